@@ -1,0 +1,70 @@
+package dev.shrink.kernels;
+
+/**
+ * Argument checks shared by every kernel implementation: each failure is an {@link IllegalArgumentException} that
+ * names the argument and the values involved. Kernels check once per call, outside their loops.
+ */
+public final class Checks {
+    private Checks() {}
+
+    /** n ≥ 0. */
+    public static void length(String name, int n) {
+        if (n < 0) throw new IllegalArgumentException(name + " must be ≥ 0, got " + n);
+    }
+
+    /** {@code array[offset .. offset + n)} lies inside array. */
+    public static void range(String name, double[] array, int offset, int n) {
+        if (array == null) throw new IllegalArgumentException(name + " must not be null");
+        if (offset < 0 || n < 0 || (long) offset + n > array.length) {
+            throw new IllegalArgumentException(name + "[" + offset + " .. " + ((long) offset + n) + ") is outside an array of length "
+                    + array.length + " (offset " + offset + ", length " + n + ")");
+        }
+    }
+
+    /** {@code array[offset + i·inc]} for i &lt; n lies inside array, inc ≥ 1. */
+    public static void strided(String name, double[] array, int offset, int inc, int n) {
+        if (array == null) throw new IllegalArgumentException(name + " must not be null");
+        if (inc < 1) throw new IllegalArgumentException("stride of " + name + " must be ≥ 1, got " + inc);
+        long last = n == 0 ? offset : (long) offset + (long) (n - 1) * inc;
+        if (offset < 0 || n < 0 || (n > 0 && last >= array.length) || offset > array.length) {
+            throw new IllegalArgumentException(name + " with offset " + offset + ", stride " + inc + " and length " + n
+                    + " reaches index " + last + ", outside an array of length " + array.length);
+        }
+    }
+
+    /** A p×p row-major square matrix with leading dimension ld lies inside array. */
+    public static void square(String name, double[] array, int offset, int ld, int p) {
+        if (array == null) throw new IllegalArgumentException(name + " must not be null");
+        length("p", p);
+        if (ld < Math.max(1, p)) throw new IllegalArgumentException("leading dimension of " + name + " must be ≥ max(1, p) = "
+                + Math.max(1, p) + ", got " + ld);
+        if (p > 0) {
+            long last = (long) offset + (long) (p - 1) * ld + (p - 1);
+            if (offset < 0 || last >= array.length) {
+                throw new IllegalArgumentException("a " + p + "×" + p + " matrix " + name + " at offset " + offset + " with ld " + ld
+                        + " needs " + (last + 1) + " elements, the array has " + array.length);
+            }
+        }
+    }
+
+    /** A p×m row-major matrix with leading dimension ld lies inside array. */
+    public static void rowMajor(String name, double[] array, int offset, int ld, int p, int m) {
+        if (array == null) throw new IllegalArgumentException(name + " must not be null");
+        if (ld < Math.max(1, m)) throw new IllegalArgumentException("leading dimension of " + name + " must be ≥ max(1, "
+                + m + "), got " + ld);
+        if (p > 0 && m > 0) {
+            long last = (long) offset + (long) (p - 1) * ld + (m - 1);
+            if (offset < 0 || last >= array.length) {
+                throw new IllegalArgumentException("a " + p + "×" + m + " matrix " + name + " at offset " + offset + " with ld " + ld
+                        + " needs " + (last + 1) + " elements, the array has " + array.length);
+            }
+        }
+    }
+
+    /** A finite, non-negative parameter. */
+    public static void nonNegative(String name, double value) {
+        if (!(value >= 0) || value == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException(name + " must be finite and ≥ 0, got " + value);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.shrink.kernels;
+
+/**
+ * Cholesky factorization A = LLᵀ of a symmetric positive definite p×p matrix and solves with the factor.
+ *
+ * <p>Storage: row-major, element (i, j) at {@code a[aOffset + i·lda + j]}, {@code lda ≥ p}. Only the lower triangle
+ * (i ≥ j) is read; the factor L overwrites it; the strict upper triangle is never touched. An optional diagonal
+ * shift factors A + shift·I without changing A's diagonal first (ridge: XᵀX + αI).
+ */
+public interface Cholesky {
+
+    /**
+     * Factors A + shift·I = LLᵀ in place (lower triangle).
+     *
+     * @throws NotPositiveDefiniteException if a pivot is ≤ 0 or not finite; the matrix is then partly overwritten
+     */
+    void factor(int p, double[] a, int aOffset, int lda, double shift);
+
+    /** Solves L·z = b in place on {@code b[bOffset .. bOffset + p)}. */
+    void forwardSolve(int p, double[] l, int lOffset, int ldl, double[] b, int bOffset);
+
+    /** Solves Lᵀ·x = z in place on {@code b[bOffset .. bOffset + p)}. */
+    void backSolve(int p, double[] l, int lOffset, int ldl, double[] b, int bOffset);
+
+    /** Solves (LLᵀ)·x = b in place: forward then back substitution. */
+    default void solve(int p, double[] l, int lOffset, int ldl, double[] b, int bOffset) {
+        forwardSolve(p, l, lOffset, ldl, b, bOffset);
+        backSolve(p, l, lOffset, ldl, b, bOffset);
+    }
+
+    /**
+     * Solves (LLᵀ)·X = B in place for {@code nrhs} right-hand sides stored row-major as a p×nrhs matrix
+     * {@code b[bOffset + i·ldb + k]}, {@code ldb ≥ nrhs}.
+     */
+    void solve(int p, int nrhs, double[] l, int lOffset, int ldl, double[] b, int bOffset, int ldb);
+}

@@ -1,0 +1,55 @@
+package dev.shrink.kernels;
+
+/**
+ * A dense {@code rows × cols} matrix inside a {@code double[]}: no copy, validated once on construction.
+ *
+ * <p>Element (i, j) lies at {@link Layout#index(int, int, int, int) layout.index(offset, ld, i, j)}. The leading
+ * dimension is at least {@code cols} (row-major) or {@code rows} (column-major), and every element lies inside the
+ * array. Kernels never touch elements of {@code data} outside the view.
+ *
+ * @param data   the backing array (not copied; kernels read it, never write it unless they say so)
+ * @param offset index of element (0, 0)
+ * @param rows   number of rows, ≥ 0
+ * @param cols   number of columns, ≥ 0
+ * @param ld     leading dimension: distance between consecutive rows (row-major) or columns (column-major)
+ * @param layout the storage order
+ */
+public record MatrixView(double[] data, int offset, int rows, int cols, int ld, Layout layout) {
+
+    public MatrixView {
+        if (data == null) throw new IllegalArgumentException("data must not be null");
+        if (layout == null) throw new IllegalArgumentException("layout must not be null");
+        if (rows < 0) throw new IllegalArgumentException("rows must be ≥ 0, got " + rows);
+        if (cols < 0) throw new IllegalArgumentException("cols must be ≥ 0, got " + cols);
+        if (offset < 0) throw new IllegalArgumentException("offset must be ≥ 0, got " + offset);
+        int minLd = layout == Layout.ROW_MAJOR ? cols : rows;
+        if (ld < Math.max(1, minLd)) {
+            throw new IllegalArgumentException("ld must be ≥ max(1, " + (layout == Layout.ROW_MAJOR ? "cols" : "rows")
+                    + ") = " + Math.max(1, minLd) + " for " + layout + ", got " + ld);
+        }
+        if (rows > 0 && cols > 0) {
+            int major = layout == Layout.ROW_MAJOR ? rows : cols;
+            int minor = layout == Layout.ROW_MAJOR ? cols : rows;
+            long last = (long) offset + (long) (major - 1) * ld + (minor - 1);
+            if (last >= data.length) {
+                throw new IllegalArgumentException("a " + rows + "×" + cols + " " + layout + " view at offset " + offset
+                        + " with ld " + ld + " needs " + (last + 1) + " elements, data has " + data.length);
+            }
+        }
+    }
+
+    /** A dense row-major view of a whole array: {@code ld = cols}, offset 0. */
+    public static MatrixView rowMajor(double[] data, int rows, int cols) {
+        return new MatrixView(data, 0, rows, cols, Math.max(1, cols), Layout.ROW_MAJOR);
+    }
+
+    /** A dense column-major view of a whole array: {@code ld = rows}, offset 0. */
+    public static MatrixView columnMajor(double[] data, int rows, int cols) {
+        return new MatrixView(data, 0, rows, cols, Math.max(1, rows), Layout.COLUMN_MAJOR);
+    }
+
+    /** Element (i, j); bounds are the caller's responsibility (used by references and tests, not hot loops). */
+    public double get(int i, int j) {
+        return data[layout.index(offset, ld, i, j)];
+    }
+}

@@ -1,0 +1,27 @@
+package dev.shrink.kernels;
+
+/** Reference matrix–vector products: one dot product per output element, element access through the view. */
+final class ScalarMatrixVector implements MatrixVector {
+
+    @Override
+    public void multiply(MatrixView a, double[] x, int xOffset, double[] y, int yOffset) {
+        Checks.range("x", x, xOffset, a.cols());
+        Checks.range("y", y, yOffset, a.rows());
+        for (int i = 0; i < a.rows(); i++) {
+            double s = 0;
+            for (int j = 0; j < a.cols(); j++) s += a.get(i, j) * x[xOffset + j];
+            y[yOffset + i] = s;
+        }
+    }
+
+    @Override
+    public void multiplyTransposed(MatrixView a, double[] x, int xOffset, double[] y, int yOffset) {
+        Checks.range("x", x, xOffset, a.rows());
+        Checks.range("y", y, yOffset, a.cols());
+        for (int j = 0; j < a.cols(); j++) {
+            double s = 0;
+            for (int i = 0; i < a.rows(); i++) s += a.get(i, j) * x[xOffset + i];
+            y[yOffset + j] = s;
+        }
+    }
+}
