@@ -31,7 +31,8 @@ final class CovarianceProblem extends CdProblem {
 
     @Override
     void move(int j, double delta) {
-        level1.axpy(p, delta, gram.data(), gram.offset(j), h, 0);
+        int at = gram.offset(j); // first: computing the column may replace the array
+        level1.axpy(p, delta, gram.data(), at, h, 0);
     }
 
     @Override
