@@ -21,11 +21,12 @@ final class CoordinateDescent {
      * them) and leaves the minimiser there.
      *
      * @param factors  per-feature penalty factors fⱼ ≥ 0, or null for all 1
-     * @param hint     features to start the working set with (e.g. a strong-rule set), or null
+     * @param screenL1 features with |X̃ᵀR|ⱼ &gt; screenL1·fⱼ at the start join the working set (l1 itself: the
+     *                 current violators; 2·l1 − l1_previous: the sequential strong rule of Tibshirani et al. 2012)
      * @param gapTol   absolute tolerance on the gap (scikit-learn: tol·‖ỹ‖²)
      * @param dwTol    relative coefficient change below which the gap is checked (scikit-learn: tol)
      */
-    static Result solve(CdProblem problem, double[] w, double l1, double l2, double[] factors, boolean[] hint,
+    static Result solve(CdProblem problem, double[] w, double l1, double l2, double[] factors, double screenL1,
                         double gapTol, double dwTol, int maxIter) {
         int p = problem.p;
         double[] grad = new double[p];
@@ -35,7 +36,7 @@ final class CoordinateDescent {
         problem.xtrAll(grad);
         for (int j = 0; j < p; j++) {
             double f = factors == null ? 1.0 : factors[j];
-            if (w[j] != 0 || f == 0 || Math.abs(grad[j]) > l1 * f || (hint != null && hint[j])) {
+            if (w[j] != 0 || f == 0 || Math.abs(grad[j]) > Math.min(l1, screenL1) * f) {
                 inSet[j] = true;
                 set[size++] = j;
             }

@@ -86,8 +86,8 @@ public final class Ridge {
     private LinearModel fitDual(Design x, double[] y, double[] s) {
         int n = x.n();
         int p = x.p();
-        double[] mean = fitIntercept ? LeastSquaresSetup.columnMeans(x, s) : new double[p];
-        double ybar = fitIntercept ? LeastSquaresSetup.weightedMean(y, s) : 0.0;
+        double[] mean = fitIntercept ? LeastSquaresProblem.columnMeans(x, s) : new double[p];
+        double ybar = fitIntercept ? LeastSquaresProblem.weightedMean(y, s) : 0.0;
         double[] xt = new double[n * p];
         double[] z = new double[n];
         for (int i = 0; i < n; i++) {
