@@ -31,6 +31,9 @@ abstract class CdProblem {
     /** Rᵀỹ at coefficients w (the current state). */
     abstract double residualDotY(double[] w);
 
+    /** Whether {@link #xtrAll} costs a pass over X (naive mode) rather than O(p) (covariance mode). */
+    abstract boolean fullGradientIsExpensive();
+
     /** ‖ỹ‖². */
     abstract double yNorm2();
 

@@ -42,6 +42,11 @@ final class CoordinateDescent {
             }
         }
         double gap = Double.POSITIVE_INFINITY;
+        // Naive mode: after a gap check that fails, demand a 4× smaller change before the next one, because each check
+        // costs a full X̃ᵀR (a pass over X), which would otherwise run after every sweep once the changes are small.
+        // Covariance mode: a check costs O(p), like a sweep, so the threshold stays (scikit-learn's rule).
+        double shrink = problem.fullGradientIsExpensive() ? 0.25 : 1.0;
+        double dwThreshold = dwTol;
         int iter = 0;
         while (iter < maxIter) {
             iter++;
@@ -63,7 +68,7 @@ final class CoordinateDescent {
                 }
                 maxW = Math.max(maxW, Math.abs(updated));
             }
-            if (maxW == 0 || maxDelta <= dwTol * maxW || iter == maxIter) {
+            if (maxW == 0 || maxDelta <= dwThreshold * maxW || iter == maxIter) {
                 problem.xtrAll(grad);
                 boolean added = false;
                 for (int j = 0; j < p; j++) {
@@ -79,6 +84,7 @@ final class CoordinateDescent {
                 gap = gap(problem, w, grad, l1, l2, factors);
                 if (!added && gap <= gapTol) return new Result(iter, gap, true);
                 if (!added && maxDelta == 0) return new Result(iter, gap, false); // rounding floor: sweeps change nothing
+                if (!added) dwThreshold *= shrink;
             }
         }
         return new Result(iter, gap, false);

@@ -52,6 +52,11 @@ final class CovarianceProblem extends CdProblem {
     }
 
     @Override
+    boolean fullGradientIsExpensive() {
+        return false;
+    }
+
+    @Override
     double yNorm2() {
         return yy;
     }

@@ -205,7 +205,9 @@ public final class LeastSquaresProblem {
         boolean covariance = mode == Mode.COVARIANCE || (mode == Mode.AUTO && n >= p);
         CdProblem problem;
         if (covariance) {
-            double[] diag = centeredSquares(x, s, mean, scale);
+            double[] squares = centeredSquares(x, s, mean, null);
+            double[] diag = squares.clone();
+            if (scale != null) for (int j = 0; j < p; j++) diag[j] *= scale[j] * scale[j];
             double[] u = new double[n];
             double sumU = 0;
             double yy = 0;
@@ -222,7 +224,7 @@ public final class LeastSquaresProblem {
                 c[j] -= mean[j] * sumU;
                 if (scale != null) c[j] *= scale[j];
             }
-            problem = new CovarianceProblem(new LazyGramColumns(x, s, mean, scale), diag, c, yy);
+            problem = new CovarianceProblem(new LazyGramColumns(x, s, mean, scale, squares), diag, c, yy);
         } else {
             problem = NaiveProblem.of(x, y, s, mean, ybar, scale);
         }
