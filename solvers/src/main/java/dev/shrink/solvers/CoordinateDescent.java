@@ -28,12 +28,21 @@ final class CoordinateDescent {
      */
     static Result solve(CdProblem problem, double[] w, double l1, double l2, double[] factors, double screenL1,
                         double gapTol, double dwTol, int maxIter) {
+        double[] grad = new double[problem.p];
+        problem.xtrAll(grad);
+        return solve(problem, w, l1, l2, factors, screenL1, gapTol, dwTol, maxIter, grad);
+    }
+
+    /**
+     * As above, with {@code grad} = X̃ᵀR at the starting w supplied by the caller (saves a full pass in naive mode
+     * along a path); on return it holds X̃ᵀR at the returned w whenever the result is converged.
+     */
+    static Result solve(CdProblem problem, double[] w, double l1, double l2, double[] factors, double screenL1,
+                        double gapTol, double dwTol, int maxIter, double[] grad) {
         int p = problem.p;
-        double[] grad = new double[p];
         boolean[] inSet = new boolean[p];
         int[] set = new int[p];
         int size = 0;
-        problem.xtrAll(grad);
         for (int j = 0; j < p; j++) {
             double f = factors == null ? 1.0 : factors[j];
             if (w[j] != 0 || f == 0 || Math.abs(grad[j]) > Math.min(l1, screenL1) * f) {
