@@ -27,6 +27,7 @@ final class NewtonLogistic {
     private final double[] hess;
     private final double[] grad;
     private final double[] step;
+    private final double[] wTrial;
     private final KernelProvider k = KernelProvider.get();
 
     record Result(int iterations, double gradientNorm, boolean converged, String reason) {}
@@ -49,6 +50,7 @@ final class NewtonLogistic {
         this.hess = new double[m * m];
         this.grad = new double[m];
         this.step = new double[m];
+        this.wTrial = new double[p];
     }
 
     /** Objective at linear predictor z and coefficients w. */
@@ -119,7 +121,6 @@ final class NewtonLogistic {
             mv.multiply(x.view(), step, 0, zStep, 0);
             double stepB = intercept ? step[p] : 0.0;
             double t = 1.0;
-            double[] wTrial = new double[p];
             boolean accepted = false;
             for (int ls = 0; ls < 40; ls++) {
                 for (int j = 0; j < p; j++) wTrial[j] = w[j] + t * step[j];
