@@ -126,11 +126,14 @@ final class NewtonLogistic {
                 for (int j = 0; j < p; j++) wTrial[j] = w[j] + t * step[j];
                 for (int i = 0; i < n; i++) r[i] = z[i] + t * (zStep[i] + stepB);
                 double fTrial = objective(r, wTrial, c);
-                if (fTrial <= f + 1e-4 * t * slope || (fTrial <= f && t < 1)) {
+                // Near the minimiser the predicted decrease drops below the rounding of f: then the full Newton step
+                // (quadratically convergent there) is taken if f does not rise beyond rounding; the gradient decides.
+                boolean roundingRegime = t == 1.0 && -slope <= 1e-10 * Math.abs(f) && fTrial <= f + 1e-13 * Math.abs(f);
+                if (fTrial <= f + 1e-4 * t * slope || (fTrial <= f && t < 1) || roundingRegime) {
                     System.arraycopy(wTrial, 0, w, 0, p);
                     System.arraycopy(r, 0, z, 0, n);
                     b0 += t * stepB;
-                    accepted = fTrial < f || t == 1.0;
+                    accepted = fTrial < f || t == 1.0 || roundingRegime;
                     f = fTrial;
                     break;
                 }
