@@ -39,8 +39,10 @@ final class CoordinateDescent {
     static Result solve(CdProblem problem, double[] w, double l1, double l2, double[] factors, double screenL1,
                         double gapTol, double dwTol, int maxIter, double[] grad) {
         int p = problem.p;
-        boolean[] inSet = new boolean[p];
-        int[] set = new int[p];
+        Workspace ws = problem.workspace();
+        boolean[] inSet = ws.inSet;
+        int[] set = ws.set;
+        java.util.Arrays.fill(inSet, false);
         int size = 0;
         for (int j = 0; j < p; j++) {
             double f = factors == null ? 1.0 : factors[j];
@@ -51,14 +53,14 @@ final class CoordinateDescent {
         }
         problem.workingSet(set, size, inSet);
         try {
-            return sweeps(problem, w, l1, l2, factors, gapTol, dwTol, maxIter, grad, inSet, set, size);
+            return sweeps(problem, w, l1, l2, factors, gapTol, dwTol, maxIter, grad, inSet, set, size, ws.anderson);
         } finally {
             problem.workingSet(null, 0, null);
         }
     }
 
     private static Result sweeps(CdProblem problem, double[] w, double l1, double l2, double[] factors, double gapTol, double dwTol,
-                                 int maxIter, double[] grad, boolean[] inSet, int[] set, int size) {
+                                 int maxIter, double[] grad, boolean[] inSet, int[] set, int size, Anderson anderson) {
         int p = problem.p;
         double gap = Double.POSITIVE_INFINITY;
         // Naive mode: after a gap check that fails, demand a 4× smaller change before the next one, because each check
@@ -66,7 +68,7 @@ final class CoordinateDescent {
         // Covariance mode: a check costs O(p), less than a sweep, so the gap is checked after every sweep.
         boolean cheapCheck = !problem.fullGradientIsExpensive();
         double shrink = cheapCheck ? 1.0 : 0.25;
-        Anderson anderson = new Anderson(p);
+        anderson.restart();
         double dwThreshold = dwTol;
         int iter = 0;
         while (iter < maxIter) {
@@ -114,6 +116,19 @@ final class CoordinateDescent {
             }
         }
         return new Result(iter, gap, false);
+    }
+
+    /** Per-problem work arrays, allocated once and reused by every solve (a path runs many). */
+    static final class Workspace {
+        final boolean[] inSet;
+        final int[] set;
+        final Anderson anderson;
+
+        Workspace(int p) {
+            inSet = new boolean[p];
+            set = new int[p];
+            anderson = new Anderson(p);
+        }
     }
 
     /** ½‖R‖² + l1·Σfⱼ|wⱼ| + ½·l2·Σfⱼwⱼ² at the current state. */
