@@ -27,4 +27,11 @@ final class ConformanceChecks {
         assertEquals(c.number("alpha_chosen"), r.alpha());
         coefficients(c, r.coef(), r.intercept());
     }
+
+    static void elasticNetCv(CaseData c, ElasticNetCV.Result r) {
+        relative(c.column("cv_mse.csv"), r.bestScores().mean(), c.number("cv_rtol"), c.id() + " cv_mse");
+        assertEquals(Integer.parseInt(c.get("alpha_chosen_index")), r.alphaIndex(), c.id() + " chosen index");
+        assertEquals(c.number("alpha_chosen"), r.alpha());
+        coefficients(c, r.coef(), r.intercept());
+    }
 }
