@@ -18,7 +18,7 @@ final class GramElasticNet {
     private GramElasticNet() {}
 
     /** A full sweep whose fitted values move by less than this, relative to ‖y‖, is at CD's fixed point (rounding). */
-    private static final double FLOOR = 1e-15;
+    private static final double FLOOR = 1e-12;
     /** Active-set sweeps stop when their largest squared change has dropped by this factor since the full sweep. */
     private static final double ACTIVE_SET_REDUCTION = 1e-4;
 
