@@ -6,7 +6,7 @@ package dev.shrink.solvers;
  * (with sample weights: {@code (1/(2S))·Σᵢsᵢ(yᵢ − xᵢ·w − b)²}, S = Σsᵢ); the intercept b is not penalised.
  *
  * <p>Coordinate descent with a working set and scikit-learn's duality-gap stop ({@code gap ≤ tol·‖y − ȳ‖²}, with
- * weights normalised to sum to n); covariance mode when n ≥ p, naive mode otherwise ({@link LeastSquaresSetup.Mode}).
+ * weights normalised to sum to n); covariance mode when n ≥ p, naive mode otherwise ({@link LeastSquaresProblem.Mode}).
  * Immutable; build with {@link #builder()}.
  */
 public final class ElasticNet {
@@ -16,7 +16,7 @@ public final class ElasticNet {
     private final int maxIter;
     private final double tol;
     private final boolean strict;
-    private final LeastSquaresSetup.Mode mode;
+    private final LeastSquaresProblem.Mode mode;
 
     private ElasticNet(Builder b) {
         this.alpha = Inputs.nonNegative("alpha", b.alpha);
@@ -25,7 +25,7 @@ public final class ElasticNet {
         this.maxIter = Inputs.positive("maxIter", b.maxIter);
         this.tol = Inputs.positive("tol", b.tol);
         this.strict = b.strict;
-        this.mode = b.mode == null ? LeastSquaresSetup.Mode.AUTO : b.mode;
+        this.mode = b.mode == null ? LeastSquaresProblem.Mode.AUTO : b.mode;
     }
 
     public static Builder builder() {
@@ -42,7 +42,7 @@ public final class ElasticNet {
     public int maxIter() { return maxIter; }
     public double tol() { return tol; }
     public boolean strict() { return strict; }
-    public LeastSquaresSetup.Mode mode() { return mode; }
+    public LeastSquaresProblem.Mode mode() { return mode; }
 
     public LinearModel fit(double[][] x, double[] y) {
         return fit(Design.of(x), y, null, null);
@@ -70,8 +70,8 @@ public final class ElasticNet {
         Inputs.response(y, x.n());
         Inputs.weights(sampleWeight, x.n());
         Inputs.coefficients("initialCoef", initialCoef, x.p());
-        double[] s = LeastSquaresSetup.normalizedWeights(sampleWeight, x.n());
-        return solve(LeastSquaresSetup.of(x, y, s, fitIntercept, null, mode), initialCoef);
+        double[] s = LeastSquaresProblem.normalizedWeights(sampleWeight, x.n());
+        return solve(LeastSquaresProblem.of(x, y, s, fitIntercept, null, mode), initialCoef);
     }
 
     /** Fits in covariance mode on precomputed statistics (e.g. training folds: total − fold). */
@@ -81,24 +81,24 @@ public final class ElasticNet {
 
     public LinearModel fit(SufficientStats stats, double[] initialCoef) {
         Inputs.coefficients("initialCoef", initialCoef, stats.p());
-        return solve(LeastSquaresSetup.of(stats, fitIntercept), initialCoef);
+        return solve(LeastSquaresProblem.of(stats, fitIntercept), initialCoef);
     }
 
-    private LinearModel solve(LeastSquaresSetup setup, double[] initialCoef) {
+    private LinearModel solve(LeastSquaresProblem setup, double[] initialCoef) {
         int p = setup.problem.p;
         double[] w = initialCoef == null ? new double[p] : initialCoef.clone();
-        setup.problem.reset(w);
         double l1 = alpha * l1Ratio * setup.n;
         double l2 = alpha * (1 - l1Ratio) * setup.n;
-        double gapTol = tol * setup.problem.yNorm2();
-        CoordinateDescent.Result r = CoordinateDescent.solve(setup.problem, w, l1, l2, null, null, gapTol, tol, maxIter);
+        double gapTol = tol * setup.yNorm2();
+        LeastSquaresProblem.Solution r = setup.solve(w, l1, l2, null, l1, gapTol, tol, maxIter);
         Convergence c = convergence(r, gapTol, maxIter);
         if (strict) c.requireConverged();
         double[] coef = setup.originalCoef(w);
-        return new LinearModel(coef, fitIntercept ? setup.intercept(coef) : 0.0, c);
+        return new LinearModel(coef, setup.intercept(coef), c);
     }
 
-    static Convergence convergence(CoordinateDescent.Result r, double gapTol, int maxIter) {
+    /** The convergence record of a coordinate-descent solve, in the words of its tolerance. */
+    public static Convergence convergence(LeastSquaresProblem.Solution r, double gapTol, int maxIter) {
         String msg = r.converged()
                 ? "converged after " + r.iterations() + " sweeps: duality gap " + r.gap() + " ≤ " + gapTol
                 : r.iterations() >= maxIter
@@ -120,7 +120,7 @@ public final class ElasticNet {
         private int maxIter = 1000;
         private double tol = 1e-4;
         private boolean strict;
-        private LeastSquaresSetup.Mode mode = LeastSquaresSetup.Mode.AUTO;
+        private LeastSquaresProblem.Mode mode = LeastSquaresProblem.Mode.AUTO;
 
         private Builder() {}
 
@@ -131,7 +131,7 @@ public final class ElasticNet {
         public Builder tol(double tol) { this.tol = tol; return this; }
         /** Throw {@link ConvergenceException} instead of returning an unconverged model. */
         public Builder strict(boolean strict) { this.strict = strict; return this; }
-        public Builder mode(LeastSquaresSetup.Mode mode) { this.mode = mode; return this; }
+        public Builder mode(LeastSquaresProblem.Mode mode) { this.mode = mode; return this; }
 
         /** @throws IllegalArgumentException naming the bad parameter */
         public ElasticNet build() {

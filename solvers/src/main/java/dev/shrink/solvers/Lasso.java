@@ -49,7 +49,7 @@ public final class Lasso {
         public Builder maxIter(int maxIter) { b.maxIter(maxIter); return this; }
         public Builder tol(double tol) { b.tol(tol); return this; }
         public Builder strict(boolean strict) { b.strict(strict); return this; }
-        public Builder mode(LeastSquaresSetup.Mode mode) { b.mode(mode); return this; }
+        public Builder mode(LeastSquaresProblem.Mode mode) { b.mode(mode); return this; }
 
         public Lasso build() {
             return new Lasso(b.build());
