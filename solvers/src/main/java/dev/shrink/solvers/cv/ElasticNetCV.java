@@ -171,6 +171,11 @@ public final class ElasticNetCV {
             return scores.get(bestL1Index);
         }
 
+        /** glmnet's name for the chosen α ({@code lambda.min}): the same as {@link #alpha()}. */
+        public double alphaMin() {
+            return alpha;
+        }
+
         /** Index of the chosen α in its grid. */
         public int alphaIndex() {
             return bestScores().indexMin();
