@@ -53,13 +53,13 @@ public final class CvHandlers {
     public static CaseResult logisticCv(ConformanceCase c) throws IOException {
         Design x = c.design();
         double[] y = c.y();
-        if (c.weighted()) return CaseResult.skipped(c.id(), "weighted logistic_cv is not supported");
+        double[] s = c.sampleWeight();
         LogisticRegressionCV.Result r = LogisticRegressionCV.builder().Cs(c.cs()).folds(Folds.of(c.folds()))
-                .fitIntercept(c.fitIntercept()).tol(NEWTON_TOL).build().fit(x, y);
+                .fitIntercept(c.fitIntercept()).tol(NEWTON_TOL).build().fit(x, y, s);
         return scores(new Comparison(c), c, c.cvLogloss(), r.scores().mean(), "cv_logloss", Integer.parseInt(c.string("C_chosen_index")), r.cIndex())
                 .check(r.converged(), "a fold fit did not converge")
                 .coef(c.coef()[0], c.intercept()[0], r.coef(), r.intercept())
-                .objective(c.objectiveValue(), Objectives.logistic(x, y, null, r.coef(), r.intercept(), r.C()))
+                .objective(c.objectiveValue(), Objectives.logistic(x, y, s, r.coef(), r.intercept(), r.C()))
                 .result();
     }
 
