@@ -3,7 +3,6 @@ package dev.shrink.solvers.cv;
 import dev.shrink.kernels.KernelProvider;
 import dev.shrink.solvers.Design;
 import dev.shrink.solvers.Inputs;
-import dev.shrink.solvers.SufficientStats;
 import dev.shrink.solvers.path.ElasticNetPath;
 import dev.shrink.solvers.path.PathResult;
 
@@ -19,9 +18,10 @@ import java.util.concurrent.Executor;
  * over folds of the validation mean squared error; the chosen pair has the smallest score (first l1Ratio, then
  * first α on ties) and the returned model is the fit on all rows there. glmnet's one-standard-error α is reported too.
  *
- * <p>Covariance mode: one pass over the rows computes per-fold sufficient statistics ({@link FoldStatistics}); a
- * fold's training statistics are total − fold, and its warm-started path ({@link ElasticNetPath#fit(SufficientStats)},
- * coordinate descent with strong rules and a duality-gap stop) runs on statistics only. Folds run in parallel on an {@link Executor} when one is given, with results identical
+ * <p>Covariance mode (n ≥ p by default): one pass over the rows computes per-fold sufficient statistics
+ * ({@link FoldStatistics}); a fold's training statistics are total − fold, and its warm-started path
+ * ({@link ElasticNetPath}, coordinate descent with strong rules and a duality-gap stop) runs on statistics only. For
+ * p &gt; n each fold's path runs on its training rows instead ({@link FoldRows}). Folds run in parallel on an {@link Executor} when one is given, with results identical
  * to a sequential run.
  *
  * <pre>{@code
@@ -41,6 +41,7 @@ public final class ElasticNetCV {
     private final int maxSweeps;
     private final Executor executor;
     private final KernelProvider kernels;
+    private final Boolean precompute;
 
     private ElasticNetCV(Builder b) {
         if (b.l1Ratios == null || b.l1Ratios.length == 0) throw new IllegalArgumentException("l1Ratios must not be empty");
@@ -67,6 +68,7 @@ public final class ElasticNetCV {
         this.maxSweeps = b.maxSweeps;
         this.executor = b.executor;
         this.kernels = b.kernels;
+        this.precompute = b.precompute;
     }
 
     public static Builder builder() {
@@ -84,7 +86,8 @@ public final class ElasticNetCV {
         Folds f = folds;
         if (f == null) f = Folds.contiguous(n, k);
         else f.requireRows(n);
-        FoldStatistics stats = new FoldStatistics(x.view(), y, f, fitIntercept, kernels);
+        boolean covariance = precompute != null ? precompute : n >= x.p();
+        FoldData stats = covariance ? new FoldStatistics(x.view(), y, f, fitIntercept, kernels) : new FoldRows(x, y, f, fitIntercept, kernels);
         double[][] grids = new double[l1Ratios.length][];
         for (int l = 0; l < l1Ratios.length; l++) {
             grids[l] = alphas != null ? alphas.clone() : grid(stats.alphaMax(l1Ratios[l]), nAlphas, eps);
@@ -110,26 +113,25 @@ public final class ElasticNetCV {
         CvScores best = scores.get(bestL1);
         int index = best.indexMin();
         // Refit on all rows, warm-started along the grid down to the chosen α (the same path a fold runs).
-        PathResult refit = path(l1Ratios[bestL1], Arrays.copyOf(grids[bestL1], index + 1)).fit(stats.training(-1));
+        PathResult refit = stats.trainingPath(-1, path(l1Ratios[bestL1], Arrays.copyOf(grids[bestL1], index + 1)));
         double[] coef = refit.coef(index);
         converged &= refit.allConverged();
         return new Result(l1Ratios.clone(), List.copyOf(scores), bestL1, l1Ratios[bestL1], best.valueMin(), best.value1se(),
                 coef, stats.originalIntercept(coef, refit.intercept(index)), refit.gap(index), maxGap, converged);
     }
 
-    /** The warm-started covariance-mode path of the solvers ({@link ElasticNetPath}) on a grid. */
+    /** The warm-started path of the solvers ({@link ElasticNetPath}) on a grid. */
     private ElasticNetPath path(double l1Ratio, double[] grid) {
         return ElasticNetPath.builder().l1Ratio(l1Ratio).alphas(grid).fitIntercept(fitIntercept).tol(tol).maxIter(maxSweeps).build();
     }
 
-    private FoldResult fitFold(FoldStatistics stats, int fold, double[][] grids) {
-        SufficientStats train = stats.training(fold);
+    private FoldResult fitFold(FoldData stats, int fold, double[][] grids) {
         double[][] errors = new double[grids.length][];
-        double[] scratch = new double[stats.folds.size(fold)];
+        double[] scratch = new double[stats.folds().size(fold)];
         boolean converged = true;
         double maxGap = 0;
         for (int l = 0; l < grids.length; l++) {
-            PathResult path = path(l1Ratios[l], grids[l]).fit(train);
+            PathResult path = stats.trainingPath(fold, path(l1Ratios[l], grids[l]));
             converged &= path.allConverged();
             errors[l] = new double[grids[l].length];
             for (int a = 0; a < grids[l].length; a++) {
@@ -194,8 +196,18 @@ public final class ElasticNetCV {
         private int maxSweeps = 100_000;
         private Executor executor;
         private KernelProvider kernels = KernelProvider.get();
+        private Boolean precompute;
 
         private Builder() {}
+
+        /**
+         * Covariance mode (true: per-fold Gram statistics, training = total − fold) or row mode (false: each fold's
+         * path on its training rows). Default: covariance mode when n ≥ p, as scikit-learn's {@code precompute='auto'}.
+         */
+        public Builder precompute(boolean precompute) {
+            this.precompute = precompute;
+            return this;
+        }
 
         /** l1Ratio grid, each in [0, 1] (default {0.5}); grid search over (α, l1Ratio) when several. */
         public Builder l1Ratios(double... l1Ratios) {

@@ -5,6 +5,8 @@ import dev.shrink.kernels.Layout;
 import dev.shrink.kernels.MatrixView;
 import dev.shrink.solvers.Design;
 import dev.shrink.solvers.SufficientStats;
+import dev.shrink.solvers.path.ElasticNetPath;
+import dev.shrink.solvers.path.PathResult;
 
 import java.util.Arrays;
 
@@ -18,7 +20,7 @@ import java.util.Arrays;
  * G − n·x̄x̄ᵀ loses almost nothing. The rows are stored grouped by fold, so that the Gram kernel reads each fold as
  * one contiguous block and validation predictions are one matrix–vector product per fold.
  */
-final class FoldStatistics {
+final class FoldStatistics implements FoldData {
     final int n;
     final int p;
     final boolean fitIntercept;
@@ -79,11 +81,23 @@ final class FoldStatistics {
         return fold < 0 ? total : total.minus(perFold[fold]);
     }
 
+    @Override
+    public Folds folds() {
+        return folds;
+    }
+
+    /** The path on total − fold statistics (covariance mode); coefficients and intercept in shifted coordinates. */
+    @Override
+    public PathResult trainingPath(int fold, ElasticNetPath path) {
+        return path.fit(training(fold));
+    }
+
     /**
      * Mean squared error on the rows of fold f of the model (w, b) fitted on shifted data: the shifts of X and y
      * cancel in the residuals yᵢ − b − xᵢ·w.
      */
-    double validationMse(int fold, double[] w, double b, double[] scratch) {
+    @Override
+    public double validationMse(int fold, double[] w, double b, double[] scratch) {
         int rows = start[fold + 1] - start[fold];
         kernels.matrixVector().multiply(new MatrixView(x, start[fold] * p, rows, p, p, Layout.ROW_MAJOR), w, 0, scratch, 0);
         double sum = 0;
@@ -95,15 +109,16 @@ final class FoldStatistics {
     }
 
     /** The intercept on the original scale for (w, b) fitted on shifted data: b + ȳ − x̄·w (0 without intercept). */
-    double originalIntercept(double[] w, double b) {
+    @Override
+    public double originalIntercept(double[] w, double b) {
         if (!fitIntercept) return 0;
         double out = yShift + b;
         for (int j = 0; j < p; j++) out -= xShift[j] * w[j];
         return out;
     }
 
-    /** scikit-learn's α_max on all rows: max_j |Σᵢ(xᵢⱼ − x̄ⱼ)(yᵢ − ȳ)|/(n·l1Ratio), uncentred without intercept. */
-    double alphaMax(double l1Ratio) {
+    @Override
+    public double alphaMax(double l1Ratio) {
         double[] c = fitIntercept ? total.centeredXty() : total.xty();
         double max = 0;
         for (double v : c) max = Math.max(max, Math.abs(v));
