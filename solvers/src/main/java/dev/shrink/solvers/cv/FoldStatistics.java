@@ -1,0 +1,127 @@
+package dev.shrink.solvers.cv;
+
+import dev.shrink.kernels.KernelProvider;
+import dev.shrink.kernels.Layout;
+import dev.shrink.kernels.MatrixView;
+import dev.shrink.solvers.Design;
+import dev.shrink.solvers.SufficientStats;
+import dev.shrink.solvers.path.ElasticNetPath;
+import dev.shrink.solvers.path.PathResult;
+
+import java.util.Arrays;
+
+/**
+ * Per-fold sufficient statistics ({@link SufficientStats}: Gram matrix X_fᵀX_f, X_fᵀy_f, column sums, Σy, Σy²)
+ * from one pass over the data. The statistics of a training set are then differences, total − fold, in O(p²) — no
+ * second pass over the rows.
+ *
+ * <p>Cancellation: with an intercept, X and y are first shifted by their means over all rows, so the training
+ * means that are subtracted afterwards are small (the folds are samples of the same rows) and the centred Gram
+ * G − n·x̄x̄ᵀ loses almost nothing. The rows are stored grouped by fold, so that the Gram kernel reads each fold as
+ * one contiguous block and validation predictions are one matrix–vector product per fold.
+ */
+final class FoldStatistics implements FoldData {
+    final int n;
+    final int p;
+    final boolean fitIntercept;
+    final Folds folds;
+    /** n×p row-major, the rows of fold f at [start[f], start[f+1]), shifted by xShift. */
+    final double[] x;
+    /** The responses in the same order, shifted by yShift. */
+    final double[] y;
+    final int[] start;
+    final double[] xShift;
+    final double yShift;
+    private final SufficientStats[] perFold;
+    private final SufficientStats total;
+    private final KernelProvider kernels;
+
+    FoldStatistics(MatrixView data, double[] response, Folds folds, boolean fitIntercept, KernelProvider kernels) {
+        this.kernels = kernels;
+        this.n = data.rows();
+        this.p = data.cols();
+        this.folds = folds;
+        this.fitIntercept = fitIntercept;
+        this.xShift = new double[p];
+        double ys = 0;
+        if (fitIntercept) {
+            for (int i = 0; i < n; i++) {
+                ys += response[i];
+                for (int j = 0; j < p; j++) xShift[j] += data.get(i, j);
+            }
+            for (int j = 0; j < p; j++) xShift[j] /= n;
+            ys /= n;
+        }
+        this.yShift = ys;
+        int k = folds.count();
+        this.start = new int[k + 1];
+        for (int f = 0; f < k; f++) start[f + 1] = start[f] + folds.size(f);
+        this.x = new double[Math.max(1, n * p)];
+        this.y = new double[n];
+        for (int f = 0; f < k; f++) {
+            int r = start[f];
+            for (int i : folds.validationRows(f)) {
+                for (int j = 0; j < p; j++) x[r * p + j] = data.get(i, j) - xShift[j];
+                y[r] = response[i] - yShift;
+                r++;
+            }
+        }
+        this.perFold = new SufficientStats[k];
+        SufficientStats total = null;
+        for (int f = 0; f < k; f++) {
+            MatrixView block = new MatrixView(x, start[f] * p, start[f + 1] - start[f], p, Math.max(1, p), Layout.ROW_MAJOR);
+            perFold[f] = SufficientStats.of(Design.of(block), Arrays.copyOfRange(y, start[f], start[f + 1]), null);
+            total = total == null ? perFold[f] : total.plus(perFold[f]);
+        }
+        this.total = total;
+    }
+
+    /** Statistics of the rows outside fold f (training set of fold f, in shifted coordinates); f = −1 for all rows. */
+    SufficientStats training(int fold) {
+        return fold < 0 ? total : total.minus(perFold[fold]);
+    }
+
+    @Override
+    public Folds folds() {
+        return folds;
+    }
+
+    /** The path on total − fold statistics (covariance mode); coefficients and intercept in shifted coordinates. */
+    @Override
+    public PathResult trainingPath(int fold, ElasticNetPath path) {
+        return path.fit(training(fold));
+    }
+
+    /**
+     * Mean squared error on the rows of fold f of the model (w, b) fitted on shifted data: the shifts of X and y
+     * cancel in the residuals yᵢ − b − xᵢ·w.
+     */
+    @Override
+    public double validationMse(int fold, double[] w, double b, double[] scratch) {
+        int rows = start[fold + 1] - start[fold];
+        kernels.matrixVector().multiply(new MatrixView(x, start[fold] * p, rows, p, p, Layout.ROW_MAJOR), w, 0, scratch, 0);
+        double sum = 0;
+        for (int r = 0; r < rows; r++) {
+            double e = y[start[fold] + r] - b - scratch[r];
+            sum += e * e;
+        }
+        return sum / rows;
+    }
+
+    /** The intercept on the original scale for (w, b) fitted on shifted data: b + ȳ − x̄·w (0 without intercept). */
+    @Override
+    public double originalIntercept(double[] w, double b) {
+        if (!fitIntercept) return 0;
+        double out = yShift + b;
+        for (int j = 0; j < p; j++) out -= xShift[j] * w[j];
+        return out;
+    }
+
+    @Override
+    public double alphaMax(double l1Ratio) {
+        double[] c = fitIntercept ? total.centeredXty() : total.xty();
+        double max = 0;
+        for (double v : c) max = Math.max(max, Math.abs(v));
+        return max / (n * l1Ratio);
+    }
+}
