@@ -104,6 +104,17 @@ class ProviderTest {
     }
 
     @Test
+    void aBadPropertyValueIsIgnoredWithOneWarning() throws Exception {
+        Run run = fork(List.of("--add-modules=jdk.incubator.vector", "-Dshrink.vectorBits=300"));
+        assertEquals(0, run.exit, run.toString());
+        int widest = Inputs.WIDTHS.get(Inputs.WIDTHS.size() - 1);
+        assertTrue(run.out.contains("provider=vector-" + Math.min(KernelProvider.DEFAULT_VECTOR_BITS, widest)), run.toString());
+        List<String> warnings = warningsFromShrink(run.err);
+        assertEquals(1, warnings.size(), run.toString());
+        assertTrue(warnings.get(0).contains("ignored -Dshrink.vectorBits=300 (expected 128, 256 or 512)"), warnings.get(0));
+    }
+
+    @Test
     void withoutC2TheScalarKernelsRunWithOneWarningNamingTheFlag() throws Exception {
         Run run = fork(List.of("--add-modules=jdk.incubator.vector", "-XX:TieredStopAtLevel=1"));
         assertEquals(0, run.exit, run.toString());
