@@ -136,7 +136,7 @@ class ProviderTest {
         assertEquals(1, warningsFromShrink(run.err).size(), run.toString());
     }
 
-    private record Run(int exit, List<String> out, List<String> err) {
+    record Run(int exit, List<String> out, List<String> err) {
         @Override
         public String toString() {
             return "exit " + exit + "\nstdout:\n" + String.join("\n", out) + "\nstderr:\n" + String.join("\n", err);
@@ -145,11 +145,16 @@ class ProviderTest {
 
     /** Runs {@link ProviderProbe} in a fresh JVM: this JVM's java binary and class path, with only the given options. */
     private static Run fork(List<String> jvmOptions) throws IOException, InterruptedException {
+        return fork(ProviderProbe.class, jvmOptions);
+    }
+
+    /** Runs a main class in a fresh JVM: this JVM's java binary and class path, with only the given options. */
+    static Run fork(Class<?> mainClass, List<String> jvmOptions) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElseThrow();
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ProviderProbe.class.getName()));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
         File out = File.createTempFile("probe", ".out");
         File err = File.createTempFile("probe", ".err");
         try {
@@ -157,9 +162,9 @@ class ProviderTest {
             builder.environment().remove("JAVA_TOOL_OPTIONS");
             builder.environment().remove("JDK_JAVA_OPTIONS");
             Process process = builder.start();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new AssertionError("the forked JVM did not finish within 60 s: " + command);
+                throw new AssertionError("the forked JVM did not finish within 120 s: " + command);
             }
             return new Run(process.exitValue(), Files.readAllLines(out.toPath()), Files.readAllLines(err.toPath()));
         } finally {

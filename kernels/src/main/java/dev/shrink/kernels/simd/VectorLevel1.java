@@ -47,7 +47,7 @@ final class VectorLevel1 implements Level1 {
         for (int bound = n & -L; i < bound; i += L) {
             a0 = DoubleVector.fromArray(S, x, xOffset + i).fma(DoubleVector.fromArray(S, y, yOffset + i), a0);
         }
-        double s = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+        double s = Lanes.sum(a0.add(a1).add(a2.add(a3)));
         for (; i < n; i++) s = Math.fma(x[xOffset + i], y[yOffset + i], s);
         return s;
     }
@@ -128,7 +128,7 @@ final class VectorLevel1 implements Level1 {
             a3 = a3.add(DoubleVector.fromArray(S, x, xOffset + i + 3 * L));
         }
         for (int bound = n & -L; i < bound; i += L) a0 = a0.add(DoubleVector.fromArray(S, x, xOffset + i));
-        double s = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+        double s = Lanes.sum(a0.add(a1).add(a2.add(a3)));
         for (; i < n; i++) s += x[xOffset + i];
         return s;
     }
@@ -167,7 +167,7 @@ final class VectorLevel1 implements Level1 {
             DoubleVector v = DoubleVector.fromArray(S, x, xOffset + i).mul(c);
             a0 = v.fma(v, a0);
         }
-        double s = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+        double s = Lanes.sum(a0.add(a1).add(a2.add(a3)));
         double scale = Math.scalb(1.0, k);
         for (; i < n; i++) {
             double v = x[xOffset + i] * scale;

@@ -61,8 +61,8 @@ final class VectorMatrixVector implements MatrixVector {
                 s2 = DoubleVector.fromArray(S, a, r2 + t).fma(vt, s2);
                 s3 = DoubleVector.fromArray(S, a, r3 + t).fma(vt, s3);
             }
-            double d0 = s0.reduceLanes(VectorOperators.ADD), d1 = s1.reduceLanes(VectorOperators.ADD);
-            double d2 = s2.reduceLanes(VectorOperators.ADD), d3 = s3.reduceLanes(VectorOperators.ADD);
+            double d0 = Lanes.sum(s0), d1 = Lanes.sum(s1);
+            double d2 = Lanes.sum(s2), d3 = Lanes.sum(s3);
             for (; t < k; t++) {
                 double vt = v[vOff + t];
                 d0 = Math.fma(a[r0 + t], vt, d0);
@@ -91,7 +91,7 @@ final class VectorMatrixVector implements MatrixVector {
         for (int bound = n & -L; i < bound; i += L) {
             a0 = DoubleVector.fromArray(S, x, xOffset + i).fma(DoubleVector.fromArray(S, y, yOffset + i), a0);
         }
-        double s = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+        double s = Lanes.sum(a0.add(a1).add(a2.add(a3)));
         for (; i < n; i++) s = Math.fma(x[xOffset + i], y[yOffset + i], s);
         return s;
     }

@@ -185,7 +185,7 @@ public abstract class VectorSymmetricEigen extends ScalarSymmetricEigen {
                 acc0 = DoubleVector.fromArray(sp, a, aOff + j).fma(DoubleVector.fromArray(sp, b, bOff + j), acc0);
                 j += step;
             }
-            double s = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+            double s = Lanes.sum(acc0.add(acc1));
             for (; j < m; j++) s += a[aOff + j] * b[bOff + j];
             return s;
         }
