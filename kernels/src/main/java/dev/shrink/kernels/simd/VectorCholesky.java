@@ -80,10 +80,10 @@ public final class VectorCholesky implements Cholesky {
         int jEnd = j0 + jb;
         for (int k0 = 0; k0 < j0; k0 += KC) {
             int kb = Math.min(KC, j0 - k0);
-            Packing.columns(lt, k0, kb, j0, jb, nr, null, null, s.packedB);
+            Packing.columns(kernel, lt, k0, kb, j0, jb, nr, null, null, s.packedB);
             for (int i0 = j0; i0 < p; i0 += s.mc) {
                 int ib = Math.min(s.mc, p - i0);
-                Packing.columns(lt, k0, kb, i0, ib, mr, null, null, s.packedA);
+                Packing.columns(kernel, lt, k0, kb, i0, ib, mr, null, null, s.packedA);
                 int iEnd = i0 + ib;
                 for (int jt = j0, jq = 0; jt < jEnd && jt < iEnd; jt += nr, jq++) {
                     int bOff = jq * kb * nr;
@@ -92,11 +92,11 @@ public final class VectorCholesky implements Cholesky {
                         int aOff = q * kb * mr;
                         boolean inside = it + mr <= p && jt + nr <= jEnd && it >= jt + nr - 1;
                         if (inside) {
-                            kernel.update(kb, s.packedA, aOff, s.packedB, bOff, a, off + it * lda + jt, lda, true);
+                            kernel.update(kb, s.packedA, aOff, mr, s.packedB, bOff, a, off + it * lda + jt, lda, true);
                         } else {
                             // A tile that crosses the diagonal or the matrix edge: compute aside, apply the owned part.
                             java.util.Arrays.fill(s.tile, 0.0);
-                            kernel.update(kb, s.packedA, aOff, s.packedB, bOff, s.tile, 0, nr, false);
+                            kernel.update(kb, s.packedA, aOff, mr, s.packedB, bOff, s.tile, 0, nr, false);
                             int iStop = Math.min(it + mr, p);
                             for (int i = it; i < iStop; i++) {
                                 int jStop = Math.min(Math.min(jt + nr, jEnd), i + 1);
