@@ -20,11 +20,11 @@ import dev.shrink.kernels.MatrixView;
  */
 public final class VectorGram implements Gram {
     /** Rows of X per packed block: a KC×NR panel (16 KiB at NR = 16) stays in L1 while the micro-kernel sweeps. */
-    static final int KC = Integer.getInteger("kc", 128);
+    static final int KC = 128;
     /** Fewest rows per block: below this the load and store of each C tile per block starts to count. */
     static final int MIN_KC = 32;
     /** Budget for the packed block, half of a 1 MiB L2 (Zen 4; Intel server cores have 1–2 MiB). */
-    static final long L2_BYTES = Long.getLong("l2", 512 * 1024);
+    static final long L2_BYTES = 512 * 1024;
 
     private final MicroKernel kernel;
 
