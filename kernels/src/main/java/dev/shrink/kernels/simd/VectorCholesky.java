@@ -174,17 +174,7 @@ public final class VectorCholesky implements Cholesky {
             int r1 = r0 + lda;
             int r2 = r1 + lda;
             int r3 = r2 + lda;
-            for (int j = 0; j < jb; j++) {
-                double x0 = a[r0 + j] * inv[j];
-                double x1 = a[r1 + j] * inv[j];
-                double x2 = a[r2 + j] * inv[j];
-                double x3 = a[r3 + j] * inv[j];
-                a[r0 + j] = x0;
-                a[r1 + j] = x1;
-                a[r2 + j] = x2;
-                a[r3 + j] = x3;
-                lanes.axpy4(jb - j - 1, -x0, -x1, -x2, -x3, u, j * jb + j + 1, a, r0 + j + 1, r1 + j + 1, r2 + j + 1, r3 + j + 1);
-            }
+            lanes.solveRows4(jb, u, inv, a, r0, r1, r2, r3);
         }
         for (; i < p; i++) {
             int r = off + i * lda + j0;
