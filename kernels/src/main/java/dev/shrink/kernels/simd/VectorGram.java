@@ -2,6 +2,7 @@ package dev.shrink.kernels.simd;
 
 import dev.shrink.kernels.Checks;
 import dev.shrink.kernels.Gram;
+import dev.shrink.kernels.KernelProvider;
 import dev.shrink.kernels.MatrixView;
 
 /**
@@ -26,6 +27,13 @@ public final class VectorGram implements Gram {
     /** Budget for the packed block, half of a 1 MiB L2 (Zen 4; Intel server cores have 1–2 MiB). */
     static final long L2_BYTES = 512 * 1024;
 
+    /**
+     * Up to this many columns the scalar reference is as fast or faster (measured at n = 10⁵: an 8×16 tile would be
+     * mostly padding, and packing rows shorter than a vector is scalar anyway), so it does the work.
+     */
+    static final int SCALAR_MAX_COLUMNS = 3;
+    private static final Gram SCALAR = KernelProvider.scalar().gram();
+
     private final MicroKernel kernel;
 
     /** Gram kernels for a vector width of 128, 256 or 512 bits. */
@@ -49,6 +57,10 @@ public final class VectorGram implements Gram {
         }
         Checks.square("g", g, gOffset, ldg, p);
         if (p == 0) return;
+        if (p <= SCALAR_MAX_COLUMNS) {
+            SCALAR.gram(x, weights, y, g, gOffset, ldg, xty, xtyOffset);
+            return;
+        }
         int mr = kernel.mr;
         int nr = kernel.nr;
         int rowsC = y == null ? p : p + 1; // row p of C is (XᵀDy)ᵀ
