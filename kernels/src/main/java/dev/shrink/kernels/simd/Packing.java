@@ -45,15 +45,28 @@ final class Packing {
             int first = c0 + q * pw;
             int real = Math.max(0, Math.min(pw, cols - first));
             int base = q * panelStride;
-            for (int j = 0; j < real; j++) {
-                int src = x.offset() + (first + j) * ld + k0;
-                if (weights == null) {
-                    for (int k = 0, d = base + j; k < kb; k++, d += pw) dst[d] = xd[src + k];
-                } else {
-                    for (int k = 0, d = base + j; k < kb; k++, d += pw) dst[d] = weights[k0 + k] * xd[src + k];
+            int j = 0;
+            // Four columns per pass: four read streams, four adjacent stores per step (half the loop overhead of one).
+            for (; j + 4 <= real; j += 4) {
+                int s0 = x.offset() + (first + j) * ld + k0;
+                int s1 = s0 + ld;
+                int s2 = s1 + ld;
+                int s3 = s2 + ld;
+                for (int k = 0, d = base + j; k < kb; k++, d += pw) {
+                    double w = weights == null ? 1.0 : weights[k0 + k];
+                    dst[d] = w * xd[s0 + k];
+                    dst[d + 1] = w * xd[s1 + k];
+                    dst[d + 2] = w * xd[s2 + k];
+                    dst[d + 3] = w * xd[s3 + k];
                 }
             }
-            for (int j = real; j < pw; j++) {
+            for (; j < real; j++) {
+                int src = x.offset() + (first + j) * ld + k0;
+                for (int k = 0, d = base + j; k < kb; k++, d += pw) {
+                    dst[d] = (weights == null ? 1.0 : weights[k0 + k]) * xd[src + k];
+                }
+            }
+            for (; j < pw; j++) {
                 boolean isExtra = extra != null && first + j == cols;
                 for (int k = 0, d = base + j; k < kb; k++, d += pw) {
                     dst[d] = isExtra ? (weights == null ? 1.0 : weights[k0 + k]) * extra[k0 + k] : 0.0;
