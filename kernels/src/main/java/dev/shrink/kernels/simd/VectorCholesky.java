@@ -48,8 +48,8 @@ public final class VectorCholesky implements Cholesky {
             if (j0 > 0) updateBlockColumn(p, a, aOffset, lda, j0, jb, s);
             factorDiagonalBlock(a, aOffset, lda, j0, jb, shift);
             if (j0 + jb < p) {
+                s.pack(a, aOffset, lda, j0, j0 + jb, j0, j0 + jb);
                 solvePanel(p, a, aOffset, lda, j0, jb, s);
-                s.pack(a, aOffset, lda, p, j0, jb);
             }
         }
     }
@@ -85,13 +85,13 @@ public final class VectorCholesky implements Cholesky {
             return panelStart(row / nr) + k * nr + row % nr;
         }
 
-        /** Packs columns [j0, j0 + jb) of L, rows j0 .. p − 1 (in the diagonal block only k ≤ row: L, not A's upper part). */
-        void pack(double[] a, int off, int lda, int p, int j0, int jb) {
-            for (int i = j0; i < p; i++) {
+        /** Packs L(i, k) for rows [r0, r1) and columns [c0, c1), k ≤ i (L, never A's strict upper triangle). */
+        void pack(double[] a, int off, int lda, int r0, int r1, int c0, int c1) {
+            for (int i = r0; i < r1; i++) {
                 int src = off + i * lda;
-                int kEnd = Math.min(j0 + jb, i + 1);
+                int kEnd = Math.min(c1, i + 1);
                 int d = at(i, 0);
-                for (int k = j0; k < kEnd; k++) packed[d + k * nr] = a[src + k];
+                for (int k = c0; k < kEnd; k++) packed[d + k * nr] = a[src + k];
             }
         }
     }
@@ -156,33 +156,58 @@ public final class VectorCholesky implements Cholesky {
     }
 
     /**
-     * A21 ← A21·L11⁻ᵀ for the rows below the diagonal block (TRSM, right, lower, transposed): row by row a forward
-     * substitution, x_j = (a_j − Σ_{k&lt;j} x_k·L11(j, k)) / L11(j, j), done as axpys along the row with L11ᵀ copied so
-     * that its rows are contiguous, four rows of A21 at a time to share each load.
+     * A21 ← A21·L11⁻ᵀ for the rows below the diagonal block (TRSM, right, lower, transposed), NR columns at a time:
+     * first subtract the columns already solved, L21(:, c0 − j0 columns)·L11(c, those)ᵀ, with the micro-kernel from
+     * the packed L; then a forward substitution against the NR×NR diagonal triangle, x_c = (a_c − Σ x_k·L(c, k)) /
+     * L(c, c), as axpys along four rows at a time with the triangle's transpose copied so that its rows are contiguous;
+     * then pack the solved columns for the updates that follow.
      */
     private void solvePanel(int p, double[] a, int off, int lda, int j0, int jb, Scratch s) {
+        int mr = kernel.mr;
+        int nr = kernel.nr;
+        int r0 = j0 + jb;
         double[] u = s.upper;
         double[] inv = s.inverse;
-        int base = off + j0 * lda + j0;
-        for (int j = 0; j < jb; j++) {
-            inv[j] = 1.0 / a[base + j * lda + j];
-            for (int k = j + 1; k < jb; k++) u[j * jb + k] = a[base + k * lda + j];
-        }
-        int i = j0 + jb;
-        for (; i + 4 <= p; i += 4) {
-            int r0 = off + i * lda + j0;
-            int r1 = r0 + lda;
-            int r2 = r1 + lda;
-            int r3 = r2 + lda;
-            lanes.solveRows4(jb, u, inv, a, r0, r1, r2, r3);
-        }
-        for (; i < p; i++) {
-            int r = off + i * lda + j0;
-            for (int j = 0; j < jb; j++) {
-                double x = a[r + j] * inv[j];
-                a[r + j] = x;
-                lanes.axpy(jb - j - 1, -x, u, j * jb + j + 1, a, r + j + 1);
+        for (int c0 = j0; c0 < j0 + jb; c0 += nr) {
+            int w = Math.min(nr, j0 + jb - c0);
+            if (c0 > j0) {
+                int kb = c0 - j0;
+                int bOff = s.at(c0, j0);
+                for (int it = r0; it < p; it += mr) {
+                    int aOff = s.at(it, j0);
+                    if (it + mr <= p && w == nr) {
+                        kernel.update(kb, s.packed, aOff, nr, s.packed, bOff, a, off + it * lda + c0, lda, true);
+                    } else {
+                        java.util.Arrays.fill(s.tile, 0.0);
+                        kernel.update(kb, s.packed, aOff, nr, s.packed, bOff, s.tile, 0, nr, false);
+                        int iStop = Math.min(it + mr, p);
+                        for (int i = it; i < iStop; i++) {
+                            int row = off + i * lda + c0;
+                            int t = (i - it) * nr;
+                            for (int j = 0; j < w; j++) a[row + j] -= s.tile[t + j];
+                        }
+                    }
+                }
             }
+            int base = off + c0 * lda + c0;
+            for (int j = 0; j < w; j++) {
+                inv[j] = 1.0 / a[base + j * lda + j];
+                for (int k = j + 1; k < w; k++) u[j * w + k] = a[base + k * lda + j];
+            }
+            int i = r0;
+            for (; i + 4 <= p; i += 4) {
+                int q0 = off + i * lda + c0;
+                lanes.solveRows4(w, u, inv, a, q0, q0 + lda, q0 + 2 * lda, q0 + 3 * lda);
+            }
+            for (; i < p; i++) {
+                int q = off + i * lda + c0;
+                for (int j = 0; j < w; j++) {
+                    double x = a[q + j] * inv[j];
+                    a[q + j] = x;
+                    lanes.axpy(w - j - 1, -x, u, j * w + j + 1, a, q + j + 1);
+                }
+            }
+            s.pack(a, off, lda, r0, p, c0, c0 + w);
         }
     }
 
