@@ -92,13 +92,21 @@ public final class KernelProbe {
     }
 
     private static void report(String name, double flops, int calls, boolean cpuTime, Runnable call) {
-        for (int i = 0; i < Math.max(3, calls / 3); i++) call.run(); // warm up: C2 compiles the kernels
+        // Warm up for three seconds so that C2 has compiled the kernels (longer on a busy machine), and time batches of at least a millisecond so that
+        // small calls are not lost in the clock's resolution.
+        long warmEnd = System.nanoTime() + 3_000_000_000L;
+        int batch = 1;
+        while (System.nanoTime() < warmEnd) {
+            long t0 = System.nanoTime();
+            for (int b = 0; b < batch; b++) call.run();
+            if (System.nanoTime() - t0 < 1_000_000L) batch *= 2;
+        }
         double[] gflops = new double[calls];
         for (int i = 0; i < calls; i++) {
             long t0 = cpuTime ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
-            call.run();
+            for (int b = 0; b < batch; b++) call.run();
             long t1 = cpuTime ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
-            gflops[i] = flops / Math.max(1, t1 - t0);
+            gflops[i] = flops * batch / Math.max(1, t1 - t0);
         }
         Arrays.sort(gflops);
         System.out.printf("%-55s best %6.1f  median %6.1f GFLOP/s (%s)%n", name, gflops[calls - 1], gflops[calls / 2],
