@@ -136,7 +136,7 @@ class ProviderTest {
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(jvmOptions);
-        command.addAll(List.of("-Xshare:auto", "-cp", System.getProperty("java.class.path"), ProviderProbe.class.getName()));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ProviderProbe.class.getName()));
         File out = File.createTempFile("probe", ".out");
         File err = File.createTempFile("probe", ".err");
         try {
