@@ -111,5 +111,16 @@ public final class KernelProbe {
         Arrays.sort(gflops);
         System.out.printf("%-55s best %6.1f  median %6.1f GFLOP/s (%s)%n", name, gflops[calls - 1], gflops[calls / 2],
                 cpuTime ? "thread CPU time" : "wall clock");
+        if (!cpuTime) {
+            // Work done, whatever the scheduling: CPU time of the whole process per call (all threads). Equal for 1 and
+            // 2 threads means the split adds no work, so an idle machine would see the wall clock halve.
+            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            long c0 = os.getProcessCpuTime();
+            for (int i = 0; i < calls; i++) {
+                for (int b = 0; b < batch; b++) call.run();
+            }
+            long c1 = os.getProcessCpuTime();
+            System.out.printf("%-55s process CPU per call %.2f ms%n", name, (c1 - c0) / 1e6 / calls / batch);
+        }
     }
 }
