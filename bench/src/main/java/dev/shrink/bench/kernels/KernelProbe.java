@@ -59,10 +59,8 @@ public final class KernelProbe {
                 double[] a = spd.clone();
                 for (String impl : impls) {
                     var cholesky = Implementations.provider(impl).cholesky();
-                    report("cholesky p=" + p + " " + impl, (double) p * p * p / 3, calls, true, () -> {
-                        System.arraycopy(spd, 0, a, 0, a.length); // O(p²), small next to p³/3
-                        cholesky.factor(p, a, 0, p, 0.0);
-                    });
+                    report("cholesky p=" + p + " " + impl, (double) p * p * p / 3, calls, true,
+                            () -> System.arraycopy(spd, 0, a, 0, a.length), () -> cholesky.factor(p, a, 0, p, 0.0));
                 }
             }
             case "parallel" -> {
@@ -92,17 +90,24 @@ public final class KernelProbe {
     }
 
     private static void report(String name, double flops, int calls, boolean cpuTime, Runnable call) {
+        report(name, flops, calls, cpuTime, null, call);
+    }
+
+    /** Times {@code call}; {@code before}, when not null, runs before each call outside the timed region. */
+    private static void report(String name, double flops, int calls, boolean cpuTime, Runnable before, Runnable call) {
         // Warm up for three seconds so that C2 has compiled the kernels (longer on a busy machine), and time batches of at least a millisecond so that
         // small calls are not lost in the clock's resolution.
         long warmEnd = System.nanoTime() + 3_000_000_000L;
         int batch = 1;
         while (System.nanoTime() < warmEnd) {
+            if (before != null) before.run();
             long t0 = System.nanoTime();
             for (int b = 0; b < batch; b++) call.run();
-            if (System.nanoTime() - t0 < 1_000_000L) batch *= 2;
+            if (System.nanoTime() - t0 < 1_000_000L && before == null) batch *= 2;
         }
         double[] gflops = new double[calls];
         for (int i = 0; i < calls; i++) {
+            if (before != null) before.run();
             long t0 = cpuTime ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
             for (int b = 0; b < batch; b++) call.run();
             long t1 = cpuTime ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
