@@ -1,0 +1,163 @@
+package dev.shrink.bench.report;
+
+import dev.shrink.bench.peers.OpenBlas;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code ./shrink report [--quick] [--out DIR]}: runs the benchmark suite with JMH and writes the report —
+ * {@code index.html} (inline SVG charts), {@code report.md}, {@code summary.tsv}, the raw JMH JSON ({@code jmh.json},
+ * per-step files and JMH's log under {@code jmh/}) — then prints the path of {@code index.html}.
+ *
+ * <p>Modes: the full suite (default); {@code --quick}, a short suite that finishes within about 5 minutes on 2 cores;
+ * {@code --toy}, seconds, in-process (JMH forks = 0), used by the tests so that the report cannot rot.
+ */
+public final class ReportCommand {
+    private ReportCommand() {}
+
+    static final String USAGE = """
+            usage: ./shrink report [--quick] [--out DIR] [--no-solvers] [--no-external-peers]
+              --quick               short suite (about 5 minutes on 2 cores)
+              --out DIR             where to write the report (default: report/)
+              --no-solvers          kernels only
+              --no-external-peers   do not run scikit-learn and glmnet (bench/peers/run_peers.sh)
+            """;
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Suite.Mode mode = Suite.Mode.FULL;
+        Path outDir = Path.of("report");
+        boolean solvers = true;
+        boolean externalPeers = true;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> mode = Suite.Mode.QUICK;
+                case "--toy" -> mode = Suite.Mode.TOY;
+                case "--full" -> mode = Suite.Mode.FULL;
+                case "--no-solvers" -> solvers = false;
+                case "--no-external-peers" -> externalPeers = false;
+                case "--out" -> {
+                    if (i + 1 >= args.length) {
+                        err.println("report: --out needs a directory");
+                        return 2;
+                    }
+                    outDir = Path.of(args[++i]);
+                }
+                case "--help", "-h" -> {
+                    out.print(USAGE);
+                    return 0;
+                }
+                default -> {
+                    err.println("report: unknown option '" + args[i] + "'");
+                    err.print(USAGE);
+                    return 2;
+                }
+            }
+        }
+        try {
+            return report(mode, outDir, solvers, externalPeers, out);
+        } catch (IOException | RuntimeException e) {
+            err.println("report: failed: " + e);
+            e.printStackTrace(err);
+            return 1;
+        }
+    }
+
+    private static int report(Suite.Mode mode, Path outDir, boolean solvers, boolean externalPeers, PrintStream out)
+            throws IOException {
+        long start = System.nanoTime();
+        Files.createDirectories(outDir);
+        List<String> notes = new ArrayList<>();
+        MachineInfo machine = MachineInfo.detect();
+        out.println("shrink report (" + mode.name().toLowerCase(Locale.ROOT) + ") → " + outDir.toAbsolutePath());
+        machine.asMap().forEach((k, v) -> out.println("  " + k + ": " + v));
+
+        List<String> coretypes = new ArrayList<>();
+        var blas = OpenBlas.load();
+        if (blas.isEmpty()) {
+            notes.add("OpenBLAS rows skipped: " + OpenBlas.unavailableReason());
+        } else if (mode == Suite.Mode.TOY) {
+            coretypes.add(blas.get().coreName());   // in-process: whatever this JVM loaded
+        } else {
+            coretypes.addAll(Suite.CORETYPES);
+        }
+
+        List<Step> steps = new ArrayList<>();
+        int total = 0;
+        for (Step s : Suite.steps(mode, coretypes)) {
+            int c = JmhSteps.count(s);
+            if (c == 0) {
+                notes.add("nothing to run for '" + s.label() + "': no benchmark matches " + s.includes());
+            } else {
+                steps.add(s);
+                total += c;
+            }
+        }
+        out.println("running " + total + " benchmarks in " + steps.size() + " JMH runs");
+        List<JmhResult> results = new ArrayList<>();
+        List<String> jsonParts = new ArrayList<>();
+        try (JmhSteps runner = new JmhSteps(outDir.resolve("jmh"), out, total)) {
+            for (int i = 0; i < steps.size(); i++) {
+                Step s = steps.get(i);
+                List<JmhResult> r;
+                try {
+                    r = runner.run(s, i + 1);
+                } catch (Exception e) {
+                    notes.add("JMH run '" + s.label() + "' failed: " + e);
+                    continue;
+                }
+                int expected = JmhSteps.count(s);
+                if (r.size() < expected) {
+                    notes.add((expected - r.size()) + " of " + expected + " benchmarks of '" + s.label()
+                            + "' failed or were skipped; see jmh/jmh.log");
+                }
+                results.addAll(r);
+            }
+        }
+        try (var files = Files.list(outDir.resolve("jmh"))) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                String text = Files.readString(p).trim();
+                if (text.startsWith("[") && text.endsWith("]") && text.length() > 2) {
+                    jsonParts.add(text.substring(1, text.length() - 1).trim());
+                }
+            }
+        }
+        Files.writeString(outDir.resolve("jmh.json"), "[\n" + String.join(",\n", jsonParts) + "\n]\n");
+
+        List<Row> rows = new ArrayList<>();
+        for (JmhResult r : results) rows.addAll(KernelRows.from(r));
+        for (Row r : rows) {
+            if (r.wideError() && !r.unit().equals("GFLOP/s")) {
+                notes.add(String.format(Locale.ROOT, "wide error: %s %s %s: ±%.0f%% of the score", r.kernel(), r.shape(),
+                        r.implementation(), 100 * r.relativeError()));
+            }
+        }
+
+        List<ReportWriter.SolverRow> solverRows = new ArrayList<>();
+        if (solvers) {
+            SolverSection section = new SolverSection(mode, outDir.resolve("data"), out, notes);
+            solverRows.addAll(section.run(externalPeers));
+        }
+
+        List<Row> all = new ArrayList<>(rows);
+        for (ReportWriter.SolverRow s : solverRows) all.addAll(SolverSection.rows(s));
+        Files.writeString(outDir.resolve("summary.tsv"), SummaryTsv.format(all));
+        String modeText = switch (mode) {
+            case TOY -> "toy (tests only: tiny sizes, one 100 ms iteration, no fork)";
+            case QUICK -> "quick (1 fork, 1 warm-up and 3 measured iterations of 200 ms)";
+            case FULL -> "full (1 fork, 3 warm-up and 5 measured iterations of 500 ms)";
+        };
+        ReportWriter writer = new ReportWriter(modeText, machine, rows, solverRows, notes);
+        Files.writeString(outDir.resolve("report.md"), writer.markdown());
+        Path index = outDir.resolve("index.html");
+        Files.writeString(index, writer.html());
+        out.printf(Locale.ROOT, "done in %.0f s: %d rows, %d notes%n", (System.nanoTime() - start) / 1e9, all.size(), notes.size());
+        out.println(index.toAbsolutePath());
+        return 0;
+    }
+}
