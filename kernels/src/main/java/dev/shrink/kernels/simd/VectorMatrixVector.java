@@ -1,0 +1,140 @@
+package dev.shrink.kernels.simd;
+
+import dev.shrink.kernels.Checks;
+import dev.shrink.kernels.Layout;
+import dev.shrink.kernels.MatrixView;
+import dev.shrink.kernels.MatrixVector;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+import java.lang.invoke.MethodHandles;
+
+/**
+ * Matrix–vector products on the Vector API; a template specialized per width by {@link Specialization}.
+ *
+ * <p>Both products reduce to two loops over "lines" (the contiguous rows of a row-major matrix, the columns of a
+ * column-major one): {@link #lineDots} when the sum runs along the lines (Xw row-major, Xᵀr column-major) and
+ * {@link #lineCombination} when it runs across them (Xw column-major, Xᵀr row-major). Each treats four lines per
+ * pass so one load of the vector operand (or of the output) serves four FMAs, as netlib VectorBLAS's dgemv does.
+ */
+final class VectorMatrixVector implements MatrixVector {
+    private static final VectorSpecies<Double> S = Specialization.species(MethodHandles.lookup());
+    private static final int L = S.length();
+
+    @Override
+    public void multiply(MatrixView a, double[] x, int xOffset, double[] y, int yOffset) {
+        Checks.range("x", x, xOffset, a.cols());
+        Checks.range("y", y, yOffset, a.rows());
+        if (a.layout() == Layout.ROW_MAJOR) {
+            lineDots(a.data(), a.offset(), a.ld(), a.rows(), a.cols(), x, xOffset, y, yOffset);
+        } else {
+            lineCombination(a.data(), a.offset(), a.ld(), a.cols(), a.rows(), x, xOffset, y, yOffset);
+        }
+    }
+
+    @Override
+    public void multiplyTransposed(MatrixView a, double[] x, int xOffset, double[] y, int yOffset) {
+        Checks.range("x", x, xOffset, a.rows());
+        Checks.range("y", y, yOffset, a.cols());
+        if (a.layout() == Layout.COLUMN_MAJOR) {
+            lineDots(a.data(), a.offset(), a.ld(), a.cols(), a.rows(), x, xOffset, y, yOffset);
+        } else {
+            lineCombination(a.data(), a.offset(), a.ld(), a.rows(), a.cols(), x, xOffset, y, yOffset);
+        }
+    }
+
+    /**
+     * out[o] = Σₜ a[off + o·ld + t]·v[t] for o &lt; lines, t &lt; k: four lines per pass share each load of v, and
+     * their four accumulators are four independent FMA chains.
+     */
+    private static void lineDots(double[] a, int off, int ld, int lines, int k, double[] v, int vOff, double[] out, int outOff) {
+        int o = 0;
+        for (; o + 3 < lines; o += 4) {
+            int r0 = off + o * ld, r1 = r0 + ld, r2 = r1 + ld, r3 = r2 + ld;
+            DoubleVector s0 = DoubleVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
+            int t = 0;
+            for (int bound = k & -L; t < bound; t += L) {
+                DoubleVector vt = DoubleVector.fromArray(S, v, vOff + t);
+                s0 = DoubleVector.fromArray(S, a, r0 + t).fma(vt, s0);
+                s1 = DoubleVector.fromArray(S, a, r1 + t).fma(vt, s1);
+                s2 = DoubleVector.fromArray(S, a, r2 + t).fma(vt, s2);
+                s3 = DoubleVector.fromArray(S, a, r3 + t).fma(vt, s3);
+            }
+            double d0 = s0.reduceLanes(VectorOperators.ADD), d1 = s1.reduceLanes(VectorOperators.ADD);
+            double d2 = s2.reduceLanes(VectorOperators.ADD), d3 = s3.reduceLanes(VectorOperators.ADD);
+            for (; t < k; t++) {
+                double vt = v[vOff + t];
+                d0 = Math.fma(a[r0 + t], vt, d0);
+                d1 = Math.fma(a[r1 + t], vt, d1);
+                d2 = Math.fma(a[r2 + t], vt, d2);
+                d3 = Math.fma(a[r3 + t], vt, d3);
+            }
+            out[outOff + o] = d0;
+            out[outOff + o + 1] = d1;
+            out[outOff + o + 2] = d2;
+            out[outOff + o + 3] = d3;
+        }
+        for (; o < lines; o++) out[outOff + o] = dot(k, a, off + o * ld, v, vOff);
+    }
+
+    /** Σ x·y with four accumulators, for the last lines of {@link #lineDots}. */
+    private static double dot(int n, double[] x, int xOffset, double[] y, int yOffset) {
+        DoubleVector a0 = DoubleVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
+        int i = 0;
+        for (int bound = n & -(4 * L); i < bound; i += 4 * L) {
+            a0 = DoubleVector.fromArray(S, x, xOffset + i).fma(DoubleVector.fromArray(S, y, yOffset + i), a0);
+            a1 = DoubleVector.fromArray(S, x, xOffset + i + L).fma(DoubleVector.fromArray(S, y, yOffset + i + L), a1);
+            a2 = DoubleVector.fromArray(S, x, xOffset + i + 2 * L).fma(DoubleVector.fromArray(S, y, yOffset + i + 2 * L), a2);
+            a3 = DoubleVector.fromArray(S, x, xOffset + i + 3 * L).fma(DoubleVector.fromArray(S, y, yOffset + i + 3 * L), a3);
+        }
+        for (int bound = n & -L; i < bound; i += L) {
+            a0 = DoubleVector.fromArray(S, x, xOffset + i).fma(DoubleVector.fromArray(S, y, yOffset + i), a0);
+        }
+        double s = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) s = Math.fma(x[xOffset + i], y[yOffset + i], s);
+        return s;
+    }
+
+    /**
+     * out[t] = Σₒ v[o]·a[off + o·ld + t] for t &lt; k, o &lt; lines: out starts at zero and takes four lines per
+     * pass, so each load and store of out serves four FMAs.
+     */
+    private static void lineCombination(double[] a, int off, int ld, int lines, int k, double[] v, int vOff, double[] out, int outOff) {
+        java.util.Arrays.fill(out, outOff, outOff + k, 0.0);
+        int o = 0;
+        for (; o + 3 < lines; o += 4) {
+            int r0 = off + o * ld, r1 = r0 + ld, r2 = r1 + ld, r3 = r2 + ld;
+            double c0 = v[vOff + o], c1 = v[vOff + o + 1], c2 = v[vOff + o + 2], c3 = v[vOff + o + 3];
+            DoubleVector b0 = DoubleVector.broadcast(S, c0), b1 = DoubleVector.broadcast(S, c1);
+            DoubleVector b2 = DoubleVector.broadcast(S, c2), b3 = DoubleVector.broadcast(S, c3);
+            int t = 0;
+            for (int bound = k & -L; t < bound; t += L) {
+                DoubleVector acc = DoubleVector.fromArray(S, out, outOff + t);
+                acc = DoubleVector.fromArray(S, a, r0 + t).fma(b0, acc);
+                acc = DoubleVector.fromArray(S, a, r1 + t).fma(b1, acc);
+                acc = DoubleVector.fromArray(S, a, r2 + t).fma(b2, acc);
+                acc = DoubleVector.fromArray(S, a, r3 + t).fma(b3, acc);
+                acc.intoArray(out, outOff + t);
+            }
+            for (; t < k; t++) {
+                double acc = out[outOff + t];
+                acc = Math.fma(a[r0 + t], c0, acc);
+                acc = Math.fma(a[r1 + t], c1, acc);
+                acc = Math.fma(a[r2 + t], c2, acc);
+                acc = Math.fma(a[r3 + t], c3, acc);
+                out[outOff + t] = acc;
+            }
+        }
+        for (; o < lines; o++) {
+            int r = off + o * ld;
+            double c = v[vOff + o];
+            DoubleVector b = DoubleVector.broadcast(S, c);
+            int t = 0;
+            for (int bound = k & -L; t < bound; t += L) {
+                DoubleVector.fromArray(S, a, r + t).fma(b, DoubleVector.fromArray(S, out, outOff + t)).intoArray(out, outOff + t);
+            }
+            for (; t < k; t++) out[outOff + t] = Math.fma(a[r + t], c, out[outOff + t]);
+        }
+    }
+}
