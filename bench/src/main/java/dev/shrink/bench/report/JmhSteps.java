@@ -46,6 +46,7 @@ final class JmhSteps implements AutoCloseable {
     private final PrintStream log;
     private final int total;
     private int started;
+    private boolean othersSeen;
 
     JmhSteps(Path jmhDir, PrintStream progress, int totalBenchmarks) throws IOException {
         this.jmhDir = Files.createDirectories(jmhDir);
@@ -98,6 +99,13 @@ final class JmhSteps implements AutoCloseable {
         }
         OutputFormat format = new Progress(OutputFormatFactory.createFormatInstance(log, VerboseMode.NORMAL), step.label());
         log.println("=== step " + index + ": " + step);
+        if (otherJmhRunning()) {
+            othersSeen = true;
+            progress.println("        (another JMH run holds the JMH lock on this machine: running anyway, numbers may be disturbed)");
+        }
+        // JMH refuses to start while another JMH on the machine holds its lock; on a shared machine we run anyway and
+        // say so in the report (see othersSeen) rather than fail.
+        System.setProperty("jmh.ignoreLock", "true");
         Collection<RunResult> ignored = new Runner(options.build(), format).run();
         if (ignored.isEmpty() || !Files.exists(json)) return List.of();
         return JmhResult.parse(Files.readString(json));
@@ -118,6 +126,25 @@ final class JmhSteps implements AutoCloseable {
             script.toFile().setExecutable(true);
         }
         return script;
+    }
+
+    /** Whether another JMH run held JMH's machine-wide lock at the start of some step. */
+    boolean othersSeen() {
+        return othersSeen;
+    }
+
+    /** JMH's own test: an exclusive lock on {@code java.io.tmpdir/jmh.lock}. */
+    private static boolean otherJmhRunning() {
+        Path lock = Path.of(System.getProperty("java.io.tmpdir"), "jmh.lock");
+        try (var channel = java.nio.channels.FileChannel.open(lock, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            var held = channel.tryLock();
+            if (held == null) return true;
+            held.release();
+            return false;
+        } catch (IOException | java.nio.channels.OverlappingFileLockException e) {
+            return false;
+        }
     }
 
     @Override

@@ -118,6 +118,9 @@ public final class ReportCommand {
                 }
                 results.addAll(r);
             }
+            if (runner.othersSeen()) {
+                notes.add("another JMH run was active on this machine during part of the report: numbers may be disturbed");
+            }
         }
         try (var files = Files.list(outDir.resolve("jmh"))) {
             for (Path p : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
