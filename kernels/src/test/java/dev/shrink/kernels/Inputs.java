@@ -27,7 +27,7 @@ final class Inputs {
     /** Unit roundoff of double precision, ε = 2⁻⁵³. */
     static final double EPS = 0x1p-53;
     /** Examples per property: enough to reach every tail length at every width, small enough for ~60 s in all. */
-    static final int EXAMPLES = 250;
+    static final int EXAMPLES = 800;
     /** Most lanes of any width tested (512 bits); short lengths run 0 … 4×lanes+3 so every tail case occurs. */
     static final int MAX_LANES = 8;
     static final int SHORT = 4 * MAX_LANES + 3;

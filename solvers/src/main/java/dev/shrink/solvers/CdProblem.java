@@ -1,0 +1,39 @@
+package dev.shrink.solvers;
+
+/**
+ * A centred, weighted least-squares problem as coordinate descent sees it, in scikit-learn's scaling:
+ * minimise {@code ½‖ỹ − X̃w‖² + Σⱼ l1ⱼ|wⱼ| + ½Σⱼ l2ⱼwⱼ²} where X̃, ỹ are the centred data scaled by √sᵢ (weights
+ * normalised to sum to n) and, for glmnet's standardisation, columns divided by their scale. Two representations:
+ * {@link CovarianceProblem} (Gram columns, R never formed) and {@link NaiveProblem} (residual vector R = ỹ − X̃w).
+ */
+abstract class CdProblem {
+    final int p;
+    /** ‖x̃ⱼ‖², the coordinate-wise curvature. */
+    final double[] diag;
+
+    CdProblem(int p, double[] diag) {
+        this.p = p;
+        this.diag = diag;
+    }
+
+    /** x̃ⱼᵀR at the current coefficients. */
+    abstract double xtr(int j);
+
+    /** Coefficient j moved by δ: R ← R − δ·x̃ⱼ (or its Gram equivalent). */
+    abstract void move(int j, double delta);
+
+    /** X̃ᵀR for every column, into out[0 .. p). */
+    abstract void xtrAll(double[] out);
+
+    /** ‖R‖² at coefficients w (the current state). */
+    abstract double residualNorm2(double[] w);
+
+    /** Rᵀỹ at coefficients w (the current state). */
+    abstract double residualDotY(double[] w);
+
+    /** ‖ỹ‖². */
+    abstract double yNorm2();
+
+    /** Makes the internal state (R or X̃ᵀX̃w) consistent with w (warm starts); w = 0 is the initial state. */
+    abstract void reset(double[] w);
+}

@@ -1,0 +1,264 @@
+package dev.shrink.solvers;
+
+import dev.shrink.kernels.KernelProvider;
+
+import java.util.Arrays;
+
+/**
+ * A prepared penalised least-squares problem for coordinate descent, in scikit-learn's scaling: minimise
+ * {@code ½‖ỹ − X̃w‖² + l1·Σⱼfⱼ|wⱼ| + ½·l2·Σⱼfⱼwⱼ²} where X̃, ỹ are the data with weights normalised to sum to n,
+ * centred (weighted means) when an intercept is fitted, and with columns divided by dⱼ (glmnet's 1/n standard
+ * deviation) when standardised. scikit-learn's ElasticNet(alpha, l1Ratio) is l1 = n·alpha·l1Ratio,
+ * l2 = n·alpha·(1 − l1Ratio); glmnet's Gaussian family adds the factor 1/yScale on l2.
+ *
+ * <p>Covariance mode (Gram columns, n ≥ p) or naive mode (residuals, p &gt; n). The problem keeps state (the
+ * current coefficients' residual or Gram product), so warm-started sequences of {@link #solve} calls are cheap; one
+ * instance is not for concurrent use. Used by {@link ElasticNet}, the paths and cross-validation.
+ */
+public final class LeastSquaresProblem {
+    /** Which coordinate-descent representation to use. */
+    public enum Mode {
+        /** Covariance mode when n ≥ p, naive mode otherwise. */
+        AUTO,
+        /** Gram updates (glmnet "covariance"): cost per update independent of n. */
+        COVARIANCE,
+        /** Residual updates (glmnet "naive"): cost per update O(n), no Gram columns. */
+        NAIVE
+    }
+
+    final CdProblem problem;
+    final double[] mean;
+    final double ybar;
+    final double[] scale;
+    final int n;
+    private final boolean fitIntercept;
+    private double[] state;
+
+    private LeastSquaresProblem(CdProblem problem, double[] mean, double ybar, double[] scale, int n, boolean fitIntercept) {
+        this.problem = problem;
+        this.mean = mean;
+        this.ybar = ybar;
+        this.scale = scale;
+        this.n = n;
+        this.fitIntercept = fitIntercept;
+        this.state = new double[problem.p];
+    }
+
+    /** Result of one {@link #solve}: sweeps, final duality gap (in the problem's scaling), converged flag. */
+    public record Solution(int iterations, double gap, boolean converged) {}
+
+    /**
+     * Validates and prepares user data.
+     *
+     * @param sampleWeight null for all 1; normalised to sum to n
+     * @param standardize  divide the (centred) columns by dⱼ = sqrt(Σsᵢ(xᵢⱼ − x̄ⱼ)²/n) (glmnet; constant columns get 0)
+     */
+    public static LeastSquaresProblem of(Design x, double[] y, double[] sampleWeight, boolean fitIntercept, boolean standardize, Mode mode) {
+        Inputs.response(y, x.n());
+        Inputs.weights(sampleWeight, x.n());
+        double[] s = normalizedWeights(sampleWeight, x.n());
+        double[] scale = null;
+        if (standardize) {
+            double[] mean = fitIntercept ? columnMeans(x, s) : new double[x.p()];
+            double[] sq = centeredSquares(x, s, mean, null);
+            scale = new double[x.p()];
+            for (int j = 0; j < scale.length; j++) {
+                double d = Math.sqrt(sq[j] / x.n());
+                scale[j] = d > 0 ? 1 / d : 0.0;
+            }
+        }
+        return of(x, y, s, fitIntercept, scale, mode == null ? Mode.AUTO : mode);
+    }
+
+    public int n() {
+        return n;
+    }
+
+    public int p() {
+        return problem.p;
+    }
+
+    public boolean fitIntercept() {
+        return fitIntercept;
+    }
+
+    /** ‖ỹ‖² (the scale of scikit-learn's gap tolerance). */
+    public double yNorm2() {
+        return problem.yNorm2();
+    }
+
+    /** The column scales dⱼ (1 when not standardised, 0 for a constant column). */
+    public double[] columnScales() {
+        double[] d = new double[problem.p];
+        for (int j = 0; j < d.length; j++) d[j] = scale == null ? 1.0 : scale[j] == 0 ? 0.0 : 1 / scale[j];
+        return d;
+    }
+
+    /** X̃ᵀỹ, the gradient at w = 0 (alpha_max = max|X̃ᵀỹ|/(n·l1Ratio)). Resets the state to w = 0. */
+    public double[] correlations() {
+        state = new double[problem.p];
+        problem.reset(state);
+        double[] g = new double[problem.p];
+        problem.xtrAll(g);
+        return g;
+    }
+
+    /**
+     * Minimises from w (warm start, on the transformed scale: standardised coefficients when standardised) and leaves
+     * the minimiser in w.
+     *
+     * @param factors  penalty factors fⱼ ≥ 0 or null
+     * @param screenL1 initial working-set threshold (see the sequential strong rule); l1 for none
+     * @param gapTol   absolute duality-gap tolerance (scikit-learn: tol·{@link #yNorm2()})
+     * @param dwTol    relative coefficient change that triggers a gap check (scikit-learn: tol)
+     */
+    public Solution solve(double[] w, double l1, double l2, double[] factors, double screenL1, double gapTol, double dwTol, int maxIter) {
+        if (w.length != problem.p) throw new IllegalArgumentException("w has " + w.length + " values, the problem has " + problem.p);
+        if (!java.util.Arrays.equals(state, w)) problem.reset(w);
+        CoordinateDescent.Result r = CoordinateDescent.solve(problem, w, l1, l2, factors, screenL1, gapTol, dwTol, maxIter);
+        state = w.clone();
+        return new Solution(r.iterations(), r.gap(), r.converged());
+    }
+
+    /** X̃ᵀR at the coefficients of the last solve (for screening rules and KKT checks). */
+    public double[] gradient() {
+        double[] g = new double[problem.p];
+        problem.xtrAll(g);
+        return g;
+    }
+
+    /** Weights rescaled to sum to n (null stays null). */
+    static double[] normalizedWeights(double[] w, int n) {
+        if (w == null) return null;
+        double sum = Inputs.weights(w, n);
+        double[] s = new double[n];
+        for (int i = 0; i < n; i++) s[i] = w[i] * (n / sum);
+        return s;
+    }
+
+    /** Weighted column means x̄ = Xᵀs / Σs (s = 1 when null). */
+    static double[] columnMeans(Design x, double[] s) {
+        int n = x.n();
+        double[] ones = s;
+        if (ones == null) {
+            ones = new double[n];
+            Arrays.fill(ones, 1.0);
+        }
+        double[] m = new double[x.p()];
+        KernelProvider.get().matrixVector().multiplyTransposed(x.view(), ones, 0, m, 0);
+        double sum = 0;
+        for (double v : ones) sum += v;
+        for (int j = 0; j < m.length; j++) m[j] /= sum;
+        return m;
+    }
+
+    static double weightedMean(double[] y, double[] s) {
+        double a = 0;
+        double b = 0;
+        for (int i = 0; i < y.length; i++) {
+            double w = s == null ? 1.0 : s[i];
+            a += w * y[i];
+            b += w;
+        }
+        return a / b;
+    }
+
+    /** Σᵢ sᵢ((xᵢⱼ − mⱼ)·scaleⱼ)² for every column, one pass over X in its storage order. */
+    static double[] centeredSquares(Design x, double[] s, double[] mean, double[] scale) {
+        int n = x.n();
+        int p = x.p();
+        double[] out = new double[p];
+        double[] a = x.view().data();
+        if (x.layout() == dev.shrink.kernels.Layout.ROW_MAJOR) {
+            for (int i = 0; i < n; i++) {
+                int row = x.rowStart(i);
+                double w = s == null ? 1.0 : s[i];
+                for (int j = 0; j < p; j++) {
+                    double d = a[row + j] - mean[j];
+                    out[j] += w * d * d;
+                }
+            }
+        } else {
+            for (int j = 0; j < p; j++) {
+                int col = x.columnStart(j);
+                double acc = 0;
+                for (int i = 0; i < n; i++) {
+                    double d = a[col + i] - mean[j];
+                    acc += (s == null ? 1.0 : s[i]) * d * d;
+                }
+                out[j] = acc;
+            }
+        }
+        if (scale != null) for (int j = 0; j < p; j++) out[j] *= scale[j] * scale[j];
+        return out;
+    }
+
+    /**
+     * @param s      normalised weights (sum n) or null
+     * @param scale  column multipliers 1/dⱼ (glmnet standardisation) or null
+     */
+    static LeastSquaresProblem of(Design x, double[] y, double[] s, boolean fitIntercept, double[] scale, Mode mode) {
+        int n = x.n();
+        int p = x.p();
+        double[] mean = fitIntercept ? columnMeans(x, s) : new double[p];
+        double ybar = fitIntercept ? weightedMean(y, s) : 0.0;
+        boolean covariance = mode == Mode.COVARIANCE || (mode == Mode.AUTO && n >= p);
+        CdProblem problem;
+        if (covariance) {
+            double[] diag = centeredSquares(x, s, mean, scale);
+            double[] u = new double[n];
+            double sumU = 0;
+            double yy = 0;
+            for (int i = 0; i < n; i++) {
+                double w = s == null ? 1.0 : s[i];
+                double d = y[i] - ybar;
+                u[i] = w * d;
+                sumU += u[i];
+                yy += w * d * d;
+            }
+            double[] c = new double[p];
+            KernelProvider.get().matrixVector().multiplyTransposed(x.view(), u, 0, c, 0);
+            for (int j = 0; j < p; j++) {
+                c[j] -= mean[j] * sumU;
+                if (scale != null) c[j] *= scale[j];
+            }
+            problem = new CovarianceProblem(new LazyGramColumns(x, s, mean, scale), diag, c, yy);
+        } else {
+            problem = NaiveProblem.of(x, y, s, mean, ybar, scale);
+        }
+        return new LeastSquaresProblem(problem, mean, ybar, scale, n, fitIntercept);
+    }
+
+    /** Covariance mode on precomputed statistics, in scikit-learn's scaling (weights normalised to sum to the row count). */
+    public static LeastSquaresProblem of(SufficientStats st, boolean fitIntercept) {
+        int p = st.p();
+        double k = st.rows() / st.sumWeights();
+        double[] g = fitIntercept ? st.centeredGram() : st.gram();
+        double[] c = fitIntercept ? st.centeredXty() : st.xty();
+        double yy = fitIntercept ? st.centeredYty() : st.yty();
+        double[] diag = new double[p];
+        for (int i = 0; i < g.length; i++) g[i] *= k;
+        for (int j = 0; j < p; j++) {
+            c[j] *= k;
+            diag[j] = g[j * p + j];
+        }
+        double[] mean = fitIntercept ? st.xMean() : new double[p];
+        double ybar = fitIntercept ? st.yMean() : 0.0;
+        return new LeastSquaresProblem(new CovarianceProblem(GramColumns.dense(g, p), diag, c, yy * k), mean, ybar, null, st.rows(), fitIntercept);
+    }
+
+    /** Coefficients on the original scale of X (wⱼ/dⱼ when standardised). */
+    public double[] originalCoef(double[] w) {
+        double[] out = w.clone();
+        if (scale != null) for (int j = 0; j < out.length; j++) out[j] *= scale[j];
+        return out;
+    }
+
+    /** The intercept ȳ − x̄ᵀw for coefficients on the original scale (0 without intercept). */
+    public double intercept(double[] originalCoef) {
+        if (!fitIntercept) return 0.0;
+        double b = ybar;
+        for (int j = 0; j < originalCoef.length; j++) b -= mean[j] * originalCoef[j];
+        return b;
+    }
+}

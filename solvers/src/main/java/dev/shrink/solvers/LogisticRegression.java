@@ -1,0 +1,109 @@
+package dev.shrink.solvers;
+
+/**
+ * Binary L2-penalised logistic regression, scikit-learn's {@code LogisticRegression(C, solver='newton-cholesky')}:
+ * minimises {@code ½·Σⱼwⱼ² + C·Σᵢsᵢ·log(1 + exp(−tᵢ(xᵢ·w + b)))}, tᵢ = ±1 for the two labels (weights used as
+ * given); b is not penalised. Labels may be any two distinct values; the larger one is the positive class.
+ *
+ * <p>Newton–Cholesky with Armijo backtracking; stops when the largest gradient element divided by {@code C·Σsᵢ}
+ * is ≤ tol. Immutable; build with {@link #builder()}.
+ */
+public final class LogisticRegression {
+    private final double c;
+    private final boolean fitIntercept;
+    private final int maxIter;
+    private final double tol;
+    private final boolean strict;
+
+    private LogisticRegression(Builder b) {
+        this.c = Inputs.positive("C", b.c);
+        this.fitIntercept = b.fitIntercept;
+        this.maxIter = Inputs.positive("maxIter", b.maxIter);
+        this.tol = Inputs.positive("tol", b.tol);
+        this.strict = b.strict;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder().C(c).fitIntercept(fitIntercept).maxIter(maxIter).tol(tol).strict(strict);
+    }
+
+    public double C() { return c; }
+    public boolean fitIntercept() { return fitIntercept; }
+    public int maxIter() { return maxIter; }
+    public double tol() { return tol; }
+    public boolean strict() { return strict; }
+
+    public LogisticModel fit(double[][] x, double[] y) {
+        return fit(Design.of(x), y, null);
+    }
+
+    public LogisticModel fit(double[][] x, double[] y, double[] sampleWeight) {
+        return fit(Design.of(x), y, sampleWeight);
+    }
+
+    public LogisticModel fit(Design x, double[] y) {
+        return fit(x, y, null);
+    }
+
+    /**
+     * @throws IllegalArgumentException on bad input (labels not exactly two values, weights, shapes)
+     * @throws ConvergenceException     in strict mode when the gradient does not reach the tolerance
+     */
+    public LogisticModel fit(Design x, double[] y, double[] sampleWeight) {
+        return fit(x, y, sampleWeight, null, 0.0);
+    }
+
+    /** Fits from a starting point (warm start; null coefficients = zeros). */
+    public LogisticModel fit(Design x, double[] y, double[] sampleWeight, double[] initialCoef, double initialIntercept) {
+        double[] labels = Inputs.twoLabels(y, x.n());
+        Inputs.weights(sampleWeight, x.n());
+        Inputs.coefficients("initialCoef", initialCoef, x.p());
+        double[] y01 = new double[y.length];
+        for (int i = 0; i < y.length; i++) y01[i] = y[i] == labels[1] ? 1.0 : 0.0;
+        double[] w = initialCoef == null ? new double[x.p()] : initialCoef.clone();
+        double[] b = {fitIntercept ? initialIntercept : 0.0};
+        NewtonLogistic.Result r = new NewtonLogistic(x, y01, sampleWeight, fitIntercept).solve(w, b, c, tol, maxIter);
+        Convergence conv = convergence(r, tol, maxIter);
+        if (strict) conv.requireConverged();
+        return new LogisticModel(w, fitIntercept ? b[0] : 0.0, labels[0], labels[1], conv);
+    }
+
+    static Convergence convergence(NewtonLogistic.Result r, double tol, int maxIter) {
+        String msg = r.converged()
+                ? "converged after " + r.iterations() + " Newton steps: max|gradient|/(C·Σs) = " + r.gradientNorm() + " ≤ tol " + tol
+                : r.reason().equals("maxIter")
+                ? "not converged after maxIter = " + maxIter + " Newton steps: max|gradient|/(C·Σs) = " + r.gradientNorm() + " > tol " + tol
+                : "stopped after " + r.iterations() + " Newton steps at the rounding floor: max|gradient|/(C·Σs) = " + r.gradientNorm() + " > tol " + tol;
+        return new Convergence(r.iterations(), r.gradientNorm(), tol, r.converged(), msg);
+    }
+
+    @Override
+    public String toString() {
+        return "LogisticRegression[C=" + c + ", fitIntercept=" + fitIntercept + ", maxIter=" + maxIter + ", tol=" + tol + "]";
+    }
+
+    /** Builder with scikit-learn's defaults: C 1, fitIntercept, maxIter 100, tol 1e-4. */
+    public static final class Builder {
+        private double c = 1.0;
+        private boolean fitIntercept = true;
+        private int maxIter = 100;
+        private double tol = 1e-4;
+        private boolean strict;
+
+        private Builder() {}
+
+        public Builder C(double c) { this.c = c; return this; }
+        public Builder fitIntercept(boolean fitIntercept) { this.fitIntercept = fitIntercept; return this; }
+        public Builder maxIter(int maxIter) { this.maxIter = maxIter; return this; }
+        public Builder tol(double tol) { this.tol = tol; return this; }
+        public Builder strict(boolean strict) { this.strict = strict; return this; }
+
+        public LogisticRegression build() {
+            return new LogisticRegression(this);
+        }
+    }
+}

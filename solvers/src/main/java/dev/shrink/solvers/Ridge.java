@@ -1,0 +1,134 @@
+package dev.shrink.solvers;
+
+import dev.shrink.kernels.Cholesky;
+import dev.shrink.kernels.KernelProvider;
+import dev.shrink.kernels.Layout;
+import dev.shrink.kernels.MatrixView;
+import dev.shrink.kernels.NotPositiveDefiniteException;
+
+/**
+ * Ridge regression, scikit-learn's {@code Ridge(solver='cholesky')}: minimises
+ * {@code Σᵢsᵢ(yᵢ − xᵢ·w − b)² + alpha·Σⱼwⱼ²} (a plain sum, no 1/n; weights used as given); b is not penalised.
+ *
+ * <p>Direct solve: Cholesky of {@code X̃ᵀX̃ + αI} when n ≥ p, of {@code X̃X̃ᵀ + αI} when p &gt; n (then
+ * {@code w = X̃ᵀ(X̃X̃ᵀ + αI)⁻¹ỹ}), X̃ = S^½(X − 1x̄ᵀ) centred with weighted means when an intercept is fitted.
+ * Immutable; build with {@link #builder()}.
+ */
+public final class Ridge {
+    private final double alpha;
+    private final boolean fitIntercept;
+
+    private Ridge(Builder b) {
+        this.alpha = Inputs.nonNegative("alpha", b.alpha);
+        this.fitIntercept = b.fitIntercept;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public double alpha() { return alpha; }
+    public boolean fitIntercept() { return fitIntercept; }
+
+    public Builder toBuilder() {
+        return new Builder().alpha(alpha).fitIntercept(fitIntercept);
+    }
+
+    public LinearModel fit(double[][] x, double[] y) {
+        return fit(Design.of(x), y, null);
+    }
+
+    public LinearModel fit(double[][] x, double[] y, double[] sampleWeight) {
+        return fit(Design.of(x), y, sampleWeight);
+    }
+
+    public LinearModel fit(Design x, double[] y) {
+        return fit(x, y, null);
+    }
+
+    /**
+     * @throws IllegalArgumentException on bad input, or when alpha = 0 and the (centred) Gram matrix is singular
+     */
+    public LinearModel fit(Design x, double[] y, double[] sampleWeight) {
+        Inputs.response(y, x.n());
+        Inputs.weights(sampleWeight, x.n());
+        if (x.n() >= x.p()) return fit(SufficientStats.of(x, y, sampleWeight));
+        return fitDual(x, y, sampleWeight);
+    }
+
+    /** Solves from precomputed statistics (primal form, p×p Cholesky). */
+    public LinearModel fit(SufficientStats st) {
+        int p = st.p();
+        double[] g = fitIntercept ? st.centeredGram() : st.gram();
+        double[] w = fitIntercept ? st.centeredXty() : st.xty();
+        Cholesky chol = KernelProvider.get().cholesky();
+        factor(chol, p, g, "XᵀX");
+        chol.solve(p, g, 0, p, w, 0);
+        double b = 0;
+        if (fitIntercept) {
+            double[] m = st.xMean();
+            b = st.yMean();
+            for (int j = 0; j < p; j++) b -= m[j] * w[j];
+        }
+        return new LinearModel(w, b, Convergence.direct("direct solve: Cholesky of XᵀX + αI (p = " + p + ")"));
+    }
+
+    private void factor(Cholesky chol, int m, double[] a, String what) {
+        try {
+            chol.factor(m, a, 0, m, alpha);
+        } catch (NotPositiveDefiniteException e) {
+            throw new IllegalArgumentException("alpha = " + alpha + " and " + (fitIntercept ? "the centred " : "") + what
+                    + " is singular (Cholesky pivot " + e.pivot() + " is " + e.value() + "): use alpha > 0", e);
+        }
+    }
+
+    /** p &gt; n: the n×n kernel system; X̃ is formed once (centred, weighted) because XXᵀ then costs n²p anyway. */
+    private LinearModel fitDual(Design x, double[] y, double[] s) {
+        int n = x.n();
+        int p = x.p();
+        double[] mean = fitIntercept ? LeastSquaresProblem.columnMeans(x, s) : new double[p];
+        double ybar = fitIntercept ? LeastSquaresProblem.weightedMean(y, s) : 0.0;
+        double[] xt = new double[n * p];
+        double[] z = new double[n];
+        for (int i = 0; i < n; i++) {
+            double r = s == null ? 1.0 : Math.sqrt(s[i]);
+            for (int j = 0; j < p; j++) xt[i * p + j] = (x.get(i, j) - mean[j]) * r;
+            z[i] = (y[i] - ybar) * r;
+        }
+        KernelProvider k = KernelProvider.get();
+        // X̃X̃ᵀ is the Gram matrix of X̃ᵀ: the same array seen column-major as p×n.
+        MatrixView transposed = new MatrixView(xt, 0, p, n, p, Layout.COLUMN_MAJOR);
+        double[] kernel = new double[n * n];
+        k.gram().gram(transposed, null, null, kernel, 0, n, null, 0);
+        factor(k.cholesky(), n, kernel, "XXᵀ");
+        k.cholesky().solve(n, kernel, 0, n, z, 0);
+        double[] w = new double[p];
+        k.matrixVector().multiplyTransposed(MatrixView.rowMajor(xt, n, p), z, 0, w, 0);
+        double b = 0;
+        if (fitIntercept) {
+            b = ybar;
+            for (int j = 0; j < p; j++) b -= mean[j] * w[j];
+        }
+        return new LinearModel(w, b, Convergence.direct("direct solve: Cholesky of XXᵀ + αI (n = " + n + " < p = " + p + ")"));
+    }
+
+    @Override
+    public String toString() {
+        return "Ridge[alpha=" + alpha + ", fitIntercept=" + fitIntercept + "]";
+    }
+
+    /** Builder with scikit-learn's defaults: alpha 1, fitIntercept. */
+    public static final class Builder {
+        private double alpha = 1.0;
+        private boolean fitIntercept = true;
+
+        private Builder() {}
+
+        public Builder alpha(double alpha) { this.alpha = alpha; return this; }
+        public Builder fitIntercept(boolean fitIntercept) { this.fitIntercept = fitIntercept; return this; }
+
+        public Ridge build() {
+            return new Ridge(this);
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package dev.shrink.solvers.path;
+
+import dev.shrink.solvers.Design;
+import dev.shrink.solvers.Inputs;
+import dev.shrink.solvers.LeastSquaresProblem;
+import dev.shrink.solvers.SufficientStats;
+
+/**
+ * Warm-started elastic-net / lasso paths in two dialects.
+ *
+ * <ul>
+ *   <li>{@link Dialect#SCIKIT_LEARN} ({@code enet_path}): at each alpha minimises
+ *   {@code (1/(2n))·Σᵢ(yᵢ − xᵢ·w − b)² + alpha·l1Ratio·Σⱼfⱼ|wⱼ| + ½·alpha·(1 − l1Ratio)·Σⱼfⱼwⱼ²} (fⱼ = 1 unless
+ *   penalty factors are given); grid {@code nAlphas} log-spaced values from alpha_max = max|X̃ᵀỹ|/(n·l1Ratio) down to
+ *   {@code eps·alpha_max}.</li>
+ *   <li>{@link Dialect#GLMNET} (Gaussian family): at each λ minimises
+ *   {@code (1/(2n))·Σᵢ(yᵢ − b − xᵢ·w)² + λ·Σⱼfⱼ(l1Ratio·dⱼ|wⱼ| + (1 − l1Ratio)/(2·yScale)·dⱼ²wⱼ²)} with dⱼ the 1/n
+ *   standard deviation of column j when standardising (else 1), yScale the 1/n standard deviation of y, fⱼ the penalty
+ *   factors rescaled to sum to p; grid λ_max·r^(k/(K−1)), λ_max = max|X̃ᵀỹ|/(n·max(l1Ratio, 0.001)),
+ *   r = lambdaMinRatio (default 1e-4 if n ≥ p, else 0.01).</li>
+ * </ul>
+ * Coordinate descent from the previous solution at each value (warm start), with the sequential strong rule
+ * (Tibshirani et al. 2012, "Strong rules for discarding predictors in lasso-type problems") choosing the initial
+ * working set and a full KKT check before the duality-gap stop. Immutable; build with {@link #builder()}.
+ */
+public final class ElasticNetPath {
+    /** Whose objective and grid. */
+    public enum Dialect { SCIKIT_LEARN, GLMNET }
+
+    private final Dialect dialect;
+    private final double l1Ratio;
+    private final int nAlphas;
+    private final double eps;
+    private final double lambdaMinRatio;
+    private final double[] alphas;
+    private final boolean fitIntercept;
+    private final boolean standardize;
+    private final double[] penaltyFactors;
+    private final double tol;
+    private final int maxIter;
+    private final boolean screening;
+    private final LeastSquaresProblem.Mode mode;
+
+    private ElasticNetPath(Builder b) {
+        this.dialect = b.dialect;
+        this.l1Ratio = Inputs.ratio("l1Ratio", b.l1Ratio);
+        this.nAlphas = Inputs.positive("nAlphas", b.nAlphas);
+        if (!(b.eps > 0 && b.eps < 1)) throw new IllegalArgumentException("eps must be in (0, 1), got " + b.eps);
+        this.eps = b.eps;
+        if (!Double.isNaN(b.lambdaMinRatio) && !(b.lambdaMinRatio > 0 && b.lambdaMinRatio < 1)) {
+            throw new IllegalArgumentException("lambdaMinRatio must be in (0, 1), got " + b.lambdaMinRatio);
+        }
+        this.lambdaMinRatio = b.lambdaMinRatio;
+        this.alphas = b.alphas == null ? null : checkGrid("alphas", b.alphas);
+        this.fitIntercept = b.fitIntercept;
+        if (b.standardize && dialect != Dialect.GLMNET) throw new IllegalArgumentException("standardize is glmnet's option: use dialect(GLMNET)");
+        this.standardize = b.standardize;
+        this.penaltyFactors = b.penaltyFactors == null ? null : checkFactors(b.penaltyFactors);
+        this.tol = Inputs.positive("tol", b.tol);
+        this.maxIter = Inputs.positive("maxIter", b.maxIter);
+        this.screening = b.screening;
+        this.mode = b.mode;
+        if (alphas == null && dialect == Dialect.SCIKIT_LEARN && l1Ratio == 0) {
+            throw new IllegalArgumentException("l1Ratio = 0 has no alpha_max: give explicit alphas (as scikit-learn requires)");
+        }
+    }
+
+    /** A grid of penalty strengths: non-empty, finite, ≥ 0, in decreasing order. Returns a copy. */
+    public static double[] checkGrid(String name, double[] grid) {
+        if (grid == null || grid.length == 0) throw new IllegalArgumentException(name + " must not be empty");
+        for (int k = 0; k < grid.length; k++) {
+            if (!(grid[k] >= 0) || grid[k] == Double.POSITIVE_INFINITY) {
+                throw new IllegalArgumentException(name + "[" + k + "] must be finite and ≥ 0, got " + grid[k]);
+            }
+            if (k > 0 && grid[k] > grid[k - 1]) {
+                throw new IllegalArgumentException(name + " must be in decreasing order (strongest penalty first): " + name + "[" + k + "] = "
+                        + grid[k] + " > " + name + "[" + (k - 1) + "] = " + grid[k - 1]);
+            }
+        }
+        return grid.clone();
+    }
+
+    private static double[] checkFactors(double[] f) {
+        double sum = 0;
+        for (int j = 0; j < f.length; j++) {
+            if (!(f[j] >= 0) || f[j] == Double.POSITIVE_INFINITY) {
+                throw new IllegalArgumentException("penaltyFactors[" + j + "] must be finite and ≥ 0, got " + f[j]);
+            }
+            sum += f[j];
+        }
+        if (!(sum > 0)) throw new IllegalArgumentException("penaltyFactors are all zero: at least one feature must be penalised");
+        return f.clone();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** scikit-learn's grid: {@code alphas[k] = 10^(log10(alphaMax) − k·(log10(alphaMax) − log10(eps·alphaMax))/(nAlphas − 1))}. */
+    public static double[] scikitLearnGrid(double alphaMax, int nAlphas, double eps) {
+        double[] a = new double[nAlphas];
+        if (nAlphas == 1) {
+            a[0] = alphaMax;
+            return a;
+        }
+        double hi = Math.log10(alphaMax);
+        double lo = Math.log10(eps * alphaMax);
+        for (int k = 0; k < nAlphas; k++) a[k] = Math.pow(10, hi - k * (hi - lo) / (nAlphas - 1));
+        return a;
+    }
+
+    /** glmnet's grid: {@code lambdaMax·ratio^(k/(K−1))}. */
+    public static double[] glmnetGrid(double lambdaMax, int nLambdas, double ratio) {
+        double[] a = new double[nLambdas];
+        for (int k = 0; k < nLambdas; k++) a[k] = nLambdas == 1 ? lambdaMax : lambdaMax * Math.pow(ratio, (double) k / (nLambdas - 1));
+        return a;
+    }
+
+    public PathResult fit(double[][] x, double[] y) {
+        return fit(Design.of(x), y, null);
+    }
+
+    public PathResult fit(Design x, double[] y) {
+        return fit(x, y, null);
+    }
+
+    public PathResult fit(Design x, double[] y, double[] sampleWeight) {
+        if (penaltyFactors != null && penaltyFactors.length != x.p()) {
+            throw new IllegalArgumentException("penaltyFactors has " + penaltyFactors.length + " values, X has " + x.p() + " columns");
+        }
+        return fit(LeastSquaresProblem.of(x, y, sampleWeight, fitIntercept, standardize, mode));
+    }
+
+    /** The path on precomputed statistics (covariance mode; not with standardize). */
+    public PathResult fit(SufficientStats stats) {
+        if (standardize) throw new IllegalArgumentException("standardize is not available on precomputed statistics");
+        return fit(LeastSquaresProblem.of(stats, fitIntercept));
+    }
+
+    /** The grid this path uses on a prepared problem (explicit alphas, else the dialect's rule). Resets its state. */
+    public double[] grid(LeastSquaresProblem problem) {
+        if (alphas != null) return alphas.clone();
+        double[] c = problem.correlations();
+        double[] f = factors(problem.p());
+        double max = 0;
+        for (int j = 0; j < c.length; j++) {
+            double fj = f == null ? 1.0 : f[j];
+            if (fj > 0) max = Math.max(max, Math.abs(c[j]) / fj);
+        }
+        int n = problem.n();
+        if (dialect == Dialect.SCIKIT_LEARN) return scikitLearnGrid(max / (n * l1Ratio), nAlphas, eps);
+        double ratio = Double.isNaN(lambdaMinRatio) ? (n >= problem.p() ? 1e-4 : 1e-2) : lambdaMinRatio;
+        return glmnetGrid(max / (n * Math.max(l1Ratio, 1e-3)), nAlphas, ratio);
+    }
+
+    /** Penalty factors as used: glmnet rescales them to sum to p. */
+    private double[] factors(int p) {
+        if (penaltyFactors == null) return null;
+        if (penaltyFactors.length != p) throw new IllegalArgumentException("penaltyFactors has " + penaltyFactors.length + " values, X has " + p + " columns");
+        if (dialect == Dialect.SCIKIT_LEARN) return penaltyFactors.clone();
+        double sum = 0;
+        for (double v : penaltyFactors) sum += v;
+        double[] f = new double[p];
+        for (int j = 0; j < p; j++) f[j] = penaltyFactors[j] * p / sum;
+        return f;
+    }
+
+    /** Runs the path on a prepared problem (its standardisation and weights are the problem's). */
+    public PathResult fit(LeastSquaresProblem problem) {
+        double[] grid = grid(problem);
+        int p = problem.p();
+        int n = problem.n();
+        double[] f = factors(p);
+        double yNorm2 = problem.yNorm2();
+        double l2Scale = dialect == Dialect.GLMNET ? 1 / Math.sqrt(yNorm2 / n) : 1.0;
+        if (!Double.isFinite(l2Scale)) l2Scale = 1.0; // constant y: the solution is 0 whatever the L2 weight
+        double gapTol = tol * yNorm2;
+        double[] w = new double[p];
+        // strong rule reference: the smallest l1 at which w = 0 is optimal
+        double[] c = problem.correlations();
+        double prevL1 = 0;
+        for (int j = 0; j < p; j++) {
+            double fj = f == null ? 1.0 : f[j];
+            if (fj > 0) prevL1 = Math.max(prevL1, Math.abs(c[j]) / fj);
+        }
+        int k = grid.length;
+        double[][] coefs = new double[k][];
+        double[] intercepts = new double[k];
+        double[] gaps = new double[k];
+        double[] tols = new double[k];
+        int[] iters = new int[k];
+        boolean[] conv = new boolean[k];
+        for (int i = 0; i < k; i++) {
+            double l1 = n * grid[i] * l1Ratio;
+            double l2 = n * grid[i] * (1 - l1Ratio) * l2Scale;
+            double screen = screening ? Math.max(0, 2 * l1 - prevL1) : l1;
+            LeastSquaresProblem.Solution s = problem.solve(w, l1, l2, f, screen, gapTol, tol, maxIter);
+            coefs[i] = problem.originalCoef(w);
+            intercepts[i] = problem.intercept(coefs[i]);
+            gaps[i] = s.gap();
+            tols[i] = gapTol;
+            iters[i] = s.iterations();
+            conv[i] = s.converged();
+            prevL1 = l1;
+        }
+        return new PathResult(grid, coefs, intercepts, gaps, tols, iters, conv, "duality gap");
+    }
+
+    /** Builder; defaults as scikit-learn's {@code enet_path}: l1Ratio 0.5, nAlphas 100, eps 1e-3, tol 1e-4, maxIter 1000. */
+    public static final class Builder {
+        private Dialect dialect = Dialect.SCIKIT_LEARN;
+        private double l1Ratio = 0.5;
+        private int nAlphas = 100;
+        private double eps = 1e-3;
+        private double lambdaMinRatio = Double.NaN;
+        private double[] alphas;
+        private boolean fitIntercept = true;
+        private boolean standardize;
+        private double[] penaltyFactors;
+        private double tol = 1e-4;
+        private int maxIter = 1000;
+        private boolean screening = true;
+        private LeastSquaresProblem.Mode mode = LeastSquaresProblem.Mode.AUTO;
+
+        private Builder() {}
+
+        public Builder dialect(Dialect dialect) { this.dialect = dialect; return this; }
+        public Builder l1Ratio(double l1Ratio) { this.l1Ratio = l1Ratio; return this; }
+        public Builder nAlphas(int nAlphas) { this.nAlphas = nAlphas; return this; }
+        /** scikit-learn grid: alpha_min / alpha_max, in (0, 1). */
+        public Builder eps(double eps) { this.eps = eps; return this; }
+        /** glmnet grid: lambda.min.ratio, in (0, 1); default 1e-4 if n ≥ p, else 0.01. */
+        public Builder lambdaMinRatio(double r) { this.lambdaMinRatio = r; return this; }
+        /** Explicit penalty values (alpha, or λ for glmnet), strongest first. */
+        public Builder alphas(double[] alphas) { this.alphas = alphas == null ? null : alphas.clone(); return this; }
+        public Builder fitIntercept(boolean fitIntercept) { this.fitIntercept = fitIntercept; return this; }
+        /** glmnet's standardize (default false here; glmnet's own default is true). */
+        public Builder standardize(boolean standardize) { this.standardize = standardize; return this; }
+        /** Per-feature penalty factors (glmnet's penalty.factor; rescaled to sum to p in the glmnet dialect). */
+        public Builder penaltyFactors(double[] f) { this.penaltyFactors = f == null ? null : f.clone(); return this; }
+        public Builder tol(double tol) { this.tol = tol; return this; }
+        /** Maximum sweeps per penalty value. */
+        public Builder maxIter(int maxIter) { this.maxIter = maxIter; return this; }
+        /** Sequential strong rule for the initial working set (default on; results do not depend on it). */
+        public Builder screening(boolean screening) { this.screening = screening; return this; }
+        public Builder mode(LeastSquaresProblem.Mode mode) { this.mode = mode; return this; }
+
+        public ElasticNetPath build() {
+            return new ElasticNetPath(this);
+        }
+    }
+}
