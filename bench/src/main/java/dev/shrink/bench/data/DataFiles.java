@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * Writes a workload for the external peers, one folder per workload:
  * <ul>
- *   <li>{@code X.f64}, {@code y.f64}: raw little-endian IEEE doubles, X row-major (numpy {@code fromfile}, R {@code readBin});</li>
+ *   <li>{@code X.f64}, {@code y.f64} (in the dataset's folder {@code data_dir}): raw little-endian IEEE doubles, X row-major (numpy {@code fromfile}, R {@code readBin});</li>
  *   <li>with {@code csv = true} also {@code X.csv}, {@code y.csv} (shortest round-trip decimals, identical doubles);</li>
  *   <li>{@code workload.properties}: name, model, n, p and the fit's settings.</li>
  * </ul>
@@ -26,12 +26,19 @@ import java.util.Map;
 public final class DataFiles {
     private DataFiles() {}
 
-    public static Path write(Workload w, Path dir, boolean csv) throws IOException {
+    /**
+     * Writes the workload's folder {@code dir}; X and y go to {@code dataDir} unless already there (workloads on the
+     * same dataset share them; {@code workload.properties} names the folder as {@code data_dir}, relative to dir).
+     */
+    public static Path write(Workload w, Path dir, Path dataDir, boolean csv) throws IOException {
         Files.createDirectories(dir);
-        writeDoubles(dir.resolve("X.f64"), w.x());
-        writeDoubles(dir.resolve("y.f64"), w.y());
-        if (csv) {
-            try (BufferedWriter out = Files.newBufferedWriter(dir.resolve("X.csv"), StandardCharsets.US_ASCII)) {
+        Files.createDirectories(dataDir);
+        if (!Files.exists(dataDir.resolve("y.f64"))) {
+            writeDoubles(dataDir.resolve("X.f64"), w.x());
+            writeDoubles(dataDir.resolve("y.f64"), w.y());
+        }
+        if (csv && !Files.exists(dataDir.resolve("y.csv"))) {
+            try (BufferedWriter out = Files.newBufferedWriter(dataDir.resolve("X.csv"), StandardCharsets.US_ASCII)) {
                 for (int i = 0; i < w.n(); i++) {
                     for (int j = 0; j < w.p(); j++) {
                         if (j > 0) out.write(',');
@@ -40,7 +47,7 @@ public final class DataFiles {
                     out.write('\n');
                 }
             }
-            try (BufferedWriter out = Files.newBufferedWriter(dir.resolve("y.csv"), StandardCharsets.US_ASCII)) {
+            try (BufferedWriter out = Files.newBufferedWriter(dataDir.resolve("y.csv"), StandardCharsets.US_ASCII)) {
                 for (double v : w.y()) {
                     out.write(Double.toString(v));
                     out.write('\n');
@@ -49,7 +56,8 @@ public final class DataFiles {
         }
         StringBuilder props = new StringBuilder();
         props.append("name=").append(w.name()).append('\n').append("model=").append(w.model()).append('\n')
-                .append("n=").append(w.n()).append('\n').append("p=").append(w.p()).append('\n');
+                .append("n=").append(w.n()).append('\n').append("p=").append(w.p()).append('\n')
+                .append("data_dir=").append(dir.toAbsolutePath().relativize(dataDir.toAbsolutePath())).append('\n');
         for (Map.Entry<String, String> e : w.settings().entrySet()) props.append(e.getKey()).append('=').append(e.getValue()).append('\n');
         Files.writeString(dir.resolve("workload.properties"), props.toString(), StandardCharsets.US_ASCII);
         return dir;

@@ -25,11 +25,22 @@ public final class Workloads {
     private Workloads() {}
 
     /** alpha as a share of alpha_max (the smallest alpha with all coefficients zero) for about 50 non-zeros. */
-    static final double LASSO_ALPHA_SHARE = 0.06;
+    static final double LASSO_ALPHA_SHARE = 0.032;
     static final double ENET_ALPHA_SHARE = 0.06;
 
     public static List<String> names() {
         return List.of("ridge", "lasso", "elasticnet", "logistic", "enet-path", "lasso-path-wide", "enet-cv", "ridge-cv");
+    }
+
+    /** Workloads that share a dataset share its files: the name of that dataset. */
+    public static String dataset(String name) {
+        return switch (name) {
+            case "ridge", "ridge-cv" -> "gaussian";
+            case "lasso", "elasticnet", "enet-path", "enet-cv" -> "correlated";
+            case "lasso-path-wide" -> "wide";
+            case "logistic" -> "binary";
+            default -> throw new IllegalArgumentException("unknown workload '" + name + "', expected one of " + names());
+        };
     }
 
     public static Workload get(String name, double scale) {

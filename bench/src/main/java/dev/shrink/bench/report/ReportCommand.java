@@ -87,9 +87,12 @@ public final class ReportCommand {
             coretypes.addAll(Suite.CORETYPES);
         }
 
+        List<Step> planned = new ArrayList<>(Suite.steps(mode, coretypes));
+        SolverSection section = new SolverSection(mode, outDir.resolve("data"), out, notes);
+        if (solvers) planned.add(section.step());
         List<Step> steps = new ArrayList<>();
         int total = 0;
-        for (Step s : Suite.steps(mode, coretypes)) {
+        for (Step s : planned) {
             int c = JmhSteps.count(s);
             if (c == 0) {
                 notes.add("nothing to run for '" + s.label() + "': no benchmark matches " + s.includes());
@@ -133,7 +136,11 @@ public final class ReportCommand {
         Files.writeString(outDir.resolve("jmh.json"), "[\n" + String.join(",\n", jsonParts) + "\n]\n");
 
         List<Row> rows = new ArrayList<>();
-        for (JmhResult r : results) rows.addAll(KernelRows.from(r));
+        List<JmhResult> solverResults = new ArrayList<>();
+        for (JmhResult r : results) {
+            if (r.className().equals("SolverBenchmark")) solverResults.add(r);
+            else rows.addAll(KernelRows.from(r));
+        }
         for (Row r : rows) {
             if (r.wideError() && !r.unit().equals("GFLOP/s")) {
                 notes.add(String.format(Locale.ROOT, "wide error: %s %s %s: ±%.0f%% of the score", r.kernel(), r.shape(),
@@ -142,10 +149,7 @@ public final class ReportCommand {
         }
 
         List<ReportWriter.SolverRow> solverRows = new ArrayList<>();
-        if (solvers) {
-            SolverSection section = new SolverSection(mode, outDir.resolve("data"), out, notes);
-            solverRows.addAll(section.run(externalPeers));
-        }
+        if (solvers) solverRows.addAll(section.run(solverResults, externalPeers));
 
         List<Row> all = new ArrayList<>(rows);
         for (ReportWriter.SolverRow s : solverRows) all.addAll(SolverSection.rows(s));
