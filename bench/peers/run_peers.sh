@@ -23,7 +23,7 @@ for dir in "$data"/*/; do
     dir="${dir%/}"
     [ -f "$dir/workload.properties" ] || continue
     model="$(sed -n 's/^model=//p' "$dir/workload.properties")"
-    rm -f "$dir"/result-*.properties "$dir"/skipped-*.txt
+    rm -f "$dir"/result-sklearn.properties "$dir"/result-glmnet.properties "$dir"/skipped-sklearn.txt "$dir"/skipped-glmnet.txt
     if [ -n "$sklearn_ok" ]; then
         "$python" "$here/sklearn_peer.py" "$dir" "$repeats" "$warmup" 2>"$dir/sklearn.log" \
             || { echo "scikit-learn failed: $(tail -n 1 "$dir/sklearn.log")" > "$dir/skipped-sklearn.txt"; cat "$dir/skipped-sklearn.txt"; }

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /** What heads the report: machine, JDK, vector width, OpenBLAS, date. */
-record MachineInfo(String cpu, int processors, String jdk, String kernels, String openblas, String coretypeEnv, String date) {
+record MachineInfo(String cpu, String flags, int processors, String jdk, String kernels, String openblas, String coretypeEnv, String date) {
 
     static MachineInfo detect() {
         String kernels;
@@ -26,7 +26,7 @@ record MachineInfo(String cpu, int processors, String jdk, String kernels, Strin
         String openblas = OpenBlas.load().map(b -> b.config() + " at " + b.path())
                 .orElse("absent: " + OpenBlas.unavailableReason());
         String env = System.getenv("OPENBLAS_CORETYPE");
-        return new MachineInfo(cpuModel(), Runtime.getRuntime().availableProcessors(),
+        return new MachineInfo(cpuModel(), cpuFlags(), Runtime.getRuntime().availableProcessors(),
                 Runtime.version() + " (" + System.getProperty("java.vm.name") + ", " + System.getProperty("java.vendor") + ")",
                 kernels, openblas, env == null ? "(unset)" : env,
                 ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
@@ -45,9 +45,26 @@ record MachineInfo(String cpu, int processors, String jdk, String kernels, Strin
         return System.getProperty("os.arch");
     }
 
+    /** The SIMD-relevant flags from /proc/cpuinfo (fma, avx2, avx512f, …), or empty. */
+    static String cpuFlags() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("flags")) {
+                    List<String> have = List.of(line.substring(line.indexOf(':') + 1).trim().split("\\s+"));
+                    return String.join(" ", List.of("fma", "avx2", "avx512f", "avx512dq", "avx512vl", "avx512_bf16")
+                            .stream().filter(have::contains).toList());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        return "";
+    }
+
     Map<String, String> asMap() {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("CPU", cpu + ", " + processors + " logical processors available to the JVM");
+        m.put("CPU", cpu + ", " + processors + " logical processors available to the JVM"
+                + (flags.isEmpty() ? "" : "; flags: " + flags));
         m.put("JDK", jdk);
         m.put("kernels", kernels);
         m.put("OpenBLAS", openblas);

@@ -141,11 +141,17 @@ public final class ReportCommand {
             if (r.className().equals("SolverBenchmark")) solverResults.add(r);
             else rows.addAll(KernelRows.from(r));
         }
+        List<String> wide = new ArrayList<>();
         for (Row r : rows) {
             if (r.wideError() && !r.unit().equals("GFLOP/s")) {
-                notes.add(String.format(Locale.ROOT, "wide error: %s %s %s: ±%.0f%% of the score", r.kernel(), r.shape(),
-                        r.implementation(), 100 * r.relativeError()));
+                wide.add(String.format(Locale.ROOT, "%s %s %s (±%.0f%%)", r.kernel(), r.shape(), r.implementation(),
+                        100 * r.relativeError()));
             }
+        }
+        if (!wide.isEmpty()) {
+            notes.add(wide.size() + " of " + results.size() + " JMH scores had a 99.9% error above "
+                    + (int) (Row.WIDE_ERROR * 100) + "% of the score (marked ± in the tables; a busy machine or too few "
+                    + "iterations): " + String.join(", ", wide));
         }
 
         List<ReportWriter.SolverRow> solverRows = new ArrayList<>();
@@ -156,8 +162,8 @@ public final class ReportCommand {
         Files.writeString(outDir.resolve("summary.tsv"), SummaryTsv.format(all));
         String modeText = switch (mode) {
             case TOY -> "toy (tests only: tiny sizes, one 100 ms iteration, no fork)";
-            case QUICK -> "quick (1 fork, 1 warm-up and 3 measured iterations of 200 ms)";
-            case FULL -> "full (1 fork, 3 warm-up and 5 measured iterations of 500 ms)";
+            case QUICK -> "quick (kernels: 1 fork, 3 warm-up iterations of 300 ms, 4 measured of 200 ms; solvers: one cold fit per side)";
+            case FULL -> "full (kernels: 1 fork, 3 warm-up and 5 measured iterations of 500 ms; solvers: 2 warm-up fits, mean of 5; peers: 1 warm-up, mean of 3)";
         };
         ReportWriter writer = new ReportWriter(modeText, machine, rows, solverRows, notes);
         Files.writeString(outDir.resolve("report.md"), writer.markdown());

@@ -4,7 +4,6 @@ import dev.shrink.bench.data.DataFiles;
 import dev.shrink.bench.data.Workload;
 import dev.shrink.bench.data.Workloads;
 import dev.shrink.bench.solvers.Accuracy;
-import dev.shrink.bench.solvers.Fits;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -59,12 +58,13 @@ final class SolverSection {
     Step step() {
         Step.Timing timing = switch (mode) {
             case TOY -> new Step.Timing(0, 0, 0, 1, 0);
-            case QUICK -> new Step.Timing(1, 1, 0, 2, 0);
+            case QUICK -> new Step.Timing(1, 0, 0, 1, 0);
             case FULL -> new Step.Timing(1, 2, 0, 5, 0);
         };
         Map<String, List<String>> params = new LinkedHashMap<>();
         params.put("workload", workloads());
         params.put("scale", List.of(Double.toString(scale())));
+        params.put("resultDir", List.of(dataDir.toAbsolutePath().toString()));
         return new Step("solvers", List.of(BENCHMARK), params, null, timing);
     }
 
@@ -85,25 +85,19 @@ final class SolverSection {
         }
 
         for (Workload w : data.values()) {
-            progress.println("accuracy of " + w.name() + " " + w.shape() + " ...");
+            progress.println("objectives on " + w.name() + " " + w.shape() + " ...");
             double seconds = results.stream()
                     .filter(r -> r.method().equals("fit") && w.name().equals(r.params().get("workload")))
                     .mapToDouble(r -> r.nanosPerOp() / 1e9).findFirst().orElse(Double.NaN);
             if (Double.isNaN(seconds)) notes.add("no JMH timing for shrink on " + w.name() + " (see jmh/jmh.log)");
-            try {
-                Fits.Result fit = Fits.fit(w);
-                Accuracy.Measure m = Accuracy.of(w, fit.coefs(), fit.intercepts(), fit.alphas());
-                rows.add(new ReportWriter.SolverRow(w.name(), w.shape(), "shrink", seconds, m.objective(), m.optimality(),
-                        m.name(), fit.note()));
-            } catch (RuntimeException e) {
-                notes.add("shrink failed on " + w.name() + ": " + e);
-            }
-            if (peers) for (String peer : PEERS) peerRow(w, peer).ifPresent(rows::add);
+            sideRow(w, "shrink", seconds).ifPresent(rows::add);
+            if (peers) for (String peer : PEERS) sideRow(w, peer, Double.NaN).ifPresent(rows::add);
         }
         return rows;
     }
 
-    private java.util.Optional<ReportWriter.SolverRow> peerRow(Workload w, String peer) {
+    /** A side's row from the files it left in the workload's folder; {@code seconds} NaN: read time_s from there. */
+    private java.util.Optional<ReportWriter.SolverRow> sideRow(Workload w, String peer, double seconds) {
         Path dir = dataDir.resolve(w.name());
         try {
             Path skipped = dir.resolve("skipped-" + peer + ".txt");
@@ -128,7 +122,8 @@ final class SolverSection {
                 notes.add(peer + " version: " + version);
             }
             return java.util.Optional.of(new ReportWriter.SolverRow(w.name(), w.shape(), peer,
-                    Double.parseDouble(props.getProperty("time_s", "NaN")), m.objective(), m.optimality(), m.name(), note));
+                    Double.isNaN(seconds) ? Double.parseDouble(props.getProperty("time_s", "NaN")) : seconds,
+                    m.objective(), m.optimality(), m.name(), note));
         } catch (IOException | RuntimeException e) {
             notes.add("could not read " + peer + "'s result for " + w.name() + ": " + e);
             return java.util.Optional.empty();
@@ -147,6 +142,7 @@ final class SolverSection {
             notes.add("external peers skipped: " + script + " not found or not executable");
             return;
         }
+        // Quick: one cold fit on every side (shrink's JMH step likewise); full: warm-up, then the mean of three.
         String repeats = mode == Suite.Mode.FULL ? "3" : "1";
         String warmup = mode == Suite.Mode.FULL ? "1" : "0";
         progress.println("external peers: " + script + " (" + repeats + " timed fit(s) after " + warmup + " warm-up per workload)");

@@ -14,6 +14,9 @@ import dev.shrink.solvers.cv.RidgeCV;
 import dev.shrink.solvers.path.ElasticNetPath;
 import dev.shrink.solvers.path.PathResult;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,7 +53,11 @@ public final class Fits {
     }
 
     public static Result fit(Workload w) {
-        Object r = fitOnly(w);
+        return result(fitOnly(w));
+    }
+
+    /** The coefficients, penalties and notes of what {@link #fitOnly} returned. */
+    public static Result result(Object r) {
         return switch (r) {
             case LinearModel m -> new Result(List.of(m.coef()), new double[] {m.intercept()}, new double[] {Double.NaN},
                     m.convergence().criterion(), m.convergence().converged() ? "" : "not converged: " + m.convergence().message());
@@ -71,5 +78,24 @@ public final class Fits {
                     Double.NaN, "alpha chosen " + String.format(java.util.Locale.ROOT, "%.6g", cv.alpha()));
             default -> throw new IllegalStateException("unexpected result " + r.getClass());
         };
+    }
+
+    /** Writes a result as the external peers do: coef-SIDE.csv, intercept-SIDE.csv, alphas-SIDE.csv, result-SIDE.properties. */
+    public static void write(Result r, Path dir, String side) throws IOException {
+        Files.createDirectories(dir);
+        StringBuilder coefs = new StringBuilder();
+        for (double[] c : r.coefs()) {
+            for (int j = 0; j < c.length; j++) coefs.append(j == 0 ? "" : ",").append(c[j]);
+            coefs.append('\n');
+        }
+        Files.writeString(dir.resolve("coef-" + side + ".csv"), coefs);
+        StringBuilder b = new StringBuilder();
+        for (double v : r.intercepts()) b.append(v).append('\n');
+        Files.writeString(dir.resolve("intercept-" + side + ".csv"), b);
+        StringBuilder a = new StringBuilder();
+        for (double v : r.alphas()) a.append(v).append('\n');
+        Files.writeString(dir.resolve("alphas-" + side + ".csv"), a);
+        Files.writeString(dir.resolve("result-" + side + ".properties"), "criterion=" + r.solverCriterion() + "\nnote="
+                + r.note().replace('\n', ' ') + "\n");
     }
 }

@@ -12,8 +12,11 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,7 +38,15 @@ public class SolverBenchmark {
     @Param({"1"})
     public double scale;
 
+    /**
+     * When set, the last fit's coefficients go to {@code resultDir/<workload>/} in the peers' format
+     * ({@code coef-shrink.csv}, …), so that the report measures every side's accuracy alike without fitting again.
+     */
+    @Param({""})
+    public String resultDir;
+
     private Workload data;
+    private Object last;
 
     @Setup
     public void setup() {
@@ -44,6 +55,13 @@ public class SolverBenchmark {
 
     @Benchmark
     public Object fit() {
-        return Fits.fitOnly(data);
+        last = Fits.fitOnly(data);
+        return last;
+    }
+
+    @TearDown
+    public void writeResult() throws IOException {
+        if (resultDir.isEmpty() || last == null) return;
+        Fits.write(Fits.result(last), Path.of(resultDir).resolve(workload), "shrink");
     }
 }

@@ -38,6 +38,15 @@ class ToyReportTest {
         assertTrue(tsv.stream().anyMatch(l -> l.startsWith("dot\t64\tvector-256\t1\t") && l.endsWith("\tGFLOP/s")));
         assertTrue(tsv.stream().anyMatch(l -> l.startsWith("peak\t256-bit\t")));
         assertTrue(tsv.stream().anyMatch(l -> l.startsWith("dot\t64\tejml\t")));
+        for (String solver : List.of("ridge", "lasso")) {
+            for (String unit : List.of("s", "objective", solver.equals("ridge") ? "grad" : "gap")) {
+                assertTrue(tsv.stream().anyMatch(l -> l.startsWith(solver + "\t") && l.contains("\tshrink\t1\t")
+                        && l.endsWith("\t" + unit)), solver + " " + unit + " row:\n" + String.join("\n", tsv));
+            }
+        }
+        double lassoGap = tsv.stream().filter(l -> l.startsWith("lasso\t") && l.endsWith("\tgap"))
+                .mapToDouble(l -> Double.parseDouble(l.split("\t")[4])).findFirst().orElseThrow();
+        assertTrue(lassoGap >= 0 && lassoGap <= 1e-4, "shrink's lasso reaches scikit-learn's default tol: " + lassoGap);
 
         List<JmhResult> raw = JmhResult.parse(Files.readString(dir.resolve("jmh.json")));
         assertTrue(raw.size() >= 4, "peak, scalar, vector-256 and EJML at least: " + raw.size());

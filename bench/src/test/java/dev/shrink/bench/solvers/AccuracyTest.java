@@ -1,0 +1,42 @@
+package dev.shrink.bench.solvers;
+
+import dev.shrink.bench.data.Workload;
+import dev.shrink.bench.data.Workloads;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AccuracyTest {
+
+    @Test
+    void lassoGapIsZeroAtZeroAboveAlphaMaxAndPositiveBelow() {
+        Workload w = Workloads.get("lasso", 0.005);
+        double alphaMax = Workloads.alphaMax(w.x(), w.y(), w.n(), w.p(), 1.0);
+        double[] zero = new double[w.p()];
+        assertEquals(0, Accuracy.gap(w, zero, alphaMax * 1.0001, 1.0), 1e-12, "w = 0 is optimal at alpha ≥ alpha_max");
+        assertTrue(Accuracy.gap(w, zero, alphaMax * 0.5, 1.0) > 1e-3, "and far from optimal below it");
+    }
+
+    @Test
+    void shrinkSolutionsAreOptimalByTheSharedYardstick() {
+        for (String name : List.of("ridge", "lasso", "elasticnet", "logistic")) {
+            Workload w = Workloads.get(name, 0.01);
+            Fits.Result fit = Fits.fit(w);
+            Accuracy.Measure m = Accuracy.of(w, fit.coefs(), fit.intercepts(), fit.alphas());
+            assertTrue(Double.isFinite(m.objective()) && m.objective() > 0, name + ": " + m);
+            if (m.name().equals("gap")) {
+                assertTrue(m.optimality() >= -1e-12 && m.optimality() <= 1e-4, name + " gap within sklearn's tol: " + m);
+            } else {
+                // Perturbing the solution must not lower the objective, and the gradient is small next to it.
+                double[] moved = fit.coefs().get(0).clone();
+                moved[0] += 1e-3;
+                Accuracy.Measure worse = Accuracy.of(w, List.of(moved), fit.intercepts(), fit.alphas());
+                assertTrue(worse.objective() > m.objective(), name + ": " + worse + " vs " + m);
+                assertTrue(m.optimality() < 1e-3 * m.objective(), name + ": " + m);
+            }
+        }
+    }
+}
