@@ -41,7 +41,11 @@ class Level1Properties {
     }
 
     static Gen<Case> cases() {
-        return in -> new Case(Inputs.width(in), Inputs.length(in, 5000), draw(in, 0, 3), draw(in, 0, 3),
+        return cases(Inputs::width, 5000);
+    }
+
+    static Gen<Case> cases(Gen<Integer> width, int large) {
+        return in -> new Case(width.generate(in), Inputs.length(in, large), draw(in, 0, 3), draw(in, 0, 3),
                 draw(in, 1, 3), draw(in, 1, 3), Inputs.regime(in), Inputs.seed(in));
     }
 
@@ -72,118 +76,134 @@ class Level1Properties {
 
     @Test
     void dotAgreesWithinBound() {
-        qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(c -> {
-            SplittableRandom random = c.random();
-            double[][] xy = dotOperands(c, random, c.n());
-            double[] x = c.array(random, c.xOffset(), xy[0]);
-            double[] y = c.array(random, c.yOffset(), xy[1]);
-            double[] x0 = x.clone(), y0 = y.clone();
-            double expected = SCALAR.dot(c.n(), x, c.xOffset(), y, c.yOffset());
-            double actual = c.vector().dot(c.n(), x, c.xOffset(), y, c.yOffset());
-            agree("dot " + c, expected, actual, dotBound(c.n(), x, c.xOffset(), 1, y, c.yOffset(), 1));
-            unchanged("x", x0, x);
-            unchanged("y", y0, y);
-        });
+        qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(Level1Properties::dot);
+    }
+
+    static void dot(Case c) {
+        SplittableRandom random = c.random();
+        double[][] xy = dotOperands(c, random, c.n());
+        double[] x = c.array(random, c.xOffset(), xy[0]);
+        double[] y = c.array(random, c.yOffset(), xy[1]);
+        double[] x0 = x.clone(), y0 = y.clone();
+        double expected = SCALAR.dot(c.n(), x, c.xOffset(), y, c.yOffset());
+        double actual = c.vector().dot(c.n(), x, c.xOffset(), y, c.yOffset());
+        agree("dot " + c, expected, actual, dotBound(c.n(), x, c.xOffset(), 1, y, c.yOffset(), 1));
+        unchanged("x", x0, x);
+        unchanged("y", y0, y);
     }
 
     @Test
     void stridedDotAgreesWithinBound() {
-        qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(c -> {
-            SplittableRandom random = c.random();
-            int n = Math.min(c.n(), 1000);
-            int span = n == 0 ? 0 : (n - 1) * Math.max(c.incX(), c.incY()) + 1;
-            // Strides pair other elements than dotOperands does: |xᵢ|, |yᵢ| < 2⁵⁰⁰ keeps every product finite.
-            double[] x = c.array(random, c.xOffset(), values(random, span, c.regime(), -1022, 499));
-            double[] y = c.array(random, c.yOffset(), values(random, span, c.regime(), -1022, 499));
-            double expected = SCALAR.dot(n, x, c.xOffset(), c.incX(), y, c.yOffset(), c.incY());
-            double actual = c.vector().dot(n, x, c.xOffset(), c.incX(), y, c.yOffset(), c.incY());
-            agree("strided dot " + c, expected, actual, dotBound(n, x, c.xOffset(), c.incX(), y, c.yOffset(), c.incY()));
-        });
+        qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(Level1Properties::stridedDot);
+    }
+
+    static void stridedDot(Case c) {
+        SplittableRandom random = c.random();
+        int n = Math.min(c.n(), 1000);
+        int span = n == 0 ? 0 : (n - 1) * Math.max(c.incX(), c.incY()) + 1;
+        // Strides pair other elements than dotOperands does: |xᵢ|, |yᵢ| < 2⁵⁰⁰ keeps every product finite.
+        double[] x = c.array(random, c.xOffset(), values(random, span, c.regime(), -1022, 499));
+        double[] y = c.array(random, c.yOffset(), values(random, span, c.regime(), -1022, 499));
+        double expected = SCALAR.dot(n, x, c.xOffset(), c.incX(), y, c.yOffset(), c.incY());
+        double actual = c.vector().dot(n, x, c.xOffset(), c.incX(), y, c.yOffset(), c.incY());
+        agree("strided dot " + c, expected, actual, dotBound(n, x, c.xOffset(), c.incX(), y, c.yOffset(), c.incY()));
     }
 
     /** axpy promises no bound, so both round α·x then +y the same way: bit for bit, guards untouched. */
     @Test
     void axpyIsIdentical() {
-        qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(c -> {
-            SplittableRandom random = c.random();
-            double alpha = values(random, 1, c.regime())[0];
-            double[] x = c.array(random, c.xOffset(), values(random, c.n(), c.regime()));
-            double[] y = c.array(random, c.yOffset(), values(random, c.n(), c.regime()));
-            double[] expected = y.clone(), x0 = x.clone(), before = y.clone();
-            SCALAR.axpy(c.n(), alpha, x, c.xOffset(), expected, c.yOffset());
-            c.vector().axpy(c.n(), alpha, x, c.xOffset(), y, c.yOffset());
-            identical("axpy " + c, expected, y);
-            guardsUntouched("axpy " + c, before, y, c.yOffset(), c.n());
-            unchanged("x", x0, x);
-        });
+        qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(Level1Properties::axpy);
+    }
+
+    static void axpy(Case c) {
+        SplittableRandom random = c.random();
+        double alpha = values(random, 1, c.regime())[0];
+        double[] x = c.array(random, c.xOffset(), values(random, c.n(), c.regime()));
+        double[] y = c.array(random, c.yOffset(), values(random, c.n(), c.regime()));
+        double[] expected = y.clone(), x0 = x.clone(), before = y.clone();
+        SCALAR.axpy(c.n(), alpha, x, c.xOffset(), expected, c.yOffset());
+        c.vector().axpy(c.n(), alpha, x, c.xOffset(), y, c.yOffset());
+        identical("axpy " + c, expected, y);
+        guardsUntouched("axpy " + c, before, y, c.yOffset(), c.n());
+        unchanged("x", x0, x);
     }
 
     @Test
     void axpyInPlaceIsIdentical() {
-        qt().withExamples(EXAMPLES / 2).forAll(cases()).checkAssert(c -> {
-            SplittableRandom random = c.random();
-            double[] y = c.array(random, c.yOffset(), values(random, c.n(), c.regime()));
-            double[] expected = y.clone();
-            SCALAR.axpy(c.n(), -0.5, expected, c.yOffset(), expected, c.yOffset());
-            c.vector().axpy(c.n(), -0.5, y, c.yOffset(), y, c.yOffset());
-            identical("axpy in place " + c, expected, y);
-        });
+        qt().withExamples(EXAMPLES / 2).forAll(cases()).checkAssert(Level1Properties::axpyInPlace);
+    }
+
+    static void axpyInPlace(Case c) {
+        SplittableRandom random = c.random();
+        double[] y = c.array(random, c.yOffset(), values(random, c.n(), c.regime()));
+        double[] expected = y.clone();
+        SCALAR.axpy(c.n(), -0.5, expected, c.yOffset(), expected, c.yOffset());
+        c.vector().axpy(c.n(), -0.5, y, c.yOffset(), y, c.yOffset());
+        identical("axpy in place " + c, expected, y);
     }
 
     @Test
     void stridedAxpyIsIdentical() {
-        qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(c -> {
-            SplittableRandom random = c.random();
-            int n = Math.min(c.n(), 1000);
-            int span = n == 0 ? 0 : (n - 1) * Math.max(c.incX(), c.incY()) + 1;
-            double[] x = c.array(random, c.xOffset(), values(random, span, c.regime()));
-            double[] y = c.array(random, c.yOffset(), values(random, span, c.regime()));
-            double[] expected = y.clone();
-            SCALAR.axpy(n, 3.0, x, c.xOffset(), c.incX(), expected, c.yOffset(), c.incY());
-            c.vector().axpy(n, 3.0, x, c.xOffset(), c.incX(), y, c.yOffset(), c.incY());
-            identical("strided axpy " + c, expected, y); // cells between strided elements are guards as well
-        });
+        qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(Level1Properties::stridedAxpy);
+    }
+
+    static void stridedAxpy(Case c) {
+        SplittableRandom random = c.random();
+        int n = Math.min(c.n(), 1000);
+        int span = n == 0 ? 0 : (n - 1) * Math.max(c.incX(), c.incY()) + 1;
+        double[] x = c.array(random, c.xOffset(), values(random, span, c.regime()));
+        double[] y = c.array(random, c.yOffset(), values(random, span, c.regime()));
+        double[] expected = y.clone();
+        SCALAR.axpy(n, 3.0, x, c.xOffset(), c.incX(), expected, c.yOffset(), c.incY());
+        c.vector().axpy(n, 3.0, x, c.xOffset(), c.incX(), y, c.yOffset(), c.incY());
+        identical("strided axpy " + c, expected, y); // cells between strided elements are guards as well
     }
 
     /** scal is one rounding per element in both: bit for bit, overflow to ±Inf included. */
     @Test
     void scalIsIdentical() {
-        qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(c -> {
-            SplittableRandom random = c.random();
-            double alpha = values(random, 1, c.regime())[0];
-            double[] x = c.array(random, c.xOffset(), values(random, c.n(), c.regime()));
-            double[] expected = x.clone(), before = x.clone();
-            SCALAR.scal(c.n(), alpha, expected, c.xOffset());
-            c.vector().scal(c.n(), alpha, x, c.xOffset());
-            identical("scal " + c, expected, x);
-            guardsUntouched("scal " + c, before, x, c.xOffset(), c.n());
-        });
+        qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(Level1Properties::scal);
+    }
+
+    static void scal(Case c) {
+        SplittableRandom random = c.random();
+        double alpha = values(random, 1, c.regime())[0];
+        double[] x = c.array(random, c.xOffset(), values(random, c.n(), c.regime()));
+        double[] expected = x.clone(), before = x.clone();
+        SCALAR.scal(c.n(), alpha, expected, c.xOffset());
+        c.vector().scal(c.n(), alpha, x, c.xOffset());
+        identical("scal " + c, expected, x);
+        guardsUntouched("scal " + c, before, x, c.xOffset(), c.n());
     }
 
     /** Two summation orders, each within 2·n·ε·Σ|xᵢ| of the exact sum; |xᵢ| &lt; 2⁹⁹⁸ so no sum overflows. */
     @Test
     void sumAgreesWithinBound() {
-        qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(c -> {
-            SplittableRandom random = c.random();
-            double[] x = c.array(random, c.xOffset(), values(random, c.n(), c.regime()));
-            double absSum = 0;
-            for (int i = 0; i < c.n(); i++) absSum += Math.abs(x[c.xOffset() + i]);
-            agree("sum " + c, SCALAR.sum(c.n(), x, c.xOffset()), c.vector().sum(c.n(), x, c.xOffset()),
-                    2 * 2 * c.n() * EPS * absSum);
-        });
+        qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(Level1Properties::sum);
+    }
+
+    static void sum(Case c) {
+        SplittableRandom random = c.random();
+        double[] x = c.array(random, c.xOffset(), values(random, c.n(), c.regime()));
+        double absSum = 0;
+        for (int i = 0; i < c.n(); i++) absSum += Math.abs(x[c.xOffset() + i]);
+        agree("sum " + c, SCALAR.sum(c.n(), x, c.xOffset()), c.vector().sum(c.n(), x, c.xOffset()),
+                2 * 2 * c.n() * EPS * absSum);
     }
 
     /** Bound 2·(2·n·ε·Σxᵢ² + n·2⁻¹⁰⁷⁴); |xᵢ| &lt; 2⁵⁰⁰ so the squares and their sums stay finite. */
     @Test
     void sumOfSquaresAgreesWithinBound() {
-        qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(c -> {
-            SplittableRandom random = c.random();
-            double[] x = c.array(random, c.xOffset(), values(random, c.n(), c.regime(), -1022, 490));
-            double squares = 0;
-            for (int i = 0; i < c.n(); i++) squares += x[c.xOffset() + i] * x[c.xOffset() + i];
-            agree("sumOfSquares " + c, SCALAR.sumOfSquares(c.n(), x, c.xOffset()), c.vector().sumOfSquares(c.n(), x, c.xOffset()),
-                    2 * (2 * c.n() * EPS * squares + c.n() * Double.MIN_VALUE));
-        });
+        qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(Level1Properties::sumOfSquares);
+    }
+
+    static void sumOfSquares(Case c) {
+        SplittableRandom random = c.random();
+        double[] x = c.array(random, c.xOffset(), values(random, c.n(), c.regime(), -1022, 490));
+        double squares = 0;
+        for (int i = 0; i < c.n(); i++) squares += x[c.xOffset() + i] * x[c.xOffset() + i];
+        agree("sumOfSquares " + c, SCALAR.sumOfSquares(c.n(), x, c.xOffset()), c.vector().sumOfSquares(c.n(), x, c.xOffset()),
+                2 * (2 * c.n() * EPS * squares + c.n() * Double.MIN_VALUE));
     }
 
     /**
@@ -192,22 +212,26 @@ class Level1Properties {
      */
     @Test
     void norm2AgreesWithinBoundOverTheWholeRange() {
-        qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(c -> {
-            SplittableRandom random = c.random();
-            double[] x = c.array(random, c.xOffset(), values(random, c.n(), c.regime(), -1022, 1023));
-            double expected = SCALAR.norm2(c.n(), x, c.xOffset());
-            double actual = c.vector().norm2(c.n(), x, c.xOffset());
-            agree("norm2 " + c, expected, actual, 2 * (2 * c.n() * EPS * Math.abs(expected) + Double.MIN_VALUE));
-        });
+        qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(Level1Properties::norm2);
+    }
+
+    static void norm2(Case c) {
+        SplittableRandom random = c.random();
+        double[] x = c.array(random, c.xOffset(), values(random, c.n(), c.regime(), -1022, 1023));
+        double expected = SCALAR.norm2(c.n(), x, c.xOffset());
+        double actual = c.vector().norm2(c.n(), x, c.xOffset());
+        agree("norm2 " + c, expected, actual, 2 * (2 * c.n() * EPS * Math.abs(expected) + Double.MIN_VALUE));
     }
 
     @Test
     void maxAbsIsExact() {
-        qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(c -> {
-            SplittableRandom random = c.random();
-            double[] x = c.array(random, c.xOffset(), values(random, c.n(), c.regime(), -1022, 1023));
-            assertEquals(SCALAR.maxAbs(c.n(), x, c.xOffset()), c.vector().maxAbs(c.n(), x, c.xOffset()), 0.0, "maxAbs " + c);
-        });
+        qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(Level1Properties::maxAbs);
+    }
+
+    static void maxAbs(Case c) {
+        SplittableRandom random = c.random();
+        double[] x = c.array(random, c.xOffset(), values(random, c.n(), c.regime(), -1022, 1023));
+        assertEquals(SCALAR.maxAbs(c.n(), x, c.xOffset()), c.vector().maxAbs(c.n(), x, c.xOffset()), 0.0, "maxAbs " + c);
     }
 
     @Test

@@ -47,11 +47,15 @@ class MatrixVectorProperties {
     }
 
     static Gen<Case> cases() {
+        return cases(Inputs::width, 300);
+    }
+
+    static Gen<Case> cases(Gen<Integer> width, int large) {
         return in -> {
-            boolean large = draw(in, 0, 9) == 0;
-            int rows = large ? draw(in, 0, 300) : draw(in, 0, Inputs.SHORT);
-            int cols = large ? draw(in, 0, 300) : draw(in, 0, Inputs.SHORT);
-            return new Case(Inputs.width(in), rows, cols, draw(in, 0, 1) == 0 ? Layout.ROW_MAJOR : Layout.COLUMN_MAJOR,
+            boolean big = draw(in, 0, 9) == 0;
+            int rows = big ? draw(in, 0, large) : draw(in, 0, Inputs.SHORT);
+            int cols = big ? draw(in, 0, large) : draw(in, 0, Inputs.SHORT);
+            return new Case(width.generate(in), rows, cols, draw(in, 0, 1) == 0 ? Layout.ROW_MAJOR : Layout.COLUMN_MAJOR,
                     draw(in, 0, 3), draw(in, 0, 3), draw(in, 0, 3), draw(in, 0, 3), Inputs.regime(in), Inputs.seed(in));
         };
     }
@@ -70,44 +74,48 @@ class MatrixVectorProperties {
 
     @Test
     void multiplyAgreesWithinBound() {
-        qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(c -> {
-            SplittableRandom random = new SplittableRandom(c.seed());
-            MatrixView a = c.matrix(random);
-            double[] x = c.vector(random, c.xOffset(), c.cols());
-            double[] y = c.vector(random, c.yOffset(), c.rows());
-            double[] a0 = a.data().clone(), x0 = x.clone(), before = y.clone(), expected = y.clone();
-            SCALAR.multiply(a, x, c.xOffset(), expected, c.yOffset());
-            c.vector().multiply(a, x, c.xOffset(), y, c.yOffset());
-            assertAgree("Ax " + c, c.rows(), c.cols(), expected, y, c.yOffset(), i -> {
-                double s = 0;
-                for (int j = 0; j < c.cols(); j++) s += Math.abs(a.get(i, j) * x[c.xOffset() + j]);
-                return s;
-            });
-            guardsUntouched("Ax " + c, before, y, c.yOffset(), c.rows());
-            unchanged("A", a0, a.data());
-            unchanged("x", x0, x);
+        qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(MatrixVectorProperties::multiply);
+    }
+
+    static void multiply(Case c) {
+        SplittableRandom random = new SplittableRandom(c.seed());
+        MatrixView a = c.matrix(random);
+        double[] x = c.vector(random, c.xOffset(), c.cols());
+        double[] y = c.vector(random, c.yOffset(), c.rows());
+        double[] a0 = a.data().clone(), x0 = x.clone(), before = y.clone(), expected = y.clone();
+        SCALAR.multiply(a, x, c.xOffset(), expected, c.yOffset());
+        c.vector().multiply(a, x, c.xOffset(), y, c.yOffset());
+        assertAgree("Ax " + c, c.rows(), c.cols(), expected, y, c.yOffset(), i -> {
+            double s = 0;
+            for (int j = 0; j < c.cols(); j++) s += Math.abs(a.get(i, j) * x[c.xOffset() + j]);
+            return s;
         });
+        guardsUntouched("Ax " + c, before, y, c.yOffset(), c.rows());
+        unchanged("A", a0, a.data());
+        unchanged("x", x0, x);
     }
 
     @Test
     void multiplyTransposedAgreesWithinBound() {
-        qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(c -> {
-            SplittableRandom random = new SplittableRandom(c.seed());
-            MatrixView a = c.matrix(random);
-            double[] x = c.vector(random, c.xOffset(), c.rows());
-            double[] y = c.vector(random, c.yOffset(), c.cols());
-            double[] a0 = a.data().clone(), x0 = x.clone(), before = y.clone(), expected = y.clone();
-            SCALAR.multiplyTransposed(a, x, c.xOffset(), expected, c.yOffset());
-            c.vector().multiplyTransposed(a, x, c.xOffset(), y, c.yOffset());
-            assertAgree("Aᵀx " + c, c.cols(), c.rows(), expected, y, c.yOffset(), j -> {
-                double s = 0;
-                for (int i = 0; i < c.rows(); i++) s += Math.abs(a.get(i, j) * x[c.xOffset() + i]);
-                return s;
-            });
-            guardsUntouched("Aᵀx " + c, before, y, c.yOffset(), c.cols());
-            unchanged("A", a0, a.data());
-            unchanged("x", x0, x);
+        qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(MatrixVectorProperties::multiplyTransposed);
+    }
+
+    static void multiplyTransposed(Case c) {
+        SplittableRandom random = new SplittableRandom(c.seed());
+        MatrixView a = c.matrix(random);
+        double[] x = c.vector(random, c.xOffset(), c.rows());
+        double[] y = c.vector(random, c.yOffset(), c.cols());
+        double[] a0 = a.data().clone(), x0 = x.clone(), before = y.clone(), expected = y.clone();
+        SCALAR.multiplyTransposed(a, x, c.xOffset(), expected, c.yOffset());
+        c.vector().multiplyTransposed(a, x, c.xOffset(), y, c.yOffset());
+        assertAgree("Aᵀx " + c, c.cols(), c.rows(), expected, y, c.yOffset(), j -> {
+            double s = 0;
+            for (int i = 0; i < c.rows(); i++) s += Math.abs(a.get(i, j) * x[c.xOffset() + i]);
+            return s;
         });
+        guardsUntouched("Aᵀx " + c, before, y, c.yOffset(), c.cols());
+        unchanged("A", a0, a.data());
+        unchanged("x", x0, x);
     }
 
     @Test

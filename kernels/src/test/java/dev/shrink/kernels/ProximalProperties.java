@@ -38,7 +38,11 @@ class ProximalProperties {
     }
 
     static Gen<Case> cases() {
-        return in -> new Case(Inputs.width(in), Inputs.length(in, 5000), draw(in, 0, 3), draw(in, 0, 3), draw(in, 1, 3),
+        return cases(Inputs::width, 5000);
+    }
+
+    static Gen<Case> cases(Gen<Integer> width, int large) {
+        return in -> new Case(width.generate(in), Inputs.length(in, large), draw(in, 0, 3), draw(in, 0, 3), draw(in, 1, 3),
                 Inputs.nonNegative(in), Inputs.nonNegative(in), Inputs.nonNegative(in), draw(in, 0, 1) == 1,
                 Inputs.regime(in), Inputs.seed(in));
     }
@@ -48,64 +52,77 @@ class ProximalProperties {
         void apply(Proximal p, Case c, double[] x, double[] out, int outOffset);
     }
 
-    private static void assertIdentical(String name, Elementwise kernel) {
-        qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(c -> {
-            SplittableRandom random = new SplittableRandom(c.seed());
-            double[] x = c.array(random, c.xOffset(), c.n());
-            double[] out = c.inPlace() ? x : c.array(random, c.outOffset(), c.n());
-            int outOffset = c.inPlace() ? c.xOffset() : c.outOffset();
-            double[] x0 = x.clone(), before = out.clone();
-            double[] expectedX = x.clone();
-            double[] expected = c.inPlace() ? expectedX : out.clone();
-            kernel.apply(SCALAR, c, expectedX, expected, outOffset);
-            kernel.apply(c.vector(), c, x, out, outOffset);
-            identical(name + " " + c, expected, out);
-            guardsUntouched(name + " " + c, before, out, outOffset, c.n());
-            if (!c.inPlace()) unchanged("x", x0, x);
-        });
+    static final Elementwise SOFT_THRESHOLD = (p, c, x, out, o) -> p.softThreshold(c.n(), c.t(), x, c.xOffset(), out, o);
+    static final Elementwise ELASTIC_NET_PROX = (p, c, x, out, o) -> p.elasticNetProx(c.n(), c.l1(), c.l2(), x, c.xOffset(), out, o);
+
+    static void elementwise(String name, Elementwise kernel, Case c) {
+        SplittableRandom random = new SplittableRandom(c.seed());
+        double[] x = c.array(random, c.xOffset(), c.n());
+        double[] out = c.inPlace() ? x : c.array(random, c.outOffset(), c.n());
+        int outOffset = c.inPlace() ? c.xOffset() : c.outOffset();
+        double[] x0 = x.clone(), before = out.clone();
+        double[] expectedX = x.clone();
+        double[] expected = c.inPlace() ? expectedX : out.clone();
+        kernel.apply(SCALAR, c, expectedX, expected, outOffset);
+        kernel.apply(c.vector(), c, x, out, outOffset);
+        identical(name + " " + c, expected, out);
+        guardsUntouched(name + " " + c, before, out, outOffset, c.n());
+        if (!c.inPlace()) unchanged("x", x0, x);
+    }
+
+    static void softThreshold(Case c) {
+        elementwise("softThreshold", SOFT_THRESHOLD, c);
+    }
+
+    static void elasticNetProx(Case c) {
+        elementwise("elasticNetProx", ELASTIC_NET_PROX, c);
     }
 
     @Test
     void softThresholdIsIdentical() {
-        assertIdentical("softThreshold", (p, c, x, out, o) -> p.softThreshold(c.n(), c.t(), x, c.xOffset(), out, o));
+        qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(ProximalProperties::softThreshold);
     }
 
     @Test
     void elasticNetProxIsIdentical() {
-        assertIdentical("elasticNetProx", (p, c, x, out, o) -> p.elasticNetProx(c.n(), c.l1(), c.l2(), x, c.xOffset(), out, o));
+        qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(ProximalProperties::elasticNetProx);
     }
 
     @Test
     void penalizedGradientStepIsIdentical() {
-        qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(c -> {
-            SplittableRandom random = new SplittableRandom(c.seed());
-            double eta = c.t();
-            double[] w = c.array(random, c.xOffset(), c.n());
-            double[] g = c.array(random, c.outOffset(), c.n());
-            double[] g0 = g.clone(), before = w.clone(), expected = w.clone();
-            SCALAR.penalizedGradientStep(c.n(), eta, c.l1(), c.l2(), expected, c.xOffset(), g, c.outOffset());
-            c.vector().penalizedGradientStep(c.n(), eta, c.l1(), c.l2(), w, c.xOffset(), g, c.outOffset());
-            identical("penalizedGradientStep " + c, expected, w);
-            guardsUntouched("penalizedGradientStep " + c, before, w, c.xOffset(), c.n());
-            unchanged("g", g0, g);
-        });
+        qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(ProximalProperties::penalizedGradientStep);
+    }
+
+    static void penalizedGradientStep(Case c) {
+        SplittableRandom random = new SplittableRandom(c.seed());
+        double eta = c.t();
+        double[] w = c.array(random, c.xOffset(), c.n());
+        double[] g = c.array(random, c.outOffset(), c.n());
+        double[] g0 = g.clone(), before = w.clone(), expected = w.clone();
+        SCALAR.penalizedGradientStep(c.n(), eta, c.l1(), c.l2(), expected, c.xOffset(), g, c.outOffset());
+        c.vector().penalizedGradientStep(c.n(), eta, c.l1(), c.l2(), w, c.xOffset(), g, c.outOffset());
+        identical("penalizedGradientStep " + c, expected, w);
+        guardsUntouched("penalizedGradientStep " + c, before, w, c.xOffset(), c.n());
+        unchanged("g", g0, g);
     }
 
     /** Contiguous (column-major column) and strided (row-major column, incX = ld) x. */
     @Test
     void residualUpdateIsIdentical() {
-        qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(c -> {
-            SplittableRandom random = new SplittableRandom(c.seed());
-            double delta = values(random, 1, c.regime())[0];
-            double[] x = c.array(random, c.xOffset(), c.n() == 0 ? 0 : (c.n() - 1) * c.incX() + 1);
-            double[] r = c.array(random, c.outOffset(), c.n());
-            double[] x0 = x.clone(), before = r.clone(), expected = r.clone();
-            SCALAR.residualUpdate(c.n(), delta, x, c.xOffset(), c.incX(), expected, c.outOffset());
-            c.vector().residualUpdate(c.n(), delta, x, c.xOffset(), c.incX(), r, c.outOffset());
-            identical("residualUpdate " + c, expected, r);
-            guardsUntouched("residualUpdate " + c, before, r, c.outOffset(), c.n());
-            unchanged("x", x0, x);
-        });
+        qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(ProximalProperties::residualUpdate);
+    }
+
+    static void residualUpdate(Case c) {
+        SplittableRandom random = new SplittableRandom(c.seed());
+        double delta = values(random, 1, c.regime())[0];
+        double[] x = c.array(random, c.xOffset(), c.n() == 0 ? 0 : (c.n() - 1) * c.incX() + 1);
+        double[] r = c.array(random, c.outOffset(), c.n());
+        double[] x0 = x.clone(), before = r.clone(), expected = r.clone();
+        SCALAR.residualUpdate(c.n(), delta, x, c.xOffset(), c.incX(), expected, c.outOffset());
+        c.vector().residualUpdate(c.n(), delta, x, c.xOffset(), c.incX(), r, c.outOffset());
+        identical("residualUpdate " + c, expected, r);
+        guardsUntouched("residualUpdate " + c, before, r, c.outOffset(), c.n());
+        unchanged("x", x0, x);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.shrink.kernels;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -238,7 +239,7 @@ class SymmetricEigenTest {
     @Test
     void vectorVariantAgreesWithScalarReference() {
         SymmetricEigen[] impls = implementations();
-        if (impls.length < 2) return; // no Vector API in this JVM: nothing to compare (the other tests ran scalar)
+        Assumptions.assumeTrue(impls.length == 2, "no Vector API in this JVM: nothing to compare (the other tests ran scalar)");
         SymmetricEigen vector = impls[1];
         qt().withExamples(60).forAll(integers().between(1, 70), longs().all()).checkAssert((p, seed) -> {
             SplittableRandom rnd = new SplittableRandom(seed);

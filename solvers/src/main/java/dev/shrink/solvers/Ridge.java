@@ -73,13 +73,27 @@ public final class Ridge {
         return new LinearModel(w, b, Convergence.direct("direct solve: Cholesky of XᵀX + αI (p = " + p + ")"));
     }
 
+    /**
+     * Factors a + αI. A pivot that is ≤ 0 (the kernel's failure) or that lost all but 12 digits of its diagonal element
+     * (numerically singular: duplicated or constant columns with alpha = 0) is reported instead of returning noise.
+     */
     private void factor(Cholesky chol, int m, double[] a, String what) {
+        double[] diagonal = new double[m];
+        for (int i = 0; i < m; i++) diagonal[i] = a[i * m + i] + alpha;
         try {
             chol.factor(m, a, 0, m, alpha);
         } catch (NotPositiveDefiniteException e) {
-            throw new IllegalArgumentException("alpha = " + alpha + " and " + (fitIntercept ? "the centred " : "") + what
-                    + " is singular (Cholesky pivot " + e.pivot() + " is " + e.value() + "): use alpha > 0", e);
+            throw singular(what, e.pivot(), e.value(), e);
         }
+        for (int i = 0; i < m; i++) {
+            double pivot = a[i * m + i] * a[i * m + i];
+            if (pivot <= 1e-12 * diagonal[i]) throw singular(what, i, pivot, null);
+        }
+    }
+
+    private IllegalArgumentException singular(String what, int pivot, double value, Exception cause) {
+        return new IllegalArgumentException("alpha = " + alpha + " and " + (fitIntercept ? "the centred " : "") + what
+                + " is singular (Cholesky pivot " + pivot + " is " + value + "): use alpha > 0", cause);
     }
 
     /** p &gt; n: the n×n kernel system; X̃ is formed once (centred, weighted) because XXᵀ then costs n²p anyway. */

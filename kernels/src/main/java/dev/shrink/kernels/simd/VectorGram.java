@@ -19,9 +19,9 @@ import dev.shrink.kernels.MatrixView;
  */
 public final class VectorGram implements Gram {
     /** Rows of X per packed block: a KC×NR panel of D·X stays in L1 while the micro-kernel sweeps the A block. */
-    static final int KC = 256;
-    /** Columns of X per packed broadcast block (KC·MC doubles stay in L2); a multiple of every MR. */
-    static final int MC = 128;
+    static final int KC = Integer.getInteger("kc", 256);
+    /** Columns of X per packed broadcast block (KC·MC doubles stay in L2), rounded down to a multiple of MR. */
+    static final int MC = Integer.getInteger("mc", 128);
 
     private final MicroKernel kernel;
 
@@ -51,14 +51,15 @@ public final class VectorGram implements Gram {
         int padI = roundUp(rowsC, mr);
         int padJ = roundUp(p, nr);
         double[] c = new double[padI * padJ];
+        int mc = Math.max(mr, MC / mr * mr);
         int kc = Math.min(KC, n);
         double[] packedB = new double[Math.max(1, kc) * padJ];
-        double[] packedA = new double[Math.max(1, kc) * Math.min(MC, padI)];
+        double[] packedA = new double[Math.max(1, kc) * Math.min(mc, padI)];
         for (int k0 = 0; k0 < n; k0 += KC) {
             int kb = Math.min(KC, n - k0);
             Packing.columns(x, k0, kb, 0, p, nr, weights, null, packedB);
-            for (int i0 = 0; i0 < rowsC; i0 += MC) {
-                int ib = roundUp(Math.min(MC, rowsC - i0), mr);
+            for (int i0 = 0; i0 < rowsC; i0 += mc) {
+                int ib = roundUp(Math.min(mc, rowsC - i0), mr);
                 Packing.columns(x, k0, kb, i0, ib, mr, null, y, packedA);
                 int iLast = i0 + ib - 1;
                 for (int j0 = 0, jq = 0; j0 < p && j0 <= iLast; j0 += nr, jq++) {

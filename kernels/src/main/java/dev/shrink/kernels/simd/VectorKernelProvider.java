@@ -20,6 +20,8 @@ public final class VectorKernelProvider extends KernelProvider {
     private final Level1 level1;
     private final MatrixVector matrixVector;
     private final Proximal proximal;
+    private final Gram gram;
+    private final Cholesky cholesky;
 
     /**
      * @param bits 128, 256 or 512; 0 for the platform's preferred (widest) species
@@ -44,13 +46,15 @@ public final class VectorKernelProvider extends KernelProvider {
         this.level1 = Specialization.instance("VectorLevel1", Level1.class, species);
         this.matrixVector = Specialization.instance("VectorMatrixVector", MatrixVector.class, species);
         this.proximal = Specialization.instance("VectorProximal", Proximal.class, species);
+        this.gram = new VectorGram(this.bits);
+        this.cholesky = new VectorCholesky(this.bits);
     }
 
     @Override public String name() { return "vector-" + bits; }
     @Override public int vectorBits() { return bits; }
     @Override public Level1 level1() { return level1; }
     @Override public MatrixVector matrixVector() { return matrixVector; }
-    @Override public Gram gram() { return KernelProvider.scalar().gram(); }
-    @Override public Cholesky cholesky() { return KernelProvider.scalar().cholesky(); }
+    @Override public Gram gram() { return gram; }
+    @Override public Cholesky cholesky() { return cholesky; }
     @Override public Proximal proximal() { return proximal; }
 }

@@ -20,6 +20,9 @@ public final class CaseHandlers {
         register("elasticnet_path", PathHandlers::elasticNetPath);
         register("logistic_path", PathHandlers::logisticPath);
         // cross-validation handlers (package dev.shrink.solvers.cv) register here, one line each
+        register("ridge_cv", dev.shrink.solvers.cv.CvHandlers::ridgeCv);
+        register("elasticnet_cv", dev.shrink.solvers.cv.CvHandlers::elasticNetCv);
+        register("logistic_cv", dev.shrink.solvers.cv.CvHandlers::logisticCv);
     }
 
     /** Adds or replaces the handler for a model name. */

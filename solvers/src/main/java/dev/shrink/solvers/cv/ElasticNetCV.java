@@ -1,7 +1,8 @@
 package dev.shrink.solvers.cv;
 
 import dev.shrink.kernels.KernelProvider;
-import dev.shrink.kernels.MatrixView;
+import dev.shrink.solvers.Design;
+import dev.shrink.solvers.Inputs;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -70,18 +71,17 @@ public final class ElasticNetCV {
     }
 
     public Result fit(double[][] x, double[] y) {
-        return fit(CvInputs.matrix("X", x), y);
+        return fit(Design.of(x), y);
     }
 
-    /** Fits on a matrix view of either layout (read, never written). */
-    public Result fit(MatrixView x, double[] y) {
-        CvInputs.finite("X", x);
-        int n = x.rows();
-        CvInputs.response(y, n);
+    /** Fits on a validated design of either layout (read, never written). */
+    public Result fit(Design x, double[] y) {
+        int n = x.n();
+        Inputs.response(y, n);
         Folds f = folds;
         if (f == null) f = Folds.contiguous(n, k);
         else f.requireRows(n);
-        FoldStatistics stats = new FoldStatistics(x, y, f, fitIntercept, kernels);
+        FoldStatistics stats = new FoldStatistics(x.view(), y, f, fitIntercept, kernels);
         FoldStatistics.Stats all = stats.training(-1);
         double[][] grids = new double[l1Ratios.length][];
         for (int l = 0; l < l1Ratios.length; l++) grids[l] = alphas != null ? alphas.clone() : grid(all, l1Ratios[l], nAlphas, eps);

@@ -1,11 +1,16 @@
 package dev.shrink.solvers.cv;
 
 import dev.shrink.kernels.KernelProvider;
+import dev.shrink.kernels.Layout;
 import dev.shrink.kernels.MatrixView;
+import dev.shrink.solvers.Design;
+import dev.shrink.solvers.SufficientStats;
+
+import java.util.Arrays;
 
 /**
- * Per-fold sufficient statistics from one pass over the data: for each fold f its Gram matrix X_fᵀX_f, X_fᵀy_f,
- * column sums, Σy and Σy². The statistics of a training set are then differences, total − fold, in O(p²) — no
+ * Per-fold sufficient statistics ({@link SufficientStats}: Gram matrix X_fᵀX_f, X_fᵀy_f, column sums, Σy, Σy²)
+ * from one pass over the data. The statistics of a training set are then differences, total − fold, in O(p²) — no
  * second pass over the rows.
  *
  * <p>Cancellation: with an intercept, X and y are first shifted by their means over all rows, so the training
@@ -25,11 +30,8 @@ final class FoldStatistics {
     final int[] start;
     final double[] xShift;
     final double yShift;
-    private final double[][] gram;
-    private final double[][] xty;
-    private final double[][] sumX;
-    private final double[] sumY;
-    private final double[] sumYY;
+    private final SufficientStats[] perFold;
+    private final SufficientStats total;
     private final KernelProvider kernels;
 
     FoldStatistics(MatrixView data, double[] response, Folds folds, boolean fitIntercept, KernelProvider kernels) {
@@ -62,70 +64,21 @@ final class FoldStatistics {
                 r++;
             }
         }
-        this.gram = new double[k + 1][];
-        this.xty = new double[k + 1][];
-        this.sumX = new double[k + 1][];
-        this.sumY = new double[k + 1];
-        this.sumYY = new double[k + 1];
-        gram[k] = new double[p * p];
-        xty[k] = new double[p];
-        sumX[k] = new double[p];
+        this.perFold = new SufficientStats[k];
+        SufficientStats total = null;
         for (int f = 0; f < k; f++) {
-            int rows = start[f + 1] - start[f];
-            gram[f] = new double[p * p];
-            xty[f] = new double[p];
-            sumX[f] = new double[p];
-            if (p > 0) {
-                MatrixView block = new MatrixView(x, start[f] * p, rows, p, p, dev.shrink.kernels.Layout.ROW_MAJOR);
-                double[] yBlock = java.util.Arrays.copyOfRange(y, start[f], start[f + 1]);
-                kernels.gram().gram(block, null, yBlock, gram[f], 0, p, xty[f], 0);
-            }
-            for (int r = start[f]; r < start[f + 1]; r++) {
-                for (int j = 0; j < p; j++) sumX[f][j] += x[r * p + j];
-                sumY[f] += y[r];
-                sumYY[f] += y[r] * y[r];
-            }
-            for (int e = 0; e < p * p; e++) gram[k][e] += gram[f][e];
-            for (int j = 0; j < p; j++) {
-                xty[k][j] += xty[f][j];
-                sumX[k][j] += sumX[f][j];
-            }
-            sumY[k] += sumY[f];
-            sumYY[k] += sumYY[f];
+            MatrixView block = new MatrixView(x, start[f] * p, start[f + 1] - start[f], p, Math.max(1, p), Layout.ROW_MAJOR);
+            perFold[f] = SufficientStats.of(Design.of(block), Arrays.copyOfRange(y, start[f], start[f + 1]), null);
+            total = total == null ? perFold[f] : total.plus(perFold[f]);
         }
+        this.total = total;
     }
 
     /** Statistics of the rows outside fold f (training set of fold f); f = −1 for all rows. */
     Stats training(int fold) {
-        int k = folds.count();
-        int m = fold < 0 ? n : n - folds.size(fold);
-        double[] g = gram[k].clone();
-        double[] c = xty[k].clone();
-        double[] sx = sumX[k].clone();
-        double sy = sumY[k];
-        double syy = sumYY[k];
-        if (fold >= 0) {
-            for (int e = 0; e < p * p; e++) g[e] -= gram[fold][e];
-            for (int j = 0; j < p; j++) {
-                c[j] -= xty[fold][j];
-                sx[j] -= sumX[fold][j];
-            }
-            sy -= sumY[fold];
-            syy -= sumYY[fold];
-        }
-        double[] xMean = new double[p];
-        double yMean = 0;
-        if (fitIntercept) {
-            for (int j = 0; j < p; j++) xMean[j] = sx[j] / m;
-            yMean = sy / m;
-            // Centre: G − m·x̄x̄ᵀ, c − m·x̄ȳ, Σy² − m·ȳ².
-            for (int i = 0; i < p; i++) {
-                for (int j = 0; j < p; j++) g[i * p + j] -= m * xMean[i] * xMean[j];
-                c[i] -= m * xMean[i] * yMean;
-            }
-            syy -= m * yMean * yMean;
-        }
-        return new Stats(m, p, g, c, Math.max(syy, 0), xMean, yMean);
+        SufficientStats s = fold < 0 ? total : total.minus(perFold[fold]);
+        if (!fitIntercept) return new Stats(s.rows(), p, s.gram(), s.xty(), s.yty(), new double[p], 0);
+        return new Stats(s.rows(), p, s.centeredGram(), s.centeredXty(), s.centeredYty(), s.xMean(), s.yMean());
     }
 
     /**
@@ -136,10 +89,10 @@ final class FoldStatistics {
         int rows = start[fold + 1] - start[fold];
         double b = s.intercept(w);
         if (p > 0) {
-            kernels.matrixVector().multiply(new MatrixView(x, start[fold] * p, rows, p, p, dev.shrink.kernels.Layout.ROW_MAJOR),
+            kernels.matrixVector().multiply(new MatrixView(x, start[fold] * p, rows, p, p, Layout.ROW_MAJOR),
                     w, 0, scratch, 0);
         } else {
-            java.util.Arrays.fill(scratch, 0, rows, 0.0);
+            Arrays.fill(scratch, 0, rows, 0.0);
         }
         double sum = 0;
         for (int r = 0; r < rows; r++) {

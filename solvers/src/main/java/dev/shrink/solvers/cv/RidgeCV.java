@@ -1,8 +1,9 @@
 package dev.shrink.solvers.cv;
 
 import dev.shrink.kernels.KernelProvider;
-import dev.shrink.kernels.MatrixView;
 import dev.shrink.kernels.SymmetricEigen;
+import dev.shrink.solvers.Design;
+import dev.shrink.solvers.Inputs;
 
 import java.util.Arrays;
 
@@ -50,21 +51,20 @@ public final class RidgeCV {
 
     /** Fits on rows of {@code x} (n×p, copied once) and responses {@code y}. */
     public Result fit(double[][] x, double[] y) {
-        return fit(CvInputs.matrix("X", x), y, null);
+        return fit(Design.of(x), y, null);
     }
 
     /** Fits with sample weights (null: all ones). */
     public Result fit(double[][] x, double[] y, double[] sampleWeight) {
-        return fit(CvInputs.matrix("X", x), y, sampleWeight);
+        return fit(Design.of(x), y, sampleWeight);
     }
 
-    /** Fits on a matrix view of either layout (read, never written). */
-    public Result fit(MatrixView x, double[] y, double[] sampleWeight) {
-        CvInputs.finite("X", x);
-        CvInputs.response(y, x.rows());
-        double[] w = CvInputs.weights(sampleWeight, x.rows());
-        if (x.rows() < 2) throw new IllegalArgumentException("leave-one-out needs at least 2 rows, X has " + x.rows());
-        RidgeSpectrum spectrum = new RidgeSpectrum(x, y, w, fitIntercept, kernels, eigen);
+    /** Fits on a validated design of either layout (read, never written), with optional sample weights. */
+    public Result fit(Design x, double[] y, double[] sampleWeight) {
+        Inputs.response(y, x.n());
+        double[] w = CvInputs.weights(sampleWeight, x.n());
+        if (x.n() < 2) throw new IllegalArgumentException("leave-one-out needs at least 2 rows, X has " + x.n());
+        RidgeSpectrum spectrum = new RidgeSpectrum(x.view(), y, w, fitIntercept, kernels, eigen);
         double[] scores = spectrum.leaveOneOutScores(alphas);
         int best = CvScores.argMin(scores);
         double[] coef = spectrum.coefficients(alphas[best]);

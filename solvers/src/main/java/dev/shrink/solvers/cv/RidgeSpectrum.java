@@ -85,18 +85,31 @@ final class RidgeSpectrum {
         for (int k = 0; k < r; k++) lambda[k] = Math.max(lambda[k], 0);
         if (primal) {
             this.b = new double[Math.max(1, n * r)];
-            Level1 level1 = kernels.level1();
-            for (int i = 0; i < n; i++) { // row i of B = Σⱼ Zᵢⱼ·(row j of V)
-                for (int j = 0; j < p; j++) {
-                    double zij = z[i * p + j];
-                    if (zij != 0) level1.axpy(r, zij, vectors, j * r, b, i * r);
-                }
-            }
+            multiply(n, p, z, vectors, b, kernels.level1());
         } else {
             this.b = vectors;
         }
         this.t = new double[r];
         if (r > 0) kernels.matrixVector().multiplyTransposed(MatrixView.rowMajor(b, n, r), zy, 0, t, 0);
+    }
+
+    /** Rows of Z processed per pass over V in {@link #multiply}: V's row j is reused from L1 by all of them. */
+    private static final int ROW_BLOCK = 16;
+
+    /**
+     * B = Z·V (n×p times p×p, row-major): row i of B is Σⱼ Zᵢⱼ·(row j of V), one axpy per (i, j). Rows of Z are
+     * taken ROW_BLOCK at a time so that V streams through the cache n/ROW_BLOCK times instead of n times.
+     */
+    static void multiply(int n, int p, double[] z, double[] v, double[] b, Level1 level1) {
+        for (int i0 = 0; i0 < n; i0 += ROW_BLOCK) {
+            int i1 = Math.min(n, i0 + ROW_BLOCK);
+            for (int j = 0; j < p; j++) {
+                for (int i = i0; i < i1; i++) {
+                    double zij = z[i * p + j];
+                    if (zij != 0) level1.axpy(p, zij, v, j * p, b, i * p);
+                }
+            }
+        }
     }
 
     int rank() {
@@ -114,26 +127,33 @@ final class RidgeSpectrum {
     double[] leaveOneOutScores(double[] alphas) {
         int r = rank();
         int na = alphas.length;
-        // Per α: the weights gₖ applied to Bᵢₖ² (hat diagonal) and to Bᵢₖ (fitted values).
-        double[] hatWeights = new double[Math.max(1, na * r)];
-        double[] fitWeights = new double[Math.max(1, na * r)];
-        for (int a = 0; a < na; a++) {
-            for (int k = 0; k < r; k++) {
+        // gₖ(α) applied to Bᵢₖ² (hat diagonal) and gₖ(α)·tₖ applied to Bᵢₖ (fitted values), stored k-major so that
+        // one row of B updates all α at once with two axpys of length na per k: an outer product, no reductions.
+        double[] hatWeights = new double[Math.max(1, r * na)];
+        double[] fitWeights = new double[Math.max(1, r * na)];
+        for (int k = 0; k < r; k++) {
+            for (int a = 0; a < na; a++) {
                 double g = primal ? 1 / (lambda[k] + alphas[a]) : lambda[k] / (lambda[k] + alphas[a]);
-                hatWeights[a * r + k] = g;
-                fitWeights[a * r + k] = g * t[k];
+                hatWeights[k * na + a] = g;
+                fitWeights[k * na + a] = g * t[k];
             }
         }
         double[] sums = new double[na];
-        double[] squared = new double[Math.max(1, r)];
+        double[] hat = new double[na];
+        double[] fitted = new double[na];
         Level1 level1 = kernels.level1();
         for (int i = 0; i < n; i++) {
             int row = i * r;
-            for (int k = 0; k < r; k++) squared[k] = b[row + k] * b[row + k];
+            java.util.Arrays.fill(hat, hatBase[i]);
+            java.util.Arrays.fill(fitted, 0.0);
+            for (int k = 0; k < r; k++) {
+                double bik = b[row + k];
+                if (bik == 0) continue;
+                level1.axpy(na, bik * bik, hatWeights, k * na, hat, 0);
+                level1.axpy(na, bik, fitWeights, k * na, fitted, 0);
+            }
             for (int a = 0; a < na; a++) {
-                double h = hatBase[i] + level1.dot(r, squared, 0, hatWeights, a * r);
-                double fitted = level1.dot(r, b, row, fitWeights, a * r);
-                double e = (zy[i] - fitted) / (1 - h);
+                double e = (zy[i] - fitted[a]) / (1 - hat[a]);
                 sums[a] += e * e;
             }
         }

@@ -140,17 +140,32 @@ public final class ElasticNetPath {
     /** The grid this path uses on a prepared problem (explicit alphas, else the dialect's rule). Resets its state. */
     public double[] grid(LeastSquaresProblem problem) {
         if (alphas != null) return alphas.clone();
-        double[] c = problem.correlations();
-        double[] f = factors(problem.p());
-        double max = 0;
-        for (int j = 0; j < c.length; j++) {
-            double fj = f == null ? 1.0 : f[j];
-            if (fj > 0) max = Math.max(max, Math.abs(c[j]) / fj);
-        }
+        double max = l1Max(problem, factors(problem.p()));
         int n = problem.n();
         if (dialect == Dialect.SCIKIT_LEARN) return scikitLearnGrid(max / (n * l1Ratio), nAlphas, eps);
         double ratio = Double.isNaN(lambdaMinRatio) ? (n >= problem.p() ? 1e-4 : 1e-2) : lambdaMinRatio;
         return glmnetGrid(max / (n * Math.max(l1Ratio, 1e-3)), nAlphas, ratio);
+    }
+
+    /**
+     * The smallest l1 weight at which every penalised coefficient is 0: max |X̃ᵀR|ⱼ/fⱼ over penalised features, with R
+     * the residual after fitting the unpenalised ones (fⱼ = 0), as glmnet does. Leaves the problem at that point.
+     */
+    private double l1Max(LeastSquaresProblem problem, double[] f) {
+        double[] g = problem.correlations();
+        boolean unpenalised = false;
+        if (f != null) for (double v : f) unpenalised |= v == 0;
+        if (unpenalised) {
+            double[] w = new double[problem.p()];
+            problem.solve(w, Double.MAX_VALUE, 0.0, f, Double.MAX_VALUE, 1e-14 * problem.yNorm2(), 1e-12, 100_000);
+            g = problem.gradient();
+        }
+        double max = 0;
+        for (int j = 0; j < g.length; j++) {
+            double fj = f == null ? 1.0 : f[j];
+            if (fj > 0) max = Math.max(max, Math.abs(g[j]) / fj);
+        }
+        return max;
     }
 
     /** Penalty factors as used: glmnet rescales them to sum to p. */
@@ -176,13 +191,8 @@ public final class ElasticNetPath {
         if (!Double.isFinite(l2Scale)) l2Scale = 1.0; // constant y: the solution is 0 whatever the L2 weight
         double gapTol = tol * yNorm2;
         double[] w = new double[p];
-        // strong rule reference: the smallest l1 at which w = 0 is optimal
-        double[] c = problem.correlations();
-        double prevL1 = 0;
-        for (int j = 0; j < p; j++) {
-            double fj = f == null ? 1.0 : f[j];
-            if (fj > 0) prevL1 = Math.max(prevL1, Math.abs(c[j]) / fj);
-        }
+        // strong rule reference: the smallest l1 at which the penalised coefficients are all 0
+        double prevL1 = l1Max(problem, f);
         int k = grid.length;
         double[][] coefs = new double[k][];
         double[] intercepts = new double[k];
