@@ -12,8 +12,8 @@ import java.util.OptionalDouble;
  *
  * <p>Names: kernel = the benchmark method, with a {@code Parallel} suffix dropped (the {@code threads} column says
  * it); implementation = the {@code impl} parameter, or {@code openblas-<coretype>}, {@code ejml}, {@code java-fma}
- * for the peer and probe classes; shape = {@code n}, {@code p} or {@code n x p} as the kernel needs, plus the
- * layout when the benchmark has one.
+ * for the peer and probe classes; shape = {@code n}, {@code p} or {@code n x p} as the kernel needs, plus
+ * {@code -column} for column-major benchmarks (row-major, the peers' layout, is the unnamed default).
  */
 final class KernelRows {
     private KernelRows() {}
@@ -64,8 +64,11 @@ final class KernelRows {
             default -> n != null && p != null ? n + "x" + p : n != null ? n : p;
         };
         if (base == null) base = "-";
+        // Row-major is the peers' layout and the default: only other layouts are named in the shape.
         String layout = params.get("layout");
-        if (layout != null && !layout.isEmpty()) base += "-" + layout.toLowerCase(Locale.ROOT).replace("_major", "");
+        if (layout != null && !layout.isEmpty() && !layout.equals("ROW_MAJOR")) {
+            base += "-" + layout.toLowerCase(Locale.ROOT).replace("_major", "");
+        }
         return base;
     }
 }

@@ -1,7 +1,6 @@
 package dev.shrink.bench.solvers;
 
 import dev.shrink.bench.data.Workload;
-import dev.shrink.kernels.MatrixView;
 import dev.shrink.solvers.Design;
 import dev.shrink.solvers.ElasticNet;
 import dev.shrink.solvers.Lasso;
@@ -45,9 +44,8 @@ public final class Fits {
                     .eps(w.number("eps")).build().fit(x, w.y());
             case "elasticnet_cv" -> ElasticNetCV.builder().l1Ratios(w.number("l1_ratio")).nAlphas((int) w.number("n_alphas"))
                     .eps(w.number("eps")).folds((int) w.number("n_folds")).tol(1e-4).build()
-                    .fit(MatrixView.rowMajor(w.x(), w.n(), w.p()), w.y());
-            case "ridge_cv" -> RidgeCV.builder().alphas(w.numbers("alphas")).build()
-                    .fit(MatrixView.rowMajor(w.x(), w.n(), w.p()), w.y(), null);
+                    .fit(x, w.y());
+            case "ridge_cv" -> RidgeCV.builder().alphas(w.numbers("alphas")).build().fit(x, w.y(), null);
             default -> throw new IllegalArgumentException("no shrink fit for model " + w.model());
         };
     }
