@@ -21,6 +21,23 @@ class AccuracyTest {
     }
 
     @Test
+    void objectivesAgreeWithTheSolversOwnFormulas() {
+        for (String name : List.of("ridge", "lasso", "elasticnet", "logistic")) {
+            Workload w = Workloads.get(name, 0.005);
+            double[] coef = dev.shrink.bench.data.Matrices.gaussian(7, w.p());
+            double b = 0.3;
+            dev.shrink.solvers.Design x = dev.shrink.solvers.Design.rowMajor(w.x(), w.n(), w.p());
+            double expected = switch (name) {
+                case "ridge" -> dev.shrink.solvers.Objectives.ridge(x, w.y(), null, coef, b, w.number("alpha"));
+                case "logistic" -> dev.shrink.solvers.Objectives.logistic(x, w.y(), null, coef, b, w.number("C"));
+                default -> dev.shrink.solvers.Objectives.elasticNet(x, w.y(), null, coef, b, w.number("alpha"), w.number("l1_ratio"));
+            };
+            double got = Accuracy.of(w, List.of(coef), new double[] {b}, new double[] {Double.NaN}).objective();
+            assertEquals(expected, got, 1e-12 * Math.abs(expected), name);
+        }
+    }
+
+    @Test
     void shrinkSolutionsAreOptimalByTheSharedYardstick() {
         for (String name : List.of("ridge", "lasso", "elasticnet", "logistic")) {
             Workload w = Workloads.get(name, 0.01);
