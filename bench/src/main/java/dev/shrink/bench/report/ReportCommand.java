@@ -22,11 +22,12 @@ public final class ReportCommand {
     private ReportCommand() {}
 
     static final String USAGE = """
-            usage: ./shrink report [--quick] [--out DIR] [--no-solvers] [--no-external-peers]
+            usage: ./shrink report [--quick] [--out DIR] [--no-solvers] [--no-external-peers] [--list]
               --quick               short suite (about 5 minutes on 2 cores)
               --out DIR             where to write the report (default: report/)
               --no-solvers          kernels only
               --no-external-peers   do not run scikit-learn and glmnet (bench/peers/run_peers.sh)
+              --list                list what would run (benchmarks per JMH run), run nothing
             """;
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
@@ -34,6 +35,7 @@ public final class ReportCommand {
         Path outDir = Path.of("report");
         boolean solvers = true;
         boolean externalPeers = true;
+        boolean list = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> mode = Suite.Mode.QUICK;
@@ -41,6 +43,7 @@ public final class ReportCommand {
                 case "--full" -> mode = Suite.Mode.FULL;
                 case "--no-solvers" -> solvers = false;
                 case "--no-external-peers" -> externalPeers = false;
+                case "--list" -> list = true;
                 case "--out" -> {
                     if (i + 1 >= args.length) {
                         err.println("report: --out needs a directory");
@@ -60,7 +63,7 @@ public final class ReportCommand {
             }
         }
         try {
-            return report(mode, outDir, solvers, externalPeers, out);
+            return report(mode, outDir, solvers, externalPeers, list, out);
         } catch (IOException | RuntimeException e) {
             err.println("report: failed: " + e);
             e.printStackTrace(err);
@@ -68,8 +71,8 @@ public final class ReportCommand {
         }
     }
 
-    private static int report(Suite.Mode mode, Path outDir, boolean solvers, boolean externalPeers, PrintStream out)
-            throws IOException {
+    private static int report(Suite.Mode mode, Path outDir, boolean solvers, boolean externalPeers, boolean list,
+                              PrintStream out) throws IOException {
         long start = System.nanoTime();
         Files.createDirectories(outDir);
         List<String> notes = new ArrayList<>();
@@ -100,6 +103,12 @@ public final class ReportCommand {
                 steps.add(s);
                 total += c;
             }
+        }
+        if (list) {
+            for (Step s : steps) out.printf(Locale.ROOT, "%3d  %s  %s%n", JmhSteps.count(s), s.label(), s.params());
+            notes.forEach(n -> out.println("note: " + n));
+            out.println(total + " benchmarks in " + steps.size() + " JMH runs");
+            return 0;
         }
         out.println("running " + total + " benchmarks in " + steps.size() + " JMH runs");
         List<JmhResult> results = new ArrayList<>();

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -67,7 +68,10 @@ final class ReportWriter {
         }
         Table threads = threadsTable();
         if (!threads.isEmpty()) md.append("## Two threads\n\n").append(threads.markdown()).append('\n');
-        if (!solverRows.isEmpty()) md.append("## Solvers\n\n").append(solverIntro()).append("\n\n").append(solverTable().markdown()).append('\n');
+        if (!solverRows.isEmpty()) {
+            md.append("## Solvers\n\n").append(solverIntro()).append("\n\n").append(solverSpeedups().markdown()).append('\n')
+                    .append(solverTable().markdown()).append('\n');
+        }
         if (!notes.isEmpty()) {
             md.append("## Notes\n\n");
             for (String n : notes) md.append("- ").append(n).append('\n');
@@ -103,7 +107,7 @@ final class ReportWriter {
         if (!threads.isEmpty()) h.append("<h2>Two threads</h2>\n").append(threads.html());
         if (!solverRows.isEmpty()) {
             h.append("<h2>Solvers</h2>\n<p>").append(esc(solverIntro())).append("</p>\n");
-            h.append(solverChart()).append(solverTable().html());
+            h.append(solverChart()).append(solverSpeedups().html()).append(solverTable().html());
         }
         if (!notes.isEmpty()) {
             h.append("<h2>Notes</h2>\n<ul class=\"note\">\n");
@@ -204,21 +208,24 @@ final class ReportWriter {
     private Table valuesTable(String kernel, double peak) {
         List<Row> rows = headline(kernel);
         boolean flops = hasFlops(kernel);
+        boolean share = flops && peak > 0;
         List<String> impls = implementations(rows);
         List<String> header = new ArrayList<>();
         header.add("shape");
         for (String i : impls) header.add(i + (flops ? " GFLOP/s" : " ns"));
+        if (share) header.add("best shrink, share of peak");
         Table t = new Table(header);
         for (String shape : shapes(rows)) {
             List<String> cells = new ArrayList<>();
             cells.add(shape);
             for (String impl : impls) {
                 Optional<Row> r = rows.stream().filter(x -> x.implementation().equals(impl) && x.shape().equals(shape)).findFirst();
-                cells.add(r.map(x -> {
-                    String s = SummaryTsv.number(headlineValue(x)) + (x.wideError() ? " ±" : "");
-                    if (flops && peak > 0) s += String.format(Locale.ROOT, " (%.0f%%)", 100 * x.value() / peak);
-                    return s;
-                }).orElse("–"));
+                cells.add(r.map(x -> SummaryTsv.number(headlineValue(x)) + (x.wideError() ? " ±" : "")).orElse("–"));
+            }
+            if (share) {
+                cells.add(rows.stream().filter(r -> r.shape().equals(shape) && r.implementation().startsWith("vector"))
+                        .mapToDouble(Row::value).max().stream()
+                        .mapToObj(v -> String.format(Locale.ROOT, "%.0f%%", 100 * v / peak)).findFirst().orElse("–"));
             }
             t.add(cells);
         }
@@ -292,6 +299,33 @@ final class ReportWriter {
                     Objects.requireNonNullElse(r.note(), "")));
         }
         return t;
+    }
+
+    /** Per workload: each side's time and shrink's speed-up against each peer (peer time / shrink time). */
+    private Table solverSpeedups() {
+        List<String> workloads = solverRows.stream().map(SolverRow::workload).distinct().toList();
+        List<String> impls = solverRows.stream().map(SolverRow::implementation).distinct().toList();
+        List<String> peers = impls.stream().filter(i -> !i.equals("shrink")).toList();
+        List<String> header = new ArrayList<>(List.of("workload"));
+        for (String i : impls) header.add(i + " (s)");
+        for (String p : peers) header.add("shrink × " + p);
+        Table t = new Table(header);
+        for (String w : workloads) {
+            List<String> cells = new ArrayList<>(List.of(w));
+            for (String i : impls) cells.add(time(w, i).stream().mapToObj(SummaryTsv::number).findFirst().orElse("–"));
+            for (String p : peers) {
+                OptionalDouble ours = time(w, "shrink"), theirs = time(w, p);
+                cells.add(ours.isPresent() && theirs.isPresent()
+                        ? String.format(Locale.ROOT, "%.2f×", theirs.getAsDouble() / ours.getAsDouble()) : "–");
+            }
+            t.add(cells);
+        }
+        return t;
+    }
+
+    private OptionalDouble time(String workload, String impl) {
+        return solverRows.stream().filter(r -> r.workload().equals(workload) && r.implementation().equals(impl))
+                .mapToDouble(SolverRow::seconds).filter(Double::isFinite).findFirst();
     }
 
     private String solverChart() {
