@@ -14,9 +14,10 @@ import java.util.Map;
  * @param score      primary score
  * @param scoreError half-width of the 99.9 % confidence interval; NaN when JMH had too few iterations to say
  * @param unit       score unit, e.g. {@code ns/op}
+ * @param best       the best (lowest) single measured iteration, in {@code unit}; NaN when JMH wrote no raw data
  */
 public record JmhResult(String benchmark, String mode, Map<String, String> params, double score, double scoreError,
-                        String unit) {
+                        String unit, double best) {
 
     /** The class's simple name, e.g. {@code OpenBlasBenchmark}. */
     public String className() {
@@ -32,6 +33,11 @@ public record JmhResult(String benchmark, String mode, Map<String, String> param
     /** The score in nanoseconds per operation (time modes only). */
     public double nanosPerOp() {
         return score * nanosPer(unit);
+    }
+
+    /** The best single iteration in nanoseconds per operation (the score when there is no raw data). */
+    public double bestNanosPerOp() {
+        return (Double.isNaN(best) ? score : best) * nanosPer(unit);
     }
 
     /** Error over score; NaN when the error is unknown. */
@@ -60,8 +66,19 @@ public record JmhResult(String benchmark, String mode, Map<String, String> param
             if (e.get("params") instanceof Map<?, ?> p) p.forEach((k, v) -> params.put((String) k, String.valueOf(v)));
             Map<?, ?> metric = (Map<?, ?>) e.get("primaryMetric");
             if (metric == null) throw new IllegalArgumentException("JMH JSON: entry without primaryMetric: " + e.get("benchmark"));
+            double best = Double.NaN;
+            if (metric.get("rawData") instanceof List<?> forks) {
+                for (Object fork : forks) {
+                    if (fork instanceof List<?> iterations) {
+                        for (Object v : iterations) {
+                            double d = number(v);
+                            if (!(d >= best)) best = Double.isNaN(best) ? d : Math.min(best, d);
+                        }
+                    }
+                }
+            }
             results.add(new JmhResult((String) e.get("benchmark"), (String) e.get("mode"), java.util.Collections.unmodifiableMap(params),
-                    number(metric.get("score")), number(metric.get("scoreError")), (String) metric.get("scoreUnit")));
+                    number(metric.get("score")), number(metric.get("scoreError")), (String) metric.get("scoreUnit"), best));
         }
         return results;
     }

@@ -126,7 +126,7 @@ final class ReportWriter {
     private static String peakText(double peak) {
         return Double.isNaN(peak) ? "The FMA probe did not run; no share of peak is shown."
                 : String.format(Locale.ROOT, "%.1f GFLOP/s on one core (Java Vector API, 12 independent FMA chains; the "
-                + "best of the widths measured). Shares of peak below are against this number.", peak);
+                + "best iteration of the best width measured). Shares of peak below are against this number.", peak);
     }
 
     private List<String> kernels() {

@@ -58,7 +58,7 @@ final class SolverSection {
     Step step() {
         Step.Timing timing = switch (mode) {
             case TOY -> new Step.Timing(0, 0, 0, 1, 0);
-            case QUICK -> new Step.Timing(1, 0, 0, 1, 0);
+            case QUICK -> new Step.Timing(1, 1, 0, 1, 0);
             case FULL -> new Step.Timing(1, 2, 0, 5, 0);
         };
         Map<String, List<String>> params = new LinkedHashMap<>();
@@ -142,9 +142,9 @@ final class SolverSection {
             notes.add("external peers skipped: " + script + " not found or not executable");
             return;
         }
-        // Quick: one cold fit on every side (shrink's JMH step likewise); full: warm-up, then the mean of three.
+        // Quick: one warm-up fit, then one timed (shrink's JMH step likewise); full: warm-up, then the mean of three.
         String repeats = mode == Suite.Mode.FULL ? "3" : "1";
-        String warmup = mode == Suite.Mode.FULL ? "1" : "0";
+        String warmup = "1";
         progress.println("external peers: " + script + " (" + repeats + " timed fit(s) after " + warmup + " warm-up per workload)");
         try {
             Process process = new ProcessBuilder("bash", script.toString(), dataDir.toString(), repeats, warmup)

@@ -28,7 +28,7 @@ final class Suite {
     static List<Step> steps(Mode mode, List<String> openblasCoretypes) {
         Step.Timing timing = switch (mode) {
             case TOY -> new Step.Timing(0, 0, 0, 1, 100);
-            case QUICK -> new Step.Timing(1, 3, 300, 4, 200);
+            case QUICK -> new Step.Timing(1, 2, 300, 4, 150);
             case FULL -> new Step.Timing(1, 3, 500, 5, 500);
         };
         List<Step> steps = new ArrayList<>();
