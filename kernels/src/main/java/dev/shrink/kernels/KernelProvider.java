@@ -9,10 +9,14 @@ import java.lang.System.Logger.Level;
  * C2 is on and FMA is fast; otherwise the scalar reference, with one warning that names what is missing. System
  * properties override the choice (for tests and benchmarks):
  * <ul>
- *   <li>{@code -Dshrink.kernels=scalar} forces the scalar reference;</li>
- *   <li>{@code -Dshrink.vectorBits=128|256|512} forces a vector width (the module must still be readable).</li>
+ *   <li>{@code -Dshrink.kernels=scalar} forces the scalar reference ({@code vector} or nothing: the automatic choice);</li>
+ *   <li>{@code -Dshrink.vectorBits=128|256|512} forces a vector width (the module must still be readable; a width
+ *       the CPU lacks gives the scalar reference and the warning).</li>
  * </ul>
- * One log line through {@link System.Logger} (logger {@code dev.shrink.kernels}) says what was chosen and why.
+ * Without a forced width the Vector API kernels run at {@link #DEFAULT_VECTOR_BITS}, or narrower where the CPU's
+ * vectors are. One log line through {@link System.Logger} (logger {@code dev.shrink.kernels}) says what was chosen
+ * and why: a WARNING when the scalar reference stands in for the Vector API or a property value was ignored, DEBUG
+ * otherwise. The reason is also available from {@link #selectionReason()}.
  */
 public abstract class KernelProvider {
 

@@ -31,6 +31,16 @@ abstract class CdProblem {
     /** Rᵀỹ at coefficients w (the current state). */
     abstract double residualDotY(double[] w);
 
+    /**
+     * Coordinate descent sweeps only the working set {@code set[0 .. size)} from now on: the problem may keep X̃ᵀR
+     * exact only there and bring the rest up to date in {@link #xtrAll} (glmnet's covariance mode does this).
+     * {@code null} ends the restriction.
+     */
+    void workingSet(int[] set, int size, boolean[] inSet) {}
+
+    /** Whether {@link #xtrAll} costs a pass over X (naive mode) rather than O(p) (covariance mode). */
+    abstract boolean fullGradientIsExpensive();
+
     /** ‖ỹ‖². */
     abstract double yNorm2();
 

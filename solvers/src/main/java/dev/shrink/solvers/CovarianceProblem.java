@@ -8,6 +8,9 @@ import dev.shrink.kernels.Level1;
  * coordinate descent", §2.2): keeps H = X̃ᵀX̃w and c = X̃ᵀỹ, so a coordinate update costs O(1) and a nonzero move
  * O(p) through one Gram column; Gram columns come from a {@link GramColumns} source (dense, or computed lazily only
  * for coefficients that ever move).
+ *
+ * <p>While a working set is given, a move updates H only on the set (O(|set|) instead of O(p)) and records the step;
+ * {@link #xtrAll} then applies the recorded steps to the other entries, one Gram column per moved coefficient.
  */
 final class CovarianceProblem extends CdProblem {
     private final GramColumns gram;
@@ -15,6 +18,13 @@ final class CovarianceProblem extends CdProblem {
     private final double yy;
     private final double[] h;
     private final Level1 level1 = KernelProvider.get().level1();
+    private int[] set;
+    private int size;
+    private boolean[] inSet;
+    private final double[] pending;
+    private final int[] touched;
+    private final boolean[] isTouched;
+    private int touchedCount;
 
     CovarianceProblem(GramColumns gram, double[] diag, double[] c, double yy) {
         super(c.length, diag);
@@ -22,6 +32,32 @@ final class CovarianceProblem extends CdProblem {
         this.c = c;
         this.yy = yy;
         this.h = new double[c.length];
+        this.pending = new double[c.length];
+        this.touched = new int[c.length];
+        this.isTouched = new boolean[c.length];
+    }
+
+    @Override
+    void workingSet(int[] set, int size, boolean[] inSet) {
+        sync();
+        this.set = set;
+        this.size = size;
+        this.inSet = inSet;
+    }
+
+    /** Applies the steps recorded while restricted to the entries of H outside the working set. */
+    private void sync() {
+        for (int t = 0; t < touchedCount; t++) {
+            int j = touched[t];
+            double delta = pending[j];
+            pending[j] = 0;
+            isTouched[j] = false;
+            if (delta == 0) continue;
+            int at = gram.offset(j);
+            double[] g = gram.data();
+            for (int k = 0; k < p; k++) if (!inSet[k]) h[k] += delta * g[at + k];
+        }
+        touchedCount = 0;
     }
 
     @Override
@@ -32,16 +68,36 @@ final class CovarianceProblem extends CdProblem {
     @Override
     void move(int j, double delta) {
         int at = gram.offset(j); // first: computing the column may replace the array
-        level1.axpy(p, delta, gram.data(), at, h, 0);
+        double[] g = gram.data();
+        if (set == null || size * 3 > p) {
+            level1.axpy(p, delta, g, at, h, 0); // every entry of H is current: nothing to record
+            return;
+        }
+        // gather-scatter over the working set (no kernel for indexed axpy; |set| ≪ p here)
+        for (int i = 0; i < size; i++) {
+            int k = set[i];
+            h[k] += delta * g[at + k];
+        }
+        record(j, delta);
+    }
+
+    private void record(int j, double delta) {
+        if (!isTouched[j]) {
+            isTouched[j] = true;
+            touched[touchedCount++] = j;
+        }
+        pending[j] += delta;
     }
 
     @Override
     void xtrAll(double[] out) {
+        sync();
         for (int j = 0; j < p; j++) out[j] = c[j] - h[j];
     }
 
     @Override
     double residualNorm2(double[] w) {
+        sync();
         // ‖ỹ − X̃w‖² = ỹᵀỹ + wᵀHw... with H = X̃ᵀX̃w: yy + w·H − 2 c·w.
         return Math.max(0.0, yy + level1.dot(p, w, 0, h, 0) - 2 * level1.dot(p, c, 0, w, 0));
     }
@@ -52,12 +108,18 @@ final class CovarianceProblem extends CdProblem {
     }
 
     @Override
+    boolean fullGradientIsExpensive() {
+        return false;
+    }
+
+    @Override
     double yNorm2() {
         return yy;
     }
 
     @Override
     void reset(double[] w) {
+        workingSet(null, 0, null);
         java.util.Arrays.fill(h, 0.0);
         for (int j = 0; j < p; j++) if (w[j] != 0) move(j, w[j]);
     }

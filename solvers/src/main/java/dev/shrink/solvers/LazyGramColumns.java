@@ -10,6 +10,11 @@ import java.util.Arrays;
  * only the columns of variables that become nonzero): column j is
  * {@code gⱼ = D⁻¹(Xᵀu − x̄·Σuᵢ)} with {@code uᵢ = sᵢ(xᵢⱼ − x̄ⱼ)/dⱼ}, one matrix–vector pass over X per column.
  * Centring one side exactly keeps the accuracy of a fully centred product without copying X.
+ *
+ * <p>Each lazy column is one memory-bound pass over X; the whole Gram matrix through the blocked SYRK kernel costs
+ * about as much as p/25–p/20 such passes (measured). So once more than {@code max(8, p/50)} columns are needed, all p are computed at
+ * once ({@code XᵀSX − n·x̄x̄ᵀ}, scaled), unless a column's mean is so large against its spread
+ * ({@code n·x̄ⱼ² > 1e6·Σsᵢ(xᵢⱼ − x̄ⱼ)²}) that the subtraction would lose more than six digits: then columns stay lazy.
  */
 final class LazyGramColumns implements GramColumns {
     private final Design x;
@@ -23,13 +28,15 @@ final class LazyGramColumns implements GramColumns {
     private final MatrixVector mv = KernelProvider.get().matrixVector();
     private double[] cache;
     private int used;
+    private final int denseAfter;
+    private boolean dense;
 
     /**
      * @param s     weights (normalised) or null
      * @param mean  column means subtracted (zeros when no intercept)
      * @param scale multipliers 1/dⱼ or null
      */
-    LazyGramColumns(Design x, double[] s, double[] mean, double[] scale) {
+    LazyGramColumns(Design x, double[] s, double[] mean, double[] scale, double[] centredSquares) {
         this.x = x;
         this.s = s;
         this.mean = mean;
@@ -40,12 +47,23 @@ final class LazyGramColumns implements GramColumns {
         this.u = new double[x.n()];
         this.v = new double[p];
         this.cache = new double[p * Math.min(p, 8)];
+        boolean safe = true;
+        int n = x.n();
+        for (int j = 0; j < p; j++) {
+            double ss = scale == null || scale[j] == 0 ? centredSquares[j] : centredSquares[j] / (scale[j] * scale[j]);
+            if (n * mean[j] * mean[j] > 1e6 * ss) safe = false;
+        }
+        this.denseAfter = safe ? Math.max(8, p / 50) : Integer.MAX_VALUE;
     }
 
     @Override
     public int offset(int j) {
         int k = slot[j];
         if (k >= 0) return k * p;
+        if (used >= denseAfter && !dense) {
+            computeAll();
+            return slot[j] * p;
+        }
         if ((long) (used + 1) * p > cache.length) {
             long grown = Math.min((long) p * p, Math.max((long) (used + 1) * p, 2L * cache.length));
             cache = Arrays.copyOf(cache, (int) grown);
@@ -63,6 +81,29 @@ final class LazyGramColumns implements GramColumns {
     /** Number of columns computed so far. */
     int computed() {
         return used;
+    }
+
+    /** All columns at once: the SYRK kernel on X, then centring and scaling; column j goes to slot j. */
+    private void computeAll() {
+        double[] g = new double[p * p];
+        KernelProvider.get().gram().gram(x.view(), s, null, g, 0, p, null, 0);
+        double sumS = x.n(); // weights are normalised to sum to n
+        for (int i = 0; i < p; i++) {
+            double mi = sumS * mean[i];
+            double si = scale == null ? 1.0 : scale[i];
+            for (int j = 0; j < p; j++) {
+                double v = g[i * p + j] - mi * mean[j];
+                g[i * p + j] = scale == null ? v : v * si * scale[j];
+            }
+        }
+        // keep the columns computed one by one (identical up to rounding; keeps the state consistent with H)
+        for (int j = 0; j < p; j++) {
+            if (slot[j] >= 0) System.arraycopy(cache, slot[j] * p, g, j * p, p);
+        }
+        for (int j = 0; j < p; j++) slot[j] = j;
+        cache = g;
+        used = p;
+        dense = true;
     }
 
     private void compute(int j, int at) {

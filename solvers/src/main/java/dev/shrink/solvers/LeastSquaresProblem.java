@@ -33,6 +33,8 @@ public final class LeastSquaresProblem {
     final int n;
     private final boolean fitIntercept;
     private double[] state;
+    private double[] gradient;
+    private boolean gradientValid;
 
     private LeastSquaresProblem(CdProblem problem, double[] mean, double ybar, double[] scale, int n, boolean fitIntercept) {
         this.problem = problem;
@@ -42,6 +44,7 @@ public final class LeastSquaresProblem {
         this.n = n;
         this.fitIntercept = fitIntercept;
         this.state = new double[problem.p];
+        this.gradient = new double[problem.p];
     }
 
     /** Result of one {@link #solve}: sweeps, final duality gap (in the problem's scaling), converged flag. */
@@ -98,9 +101,9 @@ public final class LeastSquaresProblem {
     public double[] correlations() {
         state = new double[problem.p];
         problem.reset(state);
-        double[] g = new double[problem.p];
-        problem.xtrAll(g);
-        return g;
+        problem.xtrAll(gradient);
+        gradientValid = true;
+        return gradient.clone();
     }
 
     /**
@@ -114,17 +117,24 @@ public final class LeastSquaresProblem {
      */
     public Solution solve(double[] w, double l1, double l2, double[] factors, double screenL1, double gapTol, double dwTol, int maxIter) {
         if (w.length != problem.p) throw new IllegalArgumentException("w has " + w.length + " values, the problem has " + problem.p);
-        if (!java.util.Arrays.equals(state, w)) problem.reset(w);
-        CoordinateDescent.Result r = CoordinateDescent.solve(problem, w, l1, l2, factors, screenL1, gapTol, dwTol, maxIter);
+        if (!java.util.Arrays.equals(state, w)) {
+            problem.reset(w);
+            gradientValid = false;
+        }
+        if (!gradientValid) problem.xtrAll(gradient);
+        CoordinateDescent.Result r = CoordinateDescent.solve(problem, w, l1, l2, factors, screenL1, gapTol, dwTol, maxIter, gradient);
+        gradientValid = r.converged();
         state = w.clone();
         return new Solution(r.iterations(), r.gap(), r.converged());
     }
 
     /** X̃ᵀR at the coefficients of the last solve (for screening rules and KKT checks). */
     public double[] gradient() {
-        double[] g = new double[problem.p];
-        problem.xtrAll(g);
-        return g;
+        if (!gradientValid) {
+            problem.xtrAll(gradient);
+            gradientValid = true;
+        }
+        return gradient.clone();
     }
 
     /** Weights rescaled to sum to n (null stays null). */
@@ -205,7 +215,9 @@ public final class LeastSquaresProblem {
         boolean covariance = mode == Mode.COVARIANCE || (mode == Mode.AUTO && n >= p);
         CdProblem problem;
         if (covariance) {
-            double[] diag = centeredSquares(x, s, mean, scale);
+            double[] squares = centeredSquares(x, s, mean, null);
+            double[] diag = squares.clone();
+            if (scale != null) for (int j = 0; j < p; j++) diag[j] *= scale[j] * scale[j];
             double[] u = new double[n];
             double sumU = 0;
             double yy = 0;
@@ -222,7 +234,7 @@ public final class LeastSquaresProblem {
                 c[j] -= mean[j] * sumU;
                 if (scale != null) c[j] *= scale[j];
             }
-            problem = new CovarianceProblem(new LazyGramColumns(x, s, mean, scale), diag, c, yy);
+            problem = new CovarianceProblem(new LazyGramColumns(x, s, mean, scale, squares), diag, c, yy);
         } else {
             problem = NaiveProblem.of(x, y, s, mean, ybar, scale);
         }

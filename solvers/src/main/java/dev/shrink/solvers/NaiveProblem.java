@@ -116,6 +116,11 @@ final class NaiveProblem extends CdProblem {
     }
 
     @Override
+    boolean fullGradientIsExpensive() {
+        return true;
+    }
+
+    @Override
     double yNorm2() {
         return yy;
     }

@@ -27,6 +27,7 @@ final class NewtonLogistic {
     private final double[] hess;
     private final double[] grad;
     private final double[] step;
+    private final double[] wTrial;
     private final KernelProvider k = KernelProvider.get();
 
     record Result(int iterations, double gradientNorm, boolean converged, String reason) {}
@@ -49,6 +50,7 @@ final class NewtonLogistic {
         this.hess = new double[m * m];
         this.grad = new double[m];
         this.step = new double[m];
+        this.wTrial = new double[p];
     }
 
     /** Objective at linear predictor z and coefficients w. */
@@ -119,17 +121,19 @@ final class NewtonLogistic {
             mv.multiply(x.view(), step, 0, zStep, 0);
             double stepB = intercept ? step[p] : 0.0;
             double t = 1.0;
-            double[] wTrial = new double[p];
             boolean accepted = false;
             for (int ls = 0; ls < 40; ls++) {
                 for (int j = 0; j < p; j++) wTrial[j] = w[j] + t * step[j];
                 for (int i = 0; i < n; i++) r[i] = z[i] + t * (zStep[i] + stepB);
                 double fTrial = objective(r, wTrial, c);
-                if (fTrial <= f + 1e-4 * t * slope || (fTrial <= f && t < 1)) {
+                // Near the minimiser the predicted decrease drops below the rounding of f: then the full Newton step
+                // (quadratically convergent there) is taken if f does not rise beyond rounding; the gradient decides.
+                boolean roundingRegime = t == 1.0 && -slope <= 1e-10 * Math.abs(f) && fTrial <= f + 1e-13 * Math.abs(f);
+                if (fTrial <= f + 1e-4 * t * slope || (fTrial <= f && t < 1) || roundingRegime) {
                     System.arraycopy(wTrial, 0, w, 0, p);
                     System.arraycopy(r, 0, z, 0, n);
                     b0 += t * stepB;
-                    accepted = fTrial < f || t == 1.0;
+                    accepted = fTrial < f || t == 1.0 || roundingRegime;
                     f = fTrial;
                     break;
                 }

@@ -271,4 +271,34 @@ class EstimatorPropertiesTest {
             assertEquals(z[i] > 0 ? 1 : -1, pred[i]);
         }
     }
+
+    /** Views with offsets and leading dimensions, row subsets and columns read the right elements. */
+    @Test
+    void designViews() {
+        double[] data = new double[3 + 4 * 5];
+        for (int i = 0; i < data.length; i++) data[i] = i;
+        // a 4×3 row-major view at offset 3 with ld 5: element (i, j) = 3 + 5i + j
+        Design d = Design.of(new dev.shrink.kernels.MatrixView(data, 3, 4, 3, 5, dev.shrink.kernels.Layout.ROW_MAJOR));
+        assertEquals(3 + 5 * 2 + 1, d.get(2, 1));
+        double[] col = new double[4];
+        d.column(2, col);
+        assertArrayEquals(new double[] {5, 10, 15, 20}, col);
+        Design sub = d.rows(new int[] {3, 0});
+        assertEquals(2, sub.n());
+        assertEquals(3 + 5 * 3 + 2, sub.get(0, 2));
+        assertEquals(3, sub.get(1, 0));
+        // a fit on the strided view equals the fit on a dense copy
+        double[] y = {1, 3, 2, 5};
+        double[][] rows = new double[4][3];
+        for (int i = 0; i < 4; i++) for (int j = 0; j < 3; j++) rows[i][j] = d.get(i, j) + (i == j ? 1 : 0);
+        double[] dense = new double[12];
+        for (int i = 0; i < 4; i++) System.arraycopy(rows[i], 0, dense, i * 3, 3);
+        double[] strided = data.clone();
+        for (int i = 0; i < 3; i++) strided[3 + 5 * i + i] += 1;
+        Design ds = Design.of(new dev.shrink.kernels.MatrixView(strided, 3, 4, 3, 5, dev.shrink.kernels.Layout.ROW_MAJOR));
+        assertArrayEquals(Ridge.builder().alpha(0.1).build().fit(rows, y).coef(), Ridge.builder().alpha(0.1).build().fit(ds, y).coef(), 1e-9);
+        LinearModel a = ElasticNet.builder().alpha(0.01).tol(1e-13).maxIter(100_000).build().fit(ds, y);
+        LinearModel b = ElasticNet.builder().alpha(0.01).tol(1e-13).maxIter(100_000).build().fit(Design.rowMajor(dense, 4, 3), y);
+        assertArrayEquals(a.coef(), b.coef(), 1e-9);
+    }
 }

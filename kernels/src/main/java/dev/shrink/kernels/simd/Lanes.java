@@ -13,8 +13,11 @@ abstract class Lanes {
     /** y[yo + i] += alpha·x[xo + i], i &lt; n. */
     abstract void axpy(int n, double alpha, double[] x, int xo, double[] y, int yo);
 
-    /** Four rows at once, sharing each load of x: y[yr + i] += ar·x[xo + i] for r = 0..3, i &lt; n. */
-    abstract void axpy4(int n, double a0, double a1, double a2, double a3, double[] x, int xo, double[] y, int y0, int y1, int y2, int y3);
+    /**
+     * Forward substitution on four rows of a panel at once (the TRSM of the blocked Cholesky): for j &lt; jb,
+     * x = a[r + j]·inv[j] replaces a[r + j], then a[r + k] −= x·u[j·jb + k] for j &lt; k &lt; jb; u holds L11ᵀ row-major.
+     */
+    abstract void solveRows4(int jb, double[] u, double[] inv, double[] a, int r0, int r1, int r2, int r3);
 
     /** x[xo + i] *= alpha, i &lt; n. */
     abstract void scale(int n, double alpha, double[] x, int xo);

@@ -36,33 +36,44 @@ final class Lanes256 extends Lanes {
     }
 
     @Override
-    void axpy4(int n, double a0, double a1, double a2, double a3, double[] x, int xo, double[] y, int y0, int y1, int y2, int y3) {
-        DoubleVector v0 = DoubleVector.broadcast(S, a0);
-        DoubleVector v1 = DoubleVector.broadcast(S, a1);
-        DoubleVector v2 = DoubleVector.broadcast(S, a2);
-        DoubleVector v3 = DoubleVector.broadcast(S, a3);
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            DoubleVector u = DoubleVector.fromArray(S, x, xo + i);
-            v0.fma(u, DoubleVector.fromArray(S, y, y0 + i)).intoArray(y, y0 + i);
-            v1.fma(u, DoubleVector.fromArray(S, y, y1 + i)).intoArray(y, y1 + i);
-            v2.fma(u, DoubleVector.fromArray(S, y, y2 + i)).intoArray(y, y2 + i);
-            v3.fma(u, DoubleVector.fromArray(S, y, y3 + i)).intoArray(y, y3 + i);
-        }
-        for (; i < n; i++) {
-            double u = x[xo + i];
-            y[y0 + i] = Math.fma(a0, u, y[y0 + i]);
-            y[y1 + i] = Math.fma(a1, u, y[y1 + i]);
-            y[y2 + i] = Math.fma(a2, u, y[y2 + i]);
-            y[y3 + i] = Math.fma(a3, u, y[y3 + i]);
-        }
-    }
-
-    @Override
     void scale(int n, double alpha, double[] x, int xo) {
         DoubleVector a = DoubleVector.broadcast(S, alpha);
         int i = 0;
         for (; i <= n - L; i += L) DoubleVector.fromArray(S, x, xo + i).mul(a).intoArray(x, xo + i);
         for (; i < n; i++) x[xo + i] *= alpha;
+    }
+
+    @Override
+    void solveRows4(int jb, double[] u, double[] inv, double[] a, int r0, int r1, int r2, int r3) {
+        for (int j = 0; j < jb; j++) {
+            double x0 = a[r0 + j] * inv[j];
+            double x1 = a[r1 + j] * inv[j];
+            double x2 = a[r2 + j] * inv[j];
+            double x3 = a[r3 + j] * inv[j];
+            a[r0 + j] = x0;
+            a[r1 + j] = x1;
+            a[r2 + j] = x2;
+            a[r3 + j] = x3;
+            DoubleVector v0 = DoubleVector.broadcast(S, -x0);
+            DoubleVector v1 = DoubleVector.broadcast(S, -x1);
+            DoubleVector v2 = DoubleVector.broadcast(S, -x2);
+            DoubleVector v3 = DoubleVector.broadcast(S, -x3);
+            int uo = j * jb;
+            int k = j + 1;
+            for (; k <= jb - L; k += L) {
+                DoubleVector w = DoubleVector.fromArray(S, u, uo + k);
+                v0.fma(w, DoubleVector.fromArray(S, a, r0 + k)).intoArray(a, r0 + k);
+                v1.fma(w, DoubleVector.fromArray(S, a, r1 + k)).intoArray(a, r1 + k);
+                v2.fma(w, DoubleVector.fromArray(S, a, r2 + k)).intoArray(a, r2 + k);
+                v3.fma(w, DoubleVector.fromArray(S, a, r3 + k)).intoArray(a, r3 + k);
+            }
+            for (; k < jb; k++) {
+                double w = u[uo + k];
+                a[r0 + k] = Math.fma(-x0, w, a[r0 + k]);
+                a[r1 + k] = Math.fma(-x1, w, a[r1 + k]);
+                a[r2 + k] = Math.fma(-x2, w, a[r2 + k]);
+                a[r3 + k] = Math.fma(-x3, w, a[r3 + k]);
+            }
+        }
     }
 }

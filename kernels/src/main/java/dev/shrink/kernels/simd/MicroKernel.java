@@ -5,7 +5,7 @@ package dev.shrink.kernels.simd;
  * {@code C ± Σₖ ã(k)·b̃(k)ᵀ} where {@code ã(k)} holds MR broadcast values and {@code b̃(k)} NR vector values
  * (BLIS, Van Zee &amp; van de Geijn, "BLIS: A Framework for Rapidly Instantiating BLAS Functionality", TOMS 2015).
  *
- * <p>Packed layout: step k of the A panel is {@code a[aOff + k·MR .. + MR)}, of the B panel
+ * <p>Packed layout: step k of the A panel is {@code a[aOff + k·aStride .. + MR)}, of the B panel
  * {@code b[bOff + k·NR .. + NR)}. The tile of C is {@code c[cOff + i·ldc + j]}, i &lt; MR, j &lt; NR, and must lie
  * inside c entirely; callers that own only part of a tile go through a scratch tile.
  */
@@ -24,7 +24,13 @@ abstract class MicroKernel {
     }
 
     /** C tile ← C tile + (or − when subtract) Σ_{k &lt; kb} ã(k)·b̃(k)ᵀ. */
-    abstract void update(int kb, double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int ldc, boolean subtract);
+    abstract void update(int kb, double[] a, int aOff, int aStride, double[] b, int bOff, double[] c, int cOff, int ldc, boolean subtract);
+
+    /**
+     * Packing helper on this width's vectors: for q &lt; panels, {@code dst[d + q·panelStride + j] = w·src[s + q·pw + j]},
+     * j &lt; pw (pw a multiple of the lanes): one row of X cut into consecutive panels.
+     */
+    abstract void packRow(double[] src, int s, int panels, int pw, double w, double[] dst, int d, int panelStride);
 
     /** The micro-kernel for a vector width of 128, 256 or 512 bits. */
     static MicroKernel forBits(int bits) {

@@ -19,7 +19,7 @@ final class MicroKernel256 extends MicroKernel {
     }
 
     @Override
-    void update(int kb, double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int ldc, boolean subtract) {
+    void update(int kb, double[] a, int aOff, int aStride, double[] b, int bOff, double[] c, int cOff, int ldc, boolean subtract) {
         DoubleVector c00 = DoubleVector.zero(S); DoubleVector c01 = DoubleVector.zero(S);
         DoubleVector c10 = DoubleVector.zero(S); DoubleVector c11 = DoubleVector.zero(S);
         DoubleVector c20 = DoubleVector.zero(S); DoubleVector c21 = DoubleVector.zero(S);
@@ -29,7 +29,7 @@ final class MicroKernel256 extends MicroKernel {
         DoubleVector c60 = DoubleVector.zero(S); DoubleVector c61 = DoubleVector.zero(S);
         DoubleVector c70 = DoubleVector.zero(S); DoubleVector c71 = DoubleVector.zero(S);
         for (int k = 0; k < kb; k++) {
-            int ai = aOff + k * MR;
+            int ai = aOff + k * aStride;
             int bi = bOff + k * NR;
             DoubleVector b0 = DoubleVector.fromArray(S, b, bi);
             DoubleVector b1 = DoubleVector.fromArray(S, b, bi + L);
@@ -100,6 +100,14 @@ final class MicroKernel256 extends MicroKernel {
             int r7 = cOff + 7 * ldc;
             DoubleVector.fromArray(S, c, r7).add(c70).intoArray(c, r7);
             DoubleVector.fromArray(S, c, r7 + L).add(c71).intoArray(c, r7 + L);
+        }
+    }
+
+    @Override
+    void packRow(double[] src, int s, int panels, int pw, double w, double[] dst, int d, int panelStride) {
+        DoubleVector scale = DoubleVector.broadcast(S, w);
+        for (int q = 0; q < panels; q++, s += pw, d += panelStride) {
+            for (int v = 0; v < pw; v += L) DoubleVector.fromArray(S, src, s + v).mul(scale).intoArray(dst, d + v);
         }
     }
 }

@@ -2,16 +2,16 @@ package dev.shrink.kernels.simd;
 
 import dev.shrink.kernels.Checks;
 import dev.shrink.kernels.Cholesky;
-import dev.shrink.kernels.Layout;
-import dev.shrink.kernels.MatrixView;
 import dev.shrink.kernels.NotPositiveDefiniteException;
 
 /**
  * Vector API Cholesky: blocked, left-looking, in the order of LAPACK {@code dpotrf} (lower). For each block column
  * J of width {@link #NB}: update rows J.. of the block column with every earlier column (SYRK on the diagonal block
  * and GEMM below it, one pass of the packed {@link MicroKernel}), factor the diagonal block unblocked, then solve
- * the panel below it against the block's transpose (TRSM). The update does nearly all the flops and reads each
- * block of L once per block column.
+ * the panel below it against the block's transpose (TRSM). The update does nearly all the flops; it reads L from a
+ * copy packed once, as each block column is finished, in the micro-kernel's panel layout (so the left-looking
+ * order costs no repacking), and writes whole tiles straight into A (tiles that cross the diagonal or the edge go
+ * through a scratch tile, so the strict upper triangle is never written).
  *
  * <p>Same contract as {@link Cholesky}: only the lower triangle is read and written; a pivot that is ≤ 0, NaN or
  * infinite throws {@link NotPositiveDefiniteException} naming it, as the scalar reference does (the matrix is then
@@ -19,11 +19,11 @@ import dev.shrink.kernels.NotPositiveDefiniteException;
  */
 public final class VectorCholesky implements Cholesky {
     /** Block column width: the diagonal block is factored unblocked, the rest goes through the micro-kernel. */
-    static final int NB = Integer.getInteger("nb", 64);
-    /** Columns of L per packed block in the update (the k dimension of the micro-kernel). */
-    static final int KC = Integer.getInteger("ckc", 128);
-    /** Rows of the update per packed broadcast block, rounded down to a multiple of MR. */
-    static final int MC = Integer.getInteger("cmc", 128);
+    static final int NB = 64;
+    /** Columns of L per block of the update (the k dimension of the micro-kernel: a KC×NR panel stays in L1). */
+    static final int KC = 128;
+    /** Rows of the update per chunk (the broadcast side's KC×MC block stays in L2), rounded down to a multiple of NR. */
+    static final int MC = 128;
 
     private final MicroKernel kernel;
     private final Lanes lanes;
@@ -47,56 +47,79 @@ public final class VectorCholesky implements Cholesky {
             int jb = Math.min(NB, p - j0);
             if (j0 > 0) updateBlockColumn(p, a, aOffset, lda, j0, jb, s);
             factorDiagonalBlock(a, aOffset, lda, j0, jb, shift);
-            if (j0 + jb < p) solvePanel(p, a, aOffset, lda, j0, jb, s);
+            if (j0 + jb < p) {
+                s.pack(a, aOffset, lda, j0, j0 + jb, j0, j0 + jb);
+                solvePanel(p, a, aOffset, lda, j0, jb, s);
+            }
         }
     }
 
-    /** Packing buffers and one scratch tile, allocated once per factorization. */
+    /**
+     * L packed once, as it is produced, in the micro-kernel's panel layout: rows of L in panels of NR, each panel
+     * holding for every column k up to its last row the NR values L(row, k) side by side — Lᵀ, so that both sides of
+     * the update read contiguous steps. Panel q (rows q·NR …) starts at NR²·q(q+1)/2 and has (q+1)·NR steps:
+     * about p²/2 doubles in all. Also one scratch tile and the panel solve's buffers.
+     */
     private static final class Scratch {
-        final double[] packedA;
-        final double[] packedB;
+        final int nr;
+        final double[] packed;
         final double[] tile;
         final double[] upper = new double[NB * NB];
         final double[] inverse = new double[NB];
         final int mc;
 
         Scratch(MicroKernel k, int p) {
-            mc = Math.max(k.mr, MC / k.mr * k.mr);
-            int kc = Math.min(KC, p);
-            packedA = new double[kc * mc];
-            packedB = new double[kc * roundUp(NB, k.nr)];
+            nr = k.nr;
+            mc = Math.max(k.nr, MC / k.nr * k.nr);
+            int panels = (p + nr - 1) / nr;
+            packed = new double[panelStart(panels)];
             tile = new double[k.mr * k.nr];
+        }
+
+        int panelStart(int q) {
+            return nr * nr * (q * (q + 1) / 2);
+        }
+
+        /** Offset of L(row, k) for the first lane's panel of row. */
+        int at(int row, int k) {
+            return panelStart(row / nr) + k * nr + row % nr;
+        }
+
+        /** Packs L(i, k) for rows [r0, r1) and columns [c0, c1), k ≤ i (L, never A's strict upper triangle). */
+        void pack(double[] a, int off, int lda, int r0, int r1, int c0, int c1) {
+            for (int i = r0; i < r1; i++) {
+                int src = off + i * lda;
+                int kEnd = Math.min(c1, i + 1);
+                int d = at(i, 0);
+                for (int k = c0; k < kEnd; k++) packed[d + k * nr] = a[src + k];
+            }
         }
     }
 
     /**
-     * A(i, j) −= Σ_{k &lt; j0} L(i, k)·L(j, k) for j0 ≤ j &lt; j0 + jb, j ≤ i &lt; p. With X(k, i) = L(i, k) — the rows of L
-     * read as a column-major matrix — this is a Gram-like product of the packed panels of X.
+     * A(i, j) −= Σ_{k &lt; j0} L(i, k)·L(j, k) for j0 ≤ j &lt; j0 + jb, j ≤ i &lt; p: SYRK on the diagonal block and GEMM
+     * below it, each MR×NR tile by the micro-kernel from the packed Lᵀ, k in blocks of KC, rows in chunks of MC.
      */
     private void updateBlockColumn(int p, double[] a, int off, int lda, int j0, int jb, Scratch s) {
         int mr = kernel.mr;
         int nr = kernel.nr;
-        MatrixView lt = new MatrixView(a, off, j0, p, lda, Layout.COLUMN_MAJOR);
         int jEnd = j0 + jb;
+        double[] packed = s.packed;
         for (int k0 = 0; k0 < j0; k0 += KC) {
             int kb = Math.min(KC, j0 - k0);
-            Packing.columns(lt, k0, kb, j0, jb, nr, null, null, s.packedB);
             for (int i0 = j0; i0 < p; i0 += s.mc) {
-                int ib = Math.min(s.mc, p - i0);
-                Packing.columns(lt, k0, kb, i0, ib, mr, null, null, s.packedA);
-                int iEnd = i0 + ib;
-                for (int jt = j0, jq = 0; jt < jEnd && jt < iEnd; jt += nr, jq++) {
-                    int bOff = jq * kb * nr;
-                    int qFirst = Math.max(0, (jt - i0) / mr);
-                    for (int q = qFirst, it = i0 + q * mr; it < iEnd; q++, it += mr) {
-                        int aOff = q * kb * mr;
+                int iEnd = Math.min(p, i0 + s.mc);
+                for (int jt = j0; jt < jEnd && jt < iEnd; jt += nr) {
+                    int bOff = s.at(jt, k0);
+                    for (int it = Math.max(i0, jt); it < iEnd; it += mr) {
+                        int aOff = s.at(it, k0);
                         boolean inside = it + mr <= p && jt + nr <= jEnd && it >= jt + nr - 1;
                         if (inside) {
-                            kernel.update(kb, s.packedA, aOff, s.packedB, bOff, a, off + it * lda + jt, lda, true);
+                            kernel.update(kb, packed, aOff, nr, packed, bOff, a, off + it * lda + jt, lda, true);
                         } else {
                             // A tile that crosses the diagonal or the matrix edge: compute aside, apply the owned part.
                             java.util.Arrays.fill(s.tile, 0.0);
-                            kernel.update(kb, s.packedA, aOff, s.packedB, bOff, s.tile, 0, nr, false);
+                            kernel.update(kb, packed, aOff, nr, packed, bOff, s.tile, 0, nr, false);
                             int iStop = Math.min(it + mr, p);
                             for (int i = it; i < iStop; i++) {
                                 int jStop = Math.min(Math.min(jt + nr, jEnd), i + 1);
@@ -133,43 +156,58 @@ public final class VectorCholesky implements Cholesky {
     }
 
     /**
-     * A21 ← A21·L11⁻ᵀ for the rows below the diagonal block (TRSM, right, lower, transposed): row by row a forward
-     * substitution, x_j = (a_j − Σ_{k&lt;j} x_k·L11(j, k)) / L11(j, j), done as axpys along the row with L11ᵀ copied so
-     * that its rows are contiguous, four rows of A21 at a time to share each load.
+     * A21 ← A21·L11⁻ᵀ for the rows below the diagonal block (TRSM, right, lower, transposed), NR columns at a time:
+     * first subtract the columns already solved, L21(:, c0 − j0 columns)·L11(c, those)ᵀ, with the micro-kernel from
+     * the packed L; then a forward substitution against the NR×NR diagonal triangle, x_c = (a_c − Σ x_k·L(c, k)) /
+     * L(c, c), as axpys along four rows at a time with the triangle's transpose copied so that its rows are contiguous;
+     * then pack the solved columns for the updates that follow.
      */
     private void solvePanel(int p, double[] a, int off, int lda, int j0, int jb, Scratch s) {
+        int mr = kernel.mr;
+        int nr = kernel.nr;
+        int r0 = j0 + jb;
         double[] u = s.upper;
         double[] inv = s.inverse;
-        int base = off + j0 * lda + j0;
-        for (int j = 0; j < jb; j++) {
-            inv[j] = 1.0 / a[base + j * lda + j];
-            for (int k = j + 1; k < jb; k++) u[j * jb + k] = a[base + k * lda + j];
-        }
-        int i = j0 + jb;
-        for (; i + 4 <= p; i += 4) {
-            int r0 = off + i * lda + j0;
-            int r1 = r0 + lda;
-            int r2 = r1 + lda;
-            int r3 = r2 + lda;
-            for (int j = 0; j < jb; j++) {
-                double x0 = a[r0 + j] * inv[j];
-                double x1 = a[r1 + j] * inv[j];
-                double x2 = a[r2 + j] * inv[j];
-                double x3 = a[r3 + j] * inv[j];
-                a[r0 + j] = x0;
-                a[r1 + j] = x1;
-                a[r2 + j] = x2;
-                a[r3 + j] = x3;
-                lanes.axpy4(jb - j - 1, -x0, -x1, -x2, -x3, u, j * jb + j + 1, a, r0 + j + 1, r1 + j + 1, r2 + j + 1, r3 + j + 1);
+        for (int c0 = j0; c0 < j0 + jb; c0 += nr) {
+            int w = Math.min(nr, j0 + jb - c0);
+            if (c0 > j0) {
+                int kb = c0 - j0;
+                int bOff = s.at(c0, j0);
+                for (int it = r0; it < p; it += mr) {
+                    int aOff = s.at(it, j0);
+                    if (it + mr <= p && w == nr) {
+                        kernel.update(kb, s.packed, aOff, nr, s.packed, bOff, a, off + it * lda + c0, lda, true);
+                    } else {
+                        java.util.Arrays.fill(s.tile, 0.0);
+                        kernel.update(kb, s.packed, aOff, nr, s.packed, bOff, s.tile, 0, nr, false);
+                        int iStop = Math.min(it + mr, p);
+                        for (int i = it; i < iStop; i++) {
+                            int row = off + i * lda + c0;
+                            int t = (i - it) * nr;
+                            for (int j = 0; j < w; j++) a[row + j] -= s.tile[t + j];
+                        }
+                    }
+                }
             }
-        }
-        for (; i < p; i++) {
-            int r = off + i * lda + j0;
-            for (int j = 0; j < jb; j++) {
-                double x = a[r + j] * inv[j];
-                a[r + j] = x;
-                lanes.axpy(jb - j - 1, -x, u, j * jb + j + 1, a, r + j + 1);
+            int base = off + c0 * lda + c0;
+            for (int j = 0; j < w; j++) {
+                inv[j] = 1.0 / a[base + j * lda + j];
+                for (int k = j + 1; k < w; k++) u[j * w + k] = a[base + k * lda + j];
             }
+            int i = r0;
+            for (; i + 4 <= p; i += 4) {
+                int q0 = off + i * lda + c0;
+                lanes.solveRows4(w, u, inv, a, q0, q0 + lda, q0 + 2 * lda, q0 + 3 * lda);
+            }
+            for (; i < p; i++) {
+                int q = off + i * lda + c0;
+                for (int j = 0; j < w; j++) {
+                    double x = a[q + j] * inv[j];
+                    a[q + j] = x;
+                    lanes.axpy(w - j - 1, -x, u, j * w + j + 1, a, q + j + 1);
+                }
+            }
+            s.pack(a, off, lda, r0, p, c0, c0 + w);
         }
     }
 
@@ -217,9 +255,5 @@ public final class VectorCholesky implements Cholesky {
             lanes.scale(nrhs, 1.0 / l[row + i], b, bi);
             for (int k = 0; k < i; k++) lanes.axpy(nrhs, -l[row + k], b, bi, b, bOffset + k * ldb);
         }
-    }
-
-    private static int roundUp(int v, int m) {
-        return (v + m - 1) / m * m;
     }
 }

@@ -2,35 +2,47 @@ package dev.shrink.kernels.simd;
 
 import dev.shrink.kernels.Checks;
 import dev.shrink.kernels.Gram;
+import dev.shrink.kernels.KernelProvider;
 import dev.shrink.kernels.MatrixView;
 
 /**
  * Vector API Gram matrix (BLAS {@code dsyrk}, lower triangle then mirrored) with Xᵀy in the same pass.
  *
  * <p>Algorithm (BLIS, Goto &amp; van de Geijn, "Anatomy of High-Performance Matrix Multiplication", TOMS 2008): the
- * rows of X are cut into blocks of {@link #KC}; per block, D·X is packed into panels of NR columns (the vector side)
- * and X, with y appended as column p, into panels of MR columns (the broadcast side), {@link #MC} columns at a time
- * so that they stay in L2; a register-tiled {@link MicroKernel} accumulates each MR×NR tile that touches the lower
- * triangle into a zero-padded scratch C. Row p of C is XᵀDy. Only C(i, j) with i ≥ j is copied out, to both
+ * rows of X are cut into blocks of at most {@link #KC} rows sized so that a block stays in L2; per block, X with
+ * y appended as column p is packed into panels of NR columns, and D·X too when there are weights. For each panel of
+ * NR columns j (the vector side, which stays in L1), a register-tiled {@link MicroKernel} runs down the MR-row
+ * tiles i ≥ j (the broadcast side, read from the same packed panels: MR divides NR) and accumulates each tile into
+ * a zero-padded scratch C. Row p of C is XᵀDy. Only C(i, j) with i ≥ j is copied out, to both
  * triangles of G, so G is exactly symmetric. Each product is {@code xᵢ·(dₖxⱼ)} (one FMA), which keeps the bound
  * {@code |ΔGᵢⱼ| ≤ 2·n·ε·Σₖ dₖ|xₖᵢxₖⱼ|} of the interface.
  *
- * <p>Allocates its scratch (C and two packed blocks, O(p² + KC·p)) per call.
+ * <p>Allocates its scratch (C and one or two packed blocks, O(p² + KC·p)) per call.
  */
 public final class VectorGram implements Gram {
-    /** Rows of X per packed block: a KC×NR panel of D·X stays in L1 while the micro-kernel sweeps the A block. */
-    static final int KC = Integer.getInteger("kc", 256);
-    /** Columns of X per packed broadcast block (KC·MC doubles stay in L2), rounded down to a multiple of MR. */
-    static final int MC = Integer.getInteger("mc", 128);
+    /** Rows of X per packed block: a KC×NR panel (16 KiB at NR = 16) stays in L1 while the micro-kernel sweeps. */
+    static final int KC = 128;
+    /** Fewest rows per block: below this the load and store of each C tile per block starts to count. */
+    static final int MIN_KC = 32;
+    /** Budget for the packed block, half of a 1 MiB L2 (Zen 4; Intel server cores have 1–2 MiB). */
+    static final long L2_BYTES = 512 * 1024;
+
+    /**
+     * Up to this many columns the scalar reference is as fast or faster (measured at n = 10⁵: an 8×16 tile would be
+     * mostly padding, and packing rows shorter than a vector is scalar anyway), so it does the work.
+     */
+    static final int SCALAR_MAX_COLUMNS = 3;
+    private static final Gram SCALAR = KernelProvider.scalar().gram();
 
     private final MicroKernel kernel;
 
     /** Gram kernels for a vector width of 128, 256 or 512 bits. */
     public VectorGram(int bits) {
-        this.kernel = MicroKernel.forBits(bits);
+        this(MicroKernel.forBits(bits));
     }
 
     VectorGram(MicroKernel kernel) {
+        if (kernel.nr % kernel.mr != 0) throw new IllegalArgumentException("MR must divide NR: " + kernel.mr + ", " + kernel.nr);
         this.kernel = kernel;
     }
 
@@ -45,30 +57,32 @@ public final class VectorGram implements Gram {
         }
         Checks.square("g", g, gOffset, ldg, p);
         if (p == 0) return;
+        if (p <= SCALAR_MAX_COLUMNS) {
+            SCALAR.gram(x, weights, y, g, gOffset, ldg, xty, xtyOffset);
+            return;
+        }
         int mr = kernel.mr;
         int nr = kernel.nr;
         int rowsC = y == null ? p : p + 1; // row p of C is (XᵀDy)ᵀ
+        int width = roundUp(rowsC, nr);     // packed columns: X, then y, then zeros
         int padI = roundUp(rowsC, mr);
         int padJ = roundUp(p, nr);
         double[] c = new double[padI * padJ];
-        int mc = Math.max(mr, MC / mr * mr);
-        int kc = Math.min(KC, n);
-        double[] packedB = new double[Math.max(1, kc) * padJ];
-        double[] packedA = new double[Math.max(1, kc) * Math.min(mc, padI)];
-        for (int k0 = 0; k0 < n; k0 += KC) {
-            int kb = Math.min(KC, n - k0);
-            Packing.columns(x, k0, kb, 0, p, nr, weights, null, packedB);
-            for (int i0 = 0; i0 < rowsC; i0 += mc) {
-                int ib = roundUp(Math.min(mc, rowsC - i0), mr);
-                Packing.columns(x, k0, kb, i0, ib, mr, null, y, packedA);
-                int iLast = i0 + ib - 1;
-                for (int j0 = 0, jq = 0; j0 < p && j0 <= iLast; j0 += nr, jq++) {
-                    int bOff = jq * kb * nr;
-                    // First A panel whose last row reaches this column panel's first column: i0 + q·mr + mr − 1 ≥ j0.
-                    int qFirst = Math.max(0, (j0 - i0) / mr);
-                    for (int q = qFirst, i = i0 + q * mr; i < i0 + ib; q++, i += mr) {
-                        kernel.update(kb, packedA, q * kb * mr, packedB, bOff, c, i * padJ + j0, padJ, false);
-                    }
+        int kc = Math.max(1, Math.min(n, blockRows(width, weights != null)));
+        double[] packed = new double[kc * width];
+        double[] packedWeighted = weights == null ? packed : new double[kc * width];
+        for (int k0 = 0; k0 < n; k0 += kc) {
+            int kb = Math.min(kc, n - k0);
+            Packing.columns(kernel, x, k0, kb, 0, rowsC, nr, null, y, packed);
+            if (weights != null) Packing.columns(kernel, x, k0, kb, 0, p, nr, weights, null, packedWeighted);
+            int panelStride = kb * nr;
+            for (int j0 = 0; j0 < p; j0 += nr) {
+                int bOff = (j0 / nr) * panelStride;
+                // Tiles from the diagonal down (mr divides nr, so the first one starts at row j0); the broadcast
+                // side reads the same packed panels, lane it % nr of panel it / nr.
+                for (int it = j0; it < rowsC; it += mr) {
+                    int aOff = (it / nr) * panelStride + it % nr;
+                    kernel.update(kb, packed, aOff, nr, packedWeighted, bOff, c, it * padJ + j0, padJ, false);
                 }
             }
         }
@@ -81,6 +95,15 @@ public final class VectorGram implements Gram {
             }
         }
         if (y != null) System.arraycopy(c, p * padJ, xty, xtyOffset, p);
+    }
+
+    /**
+     * Rows per block: at most {@link #KC}, fewer when p is large so that the packed block (both copies when weighted)
+     * stays within {@link #L2_BYTES} — the broadcast side streams it once per column panel.
+     */
+    static int blockRows(int width, boolean weighted) {
+        long bytes = 8L * width * (weighted ? 2 : 1);
+        return (int) Math.max(MIN_KC, Math.min(KC, L2_BYTES / bytes));
     }
 
     private static int roundUp(int v, int m) {

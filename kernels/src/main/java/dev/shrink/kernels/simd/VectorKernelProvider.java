@@ -12,6 +12,10 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The Vector API kernels at one width. Loaded by name from {@link KernelProvider#vector(int)} so that nothing links
  * {@code jdk.incubator.vector} unless the module is readable.
+ *
+ * <p>Each kernel family is a template class specialized for this width by {@link Specialization} (one hidden class
+ * per family and width, with the species a compile-time constant); a new family is added the same way:
+ * {@code Specialization.instance("VectorGram", Gram.class, species)}.
  */
 public final class VectorKernelProvider extends KernelProvider {
     private final int bits;

@@ -109,6 +109,21 @@ final class VectorMatrixVector implements MatrixVector {
             DoubleVector b0 = DoubleVector.broadcast(S, c0), b1 = DoubleVector.broadcast(S, c1);
             DoubleVector b2 = DoubleVector.broadcast(S, c2), b3 = DoubleVector.broadcast(S, c3);
             int t = 0;
+            // Two output vectors per step, both loaded before either is stored (as in VectorLevel1's axpy).
+            for (int bound = k & -(2 * L); t < bound; t += 2 * L) {
+                DoubleVector acc0 = DoubleVector.fromArray(S, out, outOff + t);
+                DoubleVector acc1 = DoubleVector.fromArray(S, out, outOff + t + L);
+                acc0 = DoubleVector.fromArray(S, a, r0 + t).fma(b0, acc0);
+                acc1 = DoubleVector.fromArray(S, a, r0 + t + L).fma(b0, acc1);
+                acc0 = DoubleVector.fromArray(S, a, r1 + t).fma(b1, acc0);
+                acc1 = DoubleVector.fromArray(S, a, r1 + t + L).fma(b1, acc1);
+                acc0 = DoubleVector.fromArray(S, a, r2 + t).fma(b2, acc0);
+                acc1 = DoubleVector.fromArray(S, a, r2 + t + L).fma(b2, acc1);
+                acc0 = DoubleVector.fromArray(S, a, r3 + t).fma(b3, acc0);
+                acc1 = DoubleVector.fromArray(S, a, r3 + t + L).fma(b3, acc1);
+                acc0.intoArray(out, outOff + t);
+                acc1.intoArray(out, outOff + t + L);
+            }
             for (int bound = k & -L; t < bound; t += L) {
                 DoubleVector acc = DoubleVector.fromArray(S, out, outOff + t);
                 acc = DoubleVector.fromArray(S, a, r0 + t).fma(b0, acc);

@@ -18,7 +18,7 @@ public final class CvHandlers {
     private CvHandlers() {}
 
     /** Solver tolerances far below the cases' comparison tolerances (the references are converged to ~1e-13). */
-    static final double CD_TOL = 1e-13;
+    static final double CD_TOL = 1e-15;
     static final double NEWTON_TOL = 1e-12;
 
     public static CaseResult ridgeCv(ConformanceCase c) throws IOException {

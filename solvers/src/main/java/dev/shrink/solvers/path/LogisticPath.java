@@ -4,12 +4,12 @@ import dev.shrink.solvers.Design;
 import dev.shrink.solvers.Inputs;
 import dev.shrink.solvers.LogisticModel;
 import dev.shrink.solvers.LogisticRegression;
-import dev.shrink.solvers.Objectives;
 
 /**
  * glmnet's binomial ridge path ({@code family="binomial", alpha=0}): at each λ minimises
  * {@code −(1/n)·Σᵢ(yᵢ(b + xᵢ·w) − log(1 + exp(b + xᵢ·w))) + (λ/2)·Σⱼdⱼ²wⱼ²}, dⱼ the 1/n standard deviation of
- * column j when standardising (else 1).
+ * column j when standardising (else 1). With sample weights (glmnet's {@code weights}, normalised to sum to n) the
+ * loss is {@code −(1/n)·Σᵢsᵢ(…)} and means and standard deviations are weighted.
  *
  * <p>On the standardised columns v = d∘w this is {@code ½‖v‖² + C·Σᵢ logloss} with C = 1/(nλ), solved by
  * {@link LogisticRegression} (Newton–Cholesky) warm-started from the previous λ. Grid as glmnet: λ_max =
@@ -52,28 +52,34 @@ public final class LogisticPath {
     }
 
     public PathResult fit(Design x, double[] y) {
+        return fit(x, y, null);
+    }
+
+    /** @param sampleWeight null for all 1; normalised to sum to n */
+    public PathResult fit(Design x, double[] y, double[] sampleWeight) {
         double[] labels = Inputs.twoLabels(y, x.n());
         int n = x.n();
         int p = x.p();
+        double sumW = Inputs.weights(sampleWeight, n);
+        double[] sw = new double[n];
+        for (int i = 0; i < n; i++) sw[i] = sampleWeight == null ? 1.0 : sampleWeight[i] * (n / sumW);
         double[] y01 = new double[n];
         double ybar = 0;
         for (int i = 0; i < n; i++) {
             y01[i] = y[i] == labels[1] ? 1 : 0;
-            ybar += y01[i];
+            ybar += sw[i] * y01[i];
         }
         ybar /= n;
         double[] mean = new double[p];
         double[] d = new double[p];
-        if (fitIntercept || standardize) {
-            double[] m = Objectives.columnScales(x); // 1/n standard deviations
-            for (int j = 0; j < p; j++) {
-                double s = 0;
-                for (int i = 0; i < n; i++) s += x.get(i, j);
-                mean[j] = fitIntercept ? s / n : 0.0;
-                d[j] = standardize ? m[j] : 1.0;
-            }
-        } else {
-            java.util.Arrays.fill(d, 1.0);
+        for (int j = 0; j < p; j++) {
+            double s = 0;
+            for (int i = 0; i < n; i++) s += sw[i] * x.get(i, j);
+            double m = s / n;
+            double v = 0;
+            for (int i = 0; i < n; i++) v += sw[i] * (x.get(i, j) - m) * (x.get(i, j) - m);
+            mean[j] = fitIntercept ? m : 0.0;
+            d[j] = standardize ? Math.sqrt(v / n) : 1.0; // 1/n standard deviation
         }
         // standardised copy: columns (x − x̄)/d (constant columns become 0 and keep a zero coefficient)
         double[] xs = new double[n * p];
@@ -86,7 +92,7 @@ public final class LogisticPath {
             double max = 0;
             for (int j = 0; j < p; j++) {
                 double s = 0;
-                for (int i = 0; i < n; i++) s += xs[i * p + j] * (y01[i] - ybar);
+                for (int i = 0; i < n; i++) s += sw[i] * xs[i * p + j] * (y01[i] - ybar);
                 max = Math.max(max, Math.abs(s));
             }
             double ratio = Double.isNaN(lambdaMinRatio) ? (n >= p ? 1e-4 : 1e-2) : lambdaMinRatio;
@@ -104,7 +110,7 @@ public final class LogisticPath {
         for (int i = 0; i < k; i++) {
             double c = 1 / (n * grid[i]);
             LogisticModel m = LogisticRegression.builder().C(c).fitIntercept(fitIntercept).tol(tol).maxIter(maxIter).build()
-                    .fit(z, y01, null, v, b);
+                    .fit(z, y01, sampleWeight == null ? null : sw, v, b);
             v = m.coef();
             b = m.intercept();
             double[] w = new double[p];

@@ -105,7 +105,7 @@ class ElasticNetCVTest {
                         for (int j = 0; j < p; j++) x[i][j] = rnd.nextGaussian() + 3; // off-centre columns
                         y[i] = x[i][0] - 0.5 * x[i][p - 1] + rnd.nextGaussian() + 2;
                     }
-                    ElasticNetCV.Result r = ElasticNetCV.builder().l1Ratios(l1Ratio).nAlphas(6).eps(1e-2).folds(k)
+                    ElasticNetCV.Result r = ElasticNetCV.builder().l1Ratios(l1Ratio).nAlphas(6).eps(1e-2).folds(k).tol(1e-15)
                             .fitIntercept(intercept).build().fit(x, y);
                     assertTrue(r.converged());
                     Folds folds = Folds.contiguous(n, k);

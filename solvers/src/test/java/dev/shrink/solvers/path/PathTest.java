@@ -136,4 +136,35 @@ class PathTest {
             assertEquals(m.intercept(), path.intercept(k), 1e-8);
         }
     }
+
+    /** Integer weights in the binomial path equal duplicated rows (weights normalised, so the objective is the same). */
+    @Test
+    void logisticPathWeightsEqualDuplicatedRows() {
+        Random r = new Random(6);
+        int n = 60;
+        int p = 3;
+        double[] x = design(r, n, p);
+        double[] y = new double[n];
+        double[] w = new double[n];
+        int total = 0;
+        for (int i = 0; i < n; i++) {
+            y[i] = x[i * p] + r.nextGaussian() > 0 ? 1 : 0;
+            total += (int) (w[i] = 1 + r.nextInt(3));
+        }
+        double[] big = new double[total * p];
+        double[] yBig = new double[total];
+        for (int i = 0, k = 0; i < n; i++) {
+            for (int c = 0; c < w[i]; c++, k++) {
+                System.arraycopy(x, i * p, big, k * p, p);
+                yBig[k] = y[i];
+            }
+        }
+        double[] lambdas = {0.1, 0.01, 0.001};
+        PathResult a = LogisticPath.builder().lambdas(lambdas).tol(1e-12).build().fit(Design.rowMajor(x, n, p), y, w);
+        PathResult b = LogisticPath.builder().lambdas(lambdas).tol(1e-12).build().fit(Design.rowMajor(big, total, p), yBig);
+        for (int k = 0; k < 3; k++) {
+            assertTrue(maxDiff(a.coef(k), b.coef(k)) < 1e-9);
+            assertEquals(a.intercept(k), b.intercept(k), 1e-9);
+        }
+    }
 }
