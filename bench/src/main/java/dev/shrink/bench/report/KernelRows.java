@@ -10,8 +10,8 @@ import java.util.OptionalDouble;
  * Turns JMH results of kernel benchmarks (ours in {@code dev.shrink.bench.kernels}, the peers, the peak probe) into
  * report rows: one time row per result and, for kernels with a flop count, one GFLOP/s row.
  *
- * <p>Names: kernel = the benchmark method, with a {@code Parallel} suffix dropped (the {@code threads} column says
- * it); implementation = the {@code impl} parameter, or {@code openblas-<coretype>}, {@code ejml}, {@code java-fma}
+ * <p>Names: kernel = the benchmark method, with a {@code Parallel} suffix dropped on more than one thread (the
+ * {@code threads} column says it); implementation = the {@code impl} parameter, or {@code openblas-<coretype>}, {@code ejml}, {@code java-fma}
  * for the peer and probe classes; shape = {@code n}, {@code p} or {@code n x p} as the kernel needs, plus
  * {@code -column} for column-major benchmarks (row-major, the peers' layout, is the unnamed default).
  */
@@ -19,10 +19,10 @@ final class KernelRows {
     private KernelRows() {}
 
     static List<Row> from(JmhResult r) {
-        String kernel = kernel(r);
+        int threads = r.params().containsKey("threads") ? Integer.parseInt(r.params().get("threads")) : 1;
+        String kernel = kernel(r, threads);
         String shape = shape(kernel, r.params());
         String impl = implementation(r);
-        int threads = r.params().containsKey("threads") ? Integer.parseInt(r.params().get("threads")) : 1;
         // The peak is what the core can do: its best iteration, not the mean (a busy machine only ever slows it down).
         boolean peak = kernel.equals("peak");
         double ns = peak ? r.bestNanosPerOp() : r.nanosPerOp();
@@ -37,10 +37,16 @@ final class KernelRows {
         return rows;
     }
 
-    static String kernel(JmhResult r) {
+    /**
+     * The method name; a parallel variant ({@code gramParallel}) on more than one thread is reported as the kernel
+     * itself ({@code gram}, the threads column says how many), while its one-thread run keeps its own name, the
+     * baseline of its speed-up, so that it never collides with the sequential kernel's row.
+     */
+    static String kernel(JmhResult r, int threads) {
         if (r.className().equals("PeakFlopsBenchmark")) return "peak";
         String m = r.method();
-        return m.endsWith("Parallel") && m.length() > "Parallel".length() ? m.substring(0, m.length() - "Parallel".length()) : m;
+        boolean parallel = m.endsWith("Parallel") && m.length() > "Parallel".length();
+        return parallel && threads > 1 ? m.substring(0, m.length() - "Parallel".length()) : m;
     }
 
     static String implementation(JmhResult r) {

@@ -22,12 +22,14 @@ public final class ReportCommand {
     private ReportCommand() {}
 
     static final String USAGE = """
-            usage: ./shrink report [--quick] [--out DIR] [--no-solvers] [--no-external-peers] [--list]
+            usage: ./shrink report [--quick] [--out DIR] [--no-solvers] [--no-external-peers] [--list] [--keep-data] [--csv]
               --quick               short suite (about 5 minutes on 2 cores)
               --out DIR             where to write the report (default: report/)
               --no-solvers          kernels only
               --no-external-peers   do not run scikit-learn and glmnet (bench/peers/run_peers.sh)
               --list                list what would run (benchmarks per JMH run), run nothing
+              --keep-data           keep the solver workloads' X.f64 / y.f64 under DIR/data/_datasets (deleted otherwise)
+              --csv                 also write them as X.csv / y.csv (and keep them), for other tools
             """;
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
@@ -36,6 +38,7 @@ public final class ReportCommand {
         boolean solvers = true;
         boolean externalPeers = true;
         boolean list = false;
+        DataOption dataFiles = DataOption.DELETE;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> mode = Suite.Mode.QUICK;
@@ -44,6 +47,8 @@ public final class ReportCommand {
                 case "--no-solvers" -> solvers = false;
                 case "--no-external-peers" -> externalPeers = false;
                 case "--list" -> list = true;
+                case "--keep-data" -> dataFiles = DataOption.KEEP;
+                case "--csv" -> dataFiles = DataOption.CSV;
                 case "--out" -> {
                     if (i + 1 >= args.length) {
                         err.println("report: --out needs a directory");
@@ -63,7 +68,7 @@ public final class ReportCommand {
             }
         }
         try {
-            return report(mode, outDir, solvers, externalPeers, list, out);
+            return report(mode, outDir, solvers, externalPeers, list, dataFiles, out);
         } catch (IOException | RuntimeException e) {
             err.println("report: failed: " + e);
             e.printStackTrace(err);
@@ -71,8 +76,11 @@ public final class ReportCommand {
         }
     }
 
+    /** What happens to the workloads' X and y files once the peers have run (they are large, and regenerable). */
+    enum DataOption { DELETE, KEEP, CSV }
+
     private static int report(Suite.Mode mode, Path outDir, boolean solvers, boolean externalPeers, boolean list,
-                              PrintStream out) throws IOException {
+                              DataOption dataFiles, PrintStream out) throws IOException {
         long start = System.nanoTime();
         Files.createDirectories(outDir);
         List<String> notes = new ArrayList<>();
@@ -91,7 +99,7 @@ public final class ReportCommand {
         }
 
         List<Step> planned = new ArrayList<>(Suite.steps(mode, coretypes));
-        SolverSection section = new SolverSection(mode, outDir.resolve("data"), out, notes);
+        SolverSection section = new SolverSection(mode, outDir.resolve("data"), out, notes, dataFiles);
         if (solvers) planned.add(section.step());
         List<Step> steps = new ArrayList<>();
         int total = 0;

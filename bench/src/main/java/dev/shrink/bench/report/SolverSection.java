@@ -34,8 +34,10 @@ final class SolverSection {
     private final Path dataDir;
     private final PrintStream progress;
     private final List<String> notes;
+    private final ReportCommand.DataOption dataFiles;
 
-    SolverSection(Suite.Mode mode, Path dataDir, PrintStream progress, List<String> notes) {
+    SolverSection(Suite.Mode mode, Path dataDir, PrintStream progress, List<String> notes, ReportCommand.DataOption dataFiles) {
+        this.dataFiles = dataFiles;
         this.mode = mode;
         this.dataDir = dataDir;
         this.progress = progress;
@@ -75,13 +77,24 @@ final class SolverSection {
         for (String name : workloads()) data.put(name, Workloads.get(name, scale()));
 
         boolean peers = externalPeers && mode != Suite.Mode.TOY;
+        boolean write = peers || dataFiles != ReportCommand.DataOption.DELETE;
         if (!externalPeers) notes.add("external peers (scikit-learn, glmnet) not run: --no-external-peers");
         if (mode == Suite.Mode.TOY) notes.add("external peers are not run in the toy mode");
-        if (peers) {
+        Path datasets = dataDir.resolve("_datasets");
+        if (write) {
             for (Workload w : data.values()) {
-                DataFiles.write(w, dataDir.resolve(w.name()), dataDir.resolve("_datasets").resolve(Workloads.dataset(w.name())), false);
+                DataFiles.write(w, dataDir.resolve(w.name()), datasets.resolve(Workloads.dataset(w.name())),
+                        dataFiles == ReportCommand.DataOption.CSV);
             }
-            runPeers();
+        }
+        if (peers) runPeers();
+        if (write && dataFiles == ReportCommand.DataOption.DELETE) {
+            deleteTree(datasets);
+            notes.add("the workloads' data files were deleted after the peers ran (--keep-data or --csv keeps them; "
+                    + "they are regenerated bit for bit from fixed seeds)");
+        } else if (write) {
+            notes.add("the workloads' data files are under " + datasets + " (X row-major, little-endian doubles"
+                    + (dataFiles == ReportCommand.DataOption.CSV ? ", also as CSV" : "") + ")");
         }
 
         for (Workload w : data.values()) {
@@ -162,6 +175,13 @@ final class SolverSection {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             notes.add("external peers interrupted");
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) return;
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
         }
     }
 

@@ -68,7 +68,7 @@ class JmhResultTest {
         assertEquals(2 * 4096 / 812.0, dot.get(1).value(), 1e-12);
 
         Row parallel = KernelRows.from(results.get(3)).get(1);
-        assertEquals("gram", parallel.kernel(), "the Parallel suffix goes, the threads column says it");
+        assertEquals("gram", parallel.kernel(), "the Parallel suffix goes on 2 threads, the threads column says it");
         assertEquals("20000x500-column", parallel.shape());
         assertEquals(2, parallel.threads());
         assertEquals(100, parallel.value(), 1e-9);
@@ -77,6 +77,13 @@ class JmhResultTest {
         assertEquals("peak", peak.kernel());
         assertEquals("512-bit", peak.shape());
         assertEquals(100, peak.value(), 1e-9, "2·8 lanes·12 chains·4096 rounds in 7864.32 ns, the best iteration");
+    }
+
+    @Test
+    void parallelVariantOnOneThreadKeepsItsName() {
+        JmhResult one = new JmhResult("dev.shrink.bench.kernels.ParallelBenchmark.gramParallel", "avgt",
+                Map.of("impl", "vector-512", "n", "100", "p", "10", "threads", "1"), 1000, 1, "ns/op", 990);
+        assertEquals("gramParallel", KernelRows.from(one).get(0).kernel(), "no collision with the sequential gram row");
     }
 
     @Test
