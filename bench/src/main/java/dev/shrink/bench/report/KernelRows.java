@@ -32,7 +32,8 @@ final class KernelRows {
         } else {
             rows.add(new Row(kernel, shape, impl, threads, ns / 1e6, "ms", r.relativeError()));
         }
-        OptionalDouble flops = Flops.perCall(kernel, r.params());
+        String base = kernel.endsWith("Parallel") ? kernel.substring(0, kernel.length() - "Parallel".length()) : kernel;
+        OptionalDouble flops = Flops.perCall(base, r.params());
         if (flops.isPresent()) rows.add(new Row(kernel, shape, impl, threads, flops.getAsDouble() / ns, "GFLOP/s", r.relativeError()));
         return rows;
     }

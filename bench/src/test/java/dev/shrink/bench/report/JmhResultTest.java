@@ -83,7 +83,10 @@ class JmhResultTest {
     void parallelVariantOnOneThreadKeepsItsName() {
         JmhResult one = new JmhResult("dev.shrink.bench.kernels.ParallelBenchmark.gramParallel", "avgt",
                 Map.of("impl", "vector-512", "n", "100", "p", "10", "threads", "1"), 1000, 1, "ns/op", 990);
-        assertEquals("gramParallel", KernelRows.from(one).get(0).kernel(), "no collision with the sequential gram row");
+        List<Row> rows = KernelRows.from(one);
+        assertEquals("gramParallel", rows.get(0).kernel(), "no collision with the sequential gram row");
+        assertEquals(new Row("gramParallel", "100x10", "vector-512", 1, 100 * 10 * 10 / 1000.0, "GFLOP/s", 0.001), rows.get(1),
+                "flops counted as for the Gram");
     }
 
     @Test
