@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -202,10 +201,5 @@ final class SolverSection {
         if (Double.isFinite(s.objective())) rows.add(new Row(s.workload(), s.shape(), s.implementation(), 1, s.objective(), "objective"));
         if (Double.isFinite(s.gap())) rows.add(new Row(s.workload(), s.shape(), s.implementation(), 1, s.gap(), s.gapName()));
         return rows;
-    }
-
-    static String describe(ReportWriter.SolverRow r) {
-        return String.format(Locale.ROOT, "%s %s %s: %.4g s, objective %.10g", r.workload(), r.shape(), r.implementation(),
-                r.seconds(), r.objective());
     }
 }
