@@ -179,7 +179,7 @@ public final class ReportCommand {
         Files.writeString(outDir.resolve("summary.tsv"), SummaryTsv.format(all));
         String modeText = switch (mode) {
             case TOY -> "toy (tests only: tiny sizes, one 100 ms iteration, no fork)";
-            case QUICK -> "quick (kernels: 1 fork, 2 warm-up iterations of 300 ms, 4 measured of 150 ms; solvers: one warm-up fit, then one timed, on every side)";
+            case QUICK -> "quick (kernels: 1 fork, 2 warm-up iterations of 300 ms, 4 measured of 150 ms; solvers: one timed fit after warm-up fits, two for shrink, one for the peers)";
             case FULL -> "full (kernels: 1 fork, 3 warm-up and 5 measured iterations of 500 ms; solvers: 2 warm-up fits, mean of 5; peers: 1 warm-up, mean of 3)";
         };
         ReportWriter writer = new ReportWriter(modeText, machine, rows, solverRows, notes);

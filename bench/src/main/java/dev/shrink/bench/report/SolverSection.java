@@ -59,7 +59,7 @@ final class SolverSection {
     Step step() {
         Step.Timing timing = switch (mode) {
             case TOY -> new Step.Timing(0, 0, 0, 1, 0);
-            case QUICK -> new Step.Timing(1, 1, 0, 1, 0);
+            case QUICK -> new Step.Timing(1, 2, 0, 1, 0);
             case FULL -> new Step.Timing(1, 2, 0, 5, 0);
         };
         Map<String, List<String>> params = new LinkedHashMap<>();
@@ -154,7 +154,8 @@ final class SolverSection {
             notes.add("external peers skipped: " + script + " not found or not executable");
             return;
         }
-        // Quick: one warm-up fit, then one timed (shrink's JMH step likewise); full: warm-up, then the mean of three.
+        // Quick: one warm-up fit, then one timed (shrink's JMH step: two warm-up fits, the JIT needs them); full: warm-up,
+        // then the mean of three.
         String repeats = mode == Suite.Mode.FULL ? "3" : "1";
         String warmup = "1";
         progress.println("external peers: " + script + " (" + repeats + " timed fit(s) after " + warmup + " warm-up per workload)");

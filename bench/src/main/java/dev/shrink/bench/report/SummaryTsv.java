@@ -16,7 +16,7 @@ public final class SummaryTsv {
                     .append(clean(r.shape())).append('\t')
                     .append(clean(r.implementation())).append('\t')
                     .append(r.threads()).append('\t')
-                    .append(number(r.value())).append('\t')
+                    .append(r.unit().equals("objective") ? objective(r.value()) : number(r.value())).append('\t')
                     .append(clean(r.unit())).append('\n');
         }
         return sb.toString();
@@ -31,6 +31,11 @@ public final class SummaryTsv {
         if (a >= 1000) return String.format(Locale.ROOT, "%.1f", v);
         int decimals = 3 - (int) Math.floor(Math.log10(a));
         return String.format(Locale.ROOT, "%." + Math.max(1, decimals) + "f", v);
+    }
+
+    /** Objective values keep 12 significant digits: sides are compared at 1e-8 relative and closer. */
+    static String objective(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.12g", v) : Double.toString(v);
     }
 
     /** Tabs and line breaks inside a field would break the format. */

@@ -24,6 +24,12 @@ class SummaryTsvTest {
     }
 
     @Test
+    void objectivesKeepTwelveDigits() {
+        String tsv = SummaryTsv.format(List.of(new Row("ridge", "20000x500", "shrink", 1, 79029.33589531, "objective")));
+        assertEquals("ridge\t20000x500\tshrink\t1\t79029.3358953\tobjective", tsv.split("\n")[1]);
+    }
+
+    @Test
     void everyLineHasSixFieldsEvenWithTabsInNames() {
         String tsv = SummaryTsv.format(List.of(new Row("a\tb", "1\n2", "x", 2, 1e20, "u")));
         for (String line : tsv.strip().split("\n")) assertEquals(6, line.split("\t", -1).length, line);
