@@ -113,33 +113,46 @@ class CholeskyProperties {
      */
     @Test
     void factorHasSmallBackwardError() {
-        qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(c -> {
-            SplittableRandom random = new SplittableRandom(c.seed());
-            double[] a = c.matrix(random);
-            double[] before = a.clone();
-            int lda = c.lda();
-            int off = c.offset();
-            int p = c.p();
-            c.vector().factor(p, a, off, lda, c.shift());
-            outsideLowerUntouched("factor " + c, before, a, off, lda, p);
-            for (int i = 0; i < p; i++) {
-                for (int j = 0; j <= i; j++) {
-                    double s = 0;
-                    double abs = 0;
-                    for (int k = 0; k <= j; k++) {
-                        double t = a[off + i * lda + k] * a[off + j * lda + k];
-                        s += t;
-                        abs += Math.abs(t);
-                    }
-                    double target = before[off + i * lda + j] + (i == j ? c.shift() : 0);
-                    double bound = 4 * (p + 2) * EPS * abs + 4 * (p + 2) * Double.MIN_VALUE;
-                    if (!(Math.abs(target - s) <= bound)) {
-                        fail("(LLᵀ)(" + i + ", " + j + ") = " + s + " vs A = " + target + ", |Δ| = " + Math.abs(target - s)
-                                + " > " + bound + " in " + c);
-                    }
+        qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(CholeskyProperties::checkFactor);
+    }
+
+    /** Every width at sizes around the block edges: 32-wide inner columns, 128-wide outer ones, 128-deep k blocks. */
+    @Test
+    void blockEdges() {
+        long seed = 11;
+        for (int bits : Inputs.WIDTHS) {
+            for (int p : new int[] {31, 32, 33, 127, 128, 129, 257, 300}) {
+                checkFactor(new Case(bits, p, p % 3, p % 2, 6, 1.0, p % 2 == 0 ? 0.0 : 1e-3, 1, seed++));
+            }
+        }
+    }
+
+    static void checkFactor(Case c) {
+        SplittableRandom random = new SplittableRandom(c.seed());
+        double[] a = c.matrix(random);
+        double[] before = a.clone();
+        int lda = c.lda();
+        int off = c.offset();
+        int p = c.p();
+        c.vector().factor(p, a, off, lda, c.shift());
+        outsideLowerUntouched("factor " + c, before, a, off, lda, p);
+        for (int i = 0; i < p; i++) {
+            for (int j = 0; j <= i; j++) {
+                double s = 0;
+                double abs = 0;
+                for (int k = 0; k <= j; k++) {
+                    double t = a[off + i * lda + k] * a[off + j * lda + k];
+                    s += t;
+                    abs += Math.abs(t);
+                }
+                double target = before[off + i * lda + j] + (i == j ? c.shift() : 0);
+                double bound = 4 * (p + 2) * EPS * abs + 4 * (p + 2) * Double.MIN_VALUE;
+                if (!(Math.abs(target - s) <= bound)) {
+                    fail("(LLᵀ)(" + i + ", " + j + ") = " + s + " vs A = " + target + ", |Δ| = " + Math.abs(target - s)
+                            + " > " + bound + " in " + c);
                 }
             }
-        });
+        }
     }
 
     /**

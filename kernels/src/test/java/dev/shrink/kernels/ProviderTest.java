@@ -22,8 +22,10 @@ class ProviderTest {
     @Test
     void thisJvmHasTheVectorApiAndUsesIt() {
         assertEquals(null, Capabilities.missingForVector(), "surefire starts tests with --add-modules jdk.incubator.vector");
-        if (Capabilities.missingForSpeed() == null) {
-            assertTrue(KernelProvider.get().name().startsWith("vector-"), KernelProvider.selectionReason());
+        if (Capabilities.missingForSpeed() == null && System.getProperty(KernelProvider.VECTOR_BITS_PROPERTY) == null) {
+            int widest = Inputs.WIDTHS.get(Inputs.WIDTHS.size() - 1);
+            assertEquals("vector-" + Math.min(KernelProvider.DEFAULT_VECTOR_BITS, widest), KernelProvider.get().name(),
+                    KernelProvider.selectionReason());
         }
         assertSame(KernelProvider.get(), KernelProvider.get());
     }
@@ -102,6 +104,17 @@ class ProviderTest {
     }
 
     @Test
+    void aBadPropertyValueIsIgnoredWithOneWarning() throws Exception {
+        Run run = fork(List.of("--add-modules=jdk.incubator.vector", "-Dshrink.vectorBits=300"));
+        assertEquals(0, run.exit, run.toString());
+        int widest = Inputs.WIDTHS.get(Inputs.WIDTHS.size() - 1);
+        assertTrue(run.out.contains("provider=vector-" + Math.min(KernelProvider.DEFAULT_VECTOR_BITS, widest)), run.toString());
+        List<String> warnings = warningsFromShrink(run.err);
+        assertEquals(1, warnings.size(), run.toString());
+        assertTrue(warnings.get(0).contains("ignored -Dshrink.vectorBits=300 (expected 128, 256 or 512)"), warnings.get(0));
+    }
+
+    @Test
     void withoutC2TheScalarKernelsRunWithOneWarningNamingTheFlag() throws Exception {
         Run run = fork(List.of("--add-modules=jdk.incubator.vector", "-XX:TieredStopAtLevel=1"));
         assertEquals(0, run.exit, run.toString());
@@ -136,7 +149,7 @@ class ProviderTest {
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(jvmOptions);
-        command.addAll(List.of("-Xshare:auto", "-cp", System.getProperty("java.class.path"), ProviderProbe.class.getName()));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ProviderProbe.class.getName()));
         File out = File.createTempFile("probe", ".out");
         File err = File.createTempFile("probe", ".err");
         try {

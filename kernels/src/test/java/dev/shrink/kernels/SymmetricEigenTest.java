@@ -1,6 +1,7 @@
 package dev.shrink.kernels;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -165,6 +166,20 @@ class SymmetricEigenTest {
                                 a[i * p + j] = keep ? rnd.nextDouble(-1, 1) : 0;
                             }
                         }
+                        checkedDecomposition(eig, p, a, p);
+                    });
+        }
+    }
+
+    /** Larger orders, p up to 260 (O(p³) reference checks per example): run with -Pslow. */
+    @Test
+    @Tag("slow")
+    void largeMatricesMeetTheBounds() {
+        for (SymmetricEigen eig : implementations()) {
+            qt().withExamples(6).forAll(integers().between(100, 260), integers().between(0, 5), longs().all())
+                    .checkAssert((p, kind, seed) -> {
+                        SplittableRandom rnd = new SplittableRandom(seed);
+                        double[] a = withSpectrum(spectrum(kind, p, rnd), randomOrthogonal(p, rnd), p);
                         checkedDecomposition(eig, p, a, p);
                     });
         }

@@ -11,9 +11,17 @@ abstract class CdProblem {
     /** ‖x̃ⱼ‖², the coordinate-wise curvature. */
     final double[] diag;
 
+    private CoordinateDescent.Workspace workspace;
+
     CdProblem(int p, double[] diag) {
         this.p = p;
         this.diag = diag;
+    }
+
+    /** Work arrays for coordinate descent, created on first use and reused. */
+    CoordinateDescent.Workspace workspace() {
+        if (workspace == null) workspace = new CoordinateDescent.Workspace(p);
+        return workspace;
     }
 
     /** x̃ⱼᵀR at the current coefficients. */

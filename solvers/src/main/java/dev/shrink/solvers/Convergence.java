@@ -7,7 +7,7 @@ package dev.shrink.solvers;
  *                   direct solve)
  * @param criterion  the stopping quantity in the units of {@code tolerance}: the duality gap for lasso / elastic net
  *                   (scikit-learn's scaling, i.e. compared with {@code tol·‖y − ȳ‖²}), the largest absolute gradient
- *                   element of the objective divided by {@code C·Σsᵢ} for logistic regression, 0 for a direct solve
+ *                   element of the objective divided by {@code C·Σsᵢ} for logistic regression, the gradient mapping for {@link ProximalGradient}, 0 for a direct solve
  * @param tolerance  the value {@code criterion} had to reach
  * @param converged  whether it reached it
  * @param message    one line saying what happened, with both numbers

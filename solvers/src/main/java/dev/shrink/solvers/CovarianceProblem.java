@@ -124,8 +124,4 @@ final class CovarianceProblem extends CdProblem {
         for (int j = 0; j < p; j++) if (w[j] != 0) move(j, w[j]);
     }
 
-    /** The Gram columns (for callers that reuse them along a path). */
-    GramColumns gram() {
-        return gram;
-    }
 }

@@ -117,10 +117,6 @@ public final class Design {
         return view.layout().index(view.offset(), view.ld(), i, 0);
     }
 
-    /** Stride between X(i, j) and X(i, j + 1). */
-    int colStride() {
-        return view.layout() == Layout.ROW_MAJOR ? 1 : view.ld();
-    }
 
     /** Index of element (0, j). */
     int columnStart(int j) {

@@ -5,8 +5,9 @@ package dev.shrink.solvers;
  * {@code (1/(2n))·Σᵢ(yᵢ − xᵢ·w − b)² + alpha·l1Ratio·Σⱼ|wⱼ| + ½·alpha·(1 − l1Ratio)·Σⱼwⱼ²}
  * (with sample weights: {@code (1/(2S))·Σᵢsᵢ(yᵢ − xᵢ·w − b)²}, S = Σsᵢ); the intercept b is not penalised.
  *
- * <p>Coordinate descent with a working set and scikit-learn's duality-gap stop ({@code gap ≤ tol·‖y − ȳ‖²}, with
- * weights normalised to sum to n); covariance mode when n ≥ p, naive mode otherwise ({@link LeastSquaresProblem.Mode}).
+ * <p>Coordinate descent with a working set, Anderson extrapolation and scikit-learn's duality-gap stop
+ * ({@code gap ≤ tol·‖y − ȳ‖²}, with weights normalised to sum to n); covariance mode when n ≥ p, naive mode otherwise
+ * ({@link LeastSquaresProblem.Mode}). With l1Ratio = 0 the gap is the ridge gap (see {@code CoordinateDescent.gap}).
  * Immutable; build with {@link #builder()}.
  */
 public final class ElasticNet {

@@ -1,6 +1,5 @@
 package dev.shrink.solvers;
 
-import java.util.Arrays;
 import java.util.TreeSet;
 
 /** Checks at the API boundary: each failure names the argument and the position or value. Arrays are only read. */
@@ -90,7 +89,4 @@ public final class Inputs {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
-    static double[] copy(double[] a) {
-        return a == null ? null : Arrays.copyOf(a, a.length);
-    }
 }

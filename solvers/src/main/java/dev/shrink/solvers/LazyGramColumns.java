@@ -78,10 +78,6 @@ final class LazyGramColumns implements GramColumns {
         return cache;
     }
 
-    /** Number of columns computed so far. */
-    int computed() {
-        return used;
-    }
 
     /** All columns at once: the SYRK kernel on X, then centring and scaling; column j goes to slot j. */
     private void computeAll() {

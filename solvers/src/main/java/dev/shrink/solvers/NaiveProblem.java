@@ -6,7 +6,6 @@ import dev.shrink.kernels.MatrixVector;
 import dev.shrink.kernels.MatrixView;
 import dev.shrink.kernels.Proximal;
 
-import java.util.Arrays;
 
 /**
  * Naive-mode coordinate descent (Friedman et al. 2010, §2.1; scikit-learn {@code _cd_fast.enet_coordinate_descent}):
@@ -131,9 +130,4 @@ final class NaiveProblem extends CdProblem {
         for (int j = 0; j < p; j++) if (w[j] != 0) move(j, w[j]);
     }
 
-    /** Rebuilds R from scratch (removes drift from many updates). */
-    void refresh(double[] w) {
-        Arrays.fill(r, 0.0);
-        reset(w);
-    }
 }

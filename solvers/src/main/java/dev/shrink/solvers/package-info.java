@@ -9,5 +9,21 @@
  * immutable model with a {@link dev.shrink.solvers.Convergence} record; strict mode throws
  * {@link dev.shrink.solvers.ConvergenceException}. All arithmetic on arrays goes through
  * {@link dev.shrink.kernels.KernelProvider#get()}.
+ *
+ * <p>Variants chosen by size, all thresholds in one list:
+ * <ul>
+ *   <li>Ridge: Cholesky of the p×p Gram when n ≥ p, of the n×n kernel XXᵀ when p &gt; n ({@link dev.shrink.solvers.Ridge});
+ *   a pivot below 1e-12 of its diagonal element is reported as singular.</li>
+ *   <li>Coordinate descent: covariance mode when n ≥ p, naive mode otherwise
+ *   ({@link dev.shrink.solvers.LeastSquaresProblem.Mode#AUTO}).</li>
+ *   <li>Covariance mode: Gram columns computed one by one until more than max(8, p/50) are needed, then the whole
+ *   Gram through the SYRK kernel (LazyGramColumns); Gram-product updates restricted to the working set while it holds
+ *   at most p/3 features (CovarianceProblem).</li>
+ *   <li>Gap checks: after every sweep in covariance mode; in naive mode when the largest coefficient change falls below
+ *   tol relative to the largest coefficient, the threshold shrinking 4× after each failed check (CoordinateDescent).</li>
+ *   <li>Anderson extrapolation of coordinate descent every 5 sweeps, kept only when it lowers the objective.</li>
+ *   <li>Newton–Cholesky: Armijo constant 1e-4, step halving up to 40 times; full step accepted when the predicted
+ *   decrease is below 1e-10 of the objective (rounding regime).</li>
+ * </ul>
  */
 package dev.shrink.solvers;

@@ -1,6 +1,8 @@
 package dev.shrink.kernels.simd;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /** {@link Lanes} on 512-bit vectors (the species is a constant so that C2 intrinsifies every vector). */
@@ -20,7 +22,7 @@ final class Lanes512 extends Lanes {
         for (; i <= n - L; i += L) {
             s0 = DoubleVector.fromArray(S, x, xo + i).fma(DoubleVector.fromArray(S, y, yo + i), s0);
         }
-        double s = s0.add(s1).reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
+        double s = s0.add(s1).reduceLanes(VectorOperators.ADD);
         for (; i < n; i++) s = Math.fma(x[xo + i], y[yo + i], s);
         return s;
     }
@@ -45,6 +47,8 @@ final class Lanes512 extends Lanes {
 
     @Override
     void solveRows4(int jb, double[] u, double[] inv, double[] a, int r0, int r1, int r2, int r3) {
+        int whole = jb - jb % L; // lanes [0, whole) go by vectors, the rest one by one
+        DoubleVector iota = DoubleVector.zero(S).addIndex(1); // lane numbers, for the mask of lanes right of a column
         for (int j = 0; j < jb; j++) {
             double x0 = a[r0 + j] * inv[j];
             double x1 = a[r1 + j] * inv[j];
@@ -59,15 +63,28 @@ final class Lanes512 extends Lanes {
             DoubleVector v2 = DoubleVector.broadcast(S, -x2);
             DoubleVector v3 = DoubleVector.broadcast(S, -x3);
             int uo = j * jb;
-            int k = j + 1;
-            for (; k <= jb - L; k += L) {
+            int k = (j + 1) / L * L; // the vector holding column j + 1
+            if (k < whole) {
+                // Lanes below j + 1 hold solved values: blend them back instead of a scalar head loop.
+                VectorMask<Double> update = iota.compare(VectorOperators.GE, (double) (j + 1 - k));
                 DoubleVector w = DoubleVector.fromArray(S, u, uo + k);
-                v0.fma(w, DoubleVector.fromArray(S, a, r0 + k)).intoArray(a, r0 + k);
-                v1.fma(w, DoubleVector.fromArray(S, a, r1 + k)).intoArray(a, r1 + k);
-                v2.fma(w, DoubleVector.fromArray(S, a, r2 + k)).intoArray(a, r2 + k);
-                v3.fma(w, DoubleVector.fromArray(S, a, r3 + k)).intoArray(a, r3 + k);
+                DoubleVector y0 = DoubleVector.fromArray(S, a, r0 + k);
+                DoubleVector y1 = DoubleVector.fromArray(S, a, r1 + k);
+                DoubleVector y2 = DoubleVector.fromArray(S, a, r2 + k);
+                DoubleVector y3 = DoubleVector.fromArray(S, a, r3 + k);
+                y0.blend(v0.fma(w, y0), update).intoArray(a, r0 + k);
+                y1.blend(v1.fma(w, y1), update).intoArray(a, r1 + k);
+                y2.blend(v2.fma(w, y2), update).intoArray(a, r2 + k);
+                y3.blend(v3.fma(w, y3), update).intoArray(a, r3 + k);
+                for (k += L; k < whole; k += L) {
+                    w = DoubleVector.fromArray(S, u, uo + k);
+                    v0.fma(w, DoubleVector.fromArray(S, a, r0 + k)).intoArray(a, r0 + k);
+                    v1.fma(w, DoubleVector.fromArray(S, a, r1 + k)).intoArray(a, r1 + k);
+                    v2.fma(w, DoubleVector.fromArray(S, a, r2 + k)).intoArray(a, r2 + k);
+                    v3.fma(w, DoubleVector.fromArray(S, a, r3 + k)).intoArray(a, r3 + k);
+                }
             }
-            for (; k < jb; k++) {
+            for (k = Math.max(k, j + 1); k < jb; k++) {
                 double w = u[uo + k];
                 a[r0 + k] = Math.fma(-x0, w, a[r0 + k]);
                 a[r1 + k] = Math.fma(-x1, w, a[r1 + k]);

@@ -7,8 +7,9 @@ import dev.shrink.kernels.NotPositiveDefiniteException;
 /**
  * Vector API Cholesky: blocked, left-looking, in the order of LAPACK {@code dpotrf} (lower). For each block column
  * J of width {@link #NB}: update rows J.. of the block column with every earlier column (SYRK on the diagonal block
- * and GEMM below it, one pass of the packed {@link MicroKernel}), factor the diagonal block unblocked, then solve
- * the panel below it against the block's transpose (TRSM). The update does nearly all the flops; it reads L from a
+ * and GEMM below it, one pass of the packed {@link MicroKernel}), factor the diagonal block (the same way with
+ * {@link #UNBLOCKED}-wide columns, then unblocked), then solve the panel below it against the block's transpose
+ * (TRSM, NR columns at a time, most of it again through the micro-kernel). The update does nearly all the flops; it reads L from a
  * copy packed once, as each block column is finished, in the micro-kernel's panel layout (so the left-looking
  * order costs no repacking), and writes whole tiles straight into A (tiles that cross the diagonal or the edge go
  * through a scratch tile, so the strict upper triangle is never written).
@@ -18,8 +19,10 @@ import dev.shrink.kernels.NotPositiveDefiniteException;
  * partly overwritten). Solves multiply by 1/Lᵢᵢ computed once per row.
  */
 public final class VectorCholesky implements Cholesky {
-    /** Block column width: the diagonal block is factored unblocked, the rest goes through the micro-kernel. */
-    static final int NB = 64;
+    /** Block column width (a multiple of every NR): wider blocks read the packed L fewer times. */
+    static final int NB = 128;
+    /** Diagonal blocks up to this size are factored unblocked; larger ones blocked with columns this wide. */
+    static final int UNBLOCKED = 32;
     /** Columns of L per block of the update (the k dimension of the micro-kernel: a KC×NR panel stays in L1). */
     static final int KC = 128;
     /** Rows of the update per chunk (the broadcast side's KC×MC block stays in L2), rounded down to a multiple of NR. */
@@ -38,18 +41,28 @@ public final class VectorCholesky implements Cholesky {
     public void factor(int p, double[] a, int aOffset, int lda, double shift) {
         Checks.square("a", a, aOffset, lda, p);
         if (!Double.isFinite(shift)) throw new IllegalArgumentException("shift must be finite, got " + shift);
-        if (p <= NB) {
-            factorDiagonalBlock(a, aOffset, lda, 0, p, shift);
+        factorBlocked(p, a, aOffset, lda, shift, 0);
+    }
+
+    /**
+     * Factors the p×p matrix at off; pivots are reported as pivotBase + their index. Block columns are NB wide, and
+     * the diagonal blocks are factored the same way with UNBLOCKED-wide columns, down to UNBLOCKED×UNBLOCKED blocks
+     * that the unblocked kernel takes.
+     */
+    private void factorBlocked(int p, double[] a, int off, int lda, double shift, int pivotBase) {
+        if (p <= UNBLOCKED) {
+            factorDiagonalBlock(a, off, lda, p, shift, pivotBase);
             return;
         }
+        int nb = p > NB ? NB : UNBLOCKED;
         Scratch s = new Scratch(kernel, p);
-        for (int j0 = 0; j0 < p; j0 += NB) {
-            int jb = Math.min(NB, p - j0);
-            if (j0 > 0) updateBlockColumn(p, a, aOffset, lda, j0, jb, s);
-            factorDiagonalBlock(a, aOffset, lda, j0, jb, shift);
+        for (int j0 = 0; j0 < p; j0 += nb) {
+            int jb = Math.min(nb, p - j0);
+            if (j0 > 0) updateBlockColumn(p, a, off, lda, j0, jb, s);
+            factorBlocked(jb, a, off + j0 * lda + j0, lda, shift, pivotBase + j0);
             if (j0 + jb < p) {
-                s.pack(a, aOffset, lda, j0, j0 + jb, j0, j0 + jb);
-                solvePanel(p, a, aOffset, lda, j0, jb, s);
+                s.pack(a, off, lda, j0, j0 + jb, j0, j0 + jb);
+                solvePanel(p, a, off, lda, j0, jb, s);
             }
         }
     }
@@ -64,8 +77,8 @@ public final class VectorCholesky implements Cholesky {
         final int nr;
         final double[] packed;
         final double[] tile;
-        final double[] upper = new double[NB * NB];
-        final double[] inverse = new double[NB];
+        final double[] upper;
+        final double[] inverse;
         final int mc;
 
         Scratch(MicroKernel k, int p) {
@@ -74,6 +87,8 @@ public final class VectorCholesky implements Cholesky {
             int panels = (p + nr - 1) / nr;
             packed = new double[panelStart(panels)];
             tile = new double[k.mr * k.nr];
+            upper = new double[nr * nr];
+            inverse = new double[nr];
         }
 
         int panelStart(int q) {
@@ -135,22 +150,21 @@ public final class VectorCholesky implements Cholesky {
     }
 
     /**
-     * Unblocked Cholesky–Banachiewicz on the jb×jb diagonal block at (j0, j0), whose earlier columns are already
-     * subtracted; the shift is added to each pivot here. Throws with the global pivot index.
+     * Unblocked Cholesky–Banachiewicz on a small diagonal block at off whose earlier columns are already subtracted;
+     * the shift is added to each pivot here. Throws with the pivot's index in the whole matrix.
      */
-    private static void factorDiagonalBlock(double[] a, int off, int lda, int j0, int jb, double shift) {
-        int base = off + j0 * lda + j0;
+    private static void factorDiagonalBlock(double[] a, int off, int lda, int jb, double shift, int pivotBase) {
         for (int i = 0; i < jb; i++) {
-            int rowI = base + i * lda;
+            int rowI = off + i * lda;
             for (int j = 0; j < i; j++) {
-                int rowJ = base + j * lda;
+                int rowJ = off + j * lda;
                 double s = a[rowI + j];
                 for (int k = 0; k < j; k++) s -= a[rowI + k] * a[rowJ + k];
                 a[rowI + j] = s / a[rowJ + j];
             }
             double d = a[rowI + i] + shift;
             for (int k = 0; k < i; k++) d -= a[rowI + k] * a[rowI + k];
-            if (!(d > 0) || d == Double.POSITIVE_INFINITY) throw new NotPositiveDefiniteException("a", j0 + i, d);
+            if (!(d > 0) || d == Double.POSITIVE_INFINITY) throw new NotPositiveDefiniteException("a", pivotBase + i, d);
             a[rowI + i] = Math.sqrt(d);
         }
     }

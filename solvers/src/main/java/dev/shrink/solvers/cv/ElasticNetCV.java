@@ -3,6 +3,8 @@ package dev.shrink.solvers.cv;
 import dev.shrink.kernels.KernelProvider;
 import dev.shrink.solvers.Design;
 import dev.shrink.solvers.Inputs;
+import dev.shrink.solvers.path.ElasticNetPath;
+import dev.shrink.solvers.path.PathResult;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,9 +18,10 @@ import java.util.concurrent.Executor;
  * over folds of the validation mean squared error; the chosen pair has the smallest score (first l1Ratio, then
  * first α on ties) and the returned model is the fit on all rows there. glmnet's one-standard-error α is reported too.
  *
- * <p>Covariance mode: one pass over the rows computes per-fold sufficient statistics ({@link FoldStatistics}); a
- * fold's training Gram matrix is total − fold, and its warm-started path runs on statistics only
- * ({@link GramElasticNet}). Folds run in parallel on an {@link Executor} when one is given, with results identical
+ * <p>Covariance mode (n ≥ p by default): one pass over the rows computes per-fold sufficient statistics
+ * ({@link FoldStatistics}); a fold's training statistics are total − fold, and its warm-started path
+ * ({@link ElasticNetPath}, coordinate descent with strong rules and a duality-gap stop) runs on statistics only. For
+ * p &gt; n each fold's path runs on its training rows instead ({@link FoldRows}). Folds run in parallel on an {@link Executor} when one is given, with results identical
  * to a sequential run.
  *
  * <pre>{@code
@@ -38,6 +41,7 @@ public final class ElasticNetCV {
     private final int maxSweeps;
     private final Executor executor;
     private final KernelProvider kernels;
+    private final Boolean precompute;
 
     private ElasticNetCV(Builder b) {
         if (b.l1Ratios == null || b.l1Ratios.length == 0) throw new IllegalArgumentException("l1Ratios must not be empty");
@@ -64,6 +68,7 @@ public final class ElasticNetCV {
         this.maxSweeps = b.maxSweeps;
         this.executor = b.executor;
         this.kernels = b.kernels;
+        this.precompute = b.precompute;
     }
 
     public static Builder builder() {
@@ -81,10 +86,12 @@ public final class ElasticNetCV {
         Folds f = folds;
         if (f == null) f = Folds.contiguous(n, k);
         else f.requireRows(n);
-        FoldStatistics stats = new FoldStatistics(x.view(), y, f, fitIntercept, kernels);
-        FoldStatistics.Stats all = stats.training(-1);
+        boolean covariance = precompute != null ? precompute : n >= x.p();
+        FoldData stats = covariance ? new FoldStatistics(x.view(), y, f, fitIntercept, kernels) : new FoldRows(x, y, f, fitIntercept, kernels);
         double[][] grids = new double[l1Ratios.length][];
-        for (int l = 0; l < l1Ratios.length; l++) grids[l] = alphas != null ? alphas.clone() : grid(all, l1Ratios[l], nAlphas, eps);
+        for (int l = 0; l < l1Ratios.length; l++) {
+            grids[l] = alphas != null ? alphas.clone() : grid(stats.alphaMax(l1Ratios[l]), nAlphas, eps);
+        }
 
         int nFolds = f.count();
         List<FoldResult> perFold = FoldRunner.run(nFolds, executor, fold -> fitFold(stats, fold, grids));
@@ -106,27 +113,30 @@ public final class ElasticNetCV {
         CvScores best = scores.get(bestL1);
         int index = best.indexMin();
         // Refit on all rows, warm-started along the grid down to the chosen α (the same path a fold runs).
-        GramElasticNet.Path refit = GramElasticNet.path(all, l1Ratios[bestL1], Arrays.copyOf(grids[bestL1], index + 1), tol, maxSweeps, null,
-                kernels.level1());
-        double[] coef = refit.coef()[index];
-        converged &= refit.converged();
+        PathResult refit = stats.trainingPath(-1, path(l1Ratios[bestL1], Arrays.copyOf(grids[bestL1], index + 1)));
+        double[] coef = refit.coef(index);
+        converged &= refit.allConverged();
         return new Result(l1Ratios.clone(), List.copyOf(scores), bestL1, l1Ratios[bestL1], best.valueMin(), best.value1se(),
-                coef, stats.originalIntercept(all, coef), refit.gap()[index], maxGap, converged);
+                coef, stats.originalIntercept(coef, refit.intercept(index)), refit.gap(index), maxGap, converged);
     }
 
-    private FoldResult fitFold(FoldStatistics stats, int fold, double[][] grids) {
-        FoldStatistics.Stats train = stats.training(fold);
+    /** The warm-started path of the solvers ({@link ElasticNetPath}) on a grid. */
+    private ElasticNetPath path(double l1Ratio, double[] grid) {
+        return ElasticNetPath.builder().l1Ratio(l1Ratio).alphas(grid).fitIntercept(fitIntercept).tol(tol).maxIter(maxSweeps).build();
+    }
+
+    private FoldResult fitFold(FoldData stats, int fold, double[][] grids) {
         double[][] errors = new double[grids.length][];
-        double[] scratch = new double[stats.folds.size(fold)];
+        double[] scratch = new double[stats.folds().size(fold)];
         boolean converged = true;
         double maxGap = 0;
         for (int l = 0; l < grids.length; l++) {
-            GramElasticNet.Path path = GramElasticNet.path(train, l1Ratios[l], grids[l], tol, maxSweeps, null, kernels.level1());
-            converged &= path.converged();
+            PathResult path = stats.trainingPath(fold, path(l1Ratios[l], grids[l]));
+            converged &= path.allConverged();
             errors[l] = new double[grids[l].length];
             for (int a = 0; a < grids[l].length; a++) {
-                errors[l][a] = stats.validationMse(fold, train, path.coef()[a], scratch);
-                maxGap = Math.max(maxGap, path.gap()[a]);
+                errors[l][a] = stats.validationMse(fold, path.coef(a), path.intercept(a), scratch);
+                maxGap = Math.max(maxGap, path.gap(a));
             }
         }
         return new FoldResult(errors, converged, maxGap);
@@ -134,25 +144,10 @@ public final class ElasticNetCV {
 
     private record FoldResult(double[][] errors, boolean converged, double maxGap) {}
 
-    /**
-     * scikit-learn's grid on all rows: α_max = max_j |Σᵢ(xᵢⱼ − x̄ⱼ)(yᵢ − ȳ)|/(n·l1Ratio) (uncentred without
-     * intercept), then nAlphas values log-spaced from α_max down to eps·α_max.
-     */
-    static double[] grid(FoldStatistics.Stats all, double l1Ratio, int nAlphas, double eps) {
-        double max = 0;
-        for (double c : all.xty()) max = Math.max(max, Math.abs(c));
-        double alphaMax = max / (all.n() * l1Ratio);
+    /** scikit-learn's grid: nAlphas values log-spaced from α_max down to eps·α_max (α_max on all rows). */
+    static double[] grid(double alphaMax, int nAlphas, double eps) {
         if (!(alphaMax > 0)) alphaMax = Double.MIN_NORMAL / eps; // y orthogonal to every column: any grid gives w = 0
-        double top = Math.log10(alphaMax);
-        double bottom = Math.log10(eps * alphaMax);
-        double[] g = new double[nAlphas];
-        if (nAlphas == 1) {
-            g[0] = alphaMax;
-            return g;
-        }
-        double step = (top - bottom) / (nAlphas - 1);
-        for (int i = 0; i < nAlphas; i++) g[nAlphas - 1 - i] = Math.pow(10, bottom + i * step); // numpy.logspace, reversed
-        return g;
+        return ElasticNetPath.scikitLearnGrid(alphaMax, nAlphas, eps);
     }
 
     /**
@@ -166,7 +161,7 @@ public final class ElasticNetCV {
      * @param alpha1se       glmnet's one-standard-error α for the chosen l1Ratio
      * @param coef           coefficients of the fit on all rows at (α, l1Ratio)
      * @param intercept      its intercept
-     * @param dualityGap     duality gap of that fit (objective multiplied by n)
+     * @param dualityGap     duality gap of that fit (as {@link PathResult#gap})
      * @param maxFoldGap     the largest duality gap over all fold fits
      * @param converged      whether every fit met the tolerance
      */
@@ -176,6 +171,11 @@ public final class ElasticNetCV {
         /** Scores of the chosen l1Ratio. */
         public CvScores bestScores() {
             return scores.get(bestL1Index);
+        }
+
+        /** glmnet's name for the chosen α ({@code lambda.min}): the same as {@link #alpha()}. */
+        public double alphaMin() {
+            return alpha;
         }
 
         /** Index of the chosen α in its grid. */
@@ -192,12 +192,22 @@ public final class ElasticNetCV {
         private Folds folds;
         private int k = 5;
         private boolean fitIntercept = true;
-        private double tol = 1e-8;
+        private double tol = 1e-4;
         private int maxSweeps = 100_000;
         private Executor executor;
         private KernelProvider kernels = KernelProvider.get();
+        private Boolean precompute;
 
         private Builder() {}
+
+        /**
+         * Covariance mode (true: per-fold Gram statistics, training = total − fold) or row mode (false: each fold's
+         * path on its training rows). Default: covariance mode when n ≥ p, as scikit-learn's {@code precompute='auto'}.
+         */
+        public Builder precompute(boolean precompute) {
+            this.precompute = precompute;
+            return this;
+        }
 
         /** l1Ratio grid, each in [0, 1] (default {0.5}); grid search over (α, l1Ratio) when several. */
         public Builder l1Ratios(double... l1Ratios) {
@@ -241,14 +251,15 @@ public final class ElasticNetCV {
         }
 
         /**
-         * Each fit stops when its duality gap is ≤ tol·‖y − ȳ‖² (scikit-learn's criterion; its default is 1e-4, this
-         * one defaults to 1e-8 so that the scores are exact to far more digits than CV noise).
+         * Each fit stops when its duality gap is ≤ tol·‖y − ȳ‖², scikit-learn's criterion and default (1e-4): the
+         * same accuracy as {@code ElasticNetCV}. Lower it (e.g. 1e-12) for scores exact to many digits.
          */
         public Builder tol(double tol) {
             this.tol = tol;
             return this;
         }
 
+        /** Maximum coordinate-descent sweeps per penalty value (default 100000). */
         public Builder maxSweeps(int maxSweeps) {
             this.maxSweeps = maxSweeps;
             return this;

@@ -5,6 +5,8 @@ import dev.shrink.kernels.Layout;
 import dev.shrink.kernels.MatrixView;
 import dev.shrink.solvers.Design;
 import dev.shrink.solvers.SufficientStats;
+import dev.shrink.solvers.path.ElasticNetPath;
+import dev.shrink.solvers.path.PathResult;
 
 import java.util.Arrays;
 
@@ -18,7 +20,7 @@ import java.util.Arrays;
  * G − n·x̄x̄ᵀ loses almost nothing. The rows are stored grouped by fold, so that the Gram kernel reads each fold as
  * one contiguous block and validation predictions are one matrix–vector product per fold.
  */
-final class FoldStatistics {
+final class FoldStatistics implements FoldData {
     final int n;
     final int p;
     final boolean fitIntercept;
@@ -74,26 +76,30 @@ final class FoldStatistics {
         this.total = total;
     }
 
-    /** Statistics of the rows outside fold f (training set of fold f); f = −1 for all rows. */
-    Stats training(int fold) {
-        SufficientStats s = fold < 0 ? total : total.minus(perFold[fold]);
-        if (!fitIntercept) return new Stats(s.rows(), p, s.gram(), s.xty(), s.yty(), new double[p], 0);
-        return new Stats(s.rows(), p, s.centeredGram(), s.centeredXty(), s.centeredYty(), s.xMean(), s.yMean());
+    /** Statistics of the rows outside fold f (training set of fold f, in shifted coordinates); f = −1 for all rows. */
+    SufficientStats training(int fold) {
+        return fold < 0 ? total : total.minus(perFold[fold]);
+    }
+
+    @Override
+    public Folds folds() {
+        return folds;
+    }
+
+    /** The path on total − fold statistics (covariance mode); coefficients and intercept in shifted coordinates. */
+    @Override
+    public PathResult trainingPath(int fold, ElasticNetPath path) {
+        return path.fit(training(fold));
     }
 
     /**
-     * Mean squared error on the rows of fold f of the model w with the intercept that goes with the training
-     * statistics s (in shifted coordinates the intercept is ȳ − x̄·w; the shifts cancel in the residuals).
+     * Mean squared error on the rows of fold f of the model (w, b) fitted on shifted data: the shifts of X and y
+     * cancel in the residuals yᵢ − b − xᵢ·w.
      */
-    double validationMse(int fold, Stats s, double[] w, double[] scratch) {
+    @Override
+    public double validationMse(int fold, double[] w, double b, double[] scratch) {
         int rows = start[fold + 1] - start[fold];
-        double b = s.intercept(w);
-        if (p > 0) {
-            kernels.matrixVector().multiply(new MatrixView(x, start[fold] * p, rows, p, p, Layout.ROW_MAJOR),
-                    w, 0, scratch, 0);
-        } else {
-            Arrays.fill(scratch, 0, rows, 0.0);
-        }
+        kernels.matrixVector().multiply(new MatrixView(x, start[fold] * p, rows, p, p, Layout.ROW_MAJOR), w, 0, scratch, 0);
         double sum = 0;
         for (int r = 0; r < rows; r++) {
             double e = y[start[fold] + r] - b - scratch[r];
@@ -102,28 +108,20 @@ final class FoldStatistics {
         return sum / rows;
     }
 
-    /** Intercept on the original scale for coefficients w fitted on statistics s. */
-    double originalIntercept(Stats s, double[] w) {
-        double b = yShift + s.intercept(w);
-        for (int j = 0; j < p; j++) b -= xShift[j] * w[j];
-        return fitIntercept ? b : 0;
+    /** The intercept on the original scale for (w, b) fitted on shifted data: b + ȳ − x̄·w (0 without intercept). */
+    @Override
+    public double originalIntercept(double[] w, double b) {
+        if (!fitIntercept) return 0;
+        double out = yShift + b;
+        for (int j = 0; j < p; j++) out -= xShift[j] * w[j];
+        return out;
     }
 
-    /**
-     * Centred sufficient statistics of one training set.
-     *
-     * @param n     number of rows
-     * @param gram  p×p centred Gram matrix (uncentred without intercept)
-     * @param xty   centred Xᵀy
-     * @param yy    centred Σy²
-     * @param xMean column means (in shifted coordinates; zeros without intercept)
-     * @param yMean mean response (shifted)
-     */
-    record Stats(int n, int p, double[] gram, double[] xty, double yy, double[] xMean, double yMean) {
-        double intercept(double[] w) {
-            double b = yMean;
-            for (int j = 0; j < p; j++) b -= xMean[j] * w[j];
-            return b;
-        }
+    @Override
+    public double alphaMax(double l1Ratio) {
+        double[] c = fitIntercept ? total.centeredXty() : total.xty();
+        double max = 0;
+        for (double v : c) max = Math.max(max, Math.abs(v));
+        return max / (n * l1Ratio);
     }
 }

@@ -57,20 +57,29 @@ public final class LogisticRegressionCV {
     }
 
     public Result fit(double[][] x, double[] y) {
-        return fit(Design.of(x), y);
+        return fit(Design.of(x), y, null);
     }
 
-    /** Fits on a validated design of either layout (read, never written). */
     public Result fit(Design x, double[] y) {
+        return fit(x, y, null);
+    }
+
+    /**
+     * Fits on a validated design of either layout (read, never written). With sample weights, every fit uses them
+     * as {@link LogisticRegression} does, and a fold's score is the weighted mean log-loss Σsᵢℓᵢ/Σsᵢ over its
+     * validation rows (integer weights act as repeated rows).
+     */
+    public Result fit(Design x, double[] y, double[] sampleWeight) {
         int n = x.n();
         double[] labels = Inputs.twoLabels(y, n);
+        double[] s = CvInputs.weights(sampleWeight, n);
         double[] y01 = new double[n];
         for (int i = 0; i < n; i++) y01[i] = y[i] == labels[1] ? 1 : 0;
         Folds f = folds;
         if (f == null) f = Folds.contiguous(n, k);
         else f.requireRows(n);
         Folds fs = f;
-        List<FoldResult> perFold = FoldRunner.run(f.count(), executor, fold -> fitFold(x, y01, fs, fold));
+        List<FoldResult> perFold = FoldRunner.run(f.count(), executor, fold -> fitFold(x, y01, s, sampleWeight != null, fs, fold));
         double[][] errors = new double[f.count()][];
         boolean converged = true;
         for (int fold = 0; fold < f.count(); fold++) {
@@ -78,7 +87,7 @@ public final class LogisticRegressionCV {
             converged &= perFold.get(fold).converged;
         }
         CvScores scores = CvScores.of(cs, errors, false);
-        LogisticModel model = estimator(scores.valueMin()).fit(x, y01);
+        LogisticModel model = estimator(scores.valueMin()).fit(x, y01, sampleWeight);
         converged &= model.convergence().converged();
         return new Result(scores, scores.valueMin(), scores.value1se(), model.coef(), model.intercept(), model, converged);
     }
@@ -87,13 +96,20 @@ public final class LogisticRegressionCV {
         return LogisticRegression.builder().C(c).fitIntercept(fitIntercept).tol(tol).maxIter(maxIter).build();
     }
 
-    private FoldResult fitFold(Design x, double[] y01, Folds f, int fold) {
+    private FoldResult fitFold(Design x, double[] y01, double[] s, boolean weighted, Folds f, int fold) {
         int[] train = f.trainingRows(fold);
         int[] valid = f.validationRows(fold);
         Design xTrain = x.rows(train);
         Design xValid = x.rows(valid);
         double[] yTrain = new double[train.length];
-        for (int t = 0; t < train.length; t++) yTrain[t] = y01[train[t]];
+        double[] sTrain = weighted ? new double[train.length] : null;
+        for (int t = 0; t < train.length; t++) {
+            yTrain[t] = y01[train[t]];
+            if (weighted) sTrain[t] = s[train[t]];
+        }
+        double validWeight = 0;
+        for (int i : valid) validWeight += s[i];
+        if (!(validWeight > 0)) throw new IllegalArgumentException("sampleWeight sums to 0 over the validation rows of fold " + fold);
         double[] w = null;
         double b = 0;
         double[] loss = new double[cs.length];
@@ -102,28 +118,30 @@ public final class LogisticRegressionCV {
         for (int c = 0; c < cs.length; c++) {
             LogisticModel m;
             try {
-                m = estimator(cs[c]).fit(xTrain, yTrain, null, w, b);
+                m = estimator(cs[c]).fit(xTrain, yTrain, sTrain, w, b);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("training rows of fold " + fold + ": " + e.getMessage(), e);
             }
             converged &= m.convergence().converged();
             w = m.coef();
             b = m.intercept();
-            loss[c] = meanLogLoss(xValid.view(), valid, y01, w, b, z);
+            loss[c] = meanLogLoss(xValid.view(), valid, y01, s, w, b, z);
         }
         return new FoldResult(loss, converged);
     }
 
-    /** Mean of log(1 + e^z) − y·z over the validation rows, with log(1 + e^z) computed without overflow. */
-    private static double meanLogLoss(MatrixView x, int[] rows, double[] y01, double[] w, double b, double[] z) {
+    /** Weighted mean of log(1 + e^z) − y·z over the validation rows, log(1 + e^z) computed without overflow. */
+    private static double meanLogLoss(MatrixView x, int[] rows, double[] y01, double[] s, double[] w, double b, double[] z) {
         KernelProvider.get().matrixVector().multiply(x, w, 0, z, 0);
         double sum = 0;
+        double weight = 0;
         for (int r = 0; r < rows.length; r++) {
             double zi = z[r] + b;
             double softplus = Math.max(zi, 0) + Math.log1p(Math.exp(-Math.abs(zi)));
-            sum += softplus - y01[rows[r]] * zi;
+            sum += s[rows[r]] * (softplus - y01[rows[r]] * zi);
+            weight += s[rows[r]];
         }
-        return sum / rows.length;
+        return sum / weight;
     }
 
     private record FoldResult(double[] logLoss, boolean converged) {}

@@ -142,6 +142,13 @@ public final class ElasticNetPath {
         if (alphas != null) return alphas.clone();
         double max = l1Max(problem, factors(problem.p()));
         int n = problem.n();
+        if (!(max > 0)) {
+            // y is constant (or orthogonal to every column): w = 0 for every penalty; scikit-learn then returns a grid of
+            // its float resolution, 1e-15
+            double[] flat = new double[nAlphas];
+            java.util.Arrays.fill(flat, 1e-15);
+            return flat;
+        }
         if (dialect == Dialect.SCIKIT_LEARN) return scikitLearnGrid(max / (n * l1Ratio), nAlphas, eps);
         double ratio = Double.isNaN(lambdaMinRatio) ? (n >= problem.p() ? 1e-4 : 1e-2) : lambdaMinRatio;
         return glmnetGrid(max / (n * Math.max(l1Ratio, 1e-3)), nAlphas, ratio);

@@ -105,7 +105,8 @@ class ElasticNetCVTest {
                         for (int j = 0; j < p; j++) x[i][j] = rnd.nextGaussian() + 3; // off-centre columns
                         y[i] = x[i][0] - 0.5 * x[i][p - 1] + rnd.nextGaussian() + 2;
                     }
-                    ElasticNetCV.Result r = ElasticNetCV.builder().l1Ratios(l1Ratio).nAlphas(6).eps(1e-2).folds(k).tol(1e-15)
+                    ElasticNetCV.Result r = ElasticNetCV.builder().l1Ratios(l1Ratio).nAlphas(6).eps(1e-2).folds(k).tol(1e-14)
+                            .precompute((seed & 4) == 0) // both modes: statistics (total − fold) and training rows
                             .fitIntercept(intercept).build().fit(x, y);
                     assertTrue(r.converged());
                     Folds folds = Folds.contiguous(n, k);
@@ -129,6 +130,32 @@ class ElasticNetCVTest {
                     for (int j = 0; j < p; j++) assertEquals(w[j], r.coef()[j], 1e-9 * (1 + Math.abs(w[j])));
                     assertEquals(b[0], r.intercept(), 1e-9 * (1 + Math.abs(b[0])));
                 });
+    }
+
+    @Test
+    void wideDesignRunsOnRowsAndAgreesWithCovarianceMode() {
+        SplittableRandom rnd = new SplittableRandom(9);
+        int n = 30;
+        int p = 80;
+        double[][] x = new double[n][p];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < p; j++) x[i][j] = rnd.nextGaussian();
+            y[i] = 3 * x[i][0] - 2 * x[i][5] + rnd.nextGaussian();
+        }
+        ElasticNetCV.Builder b = ElasticNetCV.builder().l1Ratios(0.7).nAlphas(15).folds(3).tol(1e-14);
+        ElasticNetCV.Result rows = b.build().fit(x, y); // p > n: row mode by default
+        ElasticNetCV.Result gram = b.precompute(true).build().fit(x, y);
+        assertTrue(rows.converged() && gram.converged());
+        for (int f = 0; f < 3; f++) {
+            for (int a = 0; a < 15; a++) {
+                double e = gram.bestScores().foldErrors()[f][a];
+                assertEquals(e, rows.bestScores().foldErrors()[f][a], 1e-8 * e, "fold " + f + ", alpha " + a);
+            }
+        }
+        assertArrayEquals(gram.bestScores().grid(), rows.bestScores().grid(), 1e-15 * gram.bestScores().grid()[0]);
+        for (int j = 0; j < p; j++) assertEquals(gram.coef()[j], rows.coef()[j], 1e-8);
+        assertEquals(gram.intercept(), rows.intercept(), 1e-8);
     }
 
     @Test

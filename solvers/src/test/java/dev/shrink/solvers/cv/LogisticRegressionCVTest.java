@@ -76,6 +76,45 @@ class LogisticRegressionCVTest {
     }
 
     @Test
+    void integerWeightsActAsRepeatedRows() {
+        SplittableRandom rnd = new SplittableRandom(5);
+        int n = 40;
+        double[] y = new double[n];
+        double[][] x = data(n, 3, rnd, y);
+        int[] ids = new int[n];
+        double[] weights = new double[n];
+        int repeated = 0;
+        for (int i = 0; i < n; i++) {
+            ids[i] = i % 4;
+            weights[i] = 1 + rnd.nextInt(3);
+            repeated += (int) weights[i];
+        }
+        double[][] xr = new double[repeated][];
+        double[] yr = new double[repeated];
+        int[] idsr = new int[repeated];
+        int r = 0;
+        for (int i = 0; i < n; i++) {
+            for (int t = 0; t < weights[i]; t++) {
+                xr[r] = x[i];
+                yr[r] = y[i];
+                idsr[r++] = ids[i]; // a repeated row stays in its fold
+            }
+        }
+        double[] cs = {0.05, 1, 20};
+        LogisticRegressionCV.Result weighted = LogisticRegressionCV.builder().Cs(cs).folds(Folds.of(ids)).tol(1e-12).build()
+                .fit(dev.shrink.solvers.Design.of(x), y, weights);
+        LogisticRegressionCV.Result expanded = LogisticRegressionCV.builder().Cs(cs).folds(Folds.of(idsr)).tol(1e-12).build().fit(xr, yr);
+        for (int f = 0; f < 4; f++) {
+            for (int c = 0; c < cs.length; c++) {
+                double e = expanded.scores().foldErrors()[f][c];
+                assertEquals(e, weighted.scores().foldErrors()[f][c], 1e-9 * e, "fold " + f + ", C " + cs[c]);
+            }
+        }
+        assertEquals(expanded.cIndex(), weighted.cIndex());
+        for (int j = 0; j < 3; j++) assertEquals(expanded.coef()[j], weighted.coef()[j], 1e-9);
+    }
+
+    @Test
     void parallelFoldsGiveIdenticalResults() throws Exception {
         ConformanceCase c = CvConformanceTest.load("logistic_cv_random");
         LogisticRegressionCV cv = LogisticRegressionCV.builder().Cs(c.cs()).folds(Folds.of(c.folds())).build();

@@ -144,6 +144,28 @@ class RidgeCVTest {
     }
 
     @Test
+    void columnMajorDesignGivesTheSameResult() {
+        SplittableRandom rnd = new SplittableRandom(11);
+        int n = 25;
+        int p = 6;
+        double[] rowMajor = new double[n * p];
+        double[] columnMajor = new double[n * p];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < p; j++) {
+                rowMajor[i * p + j] = rnd.nextGaussian();
+                columnMajor[j * n + i] = rowMajor[i * p + j];
+            }
+            y[i] = rnd.nextGaussian();
+        }
+        RidgeCV cv = RidgeCV.builder().alphas(0.1, 1, 10).build();
+        RidgeCV.Result a = cv.fit(dev.shrink.solvers.Design.rowMajor(rowMajor, n, p), y, null);
+        RidgeCV.Result b = cv.fit(dev.shrink.solvers.Design.columnMajor(columnMajor, n, p), y, null);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(a.cvMse(), b.cvMse());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(a.coef(), b.coef());
+    }
+
+    @Test
     void badInputNamesTheArgument() {
         double[][] x = {{1, 2}, {3, 4}, {5, 7}};
         double[] y = {1, 2, 3};

@@ -167,4 +167,17 @@ class PathTest {
             assertEquals(a.intercept(k), b.intercept(k), 1e-9);
         }
     }
+
+    /** Constant y: no alpha_max; the grid is scikit-learn's flat 1e-15 and every coefficient is 0. */
+    @Test
+    void constantResponse() {
+        double[][] x = {{1, 0}, {2, 1}, {3, 0}, {4, 2}};
+        PathResult r = ElasticNetPath.builder().nAlphas(3).build().fit(x, new double[] {2, 2, 2, 2});
+        for (int k = 0; k < 3; k++) {
+            assertEquals(1e-15, r.alpha(k));
+            assertEquals(0.0, r.coef(k)[0]);
+            assertEquals(0.0, r.coef(k)[1]);
+            assertEquals(2.0, r.intercept(k), 1e-15);
+        }
+    }
 }
