@@ -68,7 +68,8 @@ record MachineInfo(String cpu, String flags, int processors, String jdk, String 
         m.put("JDK", jdk);
         m.put("kernels", kernels);
         m.put("OpenBLAS", openblas);
-        m.put("OPENBLAS_CORETYPE of the report's JVM", coretypeEnv);
+        m.put("OPENBLAS_CORETYPE of the report's JVM", coretypeEnv + " (OpenBLAS rows run in their own forks with "
+                + "OPENBLAS_CORETYPE=Haswell or SkylakeX, checked against openblas_get_corename())");
         m.put("date", date);
         return m;
     }
