@@ -76,6 +76,21 @@ public final class ReportCommand {
         }
     }
 
+    /** The mode and its JMH settings, for the report's first line. */
+    static String modeText(Suite.Mode mode) {
+        Step.Timing k = Suite.timing(mode), s = SolverSection.timing(mode);
+        int[] peers = SolverSection.peerRepeatsAndWarmup(mode);
+        String name = switch (mode) {
+            case TOY -> "toy (tests only: tiny sizes, in-process)";
+            case QUICK -> "quick";
+            case FULL -> "full";
+        };
+        return String.format(Locale.ROOT, "%s — kernels: %d fork(s), %d warm-up iteration(s) of %d ms, %d measured of %d ms; "
+                        + "solvers: mean of %d fit(s) after %d warm-up fit(s) (external peers: %d after %d)", name, k.forks(),
+                k.warmupIterations(), k.warmupMillis(), k.iterations(), k.iterationMillis(), s.iterations(),
+                s.warmupIterations(), peers[0], peers[1]);
+    }
+
     /** What happens to the workloads' X and y files once the peers have run (they are large, and regenerable). */
     enum DataOption { DELETE, KEEP, CSV }
 
@@ -177,11 +192,7 @@ public final class ReportCommand {
         List<Row> all = new ArrayList<>(rows);
         for (ReportWriter.SolverRow s : solverRows) all.addAll(SolverSection.rows(s));
         Files.writeString(outDir.resolve("summary.tsv"), SummaryTsv.format(all));
-        String modeText = switch (mode) {
-            case TOY -> "toy (tests only: tiny sizes, one 100 ms iteration, no fork)";
-            case QUICK -> "quick (kernels: 1 fork, 2 warm-up iterations of 300 ms, 4 measured of 150 ms; solvers: one timed fit after warm-up fits, two for shrink, one for the peers)";
-            case FULL -> "full (kernels: 1 fork, 3 warm-up and 5 measured iterations of 500 ms; solvers: 2 warm-up fits, mean of 5; peers: 1 warm-up, mean of 3)";
-        };
+        String modeText = modeText(mode);
         ReportWriter writer = new ReportWriter(modeText, machine, rows, solverRows, notes);
         Files.writeString(outDir.resolve("report.md"), writer.markdown());
         Path index = outDir.resolve("index.html");

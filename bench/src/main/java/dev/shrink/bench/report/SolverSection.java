@@ -55,13 +55,23 @@ final class SolverSection {
         return mode == Suite.Mode.TOY ? 0.005 : 1;
     }
 
-    /** The JMH step that times shrink's fits. */
-    Step step() {
-        Step.Timing timing = switch (mode) {
+    /** JMH settings of the solver benchmark (single-shot: iterations are fits). */
+    static Step.Timing timing(Suite.Mode mode) {
+        return switch (mode) {
             case TOY -> new Step.Timing(0, 0, 0, 1, 0);
             case QUICK -> new Step.Timing(1, 2, 0, 1, 0);
             case FULL -> new Step.Timing(1, 2, 0, 5, 0);
         };
+    }
+
+    /** Timed fits and warm-up fits of the external peers: quick, one after one; full, three after one. */
+    static int[] peerRepeatsAndWarmup(Suite.Mode mode) {
+        return mode == Suite.Mode.FULL ? new int[] {3, 1} : new int[] {1, 1};
+    }
+
+    /** The JMH step that times shrink's fits. */
+    Step step() {
+        Step.Timing timing = timing(mode);
         Map<String, List<String>> params = new LinkedHashMap<>();
         params.put("workload", workloads());
         params.put("scale", List.of(Double.toString(scale())));
@@ -154,10 +164,8 @@ final class SolverSection {
             notes.add("external peers skipped: " + script + " not found or not executable");
             return;
         }
-        // Quick: one warm-up fit, then one timed (shrink's JMH step: two warm-up fits, the JIT needs them); full: warm-up,
-        // then the mean of three.
-        String repeats = mode == Suite.Mode.FULL ? "3" : "1";
-        String warmup = "1";
+        String repeats = Integer.toString(peerRepeatsAndWarmup(mode)[0]);
+        String warmup = Integer.toString(peerRepeatsAndWarmup(mode)[1]);
         progress.println("external peers: " + script + " (" + repeats + " timed fit(s) after " + warmup + " warm-up per workload)");
         try {
             Process process = new ProcessBuilder("bash", script.toString(), dataDir.toString(), repeats, warmup)

@@ -25,12 +25,17 @@ final class Suite {
     static final List<String> CORETYPES = List.of("Haswell", "SkylakeX");
 
     /** The steps of a mode; {@code openblasCoretypes} are the core types to run OpenBLAS with (empty: skip it). */
-    static List<Step> steps(Mode mode, List<String> openblasCoretypes) {
-        Step.Timing timing = switch (mode) {
+    /** JMH settings of the kernel benchmarks in each mode. */
+    static Step.Timing timing(Mode mode) {
+        return switch (mode) {
             case TOY -> new Step.Timing(0, 0, 0, 1, 100);
             case QUICK -> new Step.Timing(1, 3, 300, 4, 150);
             case FULL -> new Step.Timing(1, 3, 500, 5, 500);
         };
+    }
+
+    static List<Step> steps(Mode mode, List<String> openblasCoretypes) {
+        Step.Timing timing = timing(mode);
         List<Step> steps = new ArrayList<>();
         boolean full = mode == Mode.FULL;
         if (mode == Mode.TOY) {

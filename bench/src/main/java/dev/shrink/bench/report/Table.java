@@ -45,7 +45,8 @@ final class Table {
         for (List<String> r : rows) {
             sb.append("<tr>");
             for (int i = 0; i < r.size(); i++) {
-                sb.append(i == 0 ? "<td>" : "<td class=\"num\">").append(SvgChart.escape(r.get(i))).append("</td>");
+                boolean number = i > 0 && !r.get(i).isEmpty() && "0123456789-–.".indexOf(r.get(i).charAt(0)) >= 0;
+                sb.append(number ? "<td class=\"num\">" : "<td>").append(SvgChart.escape(r.get(i))).append("</td>");
             }
             sb.append("</tr>\n");
         }
