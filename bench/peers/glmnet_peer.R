@@ -1,0 +1,94 @@
+#!/usr/bin/env Rscript
+# glmnet peer of the shrink report: fits one workload folder written by the report, with glmnet's settings chosen so
+# that it minimises exactly scikit-learn's objective (see the conformance README for glmnet's Gaussian y-scale rule),
+# and writes back coef-glmnet.csv, intercept-glmnet.csv, alphas-glmnet.csv (scikit-learn's alpha of each fit) and
+# result-glmnet.properties (time_s = mean seconds per fit over the measured repeats, after the warm-up fits).
+#
+# usage: glmnet_peer.R WORKLOAD_DIR [REPEATS] [WARMUP]
+#
+# Mapping (s = sqrt(mean((y - mean(y))^2)), rho = l1_ratio, n rows), standardize = FALSE throughout:
+#   lasso       alpha = 1,                       lambda = alpha_sk
+#   elasticnet  a = rho / (rho + s * (1 - rho)), lambda = alpha_sk * rho / a
+#   ridge       alpha = 0,                       lambda = alpha_sk * s / n     (scikit-learn Ridge has no 1/n)
+#   logistic    binomial, alpha = 0,             lambda = 1 / (C * n)
+suppressPackageStartupMessages(library(glmnet))
+
+args <- commandArgs(trailingOnly = TRUE)
+d <- args[1]
+repeats <- if (length(args) > 1) as.integer(args[2]) else 3L
+warmup <- if (length(args) > 2) as.integer(args[3]) else 1L
+
+lines <- readLines(file.path(d, "workload.properties"))
+lines <- lines[grepl("=", lines)]
+props <- setNames(sub("^[^=]*=", "", lines), sub("=.*$", "", lines))
+n <- as.integer(props[["n"]]); p <- as.integer(props[["p"]])
+dd <- if ("data_dir" %in% names(props)) file.path(d, props[["data_dir"]]) else d
+if (file.exists(file.path(dd, "X.f64"))) {
+  x <- matrix(readBin(file.path(dd, "X.f64"), "double", n * p, size = 8, endian = "little"), nrow = n, byrow = TRUE)
+  y <- readBin(file.path(dd, "y.f64"), "double", n, size = 8, endian = "little")
+} else {
+  x <- unname(as.matrix(read.csv(file.path(dd, "X.csv"), header = FALSE)))
+  y <- scan(file.path(dd, "y.csv"), quiet = TRUE)
+}
+model <- props[["model"]]
+s <- sqrt(mean((y - mean(y))^2))
+num <- function(k) as.numeric(props[[k]])
+en_a <- function(rho) rho / (rho + s * (1 - rho))
+
+sk_grid <- function(rho, n_alphas, eps) {
+  xc <- scale(x, center = TRUE, scale = FALSE)
+  amax <- max(abs(crossprod(xc, y - mean(y)))) / (n * rho)
+  10^seq(log10(amax), log10(eps * amax), length.out = n_alphas)
+}
+
+fit <- function() {
+  if (model == "ridge") {
+    a <- num("alpha")
+    f <- glmnet(x, y, family = "gaussian", alpha = 0, lambda = a * s / n, standardize = FALSE)
+    return(list(coef = list(as.numeric(coef(f))), alphas = a, note = ""))
+  }
+  if (model %in% c("lasso", "elasticnet")) {
+    a <- num("alpha"); rho <- num("l1_ratio"); ga <- en_a(rho)
+    f <- glmnet(x, y, family = "gaussian", alpha = ga, lambda = a * rho / ga, standardize = FALSE)
+    return(list(coef = list(as.numeric(coef(f))), alphas = a, note = paste("npasses", f$npasses)))
+  }
+  if (model == "logistic") {
+    f <- glmnet(x, y, family = "binomial", alpha = 0, lambda = 1 / (num("C") * n), standardize = FALSE)
+    return(list(coef = list(as.numeric(coef(f))), alphas = NaN, note = paste("npasses", f$npasses)))
+  }
+  if (model == "elasticnet_path") {
+    rho <- num("l1_ratio"); ga <- en_a(rho)
+    alphas <- sk_grid(rho, as.integer(num("n_alphas")), num("eps"))
+    f <- glmnet(x, y, family = "gaussian", alpha = ga, lambda = alphas * rho / ga, standardize = FALSE)
+    b <- as.matrix(coef(f))
+    return(list(coef = lapply(seq_len(ncol(b)), function(k) b[, k]), alphas = alphas,
+                note = if (ncol(b) < length(alphas)) "glmnet stopped the path early" else ""))
+  }
+  if (model == "elasticnet_cv") {
+    rho <- num("l1_ratio"); ga <- en_a(rho); k <- as.integer(num("n_folds"))
+    alphas <- sk_grid(rho, as.integer(num("n_alphas")), num("eps"))
+    foldid <- rep(seq_len(k), each = ceiling(n / k))[seq_len(n)]   # contiguous folds, as KFold without shuffle
+    f <- cv.glmnet(x, y, family = "gaussian", alpha = ga, lambda = alphas * rho / ga, foldid = foldid, standardize = FALSE)
+    chosen <- f$lambda.min * ga / rho
+    return(list(coef = list(as.numeric(coef(f, s = "lambda.min"))), alphas = chosen,
+                note = sprintf("alpha chosen %.6g", chosen)))
+  }
+  stop(paste("not applicable:", model))
+}
+
+times <- c()
+for (r in seq_len(warmup + repeats)) {
+  t0 <- proc.time()[["elapsed"]]
+  res <- fit()
+  t1 <- proc.time()[["elapsed"]]
+  if (r > warmup) times <- c(times, t1 - t0)
+}
+coefs <- do.call(rbind, lapply(res$coef, function(b) b[-1]))
+intercepts <- vapply(res$coef, function(b) b[1], 0)
+write.table(format(coefs, digits = 17), file.path(d, "coef-glmnet.csv"), sep = ",", row.names = FALSE, col.names = FALSE, quote = FALSE)
+writeLines(format(intercepts, digits = 17), file.path(d, "intercept-glmnet.csv"))
+writeLines(format(res$alphas, digits = 17), file.path(d, "alphas-glmnet.csv"))
+writeLines(c(sprintf("time_s=%.9g", mean(times)), paste0("times=", paste(sprintf("%.6g", times), collapse = " ")),
+             paste0("version=glmnet ", as.character(packageVersion("glmnet")), ", ", R.version.string),
+             paste0("note=", res$note)), file.path(d, "result-glmnet.properties"))
+cat(sprintf("glmnet %s: %.4f s per fit (%s)\n", props[["name"]], mean(times), res$note))

@@ -1,0 +1,76 @@
+package dev.shrink.bench.report;
+
+import dev.shrink.bench.peers.OpenBlas;
+import dev.shrink.kernels.KernelProvider;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What heads the report: machine, JDK, vector width, OpenBLAS, date. */
+record MachineInfo(String cpu, String flags, int processors, String jdk, String kernels, String openblas, String coretypeEnv, String date) {
+
+    static MachineInfo detect() {
+        String kernels;
+        try {
+            KernelProvider k = KernelProvider.get();
+            kernels = k.name() + " (" + k.vectorBits() + "-bit vectors; " + KernelProvider.selectionReason() + ")";
+        } catch (RuntimeException | LinkageError e) {
+            kernels = "unknown: " + e;
+        }
+        String openblas = OpenBlas.load().map(b -> b.config() + " at " + b.path())
+                .orElse("absent: " + OpenBlas.unavailableReason());
+        String env = System.getenv("OPENBLAS_CORETYPE");
+        return new MachineInfo(cpuModel(), cpuFlags(), Runtime.getRuntime().availableProcessors(),
+                Runtime.version() + " (" + System.getProperty("java.vm.name") + ", " + System.getProperty("java.vendor") + ")",
+                kernels, openblas, env == null ? "(unset)" : env,
+                ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+    }
+
+    /** "model name" from /proc/cpuinfo, or the OS architecture where there is none. */
+    static String cpuModel() {
+        try {
+            List<String> lines = Files.readAllLines(Path.of("/proc/cpuinfo"));
+            for (String line : lines) {
+                if (line.startsWith("model name")) return line.substring(line.indexOf(':') + 1).trim();
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: fall through
+        }
+        return System.getProperty("os.arch");
+    }
+
+    /** The SIMD-relevant flags from /proc/cpuinfo (fma, avx2, avx512f, …), or empty. */
+    static String cpuFlags() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("flags")) {
+                    List<String> have = List.of(line.substring(line.indexOf(':') + 1).trim().split("\\s+"));
+                    return String.join(" ", List.of("fma", "avx2", "avx512f", "avx512dq", "avx512vl", "avx512_bf16")
+                            .stream().filter(have::contains).toList());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        return "";
+    }
+
+    Map<String, String> asMap() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("CPU", cpu + ", " + processors + " logical processors available to the JVM"
+                + (flags.isEmpty() ? "" : "; flags: " + flags));
+        m.put("JDK", jdk);
+        m.put("kernels", kernels);
+        m.put("OpenBLAS", openblas);
+        m.put("OPENBLAS_CORETYPE of the report's JVM", coretypeEnv + " (OpenBLAS rows run in their own forks with "
+                + "OPENBLAS_CORETYPE=Haswell or SkylakeX, checked against openblas_get_corename())");
+        m.put("date", date);
+        return m;
+    }
+}

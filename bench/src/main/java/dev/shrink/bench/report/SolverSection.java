@@ -1,0 +1,214 @@
+package dev.shrink.bench.report;
+
+import dev.shrink.bench.data.DataFiles;
+import dev.shrink.bench.data.Workload;
+import dev.shrink.bench.data.Workloads;
+import dev.shrink.bench.solvers.Accuracy;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The solver part of the report: shrink's fit times come from JMH ({@code SolverBenchmark}, one of the report's
+ * steps); the external peers run through {@code bench/peers/run_peers.sh} on data files written here; every side's
+ * objective and optimality are then computed by the same Java code ({@link Accuracy}).
+ */
+final class SolverSection {
+    static final String BENCHMARK = "^dev\\.shrink\\.bench\\.solvers\\.SolverBenchmark\\.fit$";
+    static final List<String> PEERS = List.of("sklearn", "glmnet");
+
+    private final Suite.Mode mode;
+    private final Path dataDir;
+    private final PrintStream progress;
+    private final List<String> notes;
+    private final ReportCommand.DataOption dataFiles;
+
+    SolverSection(Suite.Mode mode, Path dataDir, PrintStream progress, List<String> notes, ReportCommand.DataOption dataFiles) {
+        this.dataFiles = dataFiles;
+        this.mode = mode;
+        this.dataDir = dataDir;
+        this.progress = progress;
+        this.notes = notes;
+    }
+
+    List<String> workloads() {
+        return switch (mode) {
+            case TOY -> List.of("ridge", "lasso");
+            case QUICK -> List.of("ridge", "lasso", "elasticnet", "logistic", "enet-path", "ridge-cv");
+            case FULL -> Workloads.names();
+        };
+    }
+
+    double scale() {
+        return mode == Suite.Mode.TOY ? 0.005 : 1;
+    }
+
+    /** JMH settings of the solver benchmark (single-shot: iterations are fits). */
+    static Step.Timing timing(Suite.Mode mode) {
+        return switch (mode) {
+            case TOY -> new Step.Timing(0, 0, 0, 1, 0);
+            case QUICK -> new Step.Timing(1, 2, 0, 1, 0);
+            case FULL -> new Step.Timing(1, 2, 0, 5, 0);
+        };
+    }
+
+    /** Timed fits and warm-up fits of the external peers: quick, one after one; full, three after one. */
+    static int[] peerRepeatsAndWarmup(Suite.Mode mode) {
+        return mode == Suite.Mode.FULL ? new int[] {3, 1} : new int[] {1, 1};
+    }
+
+    /** The JMH step that times shrink's fits. */
+    Step step() {
+        Step.Timing timing = timing(mode);
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        params.put("workload", workloads());
+        params.put("scale", List.of(Double.toString(scale())));
+        params.put("resultDir", List.of(dataDir.toAbsolutePath().toString()));
+        return new Step("solvers", List.of(BENCHMARK), params, null, timing);
+    }
+
+    /** Solver rows: shrink's (timed by JMH, in {@code results}) and the external peers'. */
+    List<ReportWriter.SolverRow> run(List<JmhResult> results, boolean externalPeers) throws IOException {
+        List<ReportWriter.SolverRow> rows = new ArrayList<>();
+        Map<String, Workload> data = new LinkedHashMap<>();
+        for (String name : workloads()) data.put(name, Workloads.get(name, scale()));
+
+        boolean peers = externalPeers && mode != Suite.Mode.TOY;
+        boolean write = peers || dataFiles != ReportCommand.DataOption.DELETE;
+        if (!externalPeers) notes.add("external peers (scikit-learn, glmnet) not run: --no-external-peers");
+        if (mode == Suite.Mode.TOY) notes.add("external peers are not run in the toy mode");
+        Path datasets = dataDir.resolve("_datasets");
+        if (write) {
+            for (Workload w : data.values()) {
+                DataFiles.write(w, dataDir.resolve(w.name()), datasets.resolve(Workloads.dataset(w.name())),
+                        dataFiles == ReportCommand.DataOption.CSV);
+            }
+        }
+        if (peers) runPeers();
+        if (write && dataFiles == ReportCommand.DataOption.DELETE) {
+            deleteTree(datasets);
+            notes.add("the workloads' data files were deleted after the peers ran (--keep-data or --csv keeps them; "
+                    + "they are regenerated bit for bit from fixed seeds)");
+        } else if (write) {
+            notes.add("the workloads' data files are under " + datasets + " (X row-major, little-endian doubles"
+                    + (dataFiles == ReportCommand.DataOption.CSV ? ", also as CSV" : "") + ")");
+        }
+
+        for (Workload w : data.values()) {
+            progress.println("objectives on " + w.name() + " " + w.shape() + " ...");
+            double seconds = results.stream()
+                    .filter(r -> r.method().equals("fit") && w.name().equals(r.params().get("workload")))
+                    .mapToDouble(r -> r.nanosPerOp() / 1e9).findFirst().orElse(Double.NaN);
+            if (Double.isNaN(seconds)) notes.add("no JMH timing for shrink on " + w.name() + " (see jmh/jmh.log)");
+            sideRow(w, "shrink", seconds).ifPresent(rows::add);
+            if (peers) for (String peer : PEERS) sideRow(w, peer, Double.NaN).ifPresent(rows::add);
+        }
+        return rows;
+    }
+
+    /** A side's row from the files it left in the workload's folder; {@code seconds} NaN: read time_s from there. */
+    private java.util.Optional<ReportWriter.SolverRow> sideRow(Workload w, String peer, double seconds) {
+        Path dir = dataDir.resolve(w.name());
+        try {
+            Path skipped = dir.resolve("skipped-" + peer + ".txt");
+            if (Files.exists(skipped)) {
+                notes.add(peer + " skipped on " + w.name() + ": " + Files.readString(skipped).strip());
+                return java.util.Optional.empty();
+            }
+            Path result = dir.resolve("result-" + peer + ".properties");
+            if (!Files.exists(result)) {
+                notes.add(peer + " left no result for " + w.name());
+                return java.util.Optional.empty();
+            }
+            Properties props = new Properties();
+            props.load(new StringReader(Files.readString(result)));
+            List<double[]> coefs = DataFiles.readCsv(dir.resolve("coef-" + peer + ".csv"));
+            double[] intercepts = column(DataFiles.readCsv(dir.resolve("intercept-" + peer + ".csv")));
+            double[] alphas = column(DataFiles.readCsv(dir.resolve("alphas-" + peer + ".csv")));
+            Accuracy.Measure m = Accuracy.of(w, coefs, intercepts, alphas);
+            String note = props.getProperty("note", "");
+            String version = props.getProperty("version", "");
+            if (!version.isEmpty() && notes.stream().noneMatch(n -> n.startsWith(peer + " version"))) {
+                notes.add(peer + " version: " + version);
+            }
+            return java.util.Optional.of(new ReportWriter.SolverRow(w.name(), w.shape(), peer,
+                    Double.isNaN(seconds) ? Double.parseDouble(props.getProperty("time_s", "NaN")) : seconds,
+                    m.objective(), m.optimality(), m.name(), note));
+        } catch (IOException | RuntimeException e) {
+            notes.add("could not read " + peer + "'s result for " + w.name() + ": " + e);
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static double[] column(List<double[]> rows) {
+        double[] v = new double[rows.size()];
+        for (int i = 0; i < v.length; i++) v[i] = rows.get(i)[0];
+        return v;
+    }
+
+    private void runPeers() {
+        Path script = projectRoot().resolve("bench/peers/run_peers.sh");
+        if (!Files.isExecutable(script)) {
+            notes.add("external peers skipped: " + script + " not found or not executable");
+            return;
+        }
+        String repeats = Integer.toString(peerRepeatsAndWarmup(mode)[0]);
+        String warmup = Integer.toString(peerRepeatsAndWarmup(mode)[1]);
+        progress.println("external peers: " + script + " (" + repeats + " timed fit(s) after " + warmup + " warm-up per workload)");
+        try {
+            Process process = new ProcessBuilder("bash", script.toString(), dataDir.toString(), repeats, warmup)
+                    .redirectErrorStream(true).start();
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = in.readLine()) != null; ) progress.println("  " + line);
+            }
+            if (!process.waitFor(1, TimeUnit.HOURS)) process.destroyForcibly();
+            String env = System.getenv("OPENBLAS_CORETYPE");
+            notes.add("external peers ran single-threaded (OPENBLAS_NUM_THREADS=1), OPENBLAS_CORETYPE="
+                    + (env == null ? "(unset: OpenBLAS detected the core)" : env) + "; time per fit = mean of "
+                    + repeats + " after " + warmup + " warm-up");
+        } catch (IOException e) {
+            notes.add("external peers skipped: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            notes.add("external peers interrupted");
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) return;
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+
+    /** The project root: {@code -Dshrink.projectRoot}, else the nearest folder up from the working directory with bench/peers. */
+    static Path projectRoot() {
+        String prop = System.getProperty("shrink.projectRoot");
+        if (prop != null && !prop.isBlank()) return Path.of(prop);
+        Path dir = Path.of("").toAbsolutePath();
+        for (Path d = dir; d != null; d = d.getParent()) {
+            if (Files.isDirectory(d.resolve("bench/peers"))) return d;
+        }
+        return dir;
+    }
+
+    static List<Row> rows(ReportWriter.SolverRow s) {
+        List<Row> rows = new ArrayList<>();
+        if (Double.isFinite(s.seconds())) rows.add(new Row(s.workload(), s.shape(), s.implementation(), 1, s.seconds(), "s"));
+        if (Double.isFinite(s.objective())) rows.add(new Row(s.workload(), s.shape(), s.implementation(), 1, s.objective(), "objective"));
+        if (Double.isFinite(s.gap())) rows.add(new Row(s.workload(), s.shape(), s.implementation(), 1, s.gap(), s.gapName()));
+        return rows;
+    }
+}

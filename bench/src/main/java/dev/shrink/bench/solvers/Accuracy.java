@@ -1,0 +1,171 @@
+package dev.shrink.bench.solvers;
+
+import dev.shrink.bench.data.Workload;
+import dev.shrink.kernels.KernelProvider;
+import dev.shrink.kernels.MatrixVector;
+import dev.shrink.kernels.MatrixView;
+
+import java.util.List;
+
+/**
+ * The same yardstick for every side (shrink, scikit-learn, glmnet): the objective in scikit-learn's words (the
+ * conformance README's formulas) and an optimality measure, both computed here from each side's coefficients with the
+ * scalar reference kernels (plain loops, the neutral choice).
+ *
+ * <ul>
+ *   <li>lasso / elastic net: scikit-learn's duality gap ({@code sklearn/linear_model/_cd_fast.pyx}: objective scaled
+ *       by n, intercept by centring) divided by ‖y − ȳ‖², i.e. in the units of scikit-learn's {@code tol};</li>
+ *   <li>ridge and logistic: the ∞-norm of the objective's gradient in (w, b).</li>
+ * </ul>
+ * Paths add up the objectives over the grid and report the worst gap.
+ */
+public final class Accuracy {
+    private Accuracy() {}
+
+    /** Objective reached, its optimality measure, and the name of that measure. */
+    public record Measure(double objective, double optimality, String name) {}
+
+    private static final MatrixVector MV = KernelProvider.scalar().matrixVector();
+
+    public static Measure of(Workload w, List<double[]> coefs, double[] intercepts, double[] alphas) {
+        Data d = new Data(w);
+        return switch (w.model()) {
+            case "ridge" -> d.ridge(coefs.get(0), intercepts[0], w.number("alpha"));
+            case "ridge_cv" -> d.ridge(coefs.get(0), intercepts[0], alphas[0]);
+            case "lasso", "elasticnet" -> d.elasticNet(coefs.get(0), intercepts[0], w.number("alpha"), w.number("l1_ratio"));
+            case "elasticnet_cv" -> d.elasticNet(coefs.get(0), intercepts[0], alphas[0], w.number("l1_ratio"));
+            case "elasticnet_path" -> {
+                double r = w.number("l1_ratio");
+                double sum = 0, worst = 0;
+                for (int k = 0; k < coefs.size(); k++) {
+                    Measure m = d.elasticNet(coefs.get(k), intercepts[k], alphas[k], r);
+                    sum += m.objective();
+                    worst = Math.max(worst, m.optimality());
+                }
+                yield new Measure(sum, worst, "gap");
+            }
+            case "logistic" -> d.logistic(coefs.get(0), intercepts[0], w.number("C"));
+            default -> throw new IllegalArgumentException("no accuracy measure for model " + w.model());
+        };
+    }
+
+    /** scikit-learn's elastic-net duality gap over ‖y − ȳ‖² (see the class comment). */
+    static double gap(Workload w, double[] coef, double alpha, double l1Ratio) {
+        return new Data(w).elasticNet(coef, 0, alpha, l1Ratio).optimality();
+    }
+
+    /** The workload's X as a view, with the column means and ȳ that the centred formulas need. */
+    private static final class Data {
+        final Workload w;
+        final MatrixView x;
+        final int n, p;
+        final double[] means;
+        final double ybar;
+
+        Data(Workload w) {
+            this.w = w;
+            n = w.n();
+            p = w.p();
+            x = MatrixView.rowMajor(w.x(), n, p);
+            double[] ones = new double[n];
+            java.util.Arrays.fill(ones, 1.0 / n);
+            means = new double[p];
+            MV.multiplyTransposed(x, ones, 0, means, 0);
+            double s = 0;
+            for (double v : w.y()) s += v;
+            ybar = s / n;
+        }
+
+        double[] xw(double[] coef) {
+            double[] out = new double[n];
+            MV.multiply(x, coef, 0, out, 0);
+            return out;
+        }
+
+        double[] xt(double[] v) {
+            double[] out = new double[p];
+            MV.multiplyTransposed(x, v, 0, out, 0);
+            return out;
+        }
+
+        /**
+         * Objective (1/(2n))‖y − Xw − b‖² + αρ‖w‖₁ + ½α(1−ρ)‖w‖², and the gap at w with the intercept by centring:
+         * R = yc − Xc·w, l1 = αρn, l2 = α(1−ρ)n, XtA = Xcᵀ·R − l2·w, dual point R·min(1, l1/‖XtA‖∞).
+         */
+        Measure elasticNet(double[] coef, double b, double alpha, double l1Ratio) {
+            double[] xw = xw(coef);
+            double meanDot = 0, wNorm1 = 0, wNorm2 = 0;
+            for (int j = 0; j < p; j++) {
+                meanDot += means[j] * coef[j];
+                wNorm1 += Math.abs(coef[j]);
+                wNorm2 += coef[j] * coef[j];
+            }
+            double rss = 0, yNorm2 = 0, rNorm2 = 0, ry = 0, rSum = 0;
+            double[] r = new double[n];
+            for (int i = 0; i < n; i++) {
+                double e = w.y()[i] - xw[i] - b;
+                rss += e * e;
+                double yc = w.y()[i] - ybar;
+                r[i] = yc - (xw[i] - meanDot);
+                yNorm2 += yc * yc;
+                rNorm2 += r[i] * r[i];
+                ry += r[i] * yc;
+                rSum += r[i];
+            }
+            double objective = rss / (2 * n) + alpha * l1Ratio * wNorm1 + 0.5 * alpha * (1 - l1Ratio) * wNorm2;
+            double l1 = alpha * l1Ratio * n, l2 = alpha * (1 - l1Ratio) * n;
+            double[] xtr = xt(r);
+            double dualNorm = 0;
+            for (int j = 0; j < p; j++) dualNorm = Math.max(dualNorm, Math.abs(xtr[j] - means[j] * rSum - l2 * coef[j]));
+            double constant, gap;
+            if (dualNorm > l1) {
+                constant = l1 / dualNorm;
+                gap = 0.5 * (rNorm2 + rNorm2 * constant * constant);
+            } else {
+                constant = 1;
+                gap = rNorm2;
+            }
+            gap += l1 * wNorm1 - constant * ry + 0.5 * l2 * (1 + constant * constant) * wNorm2;
+            return new Measure(objective, gap / yNorm2, "gap");
+        }
+
+        /** Σ(yᵢ − xᵢ·w − b)² + α‖w‖², and ‖∇‖∞ in (w, b). */
+        Measure ridge(double[] coef, double b, double alpha) {
+            double[] e = xw(coef);
+            double rss = 0, gb = 0;
+            for (int i = 0; i < n; i++) {
+                e[i] += b - w.y()[i];
+                rss += e[i] * e[i];
+                gb += 2 * e[i];
+            }
+            double[] g = xt(e);
+            double max = Math.abs(gb), wNorm2 = 0;
+            for (int j = 0; j < p; j++) {
+                max = Math.max(max, Math.abs(2 * g[j] + 2 * alpha * coef[j]));
+                wNorm2 += coef[j] * coef[j];
+            }
+            return new Measure(rss + alpha * wNorm2, max, "grad");
+        }
+
+        /** ½‖w‖² + C·Σ log(1 + exp(−tᵢ(xᵢ·w + b))), tᵢ = 2yᵢ − 1, and ‖∇‖∞ in (w, b). */
+        Measure logistic(double[] coef, double b, double c) {
+            double[] z = xw(coef);
+            double loss = 0, gb = 0;
+            double[] d = new double[n];
+            for (int i = 0; i < n; i++) {
+                double zi = z[i] + b;
+                double m = -(2 * w.y()[i] - 1) * zi;
+                loss += m > 0 ? m + Math.log1p(Math.exp(-m)) : Math.log1p(Math.exp(m));   // softplus without overflow
+                d[i] = c * (1 / (1 + Math.exp(-zi)) - w.y()[i]);
+                gb += d[i];
+            }
+            double[] g = xt(d);
+            double max = Math.abs(gb), wNorm2 = 0;
+            for (int j = 0; j < p; j++) {
+                max = Math.max(max, Math.abs(g[j] + coef[j]));
+                wNorm2 += coef[j] * coef[j];
+            }
+            return new Measure(0.5 * wNorm2 + c * loss, max, "grad");
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.shrink.bench.solvers;
+
+import dev.shrink.bench.data.Workload;
+import dev.shrink.solvers.Design;
+import dev.shrink.solvers.ElasticNet;
+import dev.shrink.solvers.Lasso;
+import dev.shrink.solvers.LinearModel;
+import dev.shrink.solvers.LogisticModel;
+import dev.shrink.solvers.LogisticRegression;
+import dev.shrink.solvers.Ridge;
+import dev.shrink.solvers.cv.ElasticNetCV;
+import dev.shrink.solvers.cv.RidgeCV;
+import dev.shrink.solvers.path.ElasticNetPath;
+import dev.shrink.solvers.path.PathResult;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * shrink's fit of each workload through the public solver API, with the libraries' default tolerances (the same
+ * defaults scikit-learn ships: tol = 1e-4), so that the times compare what a user gets out of the box.
+ */
+public final class Fits {
+    private Fits() {}
+
+    /**
+     * What a fit produced: one coefficient vector per penalty (one for single fits), the penalties, the solver's own
+     * accuracy figure and a note (e.g. the chosen alpha of a CV).
+     */
+    public record Result(List<double[]> coefs, double[] intercepts, double[] alphas, double solverCriterion, String note) {}
+
+    /** Fits and returns only something that depends on the result (for JMH's blackhole). */
+    public static Object fitOnly(Workload w) {
+        Design x = Design.rowMajor(w.x(), w.n(), w.p());
+        return switch (w.model()) {
+            case "ridge" -> Ridge.builder().alpha(w.number("alpha")).build().fit(x, w.y());
+            case "lasso" -> Lasso.builder().alpha(w.number("alpha")).build().fit(x, w.y());
+            case "elasticnet" -> ElasticNet.builder().alpha(w.number("alpha")).l1Ratio(w.number("l1_ratio")).build().fit(x, w.y());
+            case "logistic" -> LogisticRegression.builder().C(w.number("C")).build().fit(x, w.y());
+            case "elasticnet_path" -> ElasticNetPath.builder().l1Ratio(w.number("l1_ratio")).nAlphas((int) w.number("n_alphas"))
+                    .eps(w.number("eps")).build().fit(x, w.y());
+            case "elasticnet_cv" -> ElasticNetCV.builder().l1Ratios(w.number("l1_ratio")).nAlphas((int) w.number("n_alphas"))
+                    .eps(w.number("eps")).folds((int) w.number("n_folds")).tol(1e-4).build()
+                    .fit(x, w.y());
+            case "ridge_cv" -> RidgeCV.builder().alphas(w.numbers("alphas")).build().fit(x, w.y(), null);
+            default -> throw new IllegalArgumentException("no shrink fit for model " + w.model());
+        };
+    }
+
+    public static Result fit(Workload w) {
+        return result(fitOnly(w));
+    }
+
+    /** The coefficients, penalties and notes of what {@link #fitOnly} returned. */
+    public static Result result(Object r) {
+        return switch (r) {
+            case LinearModel m -> new Result(List.of(m.coef()), new double[] {m.intercept()}, new double[] {Double.NaN},
+                    m.convergence().criterion(), m.convergence().converged() ? "" : "not converged: " + m.convergence().message());
+            case LogisticModel m -> new Result(List.of(m.coef()), new double[] {m.intercept()}, new double[] {Double.NaN},
+                    m.convergence().criterion(), m.convergence().converged() ? "" : "not converged: " + m.convergence().message());
+            case PathResult path -> {
+                List<double[]> coefs = new ArrayList<>();
+                double worst = 0;
+                for (int k = 0; k < path.size(); k++) {
+                    coefs.add(path.coef(k));
+                    worst = Math.max(worst, path.gap(k));
+                }
+                yield new Result(coefs, path.intercepts(), path.alphas(), worst, path.allConverged() ? "" : "some alphas not converged");
+            }
+            case ElasticNetCV.Result cv -> new Result(List.of(cv.coef()), new double[] {cv.intercept()}, new double[] {cv.alpha()},
+                    cv.dualityGap(), "alpha chosen " + String.format(java.util.Locale.ROOT, "%.6g", cv.alpha()));
+            case RidgeCV.Result cv -> new Result(List.of(cv.coef()), new double[] {cv.intercept()}, new double[] {cv.alpha()},
+                    Double.NaN, "alpha chosen " + String.format(java.util.Locale.ROOT, "%.6g", cv.alpha()));
+            default -> throw new IllegalStateException("unexpected result " + r.getClass());
+        };
+    }
+
+    /** Writes a result as the external peers do: coef-SIDE.csv, intercept-SIDE.csv, alphas-SIDE.csv, result-SIDE.properties. */
+    public static void write(Result r, Path dir, String side) throws IOException {
+        Files.createDirectories(dir);
+        StringBuilder coefs = new StringBuilder();
+        for (double[] c : r.coefs()) {
+            for (int j = 0; j < c.length; j++) coefs.append(j == 0 ? "" : ",").append(c[j]);
+            coefs.append('\n');
+        }
+        Files.writeString(dir.resolve("coef-" + side + ".csv"), coefs);
+        StringBuilder b = new StringBuilder();
+        for (double v : r.intercepts()) b.append(v).append('\n');
+        Files.writeString(dir.resolve("intercept-" + side + ".csv"), b);
+        StringBuilder a = new StringBuilder();
+        for (double v : r.alphas()) a.append(v).append('\n');
+        Files.writeString(dir.resolve("alphas-" + side + ".csv"), a);
+        Files.writeString(dir.resolve("result-" + side + ".properties"), "criterion=" + r.solverCriterion() + "\nnote="
+                + r.note().replace('\n', ' ') + "\n");
+    }
+}

@@ -1,0 +1,67 @@
+package dev.shrink.bench.solvers;
+
+import dev.shrink.bench.data.Workload;
+import dev.shrink.bench.data.Workloads;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One fit per call of a solver workload ({@link Workloads}): whole fits are long enough for single-shot timing, and
+ * the first calls (warm-up) pay for JIT compilation as a user's first fit would.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2)
+@Measurement(iterations = 3)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
+public class SolverBenchmark {
+
+    @Param({"ridge", "lasso", "elasticnet", "logistic"})
+    public String workload;
+
+    /** 1 = the issues' sizes; smaller for the tests' toy run. */
+    @Param({"1"})
+    public double scale;
+
+    /**
+     * When set, the last fit's coefficients go to {@code resultDir/<workload>/} in the peers' format
+     * ({@code coef-shrink.csv}, …), so that the report measures every side's accuracy alike without fitting again.
+     */
+    @Param({""})
+    public String resultDir;
+
+    private Workload data;
+    private Object last;
+
+    @Setup
+    public void setup() {
+        data = Workloads.get(workload, scale);
+    }
+
+    @Benchmark
+    public Object fit() {
+        last = Fits.fitOnly(data);
+        return last;
+    }
+
+    @TearDown
+    public void writeResult() throws IOException {
+        if (resultDir.isEmpty() || last == null) return;
+        Fits.write(Fits.result(last), Path.of(resultDir).resolve(workload), "shrink");
+    }
+}
