@@ -14,7 +14,8 @@ public final class Main {
             usage: ./shrink <command> [options]
 
             commands:
-              report [--quick] [--out DIR]   run the benchmark suite and write the report (the main job)
+              report [--quick] [--out DIR]   run the benchmark suite and write the report (the main job);
+                                 also --list, --no-solvers, --no-external-peers, --keep-data, --csv
               conformance [DIR]              check the solvers against a directory of conformance cases
                                              (default ../shared/conformance/cases)
               info                           which kernels are active: implementation, vector width, FMA
