@@ -293,7 +293,9 @@ public class ScalarSymmetricEigen implements SymmetricEigen {
 
     // ---- choosing an implementation --------------------------------------------------------------------------
 
-    static final String VECTOR_IMPLEMENTATION = "dev.shrink.kernels.simd.VectorSymmetricEigen";
+    /** The class and static factory (bits → SymmetricEigen) of the Vector API variant, looked up by name. */
+    static final String VECTOR_IMPLEMENTATION = "dev.shrink.kernels.simd.VectorKernelProvider";
+    static final String VECTOR_FACTORY = "symmetricEigen";
 
     static SymmetricEigen loadVector(int bits) {
         if (bits != 0 && bits != 128 && bits != 256 && bits != 512) {
@@ -303,7 +305,7 @@ public class ScalarSymmetricEigen implements SymmetricEigen {
         if (missing != null) throw new UnsupportedOperationException("Vector API eigendecomposition unavailable: " + missing);
         try {
             Class<?> impl = Class.forName(VECTOR_IMPLEMENTATION);
-            return (SymmetricEigen) impl.getMethod("create", int.class).invoke(null, bits);
+            return (SymmetricEigen) impl.getMethod(VECTOR_FACTORY, int.class).invoke(null, bits);
         } catch (ReflectiveOperationException | LinkageError e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             if (cause instanceof UnsupportedOperationException u) throw u;

@@ -32,12 +32,14 @@ abstract class MicroKernel {
      */
     abstract void packRow(double[] src, int s, int panels, int pw, double w, double[] dst, int d, int panelStride);
 
-    /** The micro-kernel for a vector width of 128, 256 or 512 bits. */
+    /**
+     * The micro-kernel for a vector width of 128, 256 or 512 bits: the template {@code MicroKernel8x2}, or
+     * {@code MicroKernel4x4} at 128 bits, specialized for that width by {@link Specialization}.
+     */
     static MicroKernel forBits(int bits) {
         return switch (bits) {
-            case 512 -> new MicroKernel512();
-            case 256 -> new MicroKernel256();
-            case 128 -> new MicroKernel128();
+            case 512, 256 -> Specialization.instance("MicroKernel8x2", MicroKernel.class, Specialization.speciesOf(bits));
+            case 128 -> Specialization.instance("MicroKernel4x4", MicroKernel.class, Specialization.speciesOf(bits));
             default -> throw new IllegalArgumentException("bits must be 128, 256 or 512, got " + bits);
         };
     }

@@ -3,7 +3,7 @@ package dev.shrink.kernels.simd;
 /**
  * The few row operations the Cholesky solves and the triangular panel solve need, on one vector width. Several
  * accumulators in the dot product, reduced once after the loop (as in Lucene's {@code PanamaVectorUtilSupport});
- * scalar tails. Implementations differ only in their species constant.
+ * scalar tails. Implemented once, by the template {@code VectorRowOps}, specialized per width.
  */
 abstract class RowOps {
 
@@ -22,12 +22,11 @@ abstract class RowOps {
     /** x[xo + i] *= alpha, i &lt; n. */
     abstract void scale(int n, double alpha, double[] x, int xo);
 
+    /** The row operations for a vector width of 128, 256 or 512 bits ({@code VectorRowOps} specialized by {@link Specialization}). */
     static RowOps forBits(int bits) {
-        return switch (bits) {
-            case 512 -> new RowOps512();
-            case 256 -> new RowOps256();
-            case 128 -> new RowOps128();
-            default -> throw new IllegalArgumentException("bits must be 128, 256 or 512, got " + bits);
-        };
+        if (bits != 128 && bits != 256 && bits != 512) {
+            throw new IllegalArgumentException("bits must be 128, 256 or 512, got " + bits);
+        }
+        return Specialization.instance("VectorRowOps", RowOps.class, Specialization.speciesOf(bits));
     }
 }

@@ -1,6 +1,7 @@
 package dev.shrink.kernels.simd;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 import java.io.IOException;
@@ -67,6 +68,11 @@ final class Specialization {
         } catch (Throwable e) {
             throw new IllegalStateException("cannot define " + template + " for " + species, e);
         }
+    }
+
+    /** The double species of a width in bits. */
+    static VectorSpecies<Double> speciesOf(int bits) {
+        return VectorSpecies.of(double.class, VectorShape.forBitSize(bits));
     }
 
     /** The widest double species this CPU and JVM run in hardware (bounded by -XX:MaxVectorSize). */

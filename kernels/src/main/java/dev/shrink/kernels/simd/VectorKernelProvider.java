@@ -6,7 +6,7 @@ import dev.shrink.kernels.KernelProvider;
 import dev.shrink.kernels.Level1;
 import dev.shrink.kernels.MatrixVector;
 import dev.shrink.kernels.Proximal;
-import jdk.incubator.vector.VectorShape;
+import dev.shrink.kernels.SymmetricEigen;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -46,12 +46,30 @@ public final class VectorKernelProvider extends KernelProvider {
                     + max + " bits for doubles");
         }
         this.bits = bits == 0 ? max : bits;
-        this.species = VectorSpecies.of(double.class, VectorShape.forBitSize(this.bits));
+        this.species = Specialization.speciesOf(this.bits);
         this.level1 = Specialization.instance("VectorLevel1", Level1.class, species);
         this.matrixVector = Specialization.instance("VectorMatrixVector", MatrixVector.class, species);
         this.proximal = Specialization.instance("VectorProximal", Proximal.class, species);
         this.gram = new VectorGram(this.bits);
         this.cholesky = new VectorCholesky(this.bits);
+    }
+
+    /**
+     * The symmetric eigendecomposition on vectors of 128, 256 or 512 bits, or 0 for the platform's preferred width
+     * (loaded by name from {@link SymmetricEigen#vector(int)}, like this class).
+     *
+     * @throws UnsupportedOperationException if the CPU's preferred width is smaller than the one asked for
+     */
+    public static SymmetricEigen symmetricEigen(int bits) {
+        int preferred = Specialization.maxBits();
+        int width = bits == 0 ? preferred : bits;
+        if (width > preferred) {
+            throw new UnsupportedOperationException(width + "-bit vectors are not supported by this CPU (preferred width " + preferred + ")");
+        }
+        if (width != 128 && width != 256 && width != 512) {
+            throw new UnsupportedOperationException("no eigendecomposition for " + width + "-bit vectors");
+        }
+        return Specialization.instance("VectorSymmetricEigen", SymmetricEigen.class, Specialization.speciesOf(width));
     }
 
     @Override public String name() { return "vector-" + bits; }

@@ -3,19 +3,22 @@ package dev.shrink.kernels.simd;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
-/**
- * The 8×8 register tile for 256-bit vectors: 8·2 accumulators of 4 doubles, 2 vector loads and 8
- * broadcasts per step for 16 FMAs (BLIS micro-kernel, Van Zee &amp; van de Geijn, TOMS 2015). Written out
- * straight so that C2 keeps every accumulator in a register; the species is a constant so every vector intrinsifies.
- */
-final class MicroKernel256 extends MicroKernel {
-    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
-    private static final int L = 4;
-    private static final int MR = 8;
-    private static final int NR = 8;
+import java.lang.invoke.MethodHandles;
 
-    MicroKernel256() {
-        super(MR, NR, 256);
+/**
+ * The register tile of 8 rows by 2 vectors (8×8 at 256 bits, 8×16 at 512): 8·2 accumulators, 2 vector loads and 8
+ * broadcasts per step for 16 FMAs (BLIS micro-kernel, Van Zee &amp; van de Geijn, TOMS 2015). Written out
+ * straight so that C2 keeps every accumulator in a register. A template specialized per width by
+ * {@link Specialization} (see {@link MicroKernel#forBits}), so the species is a constant and every vector intrinsifies.
+ */
+final class MicroKernel8x2 extends MicroKernel {
+    private static final VectorSpecies<Double> S = Specialization.species(MethodHandles.lookup());
+    private static final int L = S.length();
+    private static final int MR = 8;
+    private static final int NR = 2 * L;
+
+    MicroKernel8x2() {
+        super(MR, NR, S.vectorBitSize());
     }
 
     @Override

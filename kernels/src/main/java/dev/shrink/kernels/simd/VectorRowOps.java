@@ -5,9 +5,14 @@ import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
-/** {@link RowOps} on 256-bit vectors (the species is a constant so that C2 intrinsifies every vector). */
-final class RowOps256 extends RowOps {
-    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
+import java.lang.invoke.MethodHandles;
+
+/**
+ * {@link RowOps} on the Vector API; a template specialized per width by {@link Specialization} (see
+ * {@link RowOps#forBits}), so the species is a constant and C2 intrinsifies every vector.
+ */
+final class VectorRowOps extends RowOps {
+    private static final VectorSpecies<Double> S = Specialization.species(MethodHandles.lookup());
     private static final int L = S.length();
 
     @Override

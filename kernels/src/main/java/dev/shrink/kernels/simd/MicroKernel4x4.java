@@ -3,19 +3,23 @@ package dev.shrink.kernels.simd;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
-/**
- * The 4×8 register tile for 128-bit vectors: 4·4 accumulators of 2 doubles, 4 vector loads and 4
- * broadcasts per step for 16 FMAs (BLIS micro-kernel, Van Zee &amp; van de Geijn, TOMS 2015). Written out
- * straight so that C2 keeps every accumulator in a register; the species is a constant so every vector intrinsifies.
- */
-final class MicroKernel128 extends MicroKernel {
-    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_128;
-    private static final int L = 2;
-    private static final int MR = 4;
-    private static final int NR = 8;
+import java.lang.invoke.MethodHandles;
 
-    MicroKernel128() {
-        super(MR, NR, 128);
+/**
+ * The register tile of 4 rows by 4 vectors (4×8 at 128 bits): 4·4 accumulators, 4 vector loads and 4
+ * broadcasts per step for 16 FMAs (BLIS micro-kernel, Van Zee &amp; van de Geijn, TOMS 2015). Written out
+ * straight so that C2 keeps every accumulator in a register. The 128-bit kernel: with two lanes the 8-row tile of
+ * {@code MicroKernel8x2} would be 8×4, and the Gram needs MR to divide NR. A template specialized by
+ * {@link Specialization} (see {@link MicroKernel#forBits}), so the species is a constant and every vector intrinsifies.
+ */
+final class MicroKernel4x4 extends MicroKernel {
+    private static final VectorSpecies<Double> S = Specialization.species(MethodHandles.lookup());
+    private static final int L = S.length();
+    private static final int MR = 4;
+    private static final int NR = 4 * L;
+
+    MicroKernel4x4() {
+        super(MR, NR, S.vectorBitSize());
     }
 
     @Override
