@@ -97,8 +97,8 @@ final class CovarianceProblem extends CdProblem {
 
     @Override
     double residualNorm2(double[] w) {
-        sync();
-        // ‖ỹ − X̃w‖² = ỹᵀỹ + wᵀHw... with H = X̃ᵀX̃w: yy + w·H − 2 c·w.
+        // ‖ỹ − X̃w‖² = ỹᵀỹ + wᵀHw... with H = X̃ᵀX̃w: yy + w·H − 2 c·w. No sync needed: wⱼ ≠ 0 only inside the working
+        // set, where H is always current.
         return Math.max(0.0, yy + level1.dot(p, w, 0, h, 0) - 2 * level1.dot(p, c, 0, w, 0));
     }
 
@@ -109,7 +109,12 @@ final class CovarianceProblem extends CdProblem {
 
     @Override
     boolean fullGradientIsExpensive() {
-        return false;
+        return set != null && size * 3 <= p; // moves update H on the set only (see move): xtrAll must sync
+    }
+
+    @Override
+    boolean setGapIsCheap() {
+        return true;
     }
 
     @Override
