@@ -57,6 +57,15 @@ abstract class CdProblem {
         return false;
     }
 
+    /**
+     * Tries one step towards the minimiser of the problem restricted to the support of w with its signs fixed (a
+     * Newton step on the quadratic piece, see {@link CovarianceProblem}) after {@code sweeps} sweeps; returns whether w
+     * moved. Default: no step.
+     */
+    boolean supportNewton(double[] w, int[] set, int size, double l1, double l2, double[] factors, int sweeps) {
+        return false;
+    }
+
     /** ‖ỹ‖². */
     abstract double yNorm2();
 

@@ -72,6 +72,7 @@ final class CoordinateDescent {
         // costs O(|set|), and is checked after every sweep).
         double dwThreshold = dwTol;
         anderson.restart();
+        int nextNewton = 8;
         int iter = 0;
         while (iter < maxIter) {
             iter++;
@@ -94,6 +95,10 @@ final class CoordinateDescent {
                 maxW = Math.max(maxW, Math.abs(updated));
             }
             anderson.record(problem, w, set, size, l1, l2, factors);
+            if (iter == nextNewton) {
+                nextNewton *= 2;
+                if (problem.supportNewton(w, set, size, l1, l2, factors, iter)) anderson.restart();
+            }
             boolean cheapCheck = !problem.fullGradientIsExpensive();
             if (cheapCheck || problem.setGapIsCheap() || maxW == 0 || maxDelta <= dwThreshold * maxW || iter == maxIter) {
                 if (!cheapCheck && iter < maxIter) {
