@@ -72,7 +72,7 @@ final class CoordinateDescent {
         // costs O(|set|), and is checked after every sweep).
         double dwThreshold = dwTol;
         anderson.restart();
-        int nextNewton = 8;
+        int nextNewton = 2;
         int iter = 0;
         while (iter < maxIter) {
             iter++;

@@ -113,14 +113,15 @@ final class CovarianceProblem extends CdProblem {
      * ½wᵀ(G_AA + l2·F)w − (c − l1·F·σ)ᵀw, whose minimiser is w + δ with (G_AA + l2·F)δ = X̃_AᵀR − l2·F·w − l1·F·σ
      * (the active-set / homotopy step; Osborne, Presnell &amp; Turlach 2000). The step is cut where a coefficient would
      * change sign (the objective along the segment is a convex quadratic minimised at its end, so any cut decreases
-     * it) and that coefficient is set to 0. Tried only when the Cholesky (|A|³/3 flops) costs at most the sweeps
-     * already spent (|A|·p each).
+     * it) and that coefficient is set to 0. Tried after 2, 4, 8, … sweeps, and only when the Cholesky (|A|³/3 flops)
+     * costs at most 9× the sweeps already spent (|A|·p each), so its total cost stays a bounded multiple of theirs
+     * (factors 8 and 3 were measured slower on an equicorrelated n = 10000, p = 1000 path).
      */
     @Override
     boolean supportNewton(double[] w, int[] set, int size, double l1, double l2, double[] factors, int sweeps) {
         int k = 0;
         for (int t = 0; t < size; t++) if (w[set[t]] != 0) k++;
-        if (k < 2 || (double) k * k > 3.0 * sweeps * p) return false;
+        if (k < 2 || (double) k * k > 27.0 * sweeps * p) return false;
         int[] a = new int[k];
         k = 0;
         for (int t = 0; t < size; t++) if (w[set[t]] != 0) a[k++] = set[t];
