@@ -95,6 +95,7 @@ final class CoordinateDescent {
                 maxW = Math.max(maxW, Math.abs(updated));
             }
             anderson.record(problem, w, set, size, l1, l2, factors);
+            // correlated active columns make sweeps crawl: now and then a Newton step on the support (CovarianceProblem)
             if (iter == nextNewton) {
                 nextNewton *= 2;
                 if (problem.supportNewton(w, set, size, l1, l2, factors, iter)) anderson.restart();
