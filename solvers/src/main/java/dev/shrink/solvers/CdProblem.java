@@ -46,8 +46,25 @@ abstract class CdProblem {
      */
     void workingSet(int[] set, int size, boolean[] inSet) {}
 
-    /** Whether {@link #xtrAll} costs a pass over X (naive mode) rather than O(p) (covariance mode). */
+    /**
+     * Whether {@link #xtrAll} now costs much more than a sweep of the working set: a pass over X (naive mode), or
+     * bringing X̃ᵀR up to date outside a small working set (covariance mode).
+     */
     abstract boolean fullGradientIsExpensive();
+
+    /** Whether X̃ᵀR on the working set and ‖R‖², Rᵀỹ cost O(|set|), so the gap on the set may be checked every sweep. */
+    boolean setGapIsCheap() {
+        return false;
+    }
+
+    /**
+     * Tries one step towards the minimiser of the problem restricted to the support of w with its signs fixed (a
+     * Newton step on the quadratic piece, see {@link CovarianceProblem}) after {@code sweeps} sweeps; returns whether w
+     * moved. Default: no step.
+     */
+    boolean supportNewton(double[] w, int[] set, int size, double l1, double l2, double[] factors, int sweeps) {
+        return false;
+    }
 
     /** ‖ỹ‖². */
     abstract double yNorm2();

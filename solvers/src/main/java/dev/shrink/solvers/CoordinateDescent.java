@@ -67,9 +67,12 @@ final class CoordinateDescent {
         // Naive mode: a full X̃ᵀR is a pass over X, so the gap is first checked on the working set alone (|set| column
         // dots, like one sweep; Massias et al. 2018, "Celer", §3); only when that gap is small enough is X̃ᵀR formed for
         // every feature to look for violators. Without violators, the dual scaling and hence the gap are the same.
-        boolean cheapCheck = !problem.fullGradientIsExpensive();
+        // Covariance mode restricted to a small working set: X̃ᵀR is exact on the set, but bringing the other entries
+        // up to date costs one Gram column per moved coefficient, so there too the gap on the set comes first (it
+        // costs O(|set|), and is checked after every sweep).
         double dwThreshold = dwTol;
         anderson.restart();
+        int nextNewton = 2;
         int iter = 0;
         while (iter < maxIter) {
             iter++;
@@ -92,7 +95,13 @@ final class CoordinateDescent {
                 maxW = Math.max(maxW, Math.abs(updated));
             }
             anderson.record(problem, w, set, size, l1, l2, factors);
-            if (cheapCheck || maxW == 0 || maxDelta <= dwThreshold * maxW || iter == maxIter) {
+            // correlated active columns make sweeps crawl: now and then a Newton step on the support (CovarianceProblem)
+            if (iter == nextNewton) {
+                nextNewton *= 2;
+                if (problem.supportNewton(w, set, size, l1, l2, factors, iter)) anderson.restart();
+            }
+            boolean cheapCheck = !problem.fullGradientIsExpensive();
+            if (cheapCheck || problem.setGapIsCheap() || maxW == 0 || maxDelta <= dwThreshold * maxW || iter == maxIter) {
                 if (!cheapCheck && iter < maxIter) {
                     for (int k = 0; k < size; k++) grad[set[k]] = problem.xtr(set[k]);
                     double reduced = gapOnSet(problem, w, grad, set, size, l1, l2, factors);

@@ -4,6 +4,7 @@ import dev.shrink.kernels.Cholesky;
 import dev.shrink.kernels.KernelProvider;
 import dev.shrink.kernels.MatrixVector;
 import dev.shrink.kernels.NotPositiveDefiniteException;
+import dev.shrink.kernels.ParallelKernels;
 
 /**
  * Newton's method with Cholesky solves for {@code ½‖w‖² + C·Σᵢsᵢ·(log(1 + e^{zᵢ}) − yᵢzᵢ)}, zᵢ = xᵢ·w + b
@@ -29,10 +30,13 @@ final class NewtonLogistic {
     private final double[] step;
     private final double[] wTrial;
     private final KernelProvider k = KernelProvider.get();
+    private final ParallelKernels parallel;
 
     record Result(int iterations, double gradientNorm, boolean converged, String reason) {}
 
-    NewtonLogistic(Design x, double[] y01, double[] s, boolean intercept) {
+    /** @param threads row chunks of the Gram pass ({@link Threads}) */
+    NewtonLogistic(Design x, double[] y01, double[] s, boolean intercept, int threads) {
+        this.parallel = Threads.kernels(threads);
         this.x = x;
         this.y01 = y01;
         this.s = s;
@@ -95,7 +99,7 @@ final class NewtonLogistic {
             if (gnorm <= tol) return new Result(iter, gnorm, true, "");
             if (iter >= maxIter) return new Result(iter, gnorm, false, "maxIter");
             iter++;
-            k.gram().gram(x.view(), d, null, hess, 0, m, null, 0);
+            parallel.gram(x.view(), d, null, hess, 0, m, null, 0);
             for (int j = 0; j < p; j++) hess[j * m + j] += 1.0;
             if (intercept) {
                 mv.multiplyTransposed(x.view(), d, 0, step, 0);

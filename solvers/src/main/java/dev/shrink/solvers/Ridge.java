@@ -17,10 +17,12 @@ import dev.shrink.kernels.NotPositiveDefiniteException;
 public final class Ridge {
     private final double alpha;
     private final boolean fitIntercept;
+    private final int threads;
 
     private Ridge(Builder b) {
         this.alpha = Inputs.nonNegative("alpha", b.alpha);
         this.fitIntercept = b.fitIntercept;
+        this.threads = Threads.check(b.threads);
     }
 
     public static Builder builder() {
@@ -29,9 +31,10 @@ public final class Ridge {
 
     public double alpha() { return alpha; }
     public boolean fitIntercept() { return fitIntercept; }
+    public int threads() { return threads; }
 
     public Builder toBuilder() {
-        return new Builder().alpha(alpha).fitIntercept(fitIntercept);
+        return new Builder().alpha(alpha).fitIntercept(fitIntercept).threads(threads);
     }
 
     public LinearModel fit(double[][] x, double[] y) {
@@ -52,7 +55,7 @@ public final class Ridge {
     public LinearModel fit(Design x, double[] y, double[] sampleWeight) {
         Inputs.response(y, x.n());
         Inputs.weights(sampleWeight, x.n());
-        if (x.n() >= x.p()) return fit(SufficientStats.of(x, y, sampleWeight));
+        if (x.n() >= x.p()) return fit(SufficientStats.of(x, y, sampleWeight, threads));
         return fitDual(x, y, sampleWeight);
     }
 
@@ -113,7 +116,7 @@ public final class Ridge {
         // X̃X̃ᵀ is the Gram matrix of X̃ᵀ: the same array seen column-major as p×n.
         MatrixView transposed = new MatrixView(xt, 0, p, n, p, Layout.COLUMN_MAJOR);
         double[] kernel = new double[n * n];
-        k.gram().gram(transposed, null, null, kernel, 0, n, null, 0);
+        Threads.kernels(threads).gram(transposed, null, null, kernel, 0, n, null, 0);
         factor(k.cholesky(), n, kernel, "XXᵀ");
         k.cholesky().solve(n, kernel, 0, n, z, 0);
         double[] w = new double[p];
@@ -128,18 +131,27 @@ public final class Ridge {
 
     @Override
     public String toString() {
-        return "Ridge[alpha=" + alpha + ", fitIntercept=" + fitIntercept + "]";
+        return "Ridge[alpha=" + alpha + ", fitIntercept=" + fitIntercept + ", threads=" + threads + "]";
     }
 
-    /** Builder with scikit-learn's defaults: alpha 1, fitIntercept. */
+    /** Builder with scikit-learn's defaults: alpha 1, fitIntercept; Gram on all processors (see {@link #threads}). */
     public static final class Builder {
         private double alpha = 1.0;
         private boolean fitIntercept = true;
+        private int threads = Threads.defaultCount();
 
         private Builder() {}
 
         public Builder alpha(double alpha) { this.alpha = alpha; return this; }
         public Builder fitIntercept(boolean fitIntercept) { this.fitIntercept = fitIntercept; return this; }
+
+        /**
+         * Row chunks (threads on the common ForkJoinPool) of the Gram pass, ≥ 1. Default: the common pool's
+         * parallelism + 1 (normally the processor count), as scikit-learn's multithreaded BLAS; the result is the same
+         * on every run for a given count, and {@code threads(1)} is single-threaded and machine-independent. Small
+         * problems (n·p² below ~1.7e7) run on the calling thread whatever the count.
+         */
+        public Builder threads(int threads) { this.threads = threads; return this; }
 
         public Ridge build() {
             return new Ridge(this);

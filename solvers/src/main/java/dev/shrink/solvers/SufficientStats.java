@@ -1,6 +1,6 @@
 package dev.shrink.solvers;
 
-import dev.shrink.kernels.KernelProvider;
+import dev.shrink.kernels.ParallelKernels;
 
 import java.util.Arrays;
 
@@ -36,21 +36,29 @@ public final class SufficientStats {
 
     /** Statistics of all rows of X with responses y and optional sample weights (null = all 1), one Gram pass. */
     public static SufficientStats of(Design x, double[] y, double[] sampleWeight) {
+        return of(x, y, sampleWeight, 1);
+    }
+
+    /**
+     * As {@link #of(Design, double[], double[])}, the Gram pass and column sums split into {@code threads} row chunks
+     * ({@link ParallelKernels}: the same result for the same count on every run; 1 = single-threaded).
+     */
+    public static SufficientStats of(Design x, double[] y, double[] sampleWeight, int threads) {
         int n = x.n();
         int p = x.p();
         Inputs.response(y, n);
         double sumW = Inputs.weights(sampleWeight, n);
-        KernelProvider k = KernelProvider.get();
+        ParallelKernels k = Threads.kernels(Threads.check(threads));
         double[] g = new double[p * p];
         double[] xty = new double[p];
-        k.gram().gram(x.view(), sampleWeight, y, g, 0, p, xty, 0);
+        k.gram(x.view(), sampleWeight, y, g, 0, p, xty, 0);
         double[] sumWx = new double[p];
         double[] ones = sampleWeight;
         if (ones == null) {
             ones = new double[n];
             Arrays.fill(ones, 1.0);
         }
-        k.matrixVector().multiplyTransposed(x.view(), ones, 0, sumWx, 0);
+        k.multiplyTransposed(x.view(), ones, 0, sumWx, 0);
         double sy = 0;
         double syy = 0;
         for (int i = 0; i < n; i++) {

@@ -42,7 +42,7 @@ public final class CvHandlers {
         if (c.weighted()) return CaseResult.skipped(c.id(), "weighted elasticnet_cv is not supported");
         double l1Ratio = c.number("l1_ratio");
         ElasticNetCV.Result r = ElasticNetCV.builder().l1Ratios(l1Ratio).alphas(c.alphas()).folds(Folds.of(c.folds()))
-                .fitIntercept(c.fitIntercept()).tol(CD_TOL).build().fit(x, y);
+                .fitIntercept(c.fitIntercept()).tol(CD_TOL).maxSweeps(100_000).build().fit(x, y);
         return scores(new Comparison(c), c, c.cvMse(), r.bestScores().mean(), "cv_mse", Integer.parseInt(c.string("alpha_chosen_index")), r.alphaIndex())
                 .check(r.converged(), "a fold fit did not converge")
                 .coef(c.coef()[0], c.intercept()[0], r.coef(), r.intercept())

@@ -34,12 +34,10 @@ public final class ElasticNetCV {
     private final double[] alphas;
     private final int nAlphas;
     private final double eps;
-    private final Folds folds;
-    private final int k;
+    private final FoldPlan plan;
     private final boolean fitIntercept;
     private final double tol;
     private final int maxSweeps;
-    private final Executor executor;
     private final KernelProvider kernels;
     private final Boolean precompute;
 
@@ -58,15 +56,12 @@ public final class ElasticNetCV {
         if (!(b.eps > 0 && b.eps < 1)) throw new IllegalArgumentException("eps must be in (0, 1), got " + b.eps);
         if (!(b.tol > 0)) throw new IllegalArgumentException("tol must be > 0, got " + b.tol);
         if (b.maxSweeps < 1) throw new IllegalArgumentException("maxSweeps must be ≥ 1, got " + b.maxSweeps);
-        if (b.folds == null && b.k < 2) throw new IllegalArgumentException("k (number of folds) must be ≥ 2, got " + b.k);
         this.nAlphas = b.nAlphas;
         this.eps = b.eps;
-        this.folds = b.folds;
-        this.k = b.k;
-        this.fitIntercept = b.fitIntercept;
+        this.plan = b.plan();
+        this.fitIntercept = plan.fitIntercept();
         this.tol = b.tol;
         this.maxSweeps = b.maxSweeps;
-        this.executor = b.executor;
         this.kernels = b.kernels;
         this.precompute = b.precompute;
     }
@@ -83,9 +78,7 @@ public final class ElasticNetCV {
     public Result fit(Design x, double[] y) {
         int n = x.n();
         Inputs.response(y, n);
-        Folds f = folds;
-        if (f == null) f = Folds.contiguous(n, k);
-        else f.requireRows(n);
+        Folds f = plan.forRows(n);
         boolean covariance = precompute != null ? precompute : n >= x.p();
         FoldData stats = covariance ? new FoldStatistics(x.view(), y, f, fitIntercept, kernels) : new FoldRows(x, y, f, fitIntercept, kernels);
         double[][] grids = new double[l1Ratios.length][];
@@ -94,7 +87,7 @@ public final class ElasticNetCV {
         }
 
         int nFolds = f.count();
-        List<FoldResult> perFold = FoldRunner.run(nFolds, executor, fold -> fitFold(stats, fold, grids));
+        List<FoldResult> perFold = plan.run(f, fold -> fitFold(stats, fold, grids));
         List<CvScores> scores = new ArrayList<>();
         int bestL1 = 0;
         boolean converged = true;
@@ -184,17 +177,13 @@ public final class ElasticNetCV {
         }
     }
 
-    public static final class Builder {
+    public static final class Builder extends CvBuilder<Builder> {
         private double[] l1Ratios = {0.5};
         private double[] alphas;
         private int nAlphas = 100;
         private double eps = 1e-3;
-        private Folds folds;
-        private int k = 5;
-        private boolean fitIntercept = true;
         private double tol = 1e-4;
-        private int maxSweeps = 100_000;
-        private Executor executor;
+        private int maxSweeps = 1000;
         private KernelProvider kernels = KernelProvider.get();
         private Boolean precompute;
 
@@ -232,24 +221,6 @@ public final class ElasticNetCV {
             return this;
         }
 
-        /** Explicit folds (their row count must match X). */
-        public Builder folds(Folds folds) {
-            this.folds = folds;
-            return this;
-        }
-
-        /** K contiguous folds (scikit-learn KFold without shuffle); default 5. */
-        public Builder folds(int k) {
-            this.k = k;
-            this.folds = null;
-            return this;
-        }
-
-        public Builder fitIntercept(boolean fitIntercept) {
-            this.fitIntercept = fitIntercept;
-            return this;
-        }
-
         /**
          * Each fit stops when its duality gap is ≤ tol·‖y − ȳ‖², scikit-learn's criterion and default (1e-4): the
          * same accuracy as {@code ElasticNetCV}. Lower it (e.g. 1e-12) for scores exact to many digits.
@@ -259,15 +230,13 @@ public final class ElasticNetCV {
             return this;
         }
 
-        /** Maximum coordinate-descent sweeps per penalty value (default 100000). */
+        /**
+         * Maximum coordinate-descent sweeps per penalty value: default 1000, scikit-learn's {@code max_iter} and the
+         * {@link ElasticNetPath} default, so that a fold path costs what the same path on all rows costs (a fit that
+         * stops at the cap is reported in {@link Result#converged()}).
+         */
         public Builder maxSweeps(int maxSweeps) {
             this.maxSweeps = maxSweeps;
-            return this;
-        }
-
-        /** Run the folds on this executor (null: sequentially, the default). */
-        public Builder executor(Executor executor) {
-            this.executor = executor;
             return this;
         }
 

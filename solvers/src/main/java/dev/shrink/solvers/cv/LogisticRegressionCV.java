@@ -26,22 +26,17 @@ import java.util.concurrent.Executor;
  */
 public final class LogisticRegressionCV {
     private final double[] cs;
-    private final Folds folds;
-    private final int k;
+    private final FoldPlan plan;
     private final boolean fitIntercept;
     private final double tol;
     private final int maxIter;
-    private final Executor executor;
 
     private LogisticRegressionCV(Builder b) {
         this.cs = CvInputs.increasingGrid("Cs", b.cs);
-        if (b.folds == null && b.k < 2) throw new IllegalArgumentException("k (number of folds) must be ≥ 2, got " + b.k);
-        this.folds = b.folds;
-        this.k = b.k;
-        this.fitIntercept = b.fitIntercept;
+        this.plan = b.plan();
+        this.fitIntercept = plan.fitIntercept();
         this.tol = Inputs.positive("tol", b.tol);
         this.maxIter = Inputs.positive("maxIter", b.maxIter);
-        this.executor = b.executor;
     }
 
     public static Builder builder() {
@@ -75,11 +70,8 @@ public final class LogisticRegressionCV {
         double[] s = CvInputs.weights(sampleWeight, n);
         double[] y01 = new double[n];
         for (int i = 0; i < n; i++) y01[i] = y[i] == labels[1] ? 1 : 0;
-        Folds f = folds;
-        if (f == null) f = Folds.contiguous(n, k);
-        else f.requireRows(n);
-        Folds fs = f;
-        List<FoldResult> perFold = FoldRunner.run(f.count(), executor, fold -> fitFold(x, y01, s, sampleWeight != null, fs, fold));
+        Folds f = plan.forRows(n);
+        List<FoldResult> perFold = plan.run(f, fold -> fitFold(x, y01, s, sampleWeight != null, f, fold));
         double[][] errors = new double[f.count()][];
         boolean converged = true;
         for (int fold = 0; fold < f.count(); fold++) {
@@ -166,38 +158,16 @@ public final class LogisticRegressionCV {
         }
     }
 
-    public static final class Builder {
+    public static final class Builder extends CvBuilder<Builder> {
         private double[] cs = logspaceCs(10); // scikit-learn's default Cs=10
-        private Folds folds;
-        private int k = 5;
-        private boolean fitIntercept = true;
         private double tol = 1e-8;
         private int maxIter = 100;
-        private Executor executor;
 
         private Builder() {}
 
         /** Grid of C, strictly increasing (strongest penalty first); default {@code logspaceCs(10)}. */
         public Builder Cs(double... cs) {
             this.cs = cs == null ? null : cs.clone();
-            return this;
-        }
-
-        /** Explicit folds (their row count must match X). */
-        public Builder folds(Folds folds) {
-            this.folds = folds;
-            return this;
-        }
-
-        /** K contiguous folds (scikit-learn KFold without shuffle); default 5. */
-        public Builder folds(int k) {
-            this.k = k;
-            this.folds = null;
-            return this;
-        }
-
-        public Builder fitIntercept(boolean fitIntercept) {
-            this.fitIntercept = fitIntercept;
             return this;
         }
 
@@ -209,12 +179,6 @@ public final class LogisticRegressionCV {
 
         public Builder maxIter(int maxIter) {
             this.maxIter = maxIter;
-            return this;
-        }
-
-        /** Run the folds on this executor (null: sequentially, the default). */
-        public Builder executor(Executor executor) {
-            this.executor = executor;
             return this;
         }
 

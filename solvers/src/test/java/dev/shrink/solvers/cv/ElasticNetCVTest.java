@@ -143,7 +143,7 @@ class ElasticNetCVTest {
             for (int j = 0; j < p; j++) x[i][j] = rnd.nextGaussian();
             y[i] = 3 * x[i][0] - 2 * x[i][5] + rnd.nextGaussian();
         }
-        ElasticNetCV.Builder b = ElasticNetCV.builder().l1Ratios(0.7).nAlphas(15).folds(3).tol(1e-14);
+        ElasticNetCV.Builder b = ElasticNetCV.builder().l1Ratios(0.7).nAlphas(15).folds(3).tol(1e-14).maxSweeps(100_000);
         ElasticNetCV.Result rows = b.build().fit(x, y); // p > n: row mode by default
         ElasticNetCV.Result gram = b.precompute(true).build().fit(x, y);
         assertTrue(rows.converged() && gram.converged());

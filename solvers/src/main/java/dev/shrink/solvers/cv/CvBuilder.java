@@ -1,0 +1,53 @@
+package dev.shrink.solvers.cv;
+
+import java.util.concurrent.Executor;
+
+/**
+ * Builder options every cross-validation estimator of this package shares (folds, intercept, executor); each
+ * estimator's builder extends it and adds its own grid and solver options.
+ *
+ * @param <B> the concrete builder, returned by every setter so that calls chain
+ */
+public abstract class CvBuilder<B extends CvBuilder<B>> {
+    private Folds folds;
+    private int k = 5;
+    private boolean fitIntercept = true;
+    private Executor executor;
+
+    CvBuilder() {}
+
+    @SuppressWarnings("unchecked")
+    private B self() {
+        return (B) this;
+    }
+
+    /** Explicit folds (their row count must match X). */
+    public B folds(Folds folds) {
+        this.folds = folds;
+        return self();
+    }
+
+    /** K contiguous folds (scikit-learn KFold without shuffle); default 5. */
+    public B folds(int k) {
+        this.k = k;
+        this.folds = null;
+        return self();
+    }
+
+    /** Fit an intercept (unpenalised); default true. */
+    public B fitIntercept(boolean fitIntercept) {
+        this.fitIntercept = fitIntercept;
+        return self();
+    }
+
+    /** Run the folds on this executor (null: sequentially, the default); the results do not depend on it. */
+    public B executor(Executor executor) {
+        this.executor = executor;
+        return self();
+    }
+
+    /** The settings as an immutable, validated value. */
+    FoldPlan plan() {
+        return new FoldPlan(folds, k, fitIntercept, executor);
+    }
+}
