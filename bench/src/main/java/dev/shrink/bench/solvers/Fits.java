@@ -32,14 +32,14 @@ public final class Fits {
      */
     public record Result(List<double[]> coefs, double[] intercepts, double[] alphas, double solverCriterion, String note) {}
 
-    /** Fits and returns only something that depends on the result (for JMH's blackhole). */
+    /** Fits and returns only something that depends on the result (for JMH's blackhole); single thread, like the peers. */
     public static Object fitOnly(Workload w) {
         Design x = Design.rowMajor(w.x(), w.n(), w.p());
         return switch (w.model()) {
-            case "ridge" -> Ridge.builder().alpha(w.number("alpha")).build().fit(x, w.y());
+            case "ridge" -> Ridge.builder().alpha(w.number("alpha")).threads(1).build().fit(x, w.y());
             case "lasso" -> Lasso.builder().alpha(w.number("alpha")).build().fit(x, w.y());
             case "elasticnet" -> ElasticNet.builder().alpha(w.number("alpha")).l1Ratio(w.number("l1_ratio")).build().fit(x, w.y());
-            case "logistic" -> LogisticRegression.builder().C(w.number("C")).build().fit(x, w.y());
+            case "logistic" -> LogisticRegression.builder().C(w.number("C")).threads(1).build().fit(x, w.y());
             case "elasticnet_path" -> ElasticNetPath.builder().l1Ratio(w.number("l1_ratio")).nAlphas((int) w.number("n_alphas"))
                     .eps(w.number("eps")).build().fit(x, w.y());
             case "elasticnet_cv" -> ElasticNetCV.builder().l1Ratios(w.number("l1_ratio")).nAlphas((int) w.number("n_alphas"))
