@@ -49,6 +49,26 @@ abstract class CdProblem {
     /** Whether {@link #xtrAll} costs a pass over X (naive mode) rather than O(p) (covariance mode). */
     abstract boolean fullGradientIsExpensive();
 
+    /**
+     * Whether {@link #xtr} is O(1) (read off a Gram product) rather than a column pass: then checking the gap of the
+     * working-set problem costs O(|set|), less than a sweep, and can follow every sweep.
+     */
+    abstract boolean coordinateGradientIsCheap();
+
+    /**
+     * The cost of {@link #xtrAll} in the units of one coordinate update of a working-set member (multiply–adds of a
+     * Gram-based update): rounds of cheap sweeps end once they have cost this much. Only used when
+     * {@link #fullGradientIsExpensive} and {@link #coordinateGradientIsCheap}.
+     */
+    double fullCheckCost() {
+        return 0.0;
+    }
+
+    /** How many violators a full check may add to a working set of {@code size} (the strongest first). */
+    int violatorLimit(int size) {
+        return Integer.MAX_VALUE;
+    }
+
     /** ‖ỹ‖². */
     abstract double yNorm2();
 

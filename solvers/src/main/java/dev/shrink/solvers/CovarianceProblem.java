@@ -113,6 +113,11 @@ final class CovarianceProblem extends CdProblem {
     }
 
     @Override
+    boolean coordinateGradientIsCheap() {
+        return true;
+    }
+
+    @Override
     double yNorm2() {
         return yy;
     }
