@@ -6,8 +6,8 @@ import dev.shrink.kernels.MatrixVector;
 import java.util.Arrays;
 
 /**
- * Gram columns of the centred, weighted, scaled design, computed on first use only (glmnet's covariance mode touches
- * only the columns of variables that become nonzero): column j is
+ * Gram columns of the centred, weighted, scaled design, computed on first use (all at once when centring is safe, see
+ * below; otherwise only the columns of variables that become nonzero, as glmnet's covariance mode): column j is
  * {@code gⱼ = D⁻¹(Xᵀu − x̄·Σuᵢ)} with {@code uᵢ = sᵢ(xᵢⱼ − x̄ⱼ)/dⱼ}, one matrix–vector pass over X per column.
  * Centring one side exactly keeps the accuracy of a fully centred product without copying X.
  *
