@@ -174,18 +174,25 @@ final class WorkingSetProblem extends CdProblem {
 
     @Override
     void xtrAll(double[] out) {
-        if (m == 0) {
+        boolean zero = true;
+        for (int t = 0; t < m && zero; t++) zero = wB[t] == 0;
+        residualFresh = true;
+        if (zero) {
+            // w = 0: R = ỹ and X̃ᵀR = c, formed by the same computation already (saves a pass over X at the start)
             System.arraycopy(yt, 0, r, 0, n);
-        } else {
-            mv.multiply(new MatrixView(z, 0, n, m, n, Layout.COLUMN_MAJOR), wB, 0, r, 0);
-            for (int i = 0; i < n; i++) r[i] = yt[i] - r[i];
+            System.arraycopy(c, 0, out, 0, p);
+            Arrays.fill(h, 0, m, 0.0);
+            rn2 = yy;
+            ry = yy;
+            return;
         }
+        mv.multiply(new MatrixView(z, 0, n, m, n, Layout.COLUMN_MAJOR), wB, 0, r, 0);
+        for (int i = 0; i < n; i++) r[i] = yt[i] - r[i];
         rn2 = level1.dot(n, r, 0, r, 0);
         ry = level1.dot(n, r, 0, yt, 0);
         transposedProduct(r, out);
-        residualFresh = true;
         // H = K·w afresh: the rounding that many axpy updates accumulate in H must not outlive a full check
-        if (m > 0) mv.multiply(MatrixView.rowMajor(k, m, m), wB, 0, h, 0);
+        mv.multiply(MatrixView.rowMajor(k, m, m), wB, 0, h, 0);
     }
 
     @Override
