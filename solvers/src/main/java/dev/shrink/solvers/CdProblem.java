@@ -52,9 +52,25 @@ abstract class CdProblem {
      */
     abstract boolean fullGradientIsExpensive();
 
-    /** Whether X̃ᵀR on the working set and ‖R‖², Rᵀỹ cost O(|set|), so the gap on the set may be checked every sweep. */
-    boolean setGapIsCheap() {
-        return false;
+    /**
+     * Whether {@link #xtr} is O(1) (read off a Gram product) rather than a column pass: then X̃ᵀR on the working set and
+     * ‖R‖², Rᵀỹ cost O(|set|), so the gap of the working-set problem costs less than a sweep and can follow every
+     * sweep (CovarianceProblem on a small working set, WorkingSetProblem).
+     */
+    abstract boolean coordinateGradientIsCheap();
+
+    /**
+     * The current cost of {@link #xtrAll} in the units of one coordinate update of a working-set member
+     * (multiply–adds of a Gram-based update): rounds of cheap sweeps end once they have cost this much. Only used when
+     * {@link #fullGradientIsExpensive} and {@link #coordinateGradientIsCheap}.
+     */
+    double fullCheckCost() {
+        return 0.0;
+    }
+
+    /** How many violators a full check may add to a working set of {@code size} (the strongest first). */
+    int violatorLimit(int size) {
+        return Integer.MAX_VALUE;
     }
 
     /**

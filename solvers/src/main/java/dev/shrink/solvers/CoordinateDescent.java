@@ -44,13 +44,18 @@ final class CoordinateDescent {
         int[] set = ws.set;
         java.util.Arrays.fill(inSet, false);
         int size = 0;
+        int candidates = 0;
+        int[] cand = ws.candidates;
         for (int j = 0; j < p; j++) {
             double f = factors == null ? 1.0 : factors[j];
-            if (w[j] != 0 || f == 0 || Math.abs(grad[j]) > Math.min(l1, screenL1) * f) {
+            if (w[j] != 0 || f == 0) {
                 inSet[j] = true;
                 set[size++] = j;
+            } else if (Math.abs(grad[j]) > Math.min(l1, screenL1) * f) {
+                cand[candidates++] = j;
             }
         }
+        size = admit(cand, candidates, problem.violatorLimit(size), grad, factors, set, size, inSet, ws.scores);
         problem.workingSet(set, size, inSet);
         try {
             return sweeps(problem, w, l1, l2, factors, gapTol, dwTol, maxIter, grad, inSet, set, size, ws.anderson);
@@ -67,9 +72,18 @@ final class CoordinateDescent {
         // Naive mode: a full X̃ᵀR is a pass over X, so the gap is first checked on the working set alone (|set| column
         // dots, like one sweep; Massias et al. 2018, "Celer", §3); only when that gap is small enough is X̃ᵀR formed for
         // every feature to look for violators. Without violators, the dual scaling and hence the gap are the same.
-        // Covariance mode restricted to a small working set: X̃ᵀR is exact on the set, but bringing the other entries
-        // up to date costs one Gram column per moved coefficient, so there too the gap on the set comes first (it
-        // costs O(|set|), and is checked after every sweep).
+        // Gram-based working set with an expensive full gradient (WorkingSetProblem; CovarianceProblem on a small working
+        // set, where X̃ᵀR is exact on the set but bringing the other entries up to date costs one Gram column per moved
+        // coefficient): a sweep costs O(|set|) plus O(|set|) per moved coefficient, the set's gap O(|set|), a full check
+        // fullCheckCost. So the set's gap is checked after every sweep, and a round of sweeps between full checks aims at
+        // INNER_SHARE of the tolerance (the final gap then lands well below it for the price of cheap sweeps) but ends,
+        // as in ski rental, once its sweeps have cost as much as a full check: an incomplete set is not polished for
+        // longer than it takes to look for violators. Once the set's gap is within tol, at most as many more sweeps are
+        // spent as the solve has had so far (a warm start at the solution checks at once).
+        // Both modes are re-read after every sweep: covariance mode's depends on the size of the working set.
+        double roundWork = 0;
+        int settleUntil = -1;
+        int polishUntil = -1;
         double dwThreshold = dwTol;
         anderson.restart();
         int nextNewton = 2;
@@ -78,6 +92,7 @@ final class CoordinateDescent {
             iter++;
             double maxDelta = 0;
             double maxW = 0;
+            int moves = 0;
             for (int k = 0; k < size; k++) {
                 int j = set[k];
                 double f = factors == null ? 1.0 : factors[j];
@@ -91,6 +106,7 @@ final class CoordinateDescent {
                     problem.move(j, updated - old);
                     w[j] = updated;
                     maxDelta = Math.max(maxDelta, Math.abs(updated - old));
+                    moves++;
                 }
                 maxW = Math.max(maxW, Math.abs(updated));
             }
@@ -101,37 +117,83 @@ final class CoordinateDescent {
                 if (problem.supportNewton(w, set, size, l1, l2, factors, iter)) anderson.restart();
             }
             boolean cheapCheck = !problem.fullGradientIsExpensive();
-            if (cheapCheck || problem.setGapIsCheap() || maxW == 0 || maxDelta <= dwThreshold * maxW || iter == maxIter) {
+            boolean cheapSet = !cheapCheck && problem.coordinateGradientIsCheap();
+            double setTol = cheapSet ? INNER_SHARE * gapTol : gapTol;
+            roundWork += (double) size * (1 + moves);
+            if (cheapCheck || cheapSet || maxW == 0 || maxDelta <= dwThreshold * maxW || iter == maxIter) {
                 if (!cheapCheck && iter < maxIter) {
                     for (int k = 0; k < size; k++) grad[set[k]] = problem.xtr(set[k]);
                     double reduced = gapOnSet(problem, w, grad, set, size, l1, l2, factors);
-                    if (reduced > gapTol && maxDelta > 0) {
+                    if (cheapSet && reduced <= gapTol && settleUntil < 0) settleUntil = 2 * iter;
+                    boolean affordable = !cheapSet || roundWork < problem.fullCheckCost();
+                    boolean keepGoing = !cheapSet || ((settleUntil < 0 || iter < settleUntil) && affordable);
+                    if (reduced > setTol && maxDelta > 0 && (reduced > gapTol || keepGoing) && affordable) {
                         gap = reduced;
                         continue;
                     }
                 }
+                settleUntil = -1;
+                roundWork = 0;
                 problem.xtrAll(grad);
-                boolean added = false;
+                int candidates = 0;
+                int[] cand = problem.workspace().candidates;
                 for (int j = 0; j < p; j++) {
                     if (!inSet[j]) {
                         double f = factors == null ? 1.0 : factors[j];
-                        if (Math.abs(grad[j]) > l1 * f) {
-                            inSet[j] = true;
-                            set[size++] = j;
-                            added = true;
-                        }
+                        if (Math.abs(grad[j]) > l1 * f) cand[candidates++] = j;
                     }
                 }
+                boolean added = candidates > 0;
                 if (added) {
+                    size = admit(cand, candidates, problem.violatorLimit(size), grad, factors, set, size, inSet, problem.workspace().scores);
                     problem.workingSet(set, size, inSet);
                     anderson.restart();
                 }
                 gap = gap(problem, w, grad, l1, l2, factors);
-                if (!added && gap <= gapTol) return new Result(iter, gap, true);
+                if (!added && gap <= gapTol) {
+                    // covariance mode checks after every sweep and would stop at the first sweep under tol: a few more
+                    // cheap sweeps (at most as many again) bring the gap to COVARIANCE_SHARE of it, so that paths do
+                    // not end every alpha just under the tolerance
+                    if (!cheapCheck || gap <= COVARIANCE_SHARE * gapTol || maxDelta == 0 || iter == maxIter) return new Result(iter, gap, true);
+                    if (polishUntil < 0) polishUntil = 2 * iter;
+                    if (iter >= polishUntil) return new Result(iter, gap, true);
+                }
                 if (!added && maxDelta == 0) return new Result(iter, gap, false); // rounding floor: sweeps change nothing
             }
         }
         return new Result(iter, gap, false);
+    }
+
+    /** Share of the gap tolerance the working-set problem is solved to when its sweeps are cheap (see sweeps). */
+    static final double INNER_SHARE = 0.01;
+    /** Share of the gap tolerance covariance mode polishes to, within at most twice its sweeps (see sweeps). */
+    static final double COVARIANCE_SHARE = 0.3;
+
+    /**
+     * Adds to the working set the {@code limit} candidates with the largest |gradⱼ|/fⱼ (the farthest from
+     * satisfying the optimality conditions), or all of them when they are fewer; returns the new size.
+     */
+    private static int admit(int[] cand, int count, int limit, double[] grad, double[] factors, int[] set, int size,
+                             boolean[] inSet, double[] scores) {
+        double threshold = Double.NEGATIVE_INFINITY;
+        if (count > limit) {
+            for (int t = 0; t < count; t++) {
+                int j = cand[t];
+                scores[t] = Math.abs(grad[j]) / (factors == null ? 1.0 : factors[j]);
+            }
+            double[] sorted = java.util.Arrays.copyOf(scores, count);
+            java.util.Arrays.sort(sorted);
+            threshold = sorted[count - limit];
+        }
+        int admitted = 0;
+        for (int t = 0; t < count && admitted < limit; t++) {
+            int j = cand[t];
+            if (count > limit && scores[t] < threshold) continue;
+            inSet[j] = true;
+            set[size++] = j;
+            admitted++;
+        }
+        return size;
     }
 
     /** Per-problem work arrays, allocated once and reused by every solve (a path runs many). */
@@ -139,10 +201,14 @@ final class CoordinateDescent {
         final boolean[] inSet;
         final int[] set;
         final Anderson anderson;
+        final int[] candidates;
+        final double[] scores;
 
         Workspace(int p) {
             inSet = new boolean[p];
             set = new int[p];
+            candidates = new int[p];
+            scores = new double[p];
             anderson = new Anderson(p);
         }
     }
@@ -172,12 +238,14 @@ final class CoordinateDescent {
         private final double[] gram = new double[K * K];
         private final double[] coeffs = new double[K];
         private final double[] saved;
+        private final double[] gradBefore;
         private int count;
 
         Anderson(int p) {
             history = new double[K + 1][p];
             u = new double[K * p];
             saved = new double[p];
+            gradBefore = new double[p];
         }
 
         void restart() {
@@ -221,7 +289,16 @@ final class CoordinateDescent {
             double sum = 0;
             for (double c : coeffs) sum += c;
             if (!(Math.abs(sum) > 0) || !Double.isFinite(sum)) return;
-            double before = primal(problem, w, l1, l2, factors);
+            // Gram-based problems read x̃ⱼᵀR off H in O(1): the change of ½‖R‖² is then −½·dᵀ(g_before + g_after)
+            // (d = w_after − w_before, g = X̃ᵀR), exact up to rounding in small terms, whereas the difference of two
+            // ‖R‖² formed from ỹᵀỹ − 2cᵀw + wᵀHw loses ε·‖ỹ‖² and lets noise-level steps through near the minimum.
+            boolean byGradient = problem.coordinateGradientIsCheap();
+            double before = 0;
+            if (byGradient) {
+                for (int t = 0; t < size; t++) gradBefore[set[t]] = problem.xtr(set[t]);
+            } else {
+                before = primal(problem, w, l1, l2, factors);
+            }
             for (int t = 0; t < size; t++) {
                 int j = set[t];
                 double e = 0;
@@ -232,7 +309,20 @@ final class CoordinateDescent {
                     w[j] = e;
                 }
             }
-            double after = primal(problem, w, l1, l2, factors);
+            double after;
+            if (byGradient) {
+                after = 0;
+                for (int t = 0; t < size; t++) {
+                    int j = set[t];
+                    double d = w[j] - saved[j];
+                    if (d == 0) continue;
+                    double f = factors == null ? 1.0 : factors[j];
+                    after += -0.5 * d * (gradBefore[j] + problem.xtr(j)) + l1 * f * (Math.abs(w[j]) - Math.abs(saved[j]))
+                            + 0.5 * l2 * f * d * (w[j] + saved[j]);
+                }
+            } else {
+                after = primal(problem, w, l1, l2, factors);
+            }
             if (!(after < before)) {
                 for (int t = 0; t < size; t++) {
                     int j = set[t];

@@ -176,8 +176,14 @@ final class CovarianceProblem extends CdProblem {
     }
 
     @Override
-    boolean setGapIsCheap() {
+    boolean coordinateGradientIsCheap() {
         return true;
+    }
+
+    /** Bringing H up to date outside the set (one pass of p per moved coefficient, see sync) and the full gap (p). */
+    @Override
+    double fullCheckCost() {
+        return (double) p * (touchedCount + 1);
     }
 
     @Override

@@ -74,10 +74,17 @@ public final class Design {
         boolean bad = false;
         for (int m = 0; m < major && !bad; m++) {
             int base = v.offset() + m * v.ld();
-            double acc = 0;
-            // x·0 is NaN exactly when x is NaN or ±Inf: one branch per block instead of one per element.
-            for (int k = 0; k < minor; k++) acc += a[base + k] * 0.0;
-            if (acc != 0) bad = true;
+            double acc0 = 0;
+            double acc1 = 0;
+            // x·0 is NaN exactly when x is NaN or ±Inf: one branch per block instead of one per element; two chains
+            // so that the additions' latency does not serialise the scan
+            int k = 0;
+            for (; k + 1 < minor; k += 2) {
+                acc0 += a[base + k] * 0.0;
+                acc1 += a[base + k + 1] * 0.0;
+            }
+            if (k < minor) acc0 += a[base + k] * 0.0;
+            if (acc0 + acc1 != 0) bad = true;
         }
         if (!bad) return;
         for (int i = 0; i < v.rows(); i++) {

@@ -6,8 +6,8 @@ package dev.shrink.solvers;
  * (with sample weights: {@code (1/(2S))·Σᵢsᵢ(yᵢ − xᵢ·w − b)²}, S = Σsᵢ); the intercept b is not penalised.
  *
  * <p>Coordinate descent with a working set, Anderson extrapolation and scikit-learn's duality-gap stop
- * ({@code gap ≤ tol·‖y − ȳ‖²}, with weights normalised to sum to n); covariance mode when n ≥ p, naive mode otherwise
- * ({@link LeastSquaresProblem.Mode}). With l1Ratio = 0 the gap is the ridge gap (see {@code CoordinateDescent.gap}).
+ * ({@code gap ≤ tol·‖y − ȳ‖²}, with weights normalised to sum to n); by default on the Gram of the working set
+ * ({@link LeastSquaresProblem.Mode#WORKING_SET}), which solves the working-set problem to a fraction of that tolerance. With l1Ratio = 0 the gap is the ridge gap (see {@code CoordinateDescent.gap}).
  * Immutable; build with {@link #builder()}.
  */
 public final class ElasticNet {
@@ -72,7 +72,9 @@ public final class ElasticNet {
         Inputs.weights(sampleWeight, x.n());
         Inputs.coefficients("initialCoef", initialCoef, x.p());
         double[] s = LeastSquaresProblem.normalizedWeights(sampleWeight, x.n());
-        return solve(LeastSquaresProblem.of(x, y, s, fitIntercept, null, mode), initialCoef);
+        // one solve: the working set's Gram costs a few passes over X, covariance mode a full Gram (n·p²/2)
+        LeastSquaresProblem.Mode m = mode == LeastSquaresProblem.Mode.AUTO ? LeastSquaresProblem.Mode.WORKING_SET : mode;
+        return solve(LeastSquaresProblem.of(x, y, s, fitIntercept, null, m), initialCoef);
     }
 
     /** Fits in covariance mode on precomputed statistics (e.g. training folds: total − fold). */

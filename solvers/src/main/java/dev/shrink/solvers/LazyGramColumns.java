@@ -6,15 +6,17 @@ import dev.shrink.kernels.MatrixVector;
 import java.util.Arrays;
 
 /**
- * Gram columns of the centred, weighted, scaled design, computed on first use only (glmnet's covariance mode touches
- * only the columns of variables that become nonzero): column j is
+ * Gram columns of the centred, weighted, scaled design, computed on first use (all at once when centring is safe, see
+ * below; otherwise only the columns of variables that become nonzero, as glmnet's covariance mode): column j is
  * {@code gⱼ = D⁻¹(Xᵀu − x̄·Σuᵢ)} with {@code uᵢ = sᵢ(xᵢⱼ − x̄ⱼ)/dⱼ}, one matrix–vector pass over X per column.
  * Centring one side exactly keeps the accuracy of a fully centred product without copying X.
  *
- * <p>Each lazy column is one memory-bound pass over X; the whole Gram matrix through the blocked SYRK kernel costs
- * about as much as p/25–p/20 such passes (measured). So once more than {@code max(8, p/50)} columns are needed, all p are computed at
- * once ({@code XᵀSX − n·x̄x̄ᵀ}, scaled), unless a column's mean is so large against its spread
- * ({@code n·x̄ⱼ² > 1e6·Σsᵢ(xᵢⱼ − x̄ⱼ)²}) that the subtraction would lose more than six digits: then columns stay lazy.
+ * <p>Each lazy column is one memory-bound pass over X (two for row-major X: the column is gathered first); the whole
+ * Gram matrix through the blocked SYRK kernel costs about as much as p/25–p/20 such passes (measured). Single fits
+ * use {@link WorkingSetProblem} instead; the users left (paths, cross-validation, explicit covariance mode) end up
+ * needing most columns, so all p are computed at the first request ({@code XᵀSX − n·x̄x̄ᵀ}, scaled), unless a
+ * column's mean is so large against its spread ({@code n·x̄ⱼ² > 1e6·Σsᵢ(xᵢⱼ − x̄ⱼ)²}) that the subtraction would lose
+ * more than six digits: then columns stay lazy, centred exactly one by one.
  */
 final class LazyGramColumns implements GramColumns {
     private final Design x;
@@ -53,7 +55,7 @@ final class LazyGramColumns implements GramColumns {
             double ss = scale == null || scale[j] == 0 ? centredSquares[j] : centredSquares[j] / (scale[j] * scale[j]);
             if (n * mean[j] * mean[j] > 1e6 * ss) safe = false;
         }
-        this.denseAfter = safe ? Math.max(8, p / 50) : Integer.MAX_VALUE;
+        this.denseAfter = safe ? 0 : Integer.MAX_VALUE;
     }
 
     @Override

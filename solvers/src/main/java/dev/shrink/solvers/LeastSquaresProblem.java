@@ -11,7 +11,7 @@ import java.util.Arrays;
  * deviation) when standardised. scikit-learn's ElasticNet(alpha, l1Ratio) is l1 = n·alpha·l1Ratio,
  * l2 = n·alpha·(1 − l1Ratio); glmnet's Gaussian family adds the factor 1/yScale on l2.
  *
- * <p>Covariance mode (Gram columns, n ≥ p) or naive mode (residuals, p &gt; n). The problem keeps state (the
+ * <p>Covariance mode (Gram columns, n ≥ p), naive mode (residuals, p &gt; n) or the working set's Gram ({@link Mode}). The problem keeps state (the
  * current coefficients' residual or Gram product), so warm-started sequences of {@link #solve} calls are cheap; one
  * instance is not for concurrent use. Used by {@link ElasticNet}, the paths and cross-validation.
  */
@@ -23,7 +23,12 @@ public final class LeastSquaresProblem {
         /** Gram updates (glmnet "covariance"): cost per update independent of n. */
         COVARIANCE,
         /** Residual updates (glmnet "naive"): cost per update O(n), no Gram columns. */
-        NAIVE
+        NAIVE,
+        /**
+         * Gram of the working set's columns only, full gradient by a pass over X ({@link WorkingSetProblem}): a few
+         * passes over X in all when the support is small; the single fits' choice under AUTO.
+         */
+        WORKING_SET
     }
 
     final CdProblem problem;
@@ -214,7 +219,9 @@ public final class LeastSquaresProblem {
         double ybar = fitIntercept ? weightedMean(y, s) : 0.0;
         boolean covariance = mode == Mode.COVARIANCE || (mode == Mode.AUTO && n >= p);
         CdProblem problem;
-        if (covariance) {
+        if (mode == Mode.WORKING_SET) {
+            problem = new WorkingSetProblem(x, y, s, mean, ybar, scale);
+        } else if (covariance) {
             double[] squares = centeredSquares(x, s, mean, null);
             double[] diag = squares.clone();
             if (scale != null) for (int j = 0; j < p; j++) diag[j] *= scale[j] * scale[j];

@@ -120,6 +120,11 @@ final class NaiveProblem extends CdProblem {
     }
 
     @Override
+    boolean coordinateGradientIsCheap() {
+        return false;
+    }
+
+    @Override
     double yNorm2() {
         return yy;
     }

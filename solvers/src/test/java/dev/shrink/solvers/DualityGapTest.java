@@ -24,7 +24,7 @@ class DualityGapTest {
                     double[] y = TestData.response(r, x, n, p, 3, 0.5);
                     double l1Ratio = kind == 0 ? 1.0 : kind == 1 ? 0.5 : 0.0;
                     double alpha = 0.05 + r.nextDouble();
-                    LeastSquaresProblem.Mode mode = r.nextBoolean() ? LeastSquaresProblem.Mode.NAIVE : LeastSquaresProblem.Mode.COVARIANCE;
+                    LeastSquaresProblem.Mode mode = TestData.explicitMode(r);
                     Design d = Design.rowMajor(x, n, p);
                     LeastSquaresProblem prob = LeastSquaresProblem.of(d, y, null, true, false, mode);
                     double l1 = n * alpha * l1Ratio;

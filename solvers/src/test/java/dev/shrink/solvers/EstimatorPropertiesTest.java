@@ -60,7 +60,7 @@ class EstimatorPropertiesTest {
                     double[] w = variant >= 2 ? TestData.weights(r, n) : null;
                     double l1Ratio = variant == 1 ? 1.0 : 0.3 + 0.6 * r.nextDouble();
                     double alpha = 0.01 + 0.5 * r.nextDouble();
-                    LeastSquaresProblem.Mode mode = r.nextBoolean() ? LeastSquaresProblem.Mode.NAIVE : LeastSquaresProblem.Mode.COVARIANCE;
+                    LeastSquaresProblem.Mode mode = TestData.explicitMode(r);
                     LinearModel m = ElasticNet.builder().alpha(alpha).l1Ratio(l1Ratio).tol(1e-14).maxIter(100_000).mode(mode).build()
                             .fit(Design.rowMajor(x, n, p), y, w);
                     double[] coef = m.coef();
@@ -91,7 +91,7 @@ class EstimatorPropertiesTest {
                 });
     }
 
-    /** Covariance and naive mode reach the same minimiser (unique: l1Ratio < 1). */
+    /** Covariance, naive and working-set mode reach the same minimiser (unique: l1Ratio < 1). */
     @Test
     void covarianceAndNaiveModesAgree() {
         qt().withExamples(20).forAll(longs().all(), integers().between(3, 50), integers().between(1, 50)).checkAssert((seed, n, p) -> {
@@ -104,7 +104,63 @@ class EstimatorPropertiesTest {
             LinearModel naive = b.mode(LeastSquaresProblem.Mode.NAIVE).build().fit(Design.columnMajor(TestData.columnMajor(x, n, p), n, p), y, w);
             assertTrue(TestData.maxAbsDiff(cov.coef(), naive.coef()) < 1e-6, () -> Arrays.toString(cov.coef()) + " vs " + Arrays.toString(naive.coef()));
             assertEquals(cov.intercept(), naive.intercept(), 1e-6);
+            boolean rowMajor = r.nextBoolean();
+            Design d = rowMajor ? Design.rowMajor(x, n, p) : Design.columnMajor(TestData.columnMajor(x, n, p), n, p);
+            LinearModel ws = b.mode(LeastSquaresProblem.Mode.WORKING_SET).build().fit(d, y, w);
+            assertTrue(TestData.maxAbsDiff(cov.coef(), ws.coef()) < 1e-6, () -> Arrays.toString(cov.coef()) + " vs " + Arrays.toString(ws.coef()));
+            assertEquals(cov.intercept(), ws.intercept(), 1e-6);
         });
+    }
+
+    /**
+     * Working-set mode admits violators in batches ({@code WorkingSetProblem.FIRST_BATCH}, then doubling): with far more
+     * violators at 0 than one batch and a support larger than the first batch, tall or wide, it still reaches covariance
+     * mode's minimum: both objectives lie within the larger of the two duality gaps of each other.
+     */
+    @Test
+    void workingSetModeGrowsPastItsFirstBatch() {
+        qt().withExamples(6).forAll(longs().all(), integers().between(0, 1)).checkAssert((seed, wide) -> {
+            Random r = new Random(seed);
+            int n = wide == 1 ? 200 : 400;
+            int p = wide == 1 ? 400 : 160;
+            double[] x = TestData.design(r, n, p, 0.5, 1);
+            double[] y = TestData.response(r, x, n, p, 90, 0.3);
+            double[] w = r.nextBoolean() ? TestData.weights(r, n) : null;
+            double alpha = 0.03;
+            double l1Ratio = 0.8;
+            ElasticNet.Builder b = ElasticNet.builder().alpha(alpha).l1Ratio(l1Ratio).tol(1e-10).maxIter(100_000);
+            LinearModel cov = b.mode(LeastSquaresProblem.Mode.COVARIANCE).build().fit(Design.rowMajor(x, n, p), y, w);
+            LinearModel ws = b.mode(LeastSquaresProblem.Mode.WORKING_SET).build().fit(Design.rowMajor(x, n, p), y, w);
+            int support = 0;
+            for (double v : ws.coef()) if (v != 0) support++;
+            assertTrue(support > WorkingSetProblem.FIRST_BATCH, "support " + support + " fits the first batch: the test does not grow the set");
+            assertTrue(cov.convergence().converged(), cov.convergence().message());
+            assertTrue(ws.convergence().converged(), ws.convergence().message());
+            // the gaps are in the problem's scaling (n times scikit-learn's objective)
+            double bound = Math.max(cov.convergence().criterion(), ws.convergence().criterion()) / n;
+            double diff = objective(x, y, w, n, p, cov, alpha, l1Ratio) - objective(x, y, w, n, p, ws, alpha, l1Ratio);
+            assertTrue(Math.abs(diff) <= bound * (1 + 1e-6) + 1e-12, "objectives differ by " + diff + ", gaps allow " + bound);
+        });
+    }
+
+    /** scikit-learn's elastic-net objective (1/(2S))·Σsᵢ(yᵢ − xᵢ·w − b)² + α·ρ·‖w‖₁ + ½·α·(1 − ρ)·‖w‖². */
+    private static double objective(double[] x, double[] y, double[] s, int n, int p, LinearModel m, double alpha, double l1Ratio) {
+        double rss = 0;
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double e = y[i] - m.intercept();
+            for (int j = 0; j < p; j++) e -= x[i * p + j] * m.coef(j);
+            double si = s == null ? 1.0 : s[i];
+            rss += si * e * e;
+            sum += si;
+        }
+        double a = 0;
+        double q = 0;
+        for (double c : m.coef()) {
+            a += Math.abs(c);
+            q += c * c;
+        }
+        return rss / (2 * sum) + alpha * l1Ratio * a + 0.5 * alpha * (1 - l1Ratio) * q;
     }
 
     /** Multiplying all weights by a constant does not change the elastic-net or lasso solution (weights are normalised). */

@@ -41,6 +41,12 @@ final class TestData {
         return out;
     }
 
+    /** One of the explicit coordinate-descent representations, at random. */
+    static LeastSquaresProblem.Mode explicitMode(Random r) {
+        LeastSquaresProblem.Mode[] modes = {LeastSquaresProblem.Mode.NAIVE, LeastSquaresProblem.Mode.COVARIANCE, LeastSquaresProblem.Mode.WORKING_SET};
+        return modes[r.nextInt(modes.length)];
+    }
+
     static double[] weights(Random r, int n) {
         double[] w = new double[n];
         for (int i = 0; i < n; i++) w[i] = 0.2 + 2.8 * r.nextDouble();
