@@ -1,9 +1,10 @@
 package dev.shrink.cli;
 
+import dev.shrink.bench.report.ReportCommand;
 import dev.shrink.kernels.KernelProvider;
+import dev.shrink.solvers.conformance.ConformanceCommand;
 
 import java.io.PrintStream;
-import java.lang.reflect.InvocationTargetException;
 import java.util.Arrays;
 
 /** The command-line entry point behind {@code ./shrink}: one subcommand per job. */
@@ -36,8 +37,8 @@ public final class Main {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
             case "info" -> info(out);
-            case "conformance" -> delegate("dev.shrink.solvers.conformance.ConformanceCommand", rest, out, err);
-            case "report" -> delegate("dev.shrink.bench.report.ReportCommand", rest, out, err);
+            case "conformance" -> ConformanceCommand.run(rest, out, err);
+            case "report" -> ReportCommand.run(rest, out, err);
             default -> {
                 err.println("shrink: unknown command '" + args[0] + "'");
                 err.print(USAGE);
@@ -64,23 +65,6 @@ public final class Main {
             return bean.getVMOption(name).getValue();
         } catch (RuntimeException e) {
             return "unknown";
-        }
-    }
-
-    /** Commands that live in other modules expose {@code static int run(String[], PrintStream, PrintStream)}. */
-    private static int delegate(String className, String[] args, PrintStream out, PrintStream err) throws Exception {
-        Class<?> command;
-        try {
-            command = Class.forName(className);
-        } catch (ClassNotFoundException e) {
-            err.println("shrink: this build has no " + className + " yet");
-            return 2;
-        }
-        try {
-            return (int) command.getMethod("run", String[].class, PrintStream.class, PrintStream.class).invoke(null, args, out, err);
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof Exception cause) throw cause;
-            throw e;
         }
     }
 }
