@@ -82,6 +82,23 @@ abstract class CdProblem {
         return false;
     }
 
+    /**
+     * A copy of the internal state when it is an affine function of w that is cheap to combine (H = X̃ᵀX̃w in
+     * covariance mode: O(p)), for {@link #extrapolateState}; null otherwise (then warm starts go through
+     * {@link #reset} or moves).
+     */
+    double[] affineState() {
+        return null;
+    }
+
+    /**
+     * With the current state that of w₁ and {@code s0} that of w₀ (both from {@link #affineState}), makes it the state
+     * of w₁ + r·(w₁ − w₀): s ← s + r·(s − s0). Only called when {@link #affineState} is not null.
+     */
+    void extrapolateState(double[] s0, double r) {
+        throw new UnsupportedOperationException();
+    }
+
     /** ‖ỹ‖². */
     abstract double yNorm2();
 

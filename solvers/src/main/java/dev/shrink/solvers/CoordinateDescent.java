@@ -83,7 +83,6 @@ final class CoordinateDescent {
         // Both modes are re-read after every sweep: covariance mode's depends on the size of the working set.
         double roundWork = 0;
         int settleUntil = -1;
-        int polishUntil = -1;
         double dwThreshold = dwTol;
         anderson.restart();
         int nextNewton = 2;
@@ -150,14 +149,8 @@ final class CoordinateDescent {
                     anderson.restart();
                 }
                 gap = gap(problem, w, grad, l1, l2, factors);
-                if (!added && gap <= gapTol) {
-                    // covariance mode checks after every sweep and would stop at the first sweep under tol: a few more
-                    // cheap sweeps (at most as many again) bring the gap to COVARIANCE_SHARE of it, so that paths do
-                    // not end every alpha just under the tolerance
-                    if (!cheapCheck || gap <= COVARIANCE_SHARE * gapTol || maxDelta == 0 || iter == maxIter) return new Result(iter, gap, true);
-                    if (polishUntil < 0) polishUntil = 2 * iter;
-                    if (iter >= polishUntil) return new Result(iter, gap, true);
-                }
+                // scikit-learn's stop: the first check with the gap within tol (covariance mode checks after every sweep)
+                if (!added && gap <= gapTol) return new Result(iter, gap, true);
                 if (!added && maxDelta == 0) return new Result(iter, gap, false); // rounding floor: sweeps change nothing
             }
         }
@@ -166,8 +159,6 @@ final class CoordinateDescent {
 
     /** Share of the gap tolerance the working-set problem is solved to when its sweeps are cheap (see sweeps). */
     static final double INNER_SHARE = 0.01;
-    /** Share of the gap tolerance covariance mode polishes to, within at most twice its sweeps (see sweeps). */
-    static final double COVARIANCE_SHARE = 0.3;
 
     /**
      * Adds to the working set the {@code limit} candidates with the largest |gradⱼ|/fⱼ (the farthest from

@@ -187,6 +187,18 @@ final class CovarianceProblem extends CdProblem {
     }
 
     @Override
+    double[] affineState() {
+        workingSet(null, 0, null); // bring H up to date everywhere
+        return h.clone();
+    }
+
+    @Override
+    void extrapolateState(double[] s0, double r) {
+        workingSet(null, 0, null);
+        for (int j = 0; j < p; j++) h[j] += r * (h[j] - s0[j]);
+    }
+
+    @Override
     double yNorm2() {
         return yy;
     }

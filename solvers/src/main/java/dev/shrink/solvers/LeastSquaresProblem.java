@@ -40,6 +40,8 @@ public final class LeastSquaresProblem {
     private double[] state;
     private double[] gradient;
     private boolean gradientValid;
+    /** The last two solutions of {@link #solve} and their affine states, for {@link #predictNext} (null: none). */
+    private double[] solution1, state1, solution0, state0;
 
     private LeastSquaresProblem(CdProblem problem, double[] mean, double ybar, double[] scale, int n, boolean fitIntercept) {
         this.problem = problem;
@@ -130,7 +132,41 @@ public final class LeastSquaresProblem {
         CoordinateDescent.Result r = CoordinateDescent.solve(problem, w, l1, l2, factors, screenL1, gapTol, dwTol, maxIter, gradient);
         gradientValid = r.converged();
         state = w.clone();
+        double[] affine = problem.affineState();
+        solution0 = solution1;
+        state0 = state1;
+        solution1 = affine == null ? null : state.clone();
+        state1 = affine;
         return new Solution(r.iterations(), r.gap(), r.converged());
+    }
+
+    /**
+     * Warm start for the next penalty of a path: from the last two solutions w₀, w₁ of {@link #solve} (w holds w₁, the
+     * last one), the first-order prediction w₁ + r·(w₁ − w₀) with r = (α₂ − α₁)/(α₁ − α₀) — on a fixed support and
+     * signs the solution is a smooth function of the penalty, so this removes the first-order part of the change
+     * (the predictor of a predictor–corrector path, Allgower &amp; Georg 1990, §2.2). Only coefficients nonzero with one
+     * sign in w₀, w₁ and the prediction are extrapolated; the rest keep w₁. In covariance mode the state follows in
+     * O(p) (H = X̃ᵀX̃w is linear in w) plus one Gram column per coefficient kept; elsewhere nothing is done.
+     *
+     * @return whether w was changed (false: fewer than two solutions known, w is not the last one, no affine state,
+     *         or r outside (0, 2])
+     */
+    public boolean predictNext(double[] w, double r) {
+        if (solution0 == null || solution1 == null || !(r > 0 && r <= 2) || !Arrays.equals(w, solution1) || !Arrays.equals(state, w)) {
+            return false;
+        }
+        problem.extrapolateState(state0, r);
+        for (int j = 0; j < w.length; j++) {
+            double w0 = solution0[j];
+            double w1 = solution1[j];
+            double linear = w1 + r * (w1 - w0); // what the state now corresponds to
+            double next = w1 != 0 && Math.signum(w0) == Math.signum(w1) && Math.signum(linear) == Math.signum(w1) ? linear : w1;
+            if (next != linear) problem.move(j, next - linear);
+            w[j] = next;
+        }
+        state = w.clone();
+        gradientValid = false;
+        return true;
     }
 
     /** X̃ᵀR at the coefficients of the last solve (for screening rules and KKT checks). */

@@ -1,5 +1,7 @@
 package dev.shrink.solvers;
 
+import dev.shrink.kernels.KernelProvider;
+import dev.shrink.kernels.Level1;
 import dev.shrink.kernels.ParallelKernels;
 
 import java.util.Arrays;
@@ -67,6 +69,18 @@ public final class SufficientStats {
             syy += w * y[i] * y[i];
         }
         return new SufficientStats(n, p, sumW, sumWx, sy, syy, g, xty);
+    }
+
+    /**
+     * Statistics from sums the caller computed (e.g. with the Gram kernel over a block of rows it owns):
+     * {@code rows}, Σsᵢ, Σsᵢxᵢ, Σsᵢyᵢ, Σsᵢyᵢ², G = XᵀSX (p×p row-major) and c = XᵀSy. The arrays are taken, not copied.
+     */
+    public static SufficientStats ofSums(int rows, double sumW, double[] sumWx, double sumWy, double sumWyy, double[] gram, double[] xty) {
+        int p = sumWx.length;
+        if (rows < 1) throw new IllegalArgumentException("rows must be ≥ 1, got " + rows);
+        if (gram.length != p * p) throw new IllegalArgumentException("gram has " + gram.length + " values, expected p² = " + p * p);
+        if (xty.length != p) throw new IllegalArgumentException("xty has " + xty.length + " values, expected p = " + p);
+        return new SufficientStats(rows, p, sumW, sumWx, sumWy, sumWyy, gram, xty);
     }
 
     /** Statistics of the given rows only (gathered into a copy; used for folds). */
@@ -173,4 +187,45 @@ public final class SufficientStats {
         double ybar = yMean();
         return Math.max(0.0, sumWyy - sumW * ybar * ybar);
     }
+
+    /**
+     * The weighted residual sum of squares Σsᵢ(yᵢ − b − xᵢ·w)² of a linear model on these rows, from the statistics
+     * alone: Σsy² − 2b·Σsy + b²·Σs − 2wᵀ(c − b·Σsx) + wᵀGw, in O(|support of w|·p) instead of a pass over the rows
+     * (the quadratic form reads only the lower triangle of G). Returns NaN when the value is below
+     * {@link #CANCELLATION_FLOOR} times the sum of the magnitudes of its terms, where the subtraction would lose more
+     * than half of the digits: the caller then computes it from the rows.
+     */
+    public double residualSumOfSquares(double[] w, double b) {
+        if (w.length != p) throw new IllegalArgumentException("w has " + w.length + " values, the statistics have " + p + " columns");
+        Level1 level1 = KernelProvider.get().level1();
+        int support = 0;
+        for (double v : w) if (v != 0) support++;
+        double quadratic = 0;
+        if (support * 8L > p) {
+            // dense enough: each row's prefix as one contiguous dot (zeros of w contribute nothing)
+            for (int r = 0; r < p; r++) {
+                if (w[r] == 0) continue;
+                double lower = r == 0 ? 0.0 : level1.dot(r, gram, r * p, w, 0);
+                quadratic += w[r] * (gram[r * p + r] * w[r] + 2 * lower);
+            }
+        } else {
+            int[] s = new int[support];
+            int k = 0;
+            for (int j = 0; j < p; j++) if (w[j] != 0) s[k++] = j;
+            for (int a = 0; a < support; a++) {
+                int r = s[a];
+                double lower = 0;
+                for (int c = 0; c < a; c++) lower += gram[r * p + s[c]] * w[s[c]];
+                quadratic += w[r] * (gram[r * p + r] * w[r] + 2 * lower);
+            }
+        }
+        double linear = 0;
+        for (int j = 0; j < p; j++) if (w[j] != 0) linear += w[j] * (xty[j] - b * sumWx[j]);
+        double rss = sumWyy - 2 * b * sumWy + b * b * sumW - 2 * linear + quadratic;
+        double magnitude = sumWyy + b * b * sumW + Math.abs(quadratic);
+        return rss >= CANCELLATION_FLOOR * magnitude ? rss : Double.NaN;
+    }
+
+    /** See {@link #residualSumOfSquares}: 1e-8, i.e. at least 8 of the 16 digits survive the subtraction. */
+    public static final double CANCELLATION_FLOOR = 1e-8;
 }

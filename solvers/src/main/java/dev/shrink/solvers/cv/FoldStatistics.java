@@ -3,7 +3,6 @@ package dev.shrink.solvers.cv;
 import dev.shrink.kernels.KernelProvider;
 import dev.shrink.kernels.Layout;
 import dev.shrink.kernels.MatrixView;
-import dev.shrink.solvers.Design;
 import dev.shrink.solvers.SufficientStats;
 import dev.shrink.solvers.path.ElasticNetPath;
 import dev.shrink.solvers.path.PathResult;
@@ -43,11 +42,13 @@ final class FoldStatistics implements FoldData {
         this.folds = folds;
         this.fitIntercept = fitIntercept;
         this.xShift = new double[p];
+        double[] row = new double[p];
         double ys = 0;
         if (fitIntercept) {
             for (int i = 0; i < n; i++) {
                 ys += response[i];
-                for (int j = 0; j < p; j++) xShift[j] += data.get(i, j);
+                readRow(data, i, row);
+                for (int j = 0; j < p; j++) xShift[j] += row[j];
             }
             for (int j = 0; j < p; j++) xShift[j] /= n;
             ys /= n;
@@ -58,22 +59,46 @@ final class FoldStatistics implements FoldData {
         for (int f = 0; f < k; f++) start[f + 1] = start[f] + folds.size(f);
         this.x = new double[Math.max(1, n * p)];
         this.y = new double[n];
-        for (int f = 0; f < k; f++) {
-            int r = start[f];
-            for (int i : folds.validationRows(f)) {
-                for (int j = 0; j < p; j++) x[r * p + j] = data.get(i, j) - xShift[j];
-                y[r] = response[i] - yShift;
-                r++;
-            }
-        }
         this.perFold = new SufficientStats[k];
         SufficientStats total = null;
         for (int f = 0; f < k; f++) {
-            MatrixView block = new MatrixView(x, start[f] * p, start[f + 1] - start[f], p, Math.max(1, p), Layout.ROW_MAJOR);
-            perFold[f] = SufficientStats.of(Design.of(block), Arrays.copyOfRange(y, start[f], start[f + 1]), null);
+            // copy the fold's rows, shifted, and sum them on the way; then one Gram pass over the block (Xᵀy with it)
+            double[] sumX = new double[p];
+            double sumY = 0;
+            double sumYY = 0;
+            int r = start[f];
+            for (int i : folds.validationRows(f)) {
+                readRow(data, i, row);
+                int at = r * p;
+                for (int j = 0; j < p; j++) {
+                    double v = row[j] - xShift[j];
+                    x[at + j] = v;
+                    sumX[j] += v;
+                }
+                double v = response[i] - yShift;
+                y[r] = v;
+                sumY += v;
+                sumYY += v * v;
+                r++;
+            }
+            int rows = start[f + 1] - start[f];
+            MatrixView block = new MatrixView(x, start[f] * p, rows, p, Math.max(1, p), Layout.ROW_MAJOR);
+            double[] g = new double[p * p];
+            double[] xty = new double[p];
+            kernels.gram().gram(block, null, Arrays.copyOfRange(y, start[f], start[f + 1]), g, 0, Math.max(1, p), xty, 0);
+            perFold[f] = SufficientStats.ofSums(rows, rows, sumX, sumY, sumYY, g, xty);
             total = total == null ? perFold[f] : total.plus(perFold[f]);
         }
         this.total = total;
+    }
+
+    /** Row i of the view into out (a copy for row-major storage, a strided gather otherwise). */
+    private static void readRow(MatrixView v, int i, double[] out) {
+        if (v.layout() == Layout.ROW_MAJOR) {
+            System.arraycopy(v.data(), v.offset() + i * v.ld(), out, 0, v.cols());
+        } else {
+            for (int j = 0; j < out.length; j++) out[j] = v.data()[v.offset() + i + j * v.ld()];
+        }
     }
 
     /** Statistics of the rows outside fold f (training set of fold f, in shifted coordinates); f = −1 for all rows. */
@@ -94,11 +119,14 @@ final class FoldStatistics implements FoldData {
 
     /**
      * Mean squared error on the rows of fold f of the model (w, b) fitted on shifted data: the shifts of X and y
-     * cancel in the residuals yᵢ − b − xᵢ·w.
+     * cancel in the residuals yᵢ − b − xᵢ·w. From the fold's statistics (O(|support|·p), no pass over its rows), unless
+     * that would cancel too many digits ({@link SufficientStats#residualSumOfSquares}): then from the rows.
      */
     @Override
     public double validationMse(int fold, double[] w, double b, double[] scratch) {
         int rows = start[fold + 1] - start[fold];
+        double rss = perFold[fold].residualSumOfSquares(w, b);
+        if (!Double.isNaN(rss)) return rss / rows;
         kernels.matrixVector().multiply(new MatrixView(x, start[fold] * p, rows, p, p, Layout.ROW_MAJOR), w, 0, scratch, 0);
         double sum = 0;
         for (int r = 0; r < rows; r++) {

@@ -208,6 +208,8 @@ public final class ElasticNetPath {
         int[] iters = new int[k];
         boolean[] conv = new boolean[k];
         for (int i = 0; i < k; i++) {
+            // predictor step from the last two solutions (covariance mode; see LeastSquaresProblem.predictNext)
+            if (i >= 2 && grid[i - 1] != grid[i - 2]) problem.predictNext(w, (grid[i] - grid[i - 1]) / (grid[i - 1] - grid[i - 2]));
             double l1 = n * grid[i] * l1Ratio;
             double l2 = n * grid[i] * (1 - l1Ratio) * l2Scale;
             double screen = screening ? Math.max(0, 2 * l1 - prevL1) : l1;

@@ -133,6 +133,36 @@ class ElasticNetCVTest {
     }
 
     @Test
+    void bothLayoutsAndShuffledFoldsGiveTheSameStatistics() {
+        SplittableRandom rnd = new SplittableRandom(11);
+        int n = 60;
+        int p = 7;
+        double[] rowMajor = new double[n * p];
+        double[] colMajor = new double[n * p];
+        double[] y = new double[n];
+        int[] fold = new int[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < p; j++) {
+                double v = rnd.nextGaussian() + 5 * j;
+                rowMajor[i * p + j] = v;
+                colMajor[j * n + i] = v;
+            }
+            y[i] = rowMajor[i * p] - rowMajor[i * p + 3] + rnd.nextGaussian();
+            fold[i] = rnd.nextInt(4);
+        }
+        for (int f = 0; f < 4; f++) fold[f] = f; // every fold non-empty
+        ElasticNetCV cv = ElasticNetCV.builder().l1Ratios(0.5).nAlphas(8).folds(Folds.of(fold)).tol(1e-14).build();
+        ElasticNetCV.Result a = cv.fit(dev.shrink.solvers.Design.rowMajor(rowMajor, n, p), y);
+        ElasticNetCV.Result b = cv.fit(dev.shrink.solvers.Design.columnMajor(colMajor, n, p), y);
+        assertTrue(a.converged() && b.converged());
+        for (int f = 0; f < 4; f++) {
+            assertArrayEquals(a.bestScores().foldErrors()[f], b.bestScores().foldErrors()[f], 1e-12 * a.bestScores().foldErrors()[f][0]);
+        }
+        assertArrayEquals(a.coef(), b.coef(), 1e-12);
+        assertEquals(a.intercept(), b.intercept(), 1e-10);
+    }
+
+    @Test
     void wideDesignRunsOnRowsAndAgreesWithCovarianceMode() {
         SplittableRandom rnd = new SplittableRandom(9);
         int n = 30;
