@@ -64,6 +64,12 @@ public final class LeastSquaresProblem {
      * @param standardize  divide the (centred) columns by dⱼ = sqrt(Σsᵢ(xᵢⱼ − x̄ⱼ)²/n) (glmnet; constant columns get 0)
      */
     public static LeastSquaresProblem of(Design x, double[] y, double[] sampleWeight, boolean fitIntercept, boolean standardize, Mode mode) {
+        return of(x, y, sampleWeight, fitIntercept, standardize, mode, 1);
+    }
+
+    /** As above, with {@code threads} ≥ 1 row chunks for covariance mode's Gram pass (results depend on the count only). */
+    public static LeastSquaresProblem of(Design x, double[] y, double[] sampleWeight, boolean fitIntercept, boolean standardize, Mode mode, int threads) {
+        Threads.check(threads);
         Inputs.response(y, x.n());
         Inputs.weights(sampleWeight, x.n());
         double[] s = normalizedWeights(sampleWeight, x.n());
@@ -77,7 +83,7 @@ public final class LeastSquaresProblem {
                 scale[j] = d > 0 ? 1 / d : 0.0;
             }
         }
-        return of(x, y, s, fitIntercept, scale, mode == null ? Mode.AUTO : mode);
+        return of(x, y, s, fitIntercept, scale, mode == null ? Mode.AUTO : mode, threads);
     }
 
     public int n() {
@@ -249,6 +255,11 @@ public final class LeastSquaresProblem {
      * @param scale  column multipliers 1/dⱼ (glmnet standardisation) or null
      */
     static LeastSquaresProblem of(Design x, double[] y, double[] s, boolean fitIntercept, double[] scale, Mode mode) {
+        return of(x, y, s, fitIntercept, scale, mode, 1);
+    }
+
+    /** As above; {@code threads} row chunks for covariance mode's Gram pass ({@link Threads}). */
+    static LeastSquaresProblem of(Design x, double[] y, double[] s, boolean fitIntercept, double[] scale, Mode mode, int threads) {
         int n = x.n();
         int p = x.p();
         double[] mean = fitIntercept ? columnMeans(x, s) : new double[p];
@@ -258,41 +269,84 @@ public final class LeastSquaresProblem {
         if (mode == Mode.WORKING_SET) {
             problem = new WorkingSetProblem(x, y, s, mean, ybar, scale);
         } else if (covariance) {
-            double[] squares = centeredSquares(x, s, mean, null);
-            double[] diag = squares.clone();
-            if (scale != null) for (int j = 0; j < p; j++) diag[j] *= scale[j] * scale[j];
-            double[] u = new double[n];
+            double[] d = new double[n];
             double sumU = 0;
             double yy = 0;
             for (int i = 0; i < n; i++) {
                 double w = s == null ? 1.0 : s[i];
-                double d = y[i] - ybar;
-                u[i] = w * d;
-                sumU += u[i];
-                yy += w * d * d;
+                d[i] = y[i] - ybar;
+                sumU += w * d[i];
+                yy += w * d[i] * d[i];
             }
-            double[] c = new double[p];
-            KernelProvider.get().matrixVector().multiplyTransposed(x.view(), u, 0, c, 0);
-            for (int j = 0; j < p; j++) {
-                c[j] -= mean[j] * sumU;
-                if (scale != null) c[j] *= scale[j];
-            }
-            problem = new CovarianceProblem(new LazyGramColumns(x, s, mean, scale, squares), diag, c, yy);
+            problem = denseCovariance(x, s, mean, scale, d, sumU, yy, threads);
+            if (problem == null) problem = lazyCovariance(x, s, mean, scale, d, sumU, yy);
         } else {
             problem = NaiveProblem.of(x, y, s, mean, ybar, scale);
         }
         return new LeastSquaresProblem(problem, mean, ybar, scale, n, fitIntercept);
     }
 
+    /**
+     * Covariance mode with the whole Gram matrix from one pass of the blocked SYRK kernel (X̃ᵀd in the same pass),
+     * centred afterwards, {@code XᵀSX − n·x̄x̄ᵀ}: paths and cross-validation end up needing nearly every column, and
+     * the blocked kernel costs about as much as p/25–p/20 single-column passes (measured). Returns null when a column's
+     * mean is so large against its spread ({@code n·x̄ⱼ² > 1e6·Σsᵢ(xᵢⱼ − x̄ⱼ)²}) that the subtraction would lose more
+     * than six digits; the caller then centres column by column.
+     *
+     * @param d     ỹ before weighting: yᵢ − ȳ
+     * @param sumU  Σsᵢdᵢ (0 up to rounding)
+     */
+    private static CdProblem denseCovariance(Design x, double[] s, double[] mean, double[] scale, double[] d, double sumU, double yy, int threads) {
+        int n = x.n();
+        int p = x.p();
+        double[] g = new double[p * p];
+        double[] c = new double[p];
+        Threads.kernels(threads).gram(x.view(), s, d, g, 0, p, c, 0);
+        for (int j = 0; j < p; j++) {
+            double squares = g[j * p + j] - n * mean[j] * mean[j]; // weights sum to n
+            if (mean[j] != 0 && !(n * mean[j] * mean[j] <= 1e6 * squares)) return null;
+        }
+        double[] diag = new double[p];
+        for (int i = 0; i < p; i++) {
+            double mi = n * mean[i];
+            double si = scale == null ? 1.0 : scale[i];
+            for (int j = 0; j < p; j++) {
+                double v = g[i * p + j] - mi * mean[j];
+                g[i * p + j] = scale == null ? v : v * si * scale[j];
+            }
+            diag[i] = g[i * p + i];
+            c[i] = (c[i] - mean[i] * sumU) * si;
+        }
+        return new CovarianceProblem(GramColumns.dense(g, p), diag, c, yy);
+    }
+
+    /** Covariance mode with Gram columns centred exactly, one pass over X per column that ever moves (glmnet's way). */
+    private static CdProblem lazyCovariance(Design x, double[] s, double[] mean, double[] scale, double[] d, double sumU, double yy) {
+        int n = x.n();
+        int p = x.p();
+        double[] squares = centeredSquares(x, s, mean, null);
+        double[] diag = squares.clone();
+        if (scale != null) for (int j = 0; j < p; j++) diag[j] *= scale[j] * scale[j];
+        double[] u = new double[n];
+        for (int i = 0; i < n; i++) u[i] = (s == null ? 1.0 : s[i]) * d[i];
+        double[] c = new double[p];
+        KernelProvider.get().matrixVector().multiplyTransposed(x.view(), u, 0, c, 0);
+        for (int j = 0; j < p; j++) {
+            c[j] -= mean[j] * sumU;
+            if (scale != null) c[j] *= scale[j];
+        }
+        return new CovarianceProblem(new LazyGramColumns(x, s, mean, scale), diag, c, yy);
+    }
+
     /** Covariance mode on precomputed statistics, in scikit-learn's scaling (weights normalised to sum to the row count). */
     public static LeastSquaresProblem of(SufficientStats st, boolean fitIntercept) {
         int p = st.p();
         double k = st.rows() / st.sumWeights();
-        double[] g = fitIntercept ? st.centeredGram() : st.gram();
+        double[] g = fitIntercept ? st.centeredGram(k) : st.gram();
+        if (!fitIntercept) for (int i = 0; i < g.length; i++) g[i] *= k;
         double[] c = fitIntercept ? st.centeredXty() : st.xty();
         double yy = fitIntercept ? st.centeredYty() : st.yty();
         double[] diag = new double[p];
-        for (int i = 0; i < g.length; i++) g[i] *= k;
         for (int j = 0; j < p; j++) {
             c[j] *= k;
             diag[j] = g[j * p + j];

@@ -108,13 +108,13 @@ public final class SufficientStats {
 
     private SufficientStats combine(SufficientStats o, double sign) {
         if (o.p != p) throw new IllegalArgumentException("statistics have " + o.p + " columns, expected " + p);
-        double[] g = gram.clone();
-        double[] c = xty.clone();
-        double[] sx = sumWx.clone();
-        for (int i = 0; i < g.length; i++) g[i] += sign * o.gram[i];
+        double[] g = new double[gram.length];
+        double[] c = new double[p];
+        double[] sx = new double[p];
+        for (int i = 0; i < g.length; i++) g[i] = gram[i] + sign * o.gram[i];
         for (int j = 0; j < p; j++) {
-            c[j] += sign * o.xty[j];
-            sx[j] += sign * o.sumWx[j];
+            c[j] = xty[j] + sign * o.xty[j];
+            sx[j] = sumWx[j] + sign * o.sumWx[j];
         }
         int r = rows + (int) sign * o.rows;
         if (r <= 0) throw new IllegalArgumentException("statistics would have " + r + " rows");
@@ -164,11 +164,16 @@ public final class SufficientStats {
 
     /** Centred Gram (X − 1x̄ᵀ)ᵀS(X − 1x̄ᵀ) = XᵀSX − S·x̄x̄ᵀ, p×p row-major, a fresh array. */
     public double[] centeredGram() {
+        return centeredGram(1.0);
+    }
+
+    /** {@code factor·}{@link #centeredGram()} in one pass (the solvers rescale it to their weight normalisation). */
+    public double[] centeredGram(double factor) {
         double[] m = xMean();
-        double[] g = gram.clone();
+        double[] g = new double[gram.length];
         for (int i = 0; i < p; i++) {
             double s = sumW * m[i];
-            for (int j = 0; j < p; j++) g[i * p + j] -= s * m[j];
+            for (int j = 0; j < p; j++) g[i * p + j] = (gram[i * p + j] - s * m[j]) * factor;
         }
         return g;
     }

@@ -18,8 +18,8 @@
  *   the Gram of the working set only (WorkingSetProblem; {@link dev.shrink.solvers.LeastSquaresProblem.Mode#WORKING_SET}):
  *   64 violators admitted at first, then as many as the set holds; paths and CV in covariance mode when n ≥ p, naive
  *   mode otherwise ({@link dev.shrink.solvers.LeastSquaresProblem.Mode#AUTO}).</li>
- *   <li>Covariance mode: the whole Gram through the SYRK kernel at the first request, or Gram columns one by one when
- *   a column's mean is too large to subtract safely (LazyGramColumns); Gram-product updates restricted to the working
+ *   <li>Covariance mode: the whole Gram through the SYRK kernel when the problem is prepared (with {@code threads} row
+ *   chunks on paths), or Gram columns one by one when a column's mean is too large to subtract safely (LazyGramColumns); Gram-product updates restricted to the working
  *   set while it holds at most p/3 features (CovarianceProblem).</li>
  *   <li>Gap checks: after every sweep in covariance mode; in naive mode when the largest coefficient change falls below
  *   tol relative to the largest coefficient; in working-set mode the set's gap after every sweep, a full check when it

@@ -46,7 +46,7 @@ final class SolverSection {
     List<String> workloads() {
         return switch (mode) {
             case TOY -> List.of("ridge", "lasso");
-            case QUICK -> List.of("ridge", "lasso", "elasticnet", "logistic", "enet-path", "ridge-cv");
+            case QUICK -> List.of("ridge", "lasso", "elasticnet", "logistic", "enet-path", "lasso-path-wide", "enet-cv", "ridge-cv");
             case FULL -> Workloads.names();
         };
     }
@@ -59,7 +59,7 @@ final class SolverSection {
     static Step.Timing timing(Suite.Mode mode) {
         return switch (mode) {
             case TOY -> new Step.Timing(0, 0, 0, 1, 0);
-            case QUICK -> new Step.Timing(1, 2, 0, 1, 0);
+            case QUICK -> new Step.Timing(1, 3, 0, 3, 0);
             case FULL -> new Step.Timing(1, 2, 0, 5, 0);
         };
     }

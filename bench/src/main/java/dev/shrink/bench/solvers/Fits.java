@@ -41,7 +41,7 @@ public final class Fits {
             case "elasticnet" -> ElasticNet.builder().alpha(w.number("alpha")).l1Ratio(w.number("l1_ratio")).build().fit(x, w.y());
             case "logistic" -> LogisticRegression.builder().C(w.number("C")).threads(1).build().fit(x, w.y());
             case "elasticnet_path" -> ElasticNetPath.builder().l1Ratio(w.number("l1_ratio")).nAlphas((int) w.number("n_alphas"))
-                    .eps(w.number("eps")).build().fit(x, w.y());
+                    .eps(w.number("eps")).threads(1).build().fit(x, w.y());
             case "elasticnet_cv" -> ElasticNetCV.builder().l1Ratios(w.number("l1_ratio")).nAlphas((int) w.number("n_alphas"))
                     .eps(w.number("eps")).folds((int) w.number("n_folds")).tol(1e-4).build()
                     .fit(x, w.y());

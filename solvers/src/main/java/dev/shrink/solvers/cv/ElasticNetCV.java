@@ -20,7 +20,9 @@ import java.util.concurrent.Executor;
  *
  * <p>Covariance mode (n ≥ p by default): one pass over the rows computes per-fold sufficient statistics
  * ({@link FoldStatistics}); a fold's training statistics are total − fold, and its warm-started path
- * ({@link ElasticNetPath}, coordinate descent with strong rules and a duality-gap stop) runs on statistics only. For
+ * ({@link ElasticNetPath}, coordinate descent with strong rules and a duality-gap stop) runs on statistics only, and
+ * so do the validation errors (Σ(y − b − Xw)² from the fold's statistics, falling back to its rows only where that
+ * would cancel more than half the digits). For
  * p &gt; n each fold's path runs on its training rows instead ({@link FoldRows}). Folds run in parallel on an {@link Executor} when one is given, with results identical
  * to a sequential run.
  *

@@ -19,7 +19,8 @@ import dev.shrink.solvers.SufficientStats;
  *   factors rescaled to sum to p; grid λ_max·r^(k/(K−1)), λ_max = max|X̃ᵀỹ|/(n·max(l1Ratio, 0.001)),
  *   r = lambdaMinRatio (default 1e-4 if n ≥ p, else 0.01).</li>
  * </ul>
- * Coordinate descent from the previous solution at each value (warm start), with the sequential strong rule
+ * Coordinate descent from the previous solution at each value (warm start; in covariance mode from the first-order
+ * prediction of the last two solutions, {@link LeastSquaresProblem#predictNext}), with the sequential strong rule
  * (Tibshirani et al. 2012, "Strong rules for discarding predictors in lasso-type problems") choosing the initial
  * working set and a full KKT check before the duality-gap stop. Immutable; build with {@link #builder()}.
  */
@@ -40,6 +41,7 @@ public final class ElasticNetPath {
     private final int maxIter;
     private final boolean screening;
     private final LeastSquaresProblem.Mode mode;
+    private final int threads;
 
     private ElasticNetPath(Builder b) {
         this.dialect = b.dialect;
@@ -60,6 +62,8 @@ public final class ElasticNetPath {
         this.maxIter = Inputs.positive("maxIter", b.maxIter);
         this.screening = b.screening;
         this.mode = b.mode;
+        if (b.threads < 1) throw new IllegalArgumentException("threads must be ≥ 1, got " + b.threads);
+        this.threads = b.threads;
         if (alphas == null && dialect == Dialect.SCIKIT_LEARN && l1Ratio == 0) {
             throw new IllegalArgumentException("l1Ratio = 0 has no alpha_max: give explicit alphas (as scikit-learn requires)");
         }
@@ -128,7 +132,7 @@ public final class ElasticNetPath {
         if (penaltyFactors != null && penaltyFactors.length != x.p()) {
             throw new IllegalArgumentException("penaltyFactors has " + penaltyFactors.length + " values, X has " + x.p() + " columns");
         }
-        return fit(LeastSquaresProblem.of(x, y, sampleWeight, fitIntercept, standardize, mode));
+        return fit(LeastSquaresProblem.of(x, y, sampleWeight, fitIntercept, standardize, mode, threads));
     }
 
     /** The path on precomputed statistics (covariance mode; not with standardize). */
@@ -240,6 +244,7 @@ public final class ElasticNetPath {
         private int maxIter = 1000;
         private boolean screening = true;
         private LeastSquaresProblem.Mode mode = LeastSquaresProblem.Mode.AUTO;
+        private int threads = java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1;
 
         private Builder() {}
 
@@ -263,6 +268,12 @@ public final class ElasticNetPath {
         /** Sequential strong rule for the initial working set (default on; results do not depend on it). */
         public Builder screening(boolean screening) { this.screening = screening; return this; }
         public Builder mode(LeastSquaresProblem.Mode mode) { this.mode = mode; return this; }
+        /**
+         * Row chunks (threads of the common ForkJoinPool) for covariance mode's Gram pass, ≥ 1. Default: the common pool's
+         * parallelism + 1, as scikit-learn's Gram goes through a multithreaded BLAS; for a given count the result is
+         * the same on every run, and {@code threads(1)} is single-threaded.
+         */
+        public Builder threads(int threads) { this.threads = threads; return this; }
 
         public ElasticNetPath build() {
             return new ElasticNetPath(this);
