@@ -43,12 +43,15 @@ final class FoldStatistics implements FoldData {
         this.fitIntercept = fitIntercept;
         this.xShift = new double[p];
         double[] row = new double[p];
+        boolean rowMajor = data.layout() == Layout.ROW_MAJOR;
+        double[] source = rowMajor ? data.data() : row; // row-major rows are read in place, others gathered into row
         double ys = 0;
         if (fitIntercept) {
             for (int i = 0; i < n; i++) {
                 ys += response[i];
-                readRow(data, i, row);
-                for (int j = 0; j < p; j++) xShift[j] += row[j];
+                int from = rowMajor ? data.offset() + i * data.ld() : 0;
+                if (!rowMajor) readRow(data, i, row);
+                for (int j = 0; j < p; j++) xShift[j] += source[from + j];
             }
             for (int j = 0; j < p; j++) xShift[j] /= n;
             ys /= n;
@@ -68,10 +71,11 @@ final class FoldStatistics implements FoldData {
             double sumYY = 0;
             int r = start[f];
             for (int i : folds.validationRows(f)) {
-                readRow(data, i, row);
+                int from = rowMajor ? data.offset() + i * data.ld() : 0;
+                if (!rowMajor) readRow(data, i, row);
                 int at = r * p;
                 for (int j = 0; j < p; j++) {
-                    double v = row[j] - xShift[j];
+                    double v = source[from + j] - xShift[j];
                     x[at + j] = v;
                     sumX[j] += v;
                 }
@@ -92,13 +96,9 @@ final class FoldStatistics implements FoldData {
         this.total = total;
     }
 
-    /** Row i of the view into out (a copy for row-major storage, a strided gather otherwise). */
+    /** Row i of a column-major view into out (a strided gather). */
     private static void readRow(MatrixView v, int i, double[] out) {
-        if (v.layout() == Layout.ROW_MAJOR) {
-            System.arraycopy(v.data(), v.offset() + i * v.ld(), out, 0, v.cols());
-        } else {
-            for (int j = 0; j < out.length; j++) out[j] = v.data()[v.offset() + i + j * v.ld()];
-        }
+        for (int j = 0; j < out.length; j++) out[j] = v.data()[v.offset() + i + j * v.ld()];
     }
 
     /** Statistics of the rows outside fold f (training set of fold f, in shifted coordinates); f = −1 for all rows. */
