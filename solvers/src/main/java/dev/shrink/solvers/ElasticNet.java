@@ -74,7 +74,7 @@ public final class ElasticNet {
         double[] s = LeastSquaresProblem.normalizedWeights(sampleWeight, x.n());
         // one solve: the working set's Gram costs a few passes over X, covariance mode a full Gram (n·p²/2)
         LeastSquaresProblem.Mode m = mode == LeastSquaresProblem.Mode.AUTO ? LeastSquaresProblem.Mode.WORKING_SET : mode;
-        return solve(LeastSquaresProblem.of(x, y, s, fitIntercept, null, m), initialCoef);
+        return solve(LeastSquaresProblem.of(x, y, s, fitIntercept, null, m, 1), initialCoef);
     }
 
     /** Fits in covariance mode on precomputed statistics (e.g. training folds: total − fold). */

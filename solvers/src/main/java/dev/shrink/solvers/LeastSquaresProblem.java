@@ -253,12 +253,8 @@ public final class LeastSquaresProblem {
     /**
      * @param s      normalised weights (sum n) or null
      * @param scale  column multipliers 1/dⱼ (glmnet standardisation) or null
+     * @param threads row chunks for covariance mode's Gram pass ({@link Threads})
      */
-    static LeastSquaresProblem of(Design x, double[] y, double[] s, boolean fitIntercept, double[] scale, Mode mode) {
-        return of(x, y, s, fitIntercept, scale, mode, 1);
-    }
-
-    /** As above; {@code threads} row chunks for covariance mode's Gram pass ({@link Threads}). */
     static LeastSquaresProblem of(Design x, double[] y, double[] s, boolean fitIntercept, double[] scale, Mode mode, int threads) {
         int n = x.n();
         int p = x.p();
