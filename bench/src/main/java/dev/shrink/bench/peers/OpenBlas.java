@@ -18,7 +18,8 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
- * The system OpenBLAS (BLAS through its CBLAS interface, LAPACK {@code dpotrf_} through the Fortran one), called with
+ * The system OpenBLAS (BLAS through its CBLAS interface, LAPACK {@code dpotrf_}, {@code dsyev_} and {@code dsyevd_}
+ * through the Fortran one), called with
  * {@code java.lang.foreign}: no JNI, no native build.
  *
  * <p>Arrays are passed as heap segments of the caller's {@code double[]} through critical downcalls
@@ -77,6 +78,8 @@ public final class OpenBlas {
     private final MethodHandle dgemv;
     private final MethodHandle dsyrk;
     private final MethodHandle dpotrf;
+    private final MethodHandle dsyev;
+    private final MethodHandle dsyevd;
     private final MethodHandle setNumThreads;
     private final MethodHandle getConfig;
     private final MethodHandle getCorename;
@@ -99,6 +102,11 @@ public final class OpenBlas {
         // Fortran: every argument by reference, plus gfortran's hidden length of the character argument.
         dpotrf = linker.downcallHandle(symbol(lib, "dpotrf_"),
                 FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG), critical);
+        // dsyev_(jobz, uplo, n, a, lda, w, work, lwork, info) and dsyevd_(…, work, lwork, iwork, liwork, info), + 2 lengths
+        dsyev = linker.downcallHandle(symbol(lib, "dsyev_"), FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, ADDRESS, ADDRESS,
+                ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, JAVA_LONG), critical);
+        dsyevd = linker.downcallHandle(symbol(lib, "dsyevd_"), FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, ADDRESS, ADDRESS,
+                ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, JAVA_LONG), critical);
         setNumThreads = linker.downcallHandle(symbol(lib, "openblas_set_num_threads"), FunctionDescriptor.ofVoid(JAVA_INT));
         getConfig = linker.downcallHandle(symbol(lib, "openblas_get_config"), FunctionDescriptor.of(ADDRESS));
         getCorename = linker.downcallHandle(symbol(lib, "openblas_get_corename"), FunctionDescriptor.of(ADDRESS));
@@ -211,6 +219,39 @@ public final class OpenBlas {
             MemorySegment ldaRef = arena.allocateFrom(JAVA_INT, lda);
             MemorySegment info = arena.allocate(JAVA_INT);
             dpotrf.invokeExact(uplo, nRef, at(a, 0), ldaRef, info, 1L);
+            return info.get(JAVA_INT, 0);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /**
+     * All eigenvalues (ascending, into w) and eigenvectors of a symmetric p×p row-major matrix whose lower triangle
+     * holds A, as {@code dev.shrink.kernels.SymmetricEigen#decompose} computes them: LAPACK {@code dsyev} (Householder
+     * tridiagonalization + implicit QR, the same method) or, with {@code divideAndConquer}, {@code dsyevd}. A is
+     * overwritten by the eigenvectors (row k = eigenvector k). Work arrays at LAPACK's documented minimum sizes for
+     * jobz = 'V' are allocated per call (O(p²), small against the O(p³) work).
+     *
+     * @return LAPACK's info: 0 on success
+     */
+    public int eigenLower(boolean divideAndConquer, int p, double[] a, int lda, double[] w) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment jobz = arena.allocateFrom(ValueLayout.JAVA_BYTE, (byte) 'V');
+            MemorySegment uplo = arena.allocateFrom(ValueLayout.JAVA_BYTE, (byte) 'U'); // row-major lower = column-major upper
+            MemorySegment nRef = arena.allocateFrom(JAVA_INT, p);
+            MemorySegment ldaRef = arena.allocateFrom(JAVA_INT, lda);
+            MemorySegment info = arena.allocate(JAVA_INT);
+            if (divideAndConquer) {
+                int lwork = 1 + 6 * p + 2 * p * p;
+                int liwork = 3 + 5 * p;
+                dsyevd.invokeExact(jobz, uplo, nRef, at(a, 0), ldaRef, at(w, 0), arena.allocate(JAVA_DOUBLE, lwork),
+                        arena.allocateFrom(JAVA_INT, lwork), arena.allocate(JAVA_INT, liwork), arena.allocateFrom(JAVA_INT, liwork),
+                        info, 1L, 1L);
+            } else {
+                int lwork = 66 * Math.max(1, p); // (block size + 2)·p with a generous block size
+                dsyev.invokeExact(jobz, uplo, nRef, at(a, 0), ldaRef, at(w, 0), arena.allocate(JAVA_DOUBLE, lwork),
+                        arena.allocateFrom(JAVA_INT, lwork), info, 1L, 1L);
+            }
             return info.get(JAVA_INT, 0);
         } catch (Throwable t) {
             throw rethrow(t);
