@@ -1,5 +1,7 @@
 package dev.shrink.solvers;
 
+import dev.shrink.solvers.proximal.LogisticLoss;
+
 /**
  * A fitted binary logistic model: P(y = positive | x) = σ(x·w + b). Immutable. The labels are the two values seen in
  * training, {@code negativeLabel() < positiveLabel()}.
@@ -62,9 +64,16 @@ public final class LogisticModel {
         return predict(Design.of(x));
     }
 
-    /** As a linear model of the log-odds. */
-    public LinearModel asLinearModel() {
-        return linear;
+    /** Equal linear part and labels. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LogisticModel m && linear.equals(m.linear) && Double.compare(negativeLabel, m.negativeLabel) == 0
+                && Double.compare(positiveLabel, m.positiveLabel) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return linear.hashCode() * 31 + Double.hashCode(positiveLabel);
     }
 
     @Override
