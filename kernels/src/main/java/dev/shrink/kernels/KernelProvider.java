@@ -78,6 +78,11 @@ public final class KernelProvider {
         return families.symmetricEigen();
     }
 
+    /** Sparse kernels: compressed-column products, sparse dot and axpy, block Gram, column statistics. */
+    public Sparse sparse() {
+        return families.sparse();
+    }
+
     @Override
     public String toString() {
         return name();

@@ -7,5 +7,6 @@ final class ScalarKernelProvider {
     private ScalarKernelProvider() {}
 
     static final KernelProvider INSTANCE = new KernelProvider("scalar", 64, new KernelFamilies(new ScalarLevel1(),
-            new ScalarMatrixVector(), new ScalarGram(), new ScalarCholesky(), new ScalarProximal(), ScalarSymmetricEigen.INSTANCE));
+            new ScalarMatrixVector(), new ScalarGram(), new ScalarCholesky(), new ScalarProximal(), ScalarSymmetricEigen.INSTANCE,
+            new ScalarSparse()));
 }

@@ -24,6 +24,11 @@ public record Convergence(Criterion criterion, int iterations, double value, dou
         SCALED_GRADIENT("max|gradient|/(C·Σs)"),
         /** The gradient mapping {@code L·‖w⁺ − w‖∞} of a proximal-gradient method. */
         GRADIENT_MAPPING("gradient mapping"),
+        /**
+         * The relative residual {@code ‖b − Aw‖₂/‖b‖₂} of the normal equations of a ridge problem solved by conjugate
+         * gradients (sparse designs with many columns).
+         */
+        RELATIVE_RESIDUAL("relative residual"),
         /** A closed-form solve: nothing to converge ({@code value} and {@code tolerance} are 0). */
         DIRECT("direct solve");
 

@@ -1,148 +1,63 @@
 package dev.shrink.solvers;
 
-import dev.shrink.kernels.Layout;
+import dev.shrink.kernels.Matrix;
 import dev.shrink.kernels.MatrixView;
-import dev.shrink.solvers.internal.Inputs;
 
 /**
- * The design matrix X (n rows, p columns) as the solvers see it: a validated {@link MatrixView} over the user's data.
+ * The design matrix X (n rows, p columns) as the solvers take it, validated once: dense ({@link DenseDesign}, a
+ * {@link MatrixView} over the user's array) or sparse ({@link SparseDesign}, compressed columns or rows). Every
+ * estimator, path and cross-validation accepts either and gives the same coefficients for the same matrix; a sparse
+ * design is never densified.
  *
- * <p>Flat arrays are viewed without a copy (row-major or column-major, as given); a {@code double[][]} is copied once
- * into a row-major array because its rows are separate objects. Validation happens here, once: n ≥ 1, p ≥ 1, equal row
- * lengths, every value finite (the first bad position is named in row order). Solvers never write to the data.
+ * <p>Why a sealed type with two implementations rather than one class with a storage flag: the storage decides how
+ * the engines read X (contiguous columns or rows against sorted row indices), each storage has its own factories and
+ * accessors ({@link DenseDesign#view()}, {@link SparseDesign#nonZeros()}), and code that must treat each storage
+ * differently can switch over the two exhaustively. The factories of the dense design stay here (they return
+ * {@link DenseDesign}); the sparse ones are on {@link SparseDesign}.
  */
-public final class Design {
-    private final MatrixView view;
+public abstract sealed class Design permits DenseDesign, SparseDesign {
 
-    private Design(MatrixView view) {
-        this.view = view;
-    }
+    Design() {}
 
     /** X from rows {@code x[i][j]}; copied into a row-major array (the user's array is not kept). */
-    public static Design of(double[][] x) {
-        if (x == null) throw new IllegalArgumentException("X must not be null");
-        if (x.length == 0) throw new IllegalArgumentException("X has no rows (n = 0)");
-        if (x[0] == null) throw new IllegalArgumentException("X row 0 is null");
-        int p = x[0].length;
-        if (p == 0) throw new IllegalArgumentException("X has no columns (p = 0)");
-        int n = x.length;
-        if ((long) n * p > Integer.MAX_VALUE - 8) throw new IllegalArgumentException("X has " + n + "×" + p + " elements, more than an array can hold");
-        double[] data = new double[n * p];
-        for (int i = 0; i < n; i++) {
-            double[] row = x[i];
-            if (row == null) throw new IllegalArgumentException("X row " + i + " is null");
-            if (row.length != p) throw new IllegalArgumentException("X row " + i + " has " + row.length + " columns, row 0 has " + p);
-            System.arraycopy(row, 0, data, i * p, p);
-        }
-        return of(MatrixView.rowMajor(data, n, p));
+    public static DenseDesign of(double[][] x) {
+        return DenseDesign.ofRows(x);
     }
 
     /** X stored row by row in {@code data[i·p + j]}; no copy. */
-    public static Design rowMajor(double[] data, int n, int p) {
-        checkFlat(data, n, p);
-        return of(MatrixView.rowMajor(data, n, p));
+    public static DenseDesign rowMajor(double[] data, int n, int p) {
+        return DenseDesign.ofRowMajor(data, n, p);
     }
 
     /** X stored column by column in {@code data[j·n + i]} (Fortran order); no copy. */
-    public static Design columnMajor(double[] data, int n, int p) {
-        checkFlat(data, n, p);
-        return of(MatrixView.columnMajor(data, n, p));
+    public static DenseDesign columnMajor(double[] data, int n, int p) {
+        return DenseDesign.ofColumnMajor(data, n, p);
     }
 
     /** X as an existing view (any offset and leading dimension); no copy. */
-    public static Design of(MatrixView view) {
-        if (view == null) throw new IllegalArgumentException("X must not be null");
-        if (view.rows() == 0) throw new IllegalArgumentException("X has no rows (n = 0)");
-        if (view.cols() == 0) throw new IllegalArgumentException("X has no columns (p = 0)");
-        checkFinite(view);
-        return new Design(view);
-    }
-
-    private static void checkFlat(double[] data, int n, int p) {
-        if (data == null) throw new IllegalArgumentException("X must not be null");
-        if (n <= 0) throw new IllegalArgumentException("X has no rows (n = " + n + ")");
-        if (p <= 0) throw new IllegalArgumentException("X has no columns (p = " + p + ")");
-        if ((long) n * p != data.length) {
-            throw new IllegalArgumentException("X has " + data.length + " elements, n·p = " + n + "·" + p + " = " + (long) n * p);
-        }
-    }
-
-    /** Scans in memory order (fast); on a hit, finds the first bad element in row order for the message. */
-    private static void checkFinite(MatrixView v) {
-        double[] a = v.data();
-        int major = v.layout() == Layout.ROW_MAJOR ? v.rows() : v.cols();
-        int minor = v.layout() == Layout.ROW_MAJOR ? v.cols() : v.rows();
-        boolean bad = false;
-        for (int m = 0; m < major && !bad; m++) {
-            int base = v.offset() + m * v.ld();
-            double acc0 = 0;
-            double acc1 = 0;
-            // x·0 is NaN exactly when x is NaN or ±Inf: one branch per block instead of one per element; two chains
-            // so that the additions' latency does not serialise the scan
-            int k = 0;
-            for (; k + 1 < minor; k += 2) {
-                acc0 += a[base + k] * 0.0;
-                acc1 += a[base + k + 1] * 0.0;
-            }
-            if (k < minor) acc0 += a[base + k] * 0.0;
-            if (acc0 + acc1 != 0) bad = true;
-        }
-        if (!bad) return;
-        for (int i = 0; i < v.rows(); i++) {
-            for (int j = 0; j < v.cols(); j++) {
-                double x = v.get(i, j);
-                if (!Double.isFinite(x)) throw new IllegalArgumentException("X has " + Inputs.describe(x) + " at row " + i + ", column " + j);
-            }
-        }
+    public static DenseDesign of(MatrixView view) {
+        return DenseDesign.ofView(view);
     }
 
     /** Number of rows. */
-    public int n() {
-        return view.rows();
-    }
+    public abstract int n();
 
     /** Number of columns. */
-    public int p() {
-        return view.cols();
-    }
+    public abstract int p();
 
-    /** The underlying view (never copied). */
-    public MatrixView view() {
-        return view;
-    }
-
-    public Layout layout() {
-        return view.layout();
-    }
-
-    /** Element (i, j). */
-    public double get(int i, int j) {
-        return view.get(i, j);
-    }
+    /** Element (i, j) (for a sparse design a binary search: for checks, not loops). */
+    public abstract double get(int i, int j);
 
     /** Copies column j into out[0 .. n). */
-    public void column(int j, double[] out) {
-        double[] a = view.data();
-        int start = view.index(0, j);
-        int stride = view.rowStride();
-        for (int i = 0, n = n(); i < n; i++) out[i] = a[start + i * stride];
-    }
+    public abstract void column(int j, double[] out);
 
-    /** A new design holding the given rows, in the given order (row-major copy); for folds and subsets. */
-    public Design rows(int[] rows) {
-        if (rows == null || rows.length == 0) throw new IllegalArgumentException("rows must not be empty");
-        int p = p();
-        double[] data = new double[rows.length * p];
-        for (int k = 0; k < rows.length; k++) {
-            int i = rows[k];
-            if (i < 0 || i >= n()) throw new IllegalArgumentException("rows[" + k + "] = " + i + " is outside 0 .. " + (n() - 1));
-            for (int j = 0; j < p; j++) data[k * p + j] = view.get(i, j);
-        }
-        return new Design(MatrixView.rowMajor(data, rows.length, p));
-    }
+    /** A new design holding the given rows, in the given order (a copy in the same storage); for subsets. */
+    public abstract Design rows(int[] rows);
 
-    @Override
-    public String toString() {
-        return "Design[" + n() + "×" + p() + ", " + view.layout() + "]";
-    }
+    /**
+     * The data as the kernels read it, never copied: a {@link MatrixView} for a dense design, the compressed columns
+     * ({@link dev.shrink.kernels.CscView} or {@link dev.shrink.kernels.CscFloatView}) for a sparse one (a design built
+     * from compressed rows converts them once, on the first call).
+     */
+    public abstract Matrix matrix();
 }

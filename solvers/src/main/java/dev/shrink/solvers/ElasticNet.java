@@ -3,6 +3,7 @@ package dev.shrink.solvers;
 import dev.shrink.solvers.cd.LeastSquaresProblem;
 import dev.shrink.solvers.internal.Inputs;
 import dev.shrink.solvers.internal.Threads;
+import dev.shrink.solvers.matrix.DesignMatrix;
 
 /**
  * Elastic net, scikit-learn's {@code ElasticNet}: minimises
@@ -83,7 +84,8 @@ public final class ElasticNet {
         Inputs.coefficients("initialCoef", initialCoef, x.p());
         // one solve: the working set's Gram costs a few passes over X, covariance mode a full Gram (n·p²/2)
         Precompute m = precompute == Precompute.AUTO ? Precompute.WORKING_SET : precompute;
-        return fit(LeastSquaresProblem.of(x.view(), y, sampleWeight, fitIntercept, false, LeastSquaresProblem.Mode.of(m.name()), threads), initialCoef);
+        return fit(LeastSquaresProblem.of(DesignMatrix.of(x.matrix(), threads), y, sampleWeight, fitIntercept, false,
+                LeastSquaresProblem.Mode.of(m.name())), initialCoef);
     }
 
     /** Fits in covariance mode on precomputed statistics (e.g. training folds: total − fold; chunks of rows merged). */

@@ -2,6 +2,7 @@ package dev.shrink.solvers;
 
 import dev.shrink.solvers.internal.Inputs;
 import dev.shrink.solvers.internal.Threads;
+import dev.shrink.solvers.matrix.DesignMatrix;
 import dev.shrink.solvers.newton.NewtonLogistic;
 
 /**
@@ -74,7 +75,7 @@ public final class LogisticRegression {
         for (int i = 0; i < y.length; i++) y01[i] = y[i] == labels[1] ? 1.0 : 0.0;
         double[] w = initialCoef == null ? new double[x.p()] : initialCoef.clone();
         double[] b = {fitIntercept ? initialIntercept : 0.0};
-        NewtonLogistic.Result r = new NewtonLogistic(x.view(), y01, sampleWeight, fitIntercept, threads).solve(w, b, c, tol, maxIter);
+        NewtonLogistic.Result r = new NewtonLogistic(DesignMatrix.of(x.matrix(), threads), y01, sampleWeight, fitIntercept).solve(w, b, c, tol, maxIter);
         Convergence conv = convergence(r, tol, maxIter);
         if (strict) conv.requireConverged();
         return new LogisticModel(w, fitIntercept ? b[0] : 0.0, labels[0], labels[1], conv);

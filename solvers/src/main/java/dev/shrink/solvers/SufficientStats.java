@@ -6,6 +6,7 @@ import dev.shrink.kernels.ParallelKernels;
 import dev.shrink.solvers.internal.Inputs;
 import dev.shrink.solvers.internal.Moments;
 import dev.shrink.solvers.internal.Threads;
+import dev.shrink.solvers.matrix.DesignMatrix;
 
 import java.util.Arrays;
 
@@ -53,17 +54,16 @@ public final class SufficientStats {
         int p = x.p();
         Inputs.response(y, n);
         double sumW = Inputs.weights(sampleWeight, n);
-        ParallelKernels k = Threads.kernels(Threads.check(threads));
+        DesignMatrix m = DesignMatrix.of(x.matrix(), Threads.check(threads));
         double[] g = new double[p * p];
         double[] xty = new double[p];
-        k.gram(x.view(), sampleWeight, y, g, 0, p, xty, 0);
-        double[] sumWx = new double[p];
+        m.gram(sampleWeight, y, g, 0, p, xty);
+        double[] sumWx = m.columnSums(sampleWeight);
         double[] ones = sampleWeight;
         if (ones == null) {
             ones = new double[n];
             Arrays.fill(ones, 1.0);
         }
-        k.multiplyTransposed(x.view(), ones, 0, sumWx, 0);
         double sy = 0;
         double syy = 0;
         for (int i = 0; i < n; i++) {

@@ -52,7 +52,7 @@ class DesignTest {
         assertEquals(Layout.COLUMN_MAJOR, Design.columnMajor(flat, 3, 2).layout());
         assertEquals(4.0, Design.columnMajor(flat, 3, 2).get(0, 1));
         double[][] rows = {{1, 2}, {3, 4}, {5, 6}};
-        Design d = Design.of(rows);
+        DenseDesign d = Design.of(rows);
         assertEquals(Layout.ROW_MAJOR, d.layout());
         assertNotSame(rows[0], d.view().data());
         rows[1][0] = 99;

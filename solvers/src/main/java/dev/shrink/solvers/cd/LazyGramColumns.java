@@ -1,8 +1,6 @@
 package dev.shrink.solvers.cd;
 
-import dev.shrink.kernels.KernelProvider;
-import dev.shrink.kernels.MatrixVector;
-import dev.shrink.kernels.MatrixView;
+import dev.shrink.solvers.matrix.DesignMatrix;
 
 import java.util.Arrays;
 
@@ -17,7 +15,7 @@ import java.util.Arrays;
  * digits ({@link LeastSquaresProblem}); then it uses these columns.
  */
 final class LazyGramColumns implements GramColumns {
-    private final MatrixView x;
+    private final DesignMatrix x;
     private final double[] s;
     private final double[] mean;
     private final double[] scale;
@@ -25,7 +23,6 @@ final class LazyGramColumns implements GramColumns {
     private final int[] slot;
     private final double[] u;
     private final double[] v;
-    private final MatrixVector mv = KernelProvider.get().matrixVector();
     private double[] cache;
     private int used;
 
@@ -34,7 +31,7 @@ final class LazyGramColumns implements GramColumns {
      * @param mean  column means subtracted (zeros when no intercept)
      * @param scale multipliers 1/dⱼ or null
      */
-    LazyGramColumns(MatrixView x, double[] s, double[] mean, double[] scale) {
+    LazyGramColumns(DesignMatrix x, double[] s, double[] mean, double[] scale) {
         this.x = x;
         this.s = s;
         this.mean = mean;
@@ -66,10 +63,7 @@ final class LazyGramColumns implements GramColumns {
     }
 
     private void compute(int j, int at) {
-        double[] a = x.data();
-        int start = x.index(0, j);
-        int stride = x.rowStride();
-        for (int i = 0; i < u.length; i++) u[i] = a[start + i * stride];
+        x.column(j, u);
         double mj = mean[j];
         double sj = scale == null ? 1.0 : scale[j];
         double sumU = 0;
@@ -79,7 +73,7 @@ final class LazyGramColumns implements GramColumns {
             u[i] = ui;
             sumU += ui;
         }
-        mv.multiplyTransposed(x, u, 0, v, 0);
+        x.multiplyTransposed(u, v);
         for (int k = 0; k < p; k++) {
             double g = v[k] - mean[k] * sumU;
             cache[at + k] = scale == null ? g : g * scale[k];

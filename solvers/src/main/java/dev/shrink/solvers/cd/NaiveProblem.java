@@ -3,39 +3,58 @@ package dev.shrink.solvers.cd;
 import dev.shrink.kernels.KernelProvider;
 import dev.shrink.kernels.Level1;
 import dev.shrink.kernels.MatrixView;
-import dev.shrink.kernels.ParallelKernels;
-import dev.shrink.kernels.Proximal;
+import dev.shrink.solvers.matrix.DesignMatrix;
 
 /**
  * Naive-mode coordinate descent (Friedman et al. 2010, §2.1; scikit-learn {@code _cd_fast.enet_coordinate_descent}):
- * keeps the residual R = ỹ − X̃w; a coordinate costs one column dot product and, when it moves, one
- * {@link Proximal#residualUpdate}. X̃ is a column-major working matrix (centred, √s-scaled, standardised) so that
- * columns are contiguous; it is the user's array itself when no transformation is needed and the layout fits.
+ * keeps the residual; a coordinate costs one column dot product and, when it moves, one column axpy.
+ *
+ * <p>Centring, scaling and weights stay implicit, as glmnet's sparse mode does: with X̃ = diag(√s)(X − 1x̄ᵀ)D the
+ * residual R = ỹ − X̃w is kept as R = √s∘(u + o) with u = (y − ȳ) − XDw and the scalar o = x̄ᵀDw, so a move touches
+ * only the stored entries of one column, and {@code x̃ⱼᵀR = dⱼ(Σᵢsᵢxᵢⱼuᵢ − x̄ⱼ·σ)} with σ = Σsᵢuᵢ kept alongside (the
+ * o-terms cancel because Σsᵢxᵢⱼ = S·x̄ⱼ). A sparse X is read as it is. A dense X is first copied column-major with the
+ * transformation applied (contiguous columns are what dense dot products want; then x̄ = 0, D = I and the weights are
+ * inside), or used as it is when it is column-major and needs no transformation.
  */
 final class NaiveProblem extends CdProblem {
     private final int n;
-    private final double[] xt;
-    private final int xOffset;
-    private final int ld;
-    private final MatrixView xv;
-    private final ParallelKernels xPasses;
-    private final double[] yt;
-    private final double[] r;
+    private final DesignMatrix a;
+    /** Row weights of the dot products (sparse X with sample weights), else null. */
+    private final double[] s;
+    /** Column means to subtract implicitly, null when none. */
+    private final double[] mean;
+    /** Column multipliers dⱼ, null when 1. */
+    private final double[] scale;
+    private final double sumS;
+    /** (y − ȳ) as the residual starts, on the scale of u. */
+    private final double[] y0;
+    private final double[] u;
+    private final double[] su;
+    private double sigma;
+    private double o;
     private final double yy;
-    private final Level1 level1 = KernelProvider.get().level1();
-    private final Proximal proximal = KernelProvider.get().proximal();
+    private static final Level1 LEVEL1 = KernelProvider.get().level1();
 
-    private NaiveProblem(MatrixView xv, double[] yt, double[] diag, ParallelKernels xPasses) {
-        super(xv.cols(), diag);
-        this.n = xv.rows();
-        this.xv = xv;
-        this.xPasses = xPasses;
-        this.xt = xv.data();
-        this.xOffset = xv.offset();
-        this.ld = xv.ld();
-        this.yt = yt;
-        this.r = yt.clone();
-        this.yy = level1.dot(n, yt, 0, yt, 0);
+    private NaiveProblem(DesignMatrix a, double[] s, double[] mean, double[] scale, double[] y0, double[] diag) {
+        super(a.cols(), diag);
+        this.n = a.rows();
+        this.a = a;
+        this.s = s;
+        this.mean = mean;
+        this.scale = scale;
+        this.y0 = y0;
+        this.u = y0.clone();
+        this.su = s == null ? null : new double[n];
+        double total = 0;
+        double q = 0;
+        for (int i = 0; i < n; i++) {
+            double w = s == null ? 1.0 : s[i];
+            total += w;
+            q += w * y0[i] * y0[i];
+        }
+        this.sumS = total;
+        this.yy = q;
+        this.sigma = weightedSum(y0);
     }
 
     /**
@@ -43,46 +62,49 @@ final class NaiveProblem extends CdProblem {
      * @param mean  column means to subtract (zeros: no intercept)
      * @param ybar  mean of y to subtract
      * @param scale column multipliers 1/dⱼ or null
-     * @param xPasses the kernels (row chunks) of the full gradient X̃ᵀR
      */
-    static NaiveProblem of(MatrixView x, double[] y, double[] s, double[] mean, double ybar, double[] scale, ParallelKernels xPasses) {
+    static NaiveProblem of(DesignMatrix x, double[] y, double[] s, double[] mean, double ybar, double[] scale) {
         int n = x.rows();
         int p = x.cols();
+        double[] y0 = new double[n];
+        if (x.isSparse()) {
+            for (int i = 0; i < n; i++) y0[i] = y[i] - ybar;
+            double[] m = allZero(mean) ? null : mean;
+            double[] diag = x.centeredSquares(s, mean);
+            if (scale != null) for (int j = 0; j < p; j++) diag[j] *= scale[j] * scale[j];
+            return new NaiveProblem(x, s, m, scale, y0, diag);
+        }
+        MatrixView v = (MatrixView) x.view();
         boolean plain = s == null && scale == null && ybar == 0 && allZero(mean);
-        MatrixView v = x;
-        MatrixView work;
-        if (plain && v.layout() == dev.shrink.kernels.Layout.COLUMN_MAJOR) {
-            work = v;
-        } else {
+        DesignMatrix work = x;
+        if (!plain || v.layout() != dev.shrink.kernels.Layout.COLUMN_MAJOR) {
             double[] a = new double[n * p];
             double[] sq = null;
             if (s != null) {
                 sq = new double[n];
                 for (int i = 0; i < n; i++) sq[i] = Math.sqrt(s[i]);
             }
+            double[] col = new double[n];
             for (int j = 0; j < p; j++) {
                 double m = mean[j];
                 double sc = scale == null ? 1.0 : scale[j];
-                int col = j * n;
-                int start = x.index(0, j);
-                int stride = x.rowStride();
-                double[] d = v.data();
+                x.column(j, col);
                 for (int i = 0; i < n; i++) {
-                    double e = (d[start + i * stride] - m) * sc;
-                    a[col + i] = sq == null ? e : e * sq[i];
+                    double e = (col[i] - m) * sc;
+                    a[j * n + i] = sq == null ? e : e * sq[i];
                 }
             }
-            work = MatrixView.columnMajor(a, n, p);
+            work = DesignMatrix.of(MatrixView.columnMajor(a, n, p), threadsOf(x));
         }
-        double[] yt = new double[n];
-        for (int i = 0; i < n; i++) yt[i] = s == null ? y[i] - ybar : (y[i] - ybar) * Math.sqrt(s[i]);
+        for (int i = 0; i < n; i++) y0[i] = s == null ? y[i] - ybar : (y[i] - ybar) * Math.sqrt(s[i]);
+        MatrixView w = (MatrixView) work.view();
         double[] diag = new double[p];
-        Level1 l1 = KernelProvider.get().level1();
-        for (int j = 0; j < p; j++) {
-            int off = work.offset() + j * work.ld();
-            diag[j] = l1.dot(n, work.data(), off, work.data(), off);
-        }
-        return new NaiveProblem(work, yt, diag, xPasses);
+        for (int j = 0; j < p; j++) diag[j] = LEVEL1.dot(n, w.data(), w.index(0, j), w.data(), w.index(0, j));
+        return new NaiveProblem(work, null, null, null, y0, diag);
+    }
+
+    private static int threadsOf(DesignMatrix x) {
+        return x instanceof dev.shrink.solvers.matrix.DenseMatrix d ? d.passes().tasks() : 1;
     }
 
     private static boolean allZero(double[] a) {
@@ -90,29 +112,64 @@ final class NaiveProblem extends CdProblem {
         return true;
     }
 
+    private double weightedSum(double[] v) {
+        double t = 0;
+        for (int i = 0; i < n; i++) t += s == null ? v[i] : s[i] * v[i];
+        return t;
+    }
+
     @Override
     double xtr(int j) {
-        return level1.dot(n, xt, xOffset + j * ld, r, 0);
+        double g = a.columnDot(j, s, u);
+        if (mean != null) g -= mean[j] * sigma;
+        return scale == null ? g : g * scale[j];
     }
 
     @Override
     void move(int j, double delta) {
-        proximal.residualUpdate(n, delta, xt, xOffset + j * ld, 1, r, 0);
+        double c = scale == null ? delta : delta * scale[j];
+        a.columnAxpy(j, -c, null, u);
+        if (mean != null) {
+            sigma -= c * sumS * mean[j];
+            o += c * mean[j];
+        }
     }
 
     @Override
     void xtrAll(double[] out) {
-        xPasses.multiplyTransposed(xv, r, 0, out, 0);
+        double[] v = u;
+        if (s != null) {
+            for (int i = 0; i < n; i++) su[i] = s[i] * u[i];
+            v = su;
+        }
+        a.multiplyTransposed(v, out);
+        if (mean != null) {
+            sigma = weightedSum(u); // afresh: the running σ collects rounding
+            for (int j = 0; j < p; j++) out[j] -= mean[j] * sigma;
+        }
+        if (scale != null) for (int j = 0; j < p; j++) out[j] *= scale[j];
     }
 
     @Override
     double residualNorm2(double[] w) {
-        return level1.dot(n, r, 0, r, 0);
+        if (s == null && o == 0) return LEVEL1.dot(n, u, 0, u, 0);
+        double t = 0;
+        for (int i = 0; i < n; i++) {
+            double r = u[i] + o;
+            t += s == null ? r * r : s[i] * r * r;
+        }
+        return t;
     }
 
     @Override
     double residualDotY(double[] w) {
-        return level1.dot(n, r, 0, yt, 0);
+        if (s == null && o == 0) return LEVEL1.dot(n, u, 0, y0, 0);
+        double t = 0;
+        for (int i = 0; i < n; i++) {
+            double r = (u[i] + o) * y0[i];
+            t += s == null ? r : s[i] * r;
+        }
+        return t;
     }
 
     @Override
@@ -132,8 +189,9 @@ final class NaiveProblem extends CdProblem {
 
     @Override
     void reset(double[] w) {
-        System.arraycopy(yt, 0, r, 0, n);
+        System.arraycopy(y0, 0, u, 0, n);
+        o = 0;
+        sigma = weightedSum(y0);
         for (int j = 0; j < p; j++) if (w[j] != 0) move(j, w[j]);
     }
-
 }

@@ -1,8 +1,8 @@
 package dev.shrink.solvers.cv;
 
-import dev.shrink.kernels.KernelProvider;
-import dev.shrink.kernels.MatrixView;
 import dev.shrink.solvers.Design;
+import dev.shrink.solvers.SparseDesign;
+import dev.shrink.solvers.matrix.DesignMatrix;
 import dev.shrink.solvers.LogisticModel;
 import dev.shrink.solvers.LogisticRegression;
 import dev.shrink.solvers.internal.Inputs;
@@ -93,13 +93,23 @@ public final class LogisticRegressionCV {
     private FoldResult fitFold(Design x, double[] y01, double[] s, boolean weighted, Folds f, int fold) {
         int[] train = f.trainingRows(fold);
         int[] valid = f.validationRows(fold);
-        Design xTrain = x.rows(train);
-        Design xValid = x.rows(valid);
-        double[] yTrain = new double[train.length];
-        double[] sTrain = weighted ? new double[train.length] : null;
-        for (int t = 0; t < train.length; t++) {
-            yTrain[t] = y01[train[t]];
-            if (weighted) sTrain[t] = s[train[t]];
+        // a sparse X is never copied: its fold trains on all rows with weight 0 on the validation rows (FoldMasks)
+        boolean masked = x instanceof SparseDesign;
+        Design xTrain = masked ? x : x.rows(train);
+        Design xValid = masked ? x : x.rows(valid);
+        double[] yTrain;
+        double[] sTrain;
+        if (masked) {
+            yTrain = y01;
+            sTrain = FoldMasks.trainingMask(f, fold, x.n());
+            for (int i = 0; i < sTrain.length; i++) sTrain[i] *= s[i];
+        } else {
+            yTrain = new double[train.length];
+            sTrain = weighted ? new double[train.length] : null;
+            for (int t = 0; t < train.length; t++) {
+                yTrain[t] = y01[train[t]];
+                if (weighted) sTrain[t] = s[train[t]];
+            }
         }
         double validWeight = 0;
         for (int i : valid) validWeight += s[i];
@@ -107,7 +117,6 @@ public final class LogisticRegressionCV {
         double[] w = null;
         double b = 0;
         double[] loss = new double[cs.length];
-        double[] z = new double[valid.length];
         boolean converged = true;
         for (int c = 0; c < cs.length; c++) {
             LogisticModel m;
@@ -119,18 +128,22 @@ public final class LogisticRegressionCV {
             converged &= m.convergence().converged();
             w = m.coef();
             b = m.intercept();
-            loss[c] = meanLogLoss(xValid.view(), valid, y01, s, w, b, z);
+            loss[c] = meanLogLoss(xValid, masked, valid, y01, s, w, b);
         }
         return new FoldResult(loss, converged);
     }
 
-    /** Weighted mean of log(1 + e^z) − y·z over the validation rows, log(1 + e^z) computed without overflow. */
-    private static double meanLogLoss(MatrixView x, int[] rows, double[] y01, double[] s, double[] w, double b, double[] z) {
-        KernelProvider.get().matrixVector().multiply(x, w, 0, z, 0);
+    /**
+     * Weighted mean of log(1 + e^z) − y·z over the validation rows, log(1 + e^z) computed without overflow; z = Xw + b
+     * on the rows of xValid: the validation rows themselves, or all rows when {@code masked} (then read at {@code rows}).
+     */
+    private static double meanLogLoss(Design xValid, boolean masked, int[] rows, double[] y01, double[] s, double[] w, double b) {
+        double[] z = new double[xValid.n()];
+        DesignMatrix.of(xValid.matrix(), 1).multiply(w, z);
         double sum = 0;
         double weight = 0;
         for (int r = 0; r < rows.length; r++) {
-            double zi = z[r] + b;
+            double zi = z[masked ? rows[r] : r] + b;
             double softplus = Math.max(zi, 0) + Math.log1p(Math.exp(-Math.abs(zi)));
             sum += s[rows[r]] * (softplus - y01[rows[r]] * zi);
             weight += s[rows[r]];

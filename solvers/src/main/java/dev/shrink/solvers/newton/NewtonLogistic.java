@@ -2,22 +2,20 @@ package dev.shrink.solvers.newton;
 
 import dev.shrink.kernels.Cholesky;
 import dev.shrink.kernels.KernelProvider;
-import dev.shrink.kernels.MatrixVector;
-import dev.shrink.kernels.MatrixView;
 import dev.shrink.kernels.NotPositiveDefiniteException;
-import dev.shrink.kernels.ParallelKernels;
-import dev.shrink.solvers.internal.Threads;
 import dev.shrink.solvers.internal.Thresholds;
+import dev.shrink.solvers.matrix.DesignMatrix;
 import dev.shrink.solvers.proximal.LogisticLoss;
 
 /**
  * Newton's method with Cholesky solves for {@code ½‖w‖² + C·Σᵢsᵢ·(log(1 + e^{zᵢ}) − yᵢzᵢ)}, zᵢ = xᵢ·w + b
  * (Nocedal &amp; Wright, Numerical Optimization, §3.1 and §3.5: Newton direction, Armijo backtracking).
- * The Hessian {@code [XᵀDX + I, XᵀD1; 1ᵀDX, 1ᵀD1]}, D = C·diag(sᵢσᵢ(1 − σᵢ)), comes from one weighted Gram pass.
+ * The Hessian {@code [XᵀDX + I, XᵀD1; 1ᵀDX, 1ᵀD1]}, D = C·diag(sᵢσᵢ(1 − σᵢ)), comes from one weighted Gram pass
+ * (dense or sparse X alike, through {@link DesignMatrix}).
  * Stops when {@code max|∇| / (C·Σsᵢ) ≤ tol} (scikit-learn's newton-cholesky scaling).
  */
 public final class NewtonLogistic {
-    private final MatrixView x;
+    private final DesignMatrix x;
     private final double[] y01;
     private final double[] s;
     private final double sumS;
@@ -34,14 +32,12 @@ public final class NewtonLogistic {
     private final double[] step;
     private final double[] wTrial;
     private final KernelProvider k = KernelProvider.get();
-    private final ParallelKernels parallel;
 
     /** Newton steps taken, the final scaled gradient norm, whether it reached tol, and why not ("maxIter", "rounding floor"). */
     public record Result(int iterations, double gradientNorm, boolean converged, String reason) {}
 
-    /** @param threads row chunks of the Gram pass ({@link Threads}) */
-    public NewtonLogistic(MatrixView x, double[] y01, double[] s, boolean intercept, int threads) {
-        this.parallel = Threads.kernels(threads);
+    /** @param x the design (its row chunks are those of the Gram pass) */
+    public NewtonLogistic(DesignMatrix x, double[] y01, double[] s, boolean intercept) {
         this.x = x;
         this.y01 = y01;
         this.s = s;
@@ -76,10 +72,9 @@ public final class NewtonLogistic {
      * @param b one-element array holding the intercept (ignored when no intercept)
      */
     public Result solve(double[] w, double[] b, double c, double tol, int maxIter) {
-        MatrixVector mv = k.matrixVector();
         Cholesky chol = k.cholesky();
         double b0 = intercept ? b[0] : 0.0;
-        mv.multiply(x, w, 0, z, 0);
+        x.multiply(w, z);
         for (int i = 0; i < n; i++) z[i] += b0;
         double f = objective(z, w, c);
         double scale = c * sumS;
@@ -97,17 +92,17 @@ public final class NewtonLogistic {
                 gb += r[i];
                 db += d[i];
             }
-            mv.multiplyTransposed(x, r, 0, grad, 0);
+            x.multiplyTransposed(r, grad);
             for (int j = 0; j < p; j++) grad[j] += w[j];
             if (intercept) grad[p] = gb;
             gnorm = k.level1().maxAbs(m, grad, 0) / scale;
             if (gnorm <= tol) return new Result(iter, gnorm, true, "");
             if (iter >= maxIter) return new Result(iter, gnorm, false, "maxIter");
             iter++;
-            parallel.gram(x, d, null, hess, 0, m, null, 0);
+            x.gram(d, null, hess, 0, m, null);
             for (int j = 0; j < p; j++) hess[j * m + j] += 1.0;
             if (intercept) {
-                mv.multiplyTransposed(x, d, 0, step, 0);
+                x.multiplyTransposed(d, step);
                 for (int j = 0; j < p; j++) {
                     hess[j * m + p] = step[j];
                     hess[p * m + j] = step[j];
@@ -127,7 +122,7 @@ public final class NewtonLogistic {
             double slope = k.level1().dot(m, grad, 0, step, 0);
             if (!(slope < 0)) return new Result(iter, gnorm, false, "rounding floor");
             // zStep = X·Δw + Δb
-            mv.multiply(x, step, 0, zStep, 0);
+            x.multiply(step, zStep);
             double stepB = intercept ? step[p] : 0.0;
             double t = 1.0;
             boolean accepted = false;

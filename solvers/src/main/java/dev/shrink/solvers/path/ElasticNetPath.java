@@ -7,6 +7,7 @@ import dev.shrink.solvers.SufficientStats;
 import dev.shrink.solvers.cd.LeastSquaresProblem;
 import dev.shrink.solvers.internal.Inputs;
 import dev.shrink.solvers.internal.Threads;
+import dev.shrink.solvers.matrix.DesignMatrix;
 
 /**
  * Warm-started elastic-net / lasso paths in two dialects.
@@ -135,7 +136,8 @@ public final class ElasticNetPath {
         if (penaltyFactors != null && penaltyFactors.length != x.p()) {
             throw new IllegalArgumentException("penaltyFactors has " + penaltyFactors.length + " values, X has " + x.p() + " columns");
         }
-        return fit(LeastSquaresProblem.of(x.view(), y, sampleWeight, fitIntercept, standardize, LeastSquaresProblem.Mode.of(precompute.name()), threads));
+        return fit(LeastSquaresProblem.of(DesignMatrix.of(x.matrix(), threads), y, sampleWeight, fitIntercept, standardize,
+                LeastSquaresProblem.Mode.of(precompute.name())));
     }
 
     /** The path on precomputed statistics (covariance mode; not with standardize). */
