@@ -32,7 +32,8 @@ public interface Sparse {
 
     /**
      * y ← A·x, {@code y[yOffset + i] = Σⱼ A(i, j)·x[xOffset + j]} for i &lt; rows (column by column: columns with
-     * {@code x[j] = 0} cost nothing). Bound per element: {@code |Δᵢ| ≤ 2·cols·ε·Σⱼ|aᵢⱼxⱼ|}.
+     * {@code x[j] = 0} cost nothing and add nothing, not even a NaN they hold). Bound per element:
+     * {@code |Δᵢ| ≤ 2·cols·ε·Σⱼ|aᵢⱼxⱼ|}.
      */
     void multiply(CscView a, double[] x, int xOffset, double[] y, int yOffset);
 

@@ -67,14 +67,7 @@ final class VectorSparse implements Sparse {
 
     @Override
     public void multiply(CscView a, double[] x, int xOffset, double[] y, int yOffset) {
-        Checks.range("x", x, xOffset, a.cols());
-        Checks.range("y", y, yOffset, a.rows());
-        java.util.Arrays.fill(y, yOffset, yOffset + a.rows(), 0.0);
-        int[] p = a.columnStarts();
-        for (int j = 0; j < a.cols(); j++) {
-            double c = x[xOffset + j];
-            if (c != 0 || Double.isNaN(c)) REFERENCE.axpy(p[j + 1] - p[j], c, a.values(), a.rowIndices(), p[j], null, y, yOffset);
-        }
+        REFERENCE.multiply(a, x, xOffset, y, yOffset);
     }
 
     @Override

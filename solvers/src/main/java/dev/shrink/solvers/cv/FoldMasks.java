@@ -64,7 +64,12 @@ final class FoldMasks implements FoldData {
 
     @Override
     public double alphaMax(double l1Ratio) {
-        int n = x.n();
+        return alphaMax(matrix, y, fitIntercept, l1Ratio);
+    }
+
+    /** scikit-learn's α_max on all rows of X (see {@link FoldData#alphaMax}). */
+    static double alphaMax(DesignMatrix x, double[] y, boolean fitIntercept, double l1Ratio) {
+        int n = x.rows();
         double mean = 0;
         if (fitIntercept) {
             for (double v : y) mean += v;
@@ -72,9 +77,9 @@ final class FoldMasks implements FoldData {
         }
         double[] centred = new double[n];
         for (int i = 0; i < n; i++) centred[i] = y[i] - mean;
-        double[] c = new double[x.p()];
+        double[] c = new double[x.cols()];
         // Σᵢ(xᵢⱼ − x̄ⱼ)(yᵢ − ȳ) = Σᵢxᵢⱼ(yᵢ − ȳ): centring y alone suffices.
-        matrix.multiplyTransposed(centred, c);
+        x.multiplyTransposed(centred, c);
         double max = 0;
         for (double v : c) max = Math.max(max, Math.abs(v));
         return max / (n * l1Ratio);

@@ -2,6 +2,7 @@ package dev.shrink.solvers.cv;
 
 import dev.shrink.kernels.KernelProvider;
 import dev.shrink.solvers.DenseDesign;
+import dev.shrink.solvers.matrix.DesignMatrix;
 import dev.shrink.solvers.path.ElasticNetPath;
 import dev.shrink.solvers.path.PathResult;
 
@@ -76,19 +77,6 @@ final class FoldRows implements FoldData {
 
     @Override
     public double alphaMax(double l1Ratio) {
-        int n = x.n();
-        double mean = 0;
-        if (fitIntercept) {
-            for (double v : y) mean += v;
-            mean /= n;
-        }
-        double[] centred = new double[n];
-        for (int i = 0; i < n; i++) centred[i] = y[i] - mean;
-        double[] c = new double[x.p()];
-        // Σᵢ(xᵢⱼ − x̄ⱼ)(yᵢ − ȳ) = Σᵢxᵢⱼ(yᵢ − ȳ): centring y alone suffices.
-        kernels.matrixVector().multiplyTransposed(x.view(), centred, 0, c, 0);
-        double max = 0;
-        for (double v : c) max = Math.max(max, Math.abs(v));
-        return max / (n * l1Ratio);
+        return FoldMasks.alphaMax(DesignMatrix.of(x.view(), 1), y, fitIntercept, l1Ratio);
     }
 }

@@ -1,14 +1,9 @@
 package dev.shrink.solvers.internal;
 
-import dev.shrink.kernels.KernelProvider;
-import dev.shrink.kernels.Layout;
-import dev.shrink.kernels.MatrixView;
-
-import java.util.Arrays;
-
 /**
- * Weighted first and second moments of a design and a response: means, centred sums of squares, and the centring of
- * raw sums (XᵀSX − S·x̄x̄ᵀ and its relatives) that sufficient statistics and covariance-mode problems share.
+ * Weighted moments of a response and the centring of raw sums (XᵀSX − S·x̄x̄ᵀ and its relatives) that sufficient
+ * statistics and covariance-mode problems share (column means and centred sums of squares of X are
+ * {@link dev.shrink.solvers.matrix.DesignMatrix}'s, for dense and sparse X).
  * Weights may be null (all 1). Nothing here writes to its inputs.
  */
 public final class Moments {
@@ -23,22 +18,6 @@ public final class Moments {
         return s;
     }
 
-    /** Weighted column means x̄ = Xᵀs / Σs. */
-    public static double[] columnMeans(MatrixView x, double[] s) {
-        int n = x.rows();
-        double[] ones = s;
-        if (ones == null) {
-            ones = new double[n];
-            Arrays.fill(ones, 1.0);
-        }
-        double[] m = new double[x.cols()];
-        KernelProvider.get().matrixVector().multiplyTransposed(x, ones, 0, m, 0);
-        double sum = 0;
-        for (double v : ones) sum += v;
-        for (int j = 0; j < m.length; j++) m[j] /= sum;
-        return m;
-    }
-
     /** Weighted mean Σsᵢyᵢ / Σsᵢ. */
     public static double mean(double[] y, double[] s) {
         double a = 0;
@@ -49,36 +28,6 @@ public final class Moments {
             b += w;
         }
         return a / b;
-    }
-
-    /** Σᵢ sᵢ((xᵢⱼ − mⱼ)·scaleⱼ)² for every column (scale null: 1), one pass over X in its storage order. */
-    public static double[] centeredSquares(MatrixView x, double[] s, double[] mean, double[] scale) {
-        int n = x.rows();
-        int p = x.cols();
-        double[] out = new double[p];
-        double[] a = x.data();
-        if (x.layout() == Layout.ROW_MAJOR) {
-            for (int i = 0; i < n; i++) {
-                int row = x.index(i, 0);
-                double w = s == null ? 1.0 : s[i];
-                for (int j = 0; j < p; j++) {
-                    double d = a[row + j] - mean[j];
-                    out[j] += w * d * d;
-                }
-            }
-        } else {
-            for (int j = 0; j < p; j++) {
-                int col = x.index(0, j);
-                double acc = 0;
-                for (int i = 0; i < n; i++) {
-                    double d = a[col + i] - mean[j];
-                    acc += (s == null ? 1.0 : s[i]) * d * d;
-                }
-                out[j] = acc;
-            }
-        }
-        if (scale != null) for (int j = 0; j < p; j++) out[j] *= scale[j] * scale[j];
-        return out;
     }
 
     /**
