@@ -9,7 +9,11 @@ import sys
 import time
 import warnings
 
+import os
+
 import numpy as np
+import scipy.io
+import scipy.sparse
 import sklearn
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.linear_model import ElasticNet, ElasticNetCV, Lasso, LogisticRegression, Ridge, RidgeCV, enet_path
@@ -30,6 +34,10 @@ def read_props(path):
 def load(d, props):
     n, p = int(props["n"]), int(props["p"])
     d = f"{d}/{props.get('data_dir', '.')}"
+    if os.path.exists(f"{d}/X.mtx"):
+        # a sparse workload: scipy.sparse, compressed columns as scikit-learn's coordinate descent wants them
+        x = scipy.io.mmread(f"{d}/X.mtx").tocsc()
+        return x, np.fromfile(f"{d}/y.f64", dtype="<f8")
     try:
         x = np.fromfile(f"{d}/X.f64", dtype="<f8").reshape(n, p)
         y = np.fromfile(f"{d}/y.f64", dtype="<f8")
@@ -52,6 +60,14 @@ def fit(model, props, x, y):
     if model == "logistic":
         m = LogisticRegression(C=float(props["C"]), solver="newton-cholesky").fit(x, y)
         return [m.coef_.ravel()], [float(m.intercept_[0])], [float("nan")], f"n_iter {int(m.n_iter_[0])}"
+    if model == "elasticnet_path" and scipy.sparse.issparse(x):
+        # sparse X is never centred: as ElasticNetCV does, pass the column means (X_offset) to the solver, centre y
+        xm, ym = np.asarray(x.mean(axis=0)).ravel(), y.mean()
+        grid = np.array([float(a) for a in props["alphas"].split()])
+        alphas, coefs, _ = enet_path(x, y - ym, l1_ratio=float(props["l1_ratio"]), alphas=grid, X_offset=xm,
+                                     X_scale=np.ones(x.shape[1]))
+        coefs = [coefs[:, k] for k in range(coefs.shape[1])]
+        return coefs, [ym - xm @ c for c in coefs], list(alphas), ""
     if model == "elasticnet_path":
         # enet_path fits no intercept: centre as ElasticNetCV does (inside the timing), b_k = ybar - xbar.w_k.
         xm, ym = x.mean(axis=0), y.mean()

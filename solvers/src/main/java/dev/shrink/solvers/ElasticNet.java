@@ -12,7 +12,8 @@ import dev.shrink.solvers.matrix.DesignMatrix;
  *
  * <p>Coordinate descent with a working set, Anderson extrapolation and scikit-learn's duality-gap stop
  * ({@code gap ≤ tol·‖y − ȳ‖²}, with weights normalised to sum to n); by default on the Gram of the working set
- * ({@link Precompute#WORKING_SET}), which solves the working-set problem to a fraction of that tolerance. With
+ * ({@link Precompute#WORKING_SET}), which solves the working-set problem to a fraction of that tolerance; on a
+ * {@link SparseDesign} by residual updates on its columns ({@link Precompute#NONE}). With
  * l1Ratio = 0 the gap is the ridge gap. Immutable; build with {@link #builder()}.
  */
 public final class ElasticNet {
@@ -82,8 +83,10 @@ public final class ElasticNet {
         Inputs.response(y, x.n());
         Inputs.weights(sampleWeight, x.n());
         Inputs.coefficients("initialCoef", initialCoef, x.p());
-        // one solve: the working set's Gram costs a few passes over X, covariance mode a full Gram (n·p²/2)
-        Precompute m = precompute == Precompute.AUTO ? Precompute.WORKING_SET : precompute;
+        // one solve: the working set's Gram costs a few passes over X, covariance mode a full Gram (n·p²/2); a sparse
+        // column costs its stored entries, so residual updates beat Gram products there (measured: 33 against 88 ms
+        // on the 100000 × 20000 text design of the sparse workloads)
+        Precompute m = precompute != Precompute.AUTO ? precompute : x instanceof SparseDesign ? Precompute.NONE : Precompute.WORKING_SET;
         return fit(LeastSquaresProblem.of(DesignMatrix.of(x.matrix(), threads), y, sampleWeight, fitIntercept, false,
                 LeastSquaresProblem.Mode.of(m.name())), initialCoef);
     }

@@ -5,6 +5,7 @@ import dev.shrink.solvers.cv.ElasticNetCV;
 import dev.shrink.solvers.cv.LogisticRegressionCV;
 import dev.shrink.solvers.cv.RidgeCV;
 import dev.shrink.solvers.path.ElasticNetPath;
+import dev.shrink.solvers.path.LogisticPath;
 import dev.shrink.solvers.path.PathResult;
 import org.junit.jupiter.api.Test;
 
@@ -136,6 +137,14 @@ class SparseEquivalenceTest {
     void logistic() {
         same("LogisticRegression", x -> flat(LogisticRegression.builder().C(0.5).tol(1e-12).threads(1).build()
                 .fit(x, problemOf(x).labels(), problemOf(x).w()).coef(), 0), 1e-8);
+    }
+
+    @Test
+    void logisticPath() {
+        same("LogisticPath standardized", x -> flat(LogisticPath.builder().nLambdas(8).lambdaMinRatio(0.05).tol(1e-12).threads(1).build()
+                .fit(x, problemOf(x).labels(), problemOf(x).w())), 1e-7);
+        same("LogisticPath unstandardized", x -> flat(LogisticPath.builder().nLambdas(8).lambdaMinRatio(0.05).standardize(false).tol(1e-12)
+                .threads(1).build().fit(x, problemOf(x).labels())), 1e-7);
     }
 
     @Test

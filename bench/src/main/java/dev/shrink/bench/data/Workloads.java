@@ -17,7 +17,8 @@ import java.util.SplittableRandom;
  *   <li>{@code enet-path}: 100-alpha elastic-net path (l1Ratio 0.5, eps 1e-3) on the lasso data;</li>
  *   <li>{@code lasso-path-wide}: 100-alpha lasso path (eps 1e-2) on n = 200, p = 10000;</li>
  *   <li>{@code enet-cv}: 5-fold (contiguous) ElasticNetCV, 100 alphas, l1Ratio 0.5, on the lasso data;</li>
- *   <li>{@code ridge-cv}: leave-one-out RidgeCV over 100 alphas (10⁻² … 10⁴) on the ridge data.</li>
+ *   <li>{@code ridge-cv}: leave-one-out RidgeCV over 100 alphas (10⁻² … 10⁴) on the ridge data;</li>
+ *   <li>{@code sparse-lasso-path}, {@code sparse-lasso}: a text-like sparse design ({@link TextWorkloads}).</li>
  * </ul>
  * {@code scale} &lt; 1 shrinks n (and p for the wide path) for the tests' toy mode.
  */
@@ -29,7 +30,8 @@ public final class Workloads {
     static final double ENET_ALPHA_SHARE = 0.06;
 
     public static List<String> names() {
-        return List.of("ridge", "lasso", "elasticnet", "logistic", "enet-path", "lasso-path-wide", "enet-cv", "ridge-cv");
+        return List.of("ridge", "lasso", "elasticnet", "logistic", "enet-path", "lasso-path-wide", "enet-cv", "ridge-cv",
+                "sparse-lasso-path", "sparse-lasso");
     }
 
     /** Workloads that share a dataset share its files: the name of that dataset. */
@@ -39,6 +41,7 @@ public final class Workloads {
             case "lasso", "elasticnet", "enet-path", "enet-cv" -> "correlated";
             case "lasso-path-wide" -> "wide";
             case "logistic" -> "binary";
+            case "sparse-lasso-path", "sparse-lasso" -> "text";
             default -> throw new IllegalArgumentException("unknown workload '" + name + "', expected one of " + names());
         };
     }
@@ -55,6 +58,7 @@ public final class Workloads {
                     Workload.settings("l1_ratio", "0.5", "n_alphas", "100", "eps", "1e-3", "n_folds", "5"));
             case "lasso-path-wide" -> wide(name, scale);
             case "logistic" -> logistic(name, scale);
+            case "sparse-lasso-path", "sparse-lasso" -> TextWorkloads.get(name, scale);
             default -> throw new IllegalArgumentException("unknown workload '" + name + "', expected one of " + names());
         };
     }

@@ -26,6 +26,7 @@ public final class Accuracy {
     public record Measure(double objective, double optimality, String name) {}
 
     private static final MatrixVector MV = KernelProvider.scalar().matrixVector();
+    private static final dev.shrink.kernels.Sparse SPARSE = KernelProvider.scalar().sparse();
 
     public static Measure of(Workload w, List<double[]> coefs, double[] intercepts, double[] alphas) {
         Data d = new Data(w);
@@ -58,6 +59,8 @@ public final class Accuracy {
     private static final class Data {
         final Workload w;
         final MatrixView x;
+        /** A sparse workload's columns (then x is null). */
+        final dev.shrink.kernels.CscView sparse;
         final int n, p;
         final double[] means;
         final double ybar;
@@ -66,11 +69,11 @@ public final class Accuracy {
             this.w = w;
             n = w.n();
             p = w.p();
-            x = MatrixView.rowMajor(w.x(), n, p);
+            x = w.sparse() == null ? MatrixView.rowMajor(w.x(), n, p) : null;
+            sparse = w.sparse() == null ? null : (dev.shrink.kernels.CscView) w.sparse().matrix();
             double[] ones = new double[n];
             java.util.Arrays.fill(ones, 1.0 / n);
-            means = new double[p];
-            MV.multiplyTransposed(x, ones, 0, means, 0);
+            means = xt(ones);
             double s = 0;
             for (double v : w.y()) s += v;
             ybar = s / n;
@@ -78,13 +81,15 @@ public final class Accuracy {
 
         double[] xw(double[] coef) {
             double[] out = new double[n];
-            MV.multiply(x, coef, 0, out, 0);
+            if (sparse != null) SPARSE.multiply(sparse, coef, 0, out, 0);
+            else MV.multiply(x, coef, 0, out, 0);
             return out;
         }
 
         double[] xt(double[] v) {
             double[] out = new double[p];
-            MV.multiplyTransposed(x, v, 0, out, 0);
+            if (sparse != null) SPARSE.multiplyTransposed(sparse, v, 0, out, 0);
+            else MV.multiplyTransposed(x, v, 0, out, 0);
             return out;
         }
 

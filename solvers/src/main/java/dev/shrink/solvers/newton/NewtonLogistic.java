@@ -31,6 +31,8 @@ public final class NewtonLogistic {
     private final double[] grad;
     private final double[] step;
     private final double[] wTrial;
+    /** Per-coefficient L2 weights πⱼ (null: all 1); +Inf holds wⱼ at 0. */
+    private final double[] penalty;
     private final KernelProvider k = KernelProvider.get();
 
     /** Newton steps taken, the final scaled gradient norm, whether it reached tol, and why not ("maxIter", "rounding floor"). */
@@ -38,6 +40,18 @@ public final class NewtonLogistic {
 
     /** @param x the design (its row chunks are those of the Gram pass) */
     public NewtonLogistic(DesignMatrix x, double[] y01, double[] s, boolean intercept) {
+        this(x, y01, s, intercept, null);
+    }
+
+    /**
+     * The objective with a weighted ridge penalty {@code ½·Σⱼπⱼwⱼ²} instead of ½‖w‖²: glmnet's standardised penalty
+     * on the original columns (πⱼ = dⱼ²) without forming the standardised matrix. {@code πⱼ = +Inf} holds wⱼ at 0
+     * (a constant column that glmnet leaves out).
+     *
+     * @param penalty per-coefficient weights ≥ 0 or +Inf, or null for all 1
+     */
+    public NewtonLogistic(DesignMatrix x, double[] y01, double[] s, boolean intercept, double[] penalty) {
+        this.penalty = penalty;
         this.x = x;
         this.y01 = y01;
         this.s = s;
@@ -62,7 +76,12 @@ public final class NewtonLogistic {
     private double objective(double[] zz, double[] w, double c) {
         double f = 0;
         for (int i = 0; i < n; i++) f += (s == null ? 1.0 : s[i]) * (LogisticLoss.softplus(zz[i]) - y01[i] * zz[i]);
-        double q = k.level1().dot(p, w, 0, w, 0);
+        double q = 0;
+        if (penalty == null) {
+            q = k.level1().dot(p, w, 0, w, 0);
+        } else {
+            for (int j = 0; j < p; j++) if (w[j] != 0) q += penalty[j] * w[j] * w[j];
+        }
         return 0.5 * q + c * f;
     }
 
@@ -93,14 +112,14 @@ public final class NewtonLogistic {
                 db += d[i];
             }
             x.multiplyTransposed(r, grad);
-            for (int j = 0; j < p; j++) grad[j] += w[j];
+            for (int j = 0; j < p; j++) grad[j] = penalty == null ? grad[j] + w[j] : penalty[j] == Double.POSITIVE_INFINITY ? 0.0 : grad[j] + penalty[j] * w[j];
             if (intercept) grad[p] = gb;
             gnorm = k.level1().maxAbs(m, grad, 0) / scale;
             if (gnorm <= tol) return new Result(iter, gnorm, true, "");
             if (iter >= maxIter) return new Result(iter, gnorm, false, "maxIter");
             iter++;
             x.gram(d, null, hess, 0, m, null);
-            for (int j = 0; j < p; j++) hess[j * m + j] += 1.0;
+            for (int j = 0; j < p; j++) hess[j * m + j] += penalty == null ? 1.0 : penalty[j] == Double.POSITIVE_INFINITY ? 0.0 : penalty[j];
             if (intercept) {
                 x.multiplyTransposed(d, step);
                 for (int j = 0; j < p; j++) {
@@ -108,6 +127,17 @@ public final class NewtonLogistic {
                     hess[p * m + j] = step[j];
                 }
                 hess[p * m + p] = db;
+            }
+            if (penalty != null) {
+                // a held coefficient: its row and column become the identity's, so its step is −grad = 0
+                for (int j = 0; j < p; j++) {
+                    if (penalty[j] != Double.POSITIVE_INFINITY) continue;
+                    for (int t = 0; t < m; t++) {
+                        hess[j * m + t] = 0.0;
+                        hess[t * m + j] = 0.0;
+                    }
+                    hess[j * m + j] = 1.0;
+                }
             }
             for (int j = 0; j < m; j++) step[j] = -grad[j];
             try {

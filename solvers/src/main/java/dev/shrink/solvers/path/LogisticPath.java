@@ -4,6 +4,9 @@ import dev.shrink.solvers.Convergence;
 import dev.shrink.solvers.Design;
 import dev.shrink.solvers.LogisticModel;
 import dev.shrink.solvers.LogisticRegression;
+import dev.shrink.solvers.SparseDesign;
+import dev.shrink.solvers.matrix.DesignMatrix;
+import dev.shrink.solvers.newton.NewtonLogistic;
 import dev.shrink.solvers.internal.Inputs;
 import dev.shrink.solvers.internal.Threads;
 
@@ -16,7 +19,8 @@ import dev.shrink.solvers.internal.Threads;
  * <p>On the standardised columns v = d∘w this is {@code ½‖v‖² + C·Σᵢ logloss} with C = 1/(nλ), solved by
  * {@link LogisticRegression} (Newton–Cholesky) warm-started from the previous λ. Grid as glmnet: λ_max =
  * max|X̃ᵀ(y − ȳ)|/(n·0.001), ratio 1e-4 if n ≥ p else 0.01, unless explicit lambdas are given. Labels: any two values
- * (the larger is 1). Immutable; build with {@link #builder()}.
+ * (the larger is 1). A {@link SparseDesign} is fitted on its original columns with the penalty weighted instead
+ * (never densified). Immutable; build with {@link #builder()}.
  */
 public final class LogisticPath {
     private final double[] lambdas;
@@ -74,6 +78,7 @@ public final class LogisticPath {
             ybar += sw[i] * y01[i];
         }
         ybar /= n;
+        if (x instanceof SparseDesign) return fitImplicit(x, y01, sampleWeight == null ? null : sw, ybar);
         double[] mean = new double[p];
         double[] d = new double[p];
         for (int j = 0; j < p; j++) {
@@ -123,6 +128,60 @@ public final class LogisticPath {
             coefs[i] = w;
             intercepts[i] = b0;
             convergence[i] = m.convergence();
+        }
+        return new PathResult(grid, coefs, intercepts, convergence);
+    }
+
+    /**
+     * A sparse X, never densified nor centred: on the original columns the standardised problem is
+     * {@code ½·Σⱼdⱼ²wⱼ² + C·Σᵢsᵢ·logloss(xᵢ·w + b')} with b' = b − x̄·w (the intercept absorbs the centring), which
+     * Newton's method solves with the weighted penalty πⱼ = dⱼ² (πⱼ = 1 without standardising; a column with dⱼ = 0 is
+     * held at 0, as glmnet leaves it out).
+     *
+     * @param s normalised weights (sum n) or null
+     */
+    private PathResult fitImplicit(Design x, double[] y01, double[] s, double ybar) {
+        int n = x.n();
+        int p = x.p();
+        DesignMatrix m = DesignMatrix.of(x.matrix(), threads);
+        double[] realMean = m.columnMeans(s);
+        double[] squares = m.centeredSquares(s, realMean);
+        double[] mean = fitIntercept ? realMean : new double[p];
+        double[] d = new double[p];
+        double[] penalty = new double[p];
+        for (int j = 0; j < p; j++) {
+            d[j] = standardize ? Math.sqrt(squares[j] / n) : 1.0;
+            penalty[j] = d[j] > 0 ? d[j] * d[j] : Double.POSITIVE_INFINITY;
+        }
+        double[] grid = lambdas;
+        if (grid == null) {
+            // max |Σᵢsᵢ·(xᵢⱼ − x̄ⱼ)/dⱼ·(yᵢ − ȳ)| = max |(Xᵀ(s∘(y − ȳ)))ⱼ − x̄ⱼ·Σᵢsᵢ(yᵢ − ȳ)|/dⱼ
+            double[] u = new double[n];
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                u[i] = (s == null ? 1.0 : s[i]) * (y01[i] - ybar);
+                sum += u[i];
+            }
+            double[] c = new double[p];
+            m.multiplyTransposed(u, c);
+            double max = 0;
+            for (int j = 0; j < p; j++) if (d[j] > 0) max = Math.max(max, Math.abs(c[j] - mean[j] * sum) / d[j]);
+            double ratio = Double.isNaN(lambdaMinRatio) ? (n >= p ? 1e-4 : 1e-2) : lambdaMinRatio;
+            grid = ElasticNetPath.glmnetGrid(max / (n * 1e-3), nLambdas, ratio);
+        }
+        NewtonLogistic newton = new NewtonLogistic(m, y01, s, fitIntercept, penalty);
+        int k = grid.length;
+        double[][] coefs = new double[k][];
+        double[] intercepts = new double[k];
+        Convergence[] convergence = new Convergence[k];
+        double[] w = new double[p];
+        double[] b = {fitIntercept ? Math.log(ybar / (1 - ybar)) : 0.0};
+        for (int i = 0; i < k; i++) {
+            NewtonLogistic.Result r = newton.solve(w, b, 1 / (n * grid[i]), tol, maxIter);
+            coefs[i] = w.clone();
+            intercepts[i] = fitIntercept ? b[0] : 0.0;
+            convergence[i] = Convergence.iterative(Convergence.Criterion.SCALED_GRADIENT, "Newton steps", r.iterations(), r.gradientNorm(), tol,
+                    r.converged(), maxIter);
         }
         return new PathResult(grid, coefs, intercepts, convergence);
     }
