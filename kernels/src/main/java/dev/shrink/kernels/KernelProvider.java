@@ -1,5 +1,7 @@
 package dev.shrink.kernels;
 
+import dev.shrink.kernels.spi.KernelFamilies;
+
 import java.lang.System.Logger.Level;
 
 /**
@@ -17,34 +19,64 @@ import java.lang.System.Logger.Level;
  * vectors are. One log line through {@link System.Logger} (logger {@code dev.shrink.kernels}) says what was chosen
  * and why: a WARNING when the scalar reference stands in for the Vector API or a property value was ignored, DEBUG
  * otherwise. The reason is also available from {@link #selectionReason()}.
+ *
+ * <p>A provider hands out one implementation of every family, the symmetric eigendecomposition included; providers
+ * are made only here (the constructor is package-private), so every caller of {@link #get()} gets the same choice.
  */
-public abstract class KernelProvider {
+public final class KernelProvider {
 
     /** Property that forces the scalar reference when set to {@code scalar}. */
     public static final String KERNELS_PROPERTY = "shrink.kernels";
     /** Property that forces a vector width in bits: 128, 256 or 512. */
     public static final String VECTOR_BITS_PROPERTY = "shrink.vectorBits";
 
-    /** The implementation that holds the Vector API code; loaded by name so that it is never linked without the module. */
-    static final String VECTOR_IMPLEMENTATION = "dev.shrink.kernels.simd.VectorKernelProvider";
+    /** The class that holds the Vector API code; loaded by name so that it is never linked without the module. */
+    static final String VECTOR_IMPLEMENTATION = "dev.shrink.kernels.simd.VectorKernels";
 
-    protected KernelProvider() {}
+    private final String name;
+    private final int vectorBits;
+    private final KernelFamilies families;
+
+    KernelProvider(String name, int vectorBits, KernelFamilies families) {
+        this.name = name;
+        this.vectorBits = vectorBits;
+        this.families = families;
+    }
 
     /** Short name, e.g. {@code scalar} or {@code vector-512}. */
-    public abstract String name();
+    public String name() {
+        return name;
+    }
 
     /** Vector width in bits, or 64 for the scalar reference (one double at a time). */
-    public abstract int vectorBits();
+    public int vectorBits() {
+        return vectorBits;
+    }
 
-    public abstract Level1 level1();
+    public Level1 level1() {
+        return families.level1();
+    }
 
-    public abstract MatrixVector matrixVector();
+    public MatrixVector matrixVector() {
+        return families.matrixVector();
+    }
 
-    public abstract Gram gram();
+    public Gram gram() {
+        return families.gram();
+    }
 
-    public abstract Cholesky cholesky();
+    public Cholesky cholesky() {
+        return families.cholesky();
+    }
 
-    public abstract Proximal proximal();
+    public Proximal proximal() {
+        return families.proximal();
+    }
+
+    /** The symmetric eigendecomposition at this provider's width (the scalar reference for the scalar provider). */
+    public SymmetricEigen symmetricEigen() {
+        return families.symmetricEigen();
+    }
 
     @Override
     public String toString() {
@@ -80,7 +112,9 @@ public abstract class KernelProvider {
         if (missing != null) throw new UnsupportedOperationException("Vector API kernels unavailable: " + missing);
         try {
             Class<?> impl = Class.forName(VECTOR_IMPLEMENTATION);
-            return (KernelProvider) impl.getDeclaredConstructor(int.class).newInstance(bits);
+            KernelFamilies f = (KernelFamilies) impl.getMethod("families", int.class).invoke(null, bits);
+            int width = (int) impl.getMethod("width", int.class).invoke(null, bits);
+            return new KernelProvider("vector-" + width, width, f);
         } catch (ReflectiveOperationException | LinkageError e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             if (cause instanceof UnsupportedOperationException u) throw u;
@@ -90,23 +124,8 @@ public abstract class KernelProvider {
     }
 
     /**
-     * The width {@link #get()} uses when no property forces one, if the CPU has it (else its widest): the faster of
-     * 256 and 512 bits on the machine it was measured on, a 2-core AMD EPYC (Zen 4, which runs 512-bit instructions
-     * as two 256-bit halves) shared with other jobs, so medians of sampled calls, 2 forks each:
-     * <pre>
-     * mvn -B -q -ntp -pl bench -am package -DskipTests
-     * JMH="java -Djmh.ignoreLock=true --add-modules jdk.incubator.vector \
-     *     -cp bench/target/classes:$(cat bench/target/runtime-classpath.txt) org.openjdk.jmh.Main"
-     * OPTS="-bm sample -tu ns -wi 3 -i 8 -w 300ms -r 300ms -f 2 -p impl=vector-256,vector-512"
-     * $JMH 'Level1Benchmark.(dot|norm2|sum)$|ProximalBenchmark.(softThreshold|penalizedGradientStep)' -p n=4096,262144 $OPTS
-     * $JMH 'MatrixVectorBenchmark' -p n=1000 -p p=64,500 $OPTS
-     * </pre>
-     * 256 bits won the reductions — dot 591 vs 611 ns at
-     * n = 4096, 46 vs 49 µs at 262144; norm2 631 vs 661 ns, 50 vs 62 µs; sum 270 vs 281 ns; row-major Xw (four
-     * dot products per pass) 6.7 vs 7.3 µs at 1000×64 — and the fused gradient step (1.86 vs 1.92 µs); 512 bits
-     * won softThreshold (0.80 vs 1.00 µs) and the four-column updates (column-major Xw 6.0 vs 6.8 µs, row-major Xᵀr
-     * 7.2 vs 8.2 µs); at 1000×500 they tied within 6%. The solvers lean on reductions (Xᵀr, dot products, norms),
-     * so 256. Rerun this on other CPUs before trusting it there (Intel may also lower its clock for 512-bit code).
+     * The width {@link #get()} uses when no property forces one, if the CPU has it (else its widest): 256 bits won the
+     * reductions the solvers lean on in JMH on AMD Zen 4 (measurements and the command: bench/README.md).
      */
     public static final int DEFAULT_VECTOR_BITS = 256;
 
@@ -163,7 +182,7 @@ public abstract class KernelProvider {
             CHOSEN = chosen;
             REASON = reason + problems;
             System.Logger log = System.getLogger("dev.shrink.kernels");
-            boolean fellBack = chosen == ScalarKernelProvider.INSTANCE && !kernels.equalsIgnoreCase("scalar");
+            boolean fellBack = chosen == scalar() && !kernels.equalsIgnoreCase("scalar");
             if (fellBack || !problems.isEmpty()) {
                 log.log(Level.WARNING, "shrink: using " + chosen.name() + " kernels: " + REASON);
             } else {

@@ -52,4 +52,19 @@ public record MatrixView(double[] data, int offset, int rows, int cols, int ld, 
     public double get(int i, int j) {
         return data[layout.index(offset, ld, i, j)];
     }
+
+    /** Index of element (i, j) in {@link #data()}. */
+    public int index(int i, int j) {
+        return layout.index(offset, ld, i, j);
+    }
+
+    /** Distance in {@link #data()} from element (i, j) to (i + 1, j): {@code ld} row-major, 1 column-major (BLIS's rs). */
+    public int rowStride() {
+        return layout == Layout.ROW_MAJOR ? ld : 1;
+    }
+
+    /** Distance in {@link #data()} from element (i, j) to (i, j + 1): 1 row-major, {@code ld} column-major (BLIS's cs). */
+    public int columnStride() {
+        return layout == Layout.ROW_MAJOR ? 1 : ld;
+    }
 }

@@ -290,48 +290,4 @@ public class ScalarSymmetricEigen implements SymmetricEigen {
 
     /** Columns per pass of {@link #rotateSequence}: 32 carries fit in L1 next to the two rows being rotated. */
     private static final int SEQUENCE_BLOCK = 32;
-
-    // ---- choosing an implementation --------------------------------------------------------------------------
-
-    /** The class and static factory (bits → SymmetricEigen) of the Vector API variant, looked up by name. */
-    static final String VECTOR_IMPLEMENTATION = "dev.shrink.kernels.simd.VectorKernelProvider";
-    static final String VECTOR_FACTORY = "symmetricEigen";
-
-    static SymmetricEigen loadVector(int bits) {
-        if (bits != 0 && bits != 128 && bits != 256 && bits != 512) {
-            throw new IllegalArgumentException("bits must be 0, 128, 256 or 512, got " + bits);
-        }
-        String missing = Capabilities.missingForVector();
-        if (missing != null) throw new UnsupportedOperationException("Vector API eigendecomposition unavailable: " + missing);
-        try {
-            Class<?> impl = Class.forName(VECTOR_IMPLEMENTATION);
-            return (SymmetricEigen) impl.getMethod(VECTOR_FACTORY, int.class).invoke(null, bits);
-        } catch (ReflectiveOperationException | LinkageError e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            if (cause instanceof UnsupportedOperationException u) throw u;
-            if (cause instanceof IllegalArgumentException i) throw i;
-            throw new UnsupportedOperationException("Vector API eigendecomposition unavailable: " + cause, cause);
-        }
-    }
-
-    /** Follows {@link KernelProvider#get()}: vector variant at the same width when that provider is a vector one. */
-    static final class Preferred {
-        static final SymmetricEigen CHOSEN;
-
-        static {
-            KernelProvider provider = KernelProvider.get();
-            SymmetricEigen chosen = INSTANCE;
-            if (provider.vectorBits() > 64) {
-                try {
-                    chosen = loadVector(provider.vectorBits());
-                } catch (UnsupportedOperationException | IllegalArgumentException e) {
-                    System.getLogger("dev.shrink.kernels").log(System.Logger.Level.WARNING,
-                            "shrink: scalar symmetric eigendecomposition: " + e.getMessage());
-                }
-            }
-            CHOSEN = chosen;
-        }
-
-        private Preferred() {}
-    }
 }

@@ -58,20 +58,18 @@ public interface SymmetricEigen {
         return ScalarSymmetricEigen.INSTANCE;
     }
 
-    /**
-     * The implementation matching {@link KernelProvider#get()}: the Vector API variant when the chosen provider is a
-     * vector one (same width), otherwise the scalar reference.
-     */
+    /** The implementation of {@link KernelProvider#get()}: {@code KernelProvider.get().symmetricEigen()}. */
     static SymmetricEigen preferred() {
-        return ScalarSymmetricEigen.Preferred.CHOSEN;
+        return KernelProvider.get().symmetricEigen();
     }
 
     /**
-     * The Vector API variant at the given width (0 = preferred, else 128, 256, 512).
+     * The Vector API variant at the given width (0 = preferred, else 128, 256, 512):
+     * {@code KernelProvider.vector(bits).symmetricEigen()}.
      *
      * @throws UnsupportedOperationException if {@code jdk.incubator.vector} is not readable or the width unsupported
      */
     static SymmetricEigen vector(int bits) {
-        return ScalarSymmetricEigen.loadVector(bits);
+        return KernelProvider.vector(bits).symmetricEigen();
     }
 }

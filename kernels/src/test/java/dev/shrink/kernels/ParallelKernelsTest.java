@@ -1,5 +1,6 @@
 package dev.shrink.kernels;
 
+import dev.shrink.kernels.spi.KernelFamilies;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -157,15 +158,9 @@ class ParallelKernelsTest {
         Gram failing = (m, w, y, g, go, ldg, t, to) -> {
             throw boom;
         };
-        KernelProvider broken = new KernelProvider() {
-            @Override public String name() { return "broken"; }
-            @Override public int vectorBits() { return 64; }
-            @Override public Level1 level1() { return KernelProvider.scalar().level1(); }
-            @Override public MatrixVector matrixVector() { return KernelProvider.scalar().matrixVector(); }
-            @Override public Gram gram() { return failing; }
-            @Override public Cholesky cholesky() { return KernelProvider.scalar().cholesky(); }
-            @Override public Proximal proximal() { return KernelProvider.scalar().proximal(); }
-        };
+        KernelProvider scalar = KernelProvider.scalar();
+        KernelProvider broken = new KernelProvider("broken", 64, new KernelFamilies(scalar.level1(), scalar.matrixVector(), failing,
+                scalar.cholesky(), scalar.proximal(), scalar.symmetricEigen()));
         assertEquals(boom, assertThrows(IllegalStateException.class,
                 () -> new ParallelKernels(broken, POOL, 3, 0).gram(x, null, null, new double[9], 0, 3, null, 0)));
         double[] g = new double[9];

@@ -3,20 +3,62 @@ package dev.shrink.solvers;
 /**
  * How a fit ended: never silent about non-convergence.
  *
+ * @param criterion  what {@code value} measures
  * @param iterations number of passes (coordinate-descent sweeps, Newton steps, proximal-gradient steps; 0 for a
  *                   direct solve)
- * @param criterion  the stopping quantity in the units of {@code tolerance}: the duality gap for lasso / elastic net
- *                   (scikit-learn's scaling, i.e. compared with {@code tol·‖y − ȳ‖²}), the largest absolute gradient
- *                   element of the objective divided by {@code C·Σsᵢ} for logistic regression, the gradient mapping for {@link ProximalGradient}, 0 for a direct solve
- * @param tolerance  the value {@code criterion} had to reach
+ * @param value      the stopping quantity in the units of {@code tolerance} (see {@link Criterion})
+ * @param tolerance  the value {@code value} had to reach
  * @param converged  whether it reached it
  * @param message    one line saying what happened, with both numbers
  */
-public record Convergence(int iterations, double criterion, double tolerance, boolean converged, String message) {
+public record Convergence(Criterion criterion, int iterations, double value, double tolerance, boolean converged, String message) {
+
+    /** The stopping quantity of a solver. */
+    public enum Criterion {
+        /**
+         * The duality gap of lasso / elastic net, an upper bound on the distance of the objective from its minimum, in
+         * scikit-learn's scaling (compared with {@code tol·‖y − ȳ‖²}).
+         */
+        DUALITY_GAP("duality gap"),
+        /** The largest absolute gradient element of the objective divided by {@code C·Σsᵢ} (logistic regression). */
+        SCALED_GRADIENT("max|gradient|/(C·Σs)"),
+        /** The gradient mapping {@code L·‖w⁺ − w‖∞} of a proximal-gradient method. */
+        GRADIENT_MAPPING("gradient mapping"),
+        /** A closed-form solve: nothing to converge ({@code value} and {@code tolerance} are 0). */
+        DIRECT("direct solve");
+
+        private final String description;
+
+        Criterion(String description) {
+            this.description = description;
+        }
+
+        /** A few words for messages, e.g. "duality gap". */
+        public String description() {
+            return description;
+        }
+    }
 
     /** A direct (closed-form) solve: nothing to converge. */
     public static Convergence direct(String what) {
-        return new Convergence(0, 0.0, 0.0, true, what);
+        return new Convergence(Criterion.DIRECT, 0, 0.0, 0.0, true, what);
+    }
+
+    /**
+     * An iterative solve, with its message: converged, stopped at {@code maxIter}, or stopped earlier because the steps
+     * no longer change anything (the rounding floor).
+     *
+     * @param steps what one iteration is, plural ("sweeps", "Newton steps")
+     */
+    public static Convergence iterative(Criterion criterion, String steps, int iterations, double value, double tolerance,
+                                        boolean converged, int maxIter) {
+        String what = criterion.description() + " " + value;
+        String message = converged
+                ? "converged after " + iterations + " " + steps + ": " + what + " ≤ " + tolerance
+                : iterations >= maxIter
+                ? "not converged after maxIter = " + maxIter + " " + steps + ": " + what + " > tolerance " + tolerance
+                : "stopped after " + iterations + " " + steps + " at the rounding floor: " + what + " > tolerance " + tolerance;
+        return new Convergence(criterion, iterations, value, tolerance, converged, message);
     }
 
     /** Throws {@link ConvergenceException} unless converged. */

@@ -2,6 +2,7 @@ package dev.shrink.solvers;
 
 import dev.shrink.kernels.Layout;
 import dev.shrink.kernels.MatrixView;
+import dev.shrink.solvers.internal.Inputs;
 
 /**
  * The design matrix X (n rows, p columns) as the solvers see it: a validated {@link MatrixView} over the user's data.
@@ -119,27 +120,11 @@ public final class Design {
         return view.get(i, j);
     }
 
-    /** Index of element (i, 0) in {@code view().data()} and the stride between consecutive elements of a row. */
-    int rowStart(int i) {
-        return view.layout().index(view.offset(), view.ld(), i, 0);
-    }
-
-
-    /** Index of element (0, j). */
-    int columnStart(int j) {
-        return view.layout().index(view.offset(), view.ld(), 0, j);
-    }
-
-    /** Stride between X(i, j) and X(i + 1, j). */
-    int rowStride() {
-        return view.layout() == Layout.ROW_MAJOR ? view.ld() : 1;
-    }
-
     /** Copies column j into out[0 .. n). */
     public void column(int j, double[] out) {
         double[] a = view.data();
-        int start = columnStart(j);
-        int stride = rowStride();
+        int start = view.index(0, j);
+        int stride = view.rowStride();
         for (int i = 0, n = n(); i < n; i++) out[i] = a[start + i * stride];
     }
 

@@ -1,5 +1,9 @@
 package dev.shrink.solvers;
 
+import dev.shrink.solvers.cd.LeastSquaresProblem;
+import dev.shrink.solvers.internal.Inputs;
+import dev.shrink.solvers.internal.Threads;
+
 /**
  * Elastic net, scikit-learn's {@code ElasticNet}: minimises
  * {@code (1/(2n))·Σᵢ(yᵢ − xᵢ·w − b)² + alpha·l1Ratio·Σⱼ|wⱼ| + ½·alpha·(1 − l1Ratio)·Σⱼwⱼ²}
@@ -7,8 +11,8 @@ package dev.shrink.solvers;
  *
  * <p>Coordinate descent with a working set, Anderson extrapolation and scikit-learn's duality-gap stop
  * ({@code gap ≤ tol·‖y − ȳ‖²}, with weights normalised to sum to n); by default on the Gram of the working set
- * ({@link LeastSquaresProblem.Mode#WORKING_SET}), which solves the working-set problem to a fraction of that tolerance. With l1Ratio = 0 the gap is the ridge gap (see {@code CoordinateDescent.gap}).
- * Immutable; build with {@link #builder()}.
+ * ({@link Precompute#WORKING_SET}), which solves the working-set problem to a fraction of that tolerance. With
+ * l1Ratio = 0 the gap is the ridge gap. Immutable; build with {@link #builder()}.
  */
 public final class ElasticNet {
     private final double alpha;
@@ -17,7 +21,8 @@ public final class ElasticNet {
     private final int maxIter;
     private final double tol;
     private final boolean strict;
-    private final LeastSquaresProblem.Mode mode;
+    private final Precompute precompute;
+    private final int threads;
 
     private ElasticNet(Builder b) {
         this.alpha = Inputs.nonNegative("alpha", b.alpha);
@@ -26,15 +31,19 @@ public final class ElasticNet {
         this.maxIter = Inputs.positive("maxIter", b.maxIter);
         this.tol = Inputs.positive("tol", b.tol);
         this.strict = b.strict;
-        this.mode = b.mode == null ? LeastSquaresProblem.Mode.AUTO : b.mode;
+        if (b.precompute == null) throw new IllegalArgumentException("precompute must not be null");
+        this.precompute = b.precompute;
+        this.threads = Threads.check(b.threads);
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
+    /** A builder holding this estimator's settings. */
     public Builder toBuilder() {
-        return new Builder().alpha(alpha).l1Ratio(l1Ratio).fitIntercept(fitIntercept).maxIter(maxIter).tol(tol).strict(strict).mode(mode);
+        return new Builder().alpha(alpha).l1Ratio(l1Ratio).fitIntercept(fitIntercept).maxIter(maxIter).tol(tol).strict(strict)
+                .precompute(precompute).threads(threads);
     }
 
     public double alpha() { return alpha; }
@@ -43,7 +52,8 @@ public final class ElasticNet {
     public int maxIter() { return maxIter; }
     public double tol() { return tol; }
     public boolean strict() { return strict; }
-    public LeastSquaresProblem.Mode mode() { return mode; }
+    public Precompute precompute() { return precompute; }
+    public int threads() { return threads; }
 
     public LinearModel fit(double[][] x, double[] y) {
         return fit(Design.of(x), y, null, null);
@@ -64,55 +74,43 @@ public final class ElasticNet {
     /**
      * Fits from the given starting coefficients (warm start; null = zeros).
      *
-     * @throws IllegalArgumentException on bad input (see {@link Inputs})
+     * @throws IllegalArgumentException on bad input, naming the argument and the position
      * @throws ConvergenceException     in strict mode when the duality gap does not reach the tolerance
      */
     public LinearModel fit(Design x, double[] y, double[] sampleWeight, double[] initialCoef) {
         Inputs.response(y, x.n());
         Inputs.weights(sampleWeight, x.n());
         Inputs.coefficients("initialCoef", initialCoef, x.p());
-        double[] s = LeastSquaresProblem.normalizedWeights(sampleWeight, x.n());
         // one solve: the working set's Gram costs a few passes over X, covariance mode a full Gram (n·p²/2)
-        LeastSquaresProblem.Mode m = mode == LeastSquaresProblem.Mode.AUTO ? LeastSquaresProblem.Mode.WORKING_SET : mode;
-        return solve(LeastSquaresProblem.of(x, y, s, fitIntercept, null, m, 1), initialCoef);
+        Precompute m = precompute == Precompute.AUTO ? Precompute.WORKING_SET : precompute;
+        return fit(LeastSquaresProblem.of(x.view(), y, sampleWeight, fitIntercept, false, LeastSquaresProblem.Mode.of(m.name()), threads), initialCoef);
     }
 
-    /** Fits in covariance mode on precomputed statistics (e.g. training folds: total − fold). */
+    /** Fits in covariance mode on precomputed statistics (e.g. training folds: total − fold; chunks of rows merged). */
     public LinearModel fit(SufficientStats stats) {
         return fit(stats, null);
     }
 
+    /** As {@link #fit(SufficientStats)}, from the given starting coefficients (null = zeros). */
     public LinearModel fit(SufficientStats stats, double[] initialCoef) {
         Inputs.coefficients("initialCoef", initialCoef, stats.p());
-        return solve(LeastSquaresProblem.of(stats, fitIntercept), initialCoef);
+        return fit(LeastSquaresProblem.ofSums(stats.rows(), stats.sumWeights(), stats.xSums(), stats.ySum(), stats.yty(), stats.gram(),
+                stats.xty(), fitIntercept), initialCoef);
     }
 
-    private LinearModel solve(LeastSquaresProblem setup, double[] initialCoef) {
-        int p = setup.problem.p;
-        double[] w = initialCoef == null ? new double[p] : initialCoef.clone();
-        double l1 = alpha * l1Ratio * setup.n;
-        double l2 = alpha * (1 - l1Ratio) * setup.n;
-        double gapTol = tol * setup.yNorm2();
-        LeastSquaresProblem.Solution r = setup.solve(w, l1, l2, null, l1, gapTol, tol, maxIter);
-        Convergence c = convergence(r, gapTol, maxIter);
+    private LinearModel fit(LeastSquaresProblem problem, double[] initialCoef) {
+        double gapTol = tol * problem.yNorm2();
+        LeastSquaresProblem.Fit f = problem.fit(initialCoef, alpha * l1Ratio * problem.n(), alpha * (1 - l1Ratio) * problem.n(), gapTol, tol, maxIter);
+        Convergence c = Convergence.iterative(Convergence.Criterion.DUALITY_GAP, "sweeps", f.solution().iterations(), f.solution().gap(), gapTol,
+                f.solution().converged(), maxIter);
         if (strict) c.requireConverged();
-        double[] coef = setup.originalCoef(w);
-        return new LinearModel(coef, setup.intercept(coef), c);
-    }
-
-    /** The convergence record of a coordinate-descent solve, in the words of its tolerance. */
-    public static Convergence convergence(LeastSquaresProblem.Solution r, double gapTol, int maxIter) {
-        String msg = r.converged()
-                ? "converged after " + r.iterations() + " sweeps: duality gap " + r.gap() + " ≤ " + gapTol
-                : r.iterations() >= maxIter
-                ? "not converged after maxIter = " + maxIter + " sweeps: duality gap " + r.gap() + " > tolerance " + gapTol + " (tol·‖y − ȳ‖²)"
-                : "stopped after " + r.iterations() + " sweeps at the rounding floor: duality gap " + r.gap() + " > tolerance " + gapTol;
-        return new Convergence(r.iterations(), r.gap(), gapTol, r.converged(), msg);
+        return new LinearModel(f.coef(), f.intercept(), c);
     }
 
     @Override
     public String toString() {
-        return "ElasticNet[alpha=" + alpha + ", l1Ratio=" + l1Ratio + ", fitIntercept=" + fitIntercept + ", maxIter=" + maxIter + ", tol=" + tol + "]";
+        return "ElasticNet[alpha=" + alpha + ", l1Ratio=" + l1Ratio + ", fitIntercept=" + fitIntercept + ", maxIter=" + maxIter + ", tol=" + tol
+                + ", precompute=" + precompute + ", threads=" + threads + "]";
     }
 
     /** Builder with scikit-learn's defaults: alpha 1, l1Ratio 0.5, fitIntercept, maxIter 1000, tol 1e-4. */
@@ -123,18 +121,27 @@ public final class ElasticNet {
         private int maxIter = 1000;
         private double tol = 1e-4;
         private boolean strict;
-        private LeastSquaresProblem.Mode mode = LeastSquaresProblem.Mode.AUTO;
+        private Precompute precompute = Precompute.AUTO;
+        private int threads = Threads.defaultCount();
 
         private Builder() {}
 
+        /** Penalty strength, finite and ≥ 0 (default 1). */
         public Builder alpha(double alpha) { this.alpha = alpha; return this; }
+        /** Share of the L1 penalty, in [0, 1] (default 0.5; 1 is the lasso). */
         public Builder l1Ratio(double l1Ratio) { this.l1Ratio = l1Ratio; return this; }
+        /** Fit an unpenalised intercept (default true). */
         public Builder fitIntercept(boolean fitIntercept) { this.fitIntercept = fitIntercept; return this; }
+        /** Most coordinate-descent sweeps (default 1000, scikit-learn's {@code max_iter}). */
         public Builder maxIter(int maxIter) { this.maxIter = maxIter; return this; }
+        /** Stop when the duality gap is ≤ tol·‖y − ȳ‖² (default 1e-4, scikit-learn's). */
         public Builder tol(double tol) { this.tol = tol; return this; }
-        /** Throw {@link ConvergenceException} instead of returning an unconverged model. */
+        /** Throw {@link ConvergenceException} instead of returning an unconverged model (default false). */
         public Builder strict(boolean strict) { this.strict = strict; return this; }
-        public Builder mode(LeastSquaresProblem.Mode mode) { this.mode = mode; return this; }
+        /** How the data are read (default {@link Precompute#AUTO}); the answer does not depend on it. */
+        public Builder precompute(Precompute precompute) { this.precompute = precompute; return this; }
+        /** Row chunks (threads) of the passes over X, ≥ 1; default all processors; results depend on the count only. */
+        public Builder threads(int threads) { this.threads = threads; return this; }
 
         /** @throws IllegalArgumentException naming the bad parameter */
         public ElasticNet build() {

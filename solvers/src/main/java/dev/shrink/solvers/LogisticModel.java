@@ -1,5 +1,7 @@
 package dev.shrink.solvers;
 
+import dev.shrink.solvers.proximal.LogisticLoss;
+
 /**
  * A fitted binary logistic model: P(y = positive | x) = σ(x·w + b). Immutable. The labels are the two values seen in
  * training, {@code negativeLabel() < positiveLabel()}.
@@ -60,11 +62,6 @@ public final class LogisticModel {
 
     public double[] predict(double[][] x) {
         return predict(Design.of(x));
-    }
-
-    /** As a linear model of the log-odds. */
-    public LinearModel asLinearModel() {
-        return linear;
     }
 
     @Override

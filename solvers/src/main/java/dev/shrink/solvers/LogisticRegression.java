@@ -1,5 +1,9 @@
 package dev.shrink.solvers;
 
+import dev.shrink.solvers.internal.Inputs;
+import dev.shrink.solvers.internal.Threads;
+import dev.shrink.solvers.newton.NewtonLogistic;
+
 /**
  * Binary L2-penalised logistic regression, scikit-learn's {@code LogisticRegression(C, solver='newton-cholesky')}:
  * minimises {@code ½·Σⱼwⱼ² + C·Σᵢsᵢ·log(1 + exp(−tᵢ(xᵢ·w + b)))}, tᵢ = ±1 for the two labels (weights used as
@@ -69,19 +73,15 @@ public final class LogisticRegression {
         for (int i = 0; i < y.length; i++) y01[i] = y[i] == labels[1] ? 1.0 : 0.0;
         double[] w = initialCoef == null ? new double[x.p()] : initialCoef.clone();
         double[] b = {fitIntercept ? initialIntercept : 0.0};
-        NewtonLogistic.Result r = new NewtonLogistic(x, y01, sampleWeight, fitIntercept, threads).solve(w, b, c, tol, maxIter);
+        NewtonLogistic.Result r = new NewtonLogistic(x.view(), y01, sampleWeight, fitIntercept, threads).solve(w, b, c, tol, maxIter);
         Convergence conv = convergence(r, tol, maxIter);
         if (strict) conv.requireConverged();
         return new LogisticModel(w, fitIntercept ? b[0] : 0.0, labels[0], labels[1], conv);
     }
 
     static Convergence convergence(NewtonLogistic.Result r, double tol, int maxIter) {
-        String msg = r.converged()
-                ? "converged after " + r.iterations() + " Newton steps: max|gradient|/(C·Σs) = " + r.gradientNorm() + " ≤ tol " + tol
-                : r.reason().equals("maxIter")
-                ? "not converged after maxIter = " + maxIter + " Newton steps: max|gradient|/(C·Σs) = " + r.gradientNorm() + " > tol " + tol
-                : "stopped after " + r.iterations() + " Newton steps at the rounding floor: max|gradient|/(C·Σs) = " + r.gradientNorm() + " > tol " + tol;
-        return new Convergence(r.iterations(), r.gradientNorm(), tol, r.converged(), msg);
+        return Convergence.iterative(Convergence.Criterion.SCALED_GRADIENT, "Newton steps", r.iterations(), r.gradientNorm(), tol,
+                r.converged(), maxIter);
     }
 
     @Override
@@ -100,10 +100,15 @@ public final class LogisticRegression {
 
         private Builder() {}
 
+        /** Inverse penalty strength, finite and &gt; 0 (default 1). */
         public Builder C(double c) { this.c = c; return this; }
+        /** Fit an unpenalised intercept (default true). */
         public Builder fitIntercept(boolean fitIntercept) { this.fitIntercept = fitIntercept; return this; }
+        /** Most Newton steps (default 100). */
         public Builder maxIter(int maxIter) { this.maxIter = maxIter; return this; }
+        /** Stop when max|gradient|/(C·Σsᵢ) ≤ tol (default 1e-4, scikit-learn's). */
         public Builder tol(double tol) { this.tol = tol; return this; }
+        /** Throw {@link ConvergenceException} instead of returning an unconverged model (default false). */
         public Builder strict(boolean strict) { this.strict = strict; return this; }
 
         /**

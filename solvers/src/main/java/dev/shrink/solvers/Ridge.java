@@ -5,6 +5,10 @@ import dev.shrink.kernels.KernelProvider;
 import dev.shrink.kernels.Layout;
 import dev.shrink.kernels.MatrixView;
 import dev.shrink.kernels.NotPositiveDefiniteException;
+import dev.shrink.solvers.internal.Inputs;
+import dev.shrink.solvers.internal.Moments;
+import dev.shrink.solvers.internal.Threads;
+import dev.shrink.solvers.internal.Thresholds;
 
 /**
  * Ridge regression, scikit-learn's {@code Ridge(solver='cholesky')}: minimises
@@ -90,7 +94,7 @@ public final class Ridge {
         }
         for (int i = 0; i < m; i++) {
             double pivot = a[i * m + i] * a[i * m + i];
-            if (pivot <= 1e-12 * diagonal[i]) throw singular(what, i, pivot, null);
+            if (pivot <= Thresholds.SINGULAR_PIVOT * diagonal[i]) throw singular(what, i, pivot, null);
         }
     }
 
@@ -103,8 +107,8 @@ public final class Ridge {
     private LinearModel fitDual(Design x, double[] y, double[] s) {
         int n = x.n();
         int p = x.p();
-        double[] mean = fitIntercept ? LeastSquaresProblem.columnMeans(x, s) : new double[p];
-        double ybar = fitIntercept ? LeastSquaresProblem.weightedMean(y, s) : 0.0;
+        double[] mean = fitIntercept ? Moments.columnMeans(x.view(), s) : new double[p];
+        double ybar = fitIntercept ? Moments.mean(y, s) : 0.0;
         double[] xt = new double[n * p];
         double[] z = new double[n];
         for (int i = 0; i < n; i++) {
@@ -142,7 +146,9 @@ public final class Ridge {
 
         private Builder() {}
 
+        /** Penalty strength, finite and ≥ 0 (default 1). */
         public Builder alpha(double alpha) { this.alpha = alpha; return this; }
+        /** Fit an unpenalised intercept (default true). */
         public Builder fitIntercept(boolean fitIntercept) { this.fitIntercept = fitIntercept; return this; }
 
         /**

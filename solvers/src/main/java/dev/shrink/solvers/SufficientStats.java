@@ -3,6 +3,9 @@ package dev.shrink.solvers;
 import dev.shrink.kernels.KernelProvider;
 import dev.shrink.kernels.Level1;
 import dev.shrink.kernels.ParallelKernels;
+import dev.shrink.solvers.internal.Inputs;
+import dev.shrink.solvers.internal.Moments;
+import dev.shrink.solvers.internal.Threads;
 
 import java.util.Arrays;
 
@@ -142,6 +145,16 @@ public final class SufficientStats {
         return m;
     }
 
+    /** Column sums Σsᵢxᵢⱼ (a copy). */
+    public double[] xSums() {
+        return sumWx.clone();
+    }
+
+    /** Σsᵢyᵢ. */
+    public double ySum() {
+        return sumWy;
+    }
+
     /** Weighted mean of y. */
     public double yMean() {
         return sumWy / sumW;
@@ -169,28 +182,17 @@ public final class SufficientStats {
 
     /** {@code factor·}{@link #centeredGram()} in one pass (the solvers rescale it to their weight normalisation). */
     public double[] centeredGram(double factor) {
-        double[] m = xMean();
-        double[] g = new double[gram.length];
-        for (int i = 0; i < p; i++) {
-            double s = sumW * m[i];
-            for (int j = 0; j < p; j++) g[i * p + j] = (gram[i * p + j] - s * m[j]) * factor;
-        }
-        return g;
+        return Moments.centeredGram(gram, sumWx, sumW, factor);
     }
 
     /** Centred cross-product (X − 1x̄ᵀ)ᵀS(y − ȳ) = XᵀSy − S·x̄ȳ. */
     public double[] centeredXty() {
-        double[] m = xMean();
-        double ybar = yMean();
-        double[] c = xty.clone();
-        for (int j = 0; j < p; j++) c[j] -= sumW * m[j] * ybar;
-        return c;
+        return Moments.centeredXty(xty, sumWx, sumW, sumWy);
     }
 
     /** Centred Σsᵢ(yᵢ − ȳ)². */
     public double centeredYty() {
-        double ybar = yMean();
-        return Math.max(0.0, sumWyy - sumW * ybar * ybar);
+        return Moments.centeredYty(sumWyy, sumWy, sumW);
     }
 
     /**

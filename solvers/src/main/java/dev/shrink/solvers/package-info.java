@@ -1,34 +1,37 @@
 /**
- * Penalised linear models that reproduce scikit-learn 1.2.1: {@link dev.shrink.solvers.Ridge},
- * {@link dev.shrink.solvers.Lasso}, {@link dev.shrink.solvers.ElasticNet}, {@link dev.shrink.solvers.LogisticRegression},
- * and the generic {@link dev.shrink.solvers.ProximalGradient} (FISTA) for any {@link dev.shrink.solvers.SmoothLoss}
- * plus a {@link dev.shrink.solvers.Penalty}.
+ * Penalised linear models with scikit-learn 1.2.1's objectives and names: the estimators {@link dev.shrink.solvers.Ridge},
+ * {@link dev.shrink.solvers.Lasso}, {@link dev.shrink.solvers.ElasticNet} and {@link dev.shrink.solvers.LogisticRegression};
+ * the fitted {@link dev.shrink.solvers.LinearModel} and {@link dev.shrink.solvers.LogisticModel}; the inputs
+ * {@link dev.shrink.solvers.Design} (validated once, no copy for flat arrays) and {@link dev.shrink.solvers.SufficientStats}
+ * (mergeable: folds, chunks of rows, machines); {@link dev.shrink.solvers.Precompute}; and how every fit ended,
+ * {@link dev.shrink.solvers.Convergence} (strict mode throws {@link dev.shrink.solvers.ConvergenceException}). Paths are
+ * in {@code dev.shrink.solvers.path}, cross-validation in {@code dev.shrink.solvers.cv}. All arithmetic on arrays goes
+ * through {@link dev.shrink.kernels.KernelProvider#get()}.
  *
- * <p>Data enter as a {@link dev.shrink.solvers.Design} (validated once, no copy for flat arrays); least-squares problems
- * can also start from {@link dev.shrink.solvers.SufficientStats} (mergeable: folds, chunks). Every fit returns an
- * immutable model with a {@link dev.shrink.solvers.Convergence} record; strict mode throws
- * {@link dev.shrink.solvers.ConvergenceException}. All arithmetic on arrays goes through
- * {@link dev.shrink.kernels.KernelProvider#get()}.
- *
- * <p>Variants chosen by size, all thresholds in one list:
+ * <p>Variants chosen by size, every threshold quoted from the one class that holds them:
  * <ul>
- *   <li>Ridge: Cholesky of the p×p Gram when n ≥ p, of the n×n kernel XXᵀ when p &gt; n ({@link dev.shrink.solvers.Ridge});
- *   a pivot below 1e-12 of its diagonal element is reported as singular.</li>
- *   <li>Coordinate descent: single fits ({@link dev.shrink.solvers.ElasticNet}, {@link dev.shrink.solvers.Lasso}) on
- *   the Gram of the working set only (WorkingSetProblem; {@link dev.shrink.solvers.LeastSquaresProblem.Mode#WORKING_SET}):
- *   64 violators admitted at first, then as many as the set holds; paths and CV in covariance mode when n ≥ p, naive
- *   mode otherwise ({@link dev.shrink.solvers.LeastSquaresProblem.Mode#AUTO}).</li>
- *   <li>Covariance mode: the whole Gram through the SYRK kernel when the problem is prepared (with {@code threads} row
- *   chunks on paths), or Gram columns one by one when a column's mean is too large to subtract safely (LazyGramColumns); Gram-product updates restricted to the working
- *   set while it holds at most p/3 features (CovarianceProblem).</li>
- *   <li>Gap checks: after every sweep in covariance mode; in naive mode when the largest coefficient change falls below
- *   tol relative to the largest coefficient; in working-set mode the set's gap after every sweep, a full check when it
- *   falls below 1% of the tolerance, or once the round's sweeps cost as much as a full check, or after as many sweeps
- *   again as the solve had when the set's gap first met the tolerance (CoordinateDescent).</li>
- *   <li>Anderson extrapolation of coordinate descent every 5 sweeps, kept only when it lowers the objective (measured
- *   through −½·dᵀ(g₀ + g₁) on Gram-based problems).</li>
- *   <li>Newton–Cholesky: Armijo constant 1e-4, step halving up to 40 times; full step accepted when the predicted
- *   decrease is below 1e-10 of the objective (rounding regime).</li>
+ *   <li>Ridge: Cholesky of the p×p Gram when n ≥ p, of the n×n kernel XXᵀ when p &gt; n; a pivot below
+ *   {@value dev.shrink.solvers.internal.Thresholds#SINGULAR_PIVOT} of its diagonal element is reported as singular.</li>
+ *   <li>Coordinate descent: single fits ({@link dev.shrink.solvers.ElasticNet}, {@link dev.shrink.solvers.Lasso}) on the
+ *   Gram of the working set only ({@link dev.shrink.solvers.Precompute#WORKING_SET}):
+ *   {@value dev.shrink.solvers.internal.Thresholds#FIRST_BATCH} violators admitted at first, then as many as the set
+ *   holds; paths and cross-validation on the whole Gram when n ≥ p, on residuals otherwise
+ *   ({@link dev.shrink.solvers.Precompute#AUTO}).</li>
+ *   <li>Whole Gram ("covariance mode"): one pass of the blocked SYRK kernel (with {@code threads} row chunks), centred
+ *   afterwards unless a column has n·x̄² &gt; {@value dev.shrink.solvers.internal.Thresholds#CENTRING_LIMIT}·Σ(x − x̄)²,
+ *   when columns are centred one by one instead; Gram-product updates restricted to the working set while it holds at
+ *   most 1/{@value dev.shrink.solvers.internal.Thresholds#SMALL_SET_DIVISOR} of the features; a sign-fixed Newton step
+ *   on the support after 2, 4, 8, … sweeps while k² ≤ {@value dev.shrink.solvers.internal.Thresholds#SUPPORT_NEWTON_BUDGET}·sweeps·p.</li>
+ *   <li>Gap checks: after every sweep on the whole Gram; on residuals when the largest coefficient change falls below
+ *   tol relative to the largest coefficient; on the working set's Gram the set's gap after every sweep, a full check when
+ *   it falls below {@value dev.shrink.solvers.internal.Thresholds#INNER_SHARE} of the tolerance, once the round's sweeps
+ *   cost as much as a full check, or after as many sweeps again as the solve had when the set's gap first met the
+ *   tolerance.</li>
+ *   <li>Anderson extrapolation of coordinate descent every {@value dev.shrink.solvers.internal.Thresholds#ANDERSON_DEPTH}
+ *   sweeps, kept only when it lowers the objective.</li>
+ *   <li>Newton–Cholesky (logistic regression): Armijo constant {@value dev.shrink.solvers.internal.Thresholds#ARMIJO},
+ *   at most {@value dev.shrink.solvers.internal.Thresholds#MAX_HALVINGS} step halvings; the full step is taken when the
+ *   predicted decrease is below {@value dev.shrink.solvers.internal.Thresholds#ROUNDING_REGIME} of the objective.</li>
  * </ul>
  */
 package dev.shrink.solvers;

@@ -86,7 +86,7 @@ final class JmhSteps implements AutoCloseable {
                 .timeUnit(TimeUnit.NANOSECONDS)
                 .shouldFailOnError(false)
                 .timeout(TimeValue.minutes(10))
-                .jvmArgsAppend("--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED")
+                .jvmArgsAppend("--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow")
                 .resultFormat(ResultFormatType.JSON)
                 .result(json.toString());
         for (String include : step.includes()) options.include(include);

@@ -32,6 +32,11 @@ public final class ReportCommand {
               --csv                 also write them as X.csv / y.csv (and keep them), for other tools
             """;
 
+    /** {@code ./shrink report ...}: the launcher runs this class. */
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
     public static int run(String[] args, PrintStream out, PrintStream err) {
         Suite.Mode mode = Suite.Mode.FULL;
         Path outDir = Path.of("report");

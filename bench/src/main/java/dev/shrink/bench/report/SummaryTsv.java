@@ -1,5 +1,7 @@
 package dev.shrink.bench.report;
 
+import dev.shrink.charts.Numbers;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -22,15 +24,9 @@ public final class SummaryTsv {
         return sb.toString();
     }
 
-    /** Four significant digits without exponent for ordinary magnitudes: 52.3 → "52.30", 812 → "812.0", 0.0123 → "0.01230". */
+    /** Four significant digits without exponent for ordinary magnitudes ({@link Numbers#fourDigits}). */
     static String number(double v) {
-        if (Double.isNaN(v) || Double.isInfinite(v)) return Double.toString(v);
-        double a = Math.abs(v);
-        if (a == 0) return "0";
-        if (a >= 1e15 || a < 1e-6) return String.format(Locale.ROOT, "%.4g", v);
-        if (a >= 1000) return String.format(Locale.ROOT, "%.1f", v);
-        int decimals = 3 - (int) Math.floor(Math.log10(a));
-        return String.format(Locale.ROOT, "%." + Math.max(1, decimals) + "f", v);
+        return Numbers.fourDigits(v);
     }
 
     /** Objective values keep 12 significant digits: sides are compared at 1e-8 relative and closer. */

@@ -1,5 +1,7 @@
 package dev.shrink.bench.report;
 
+import dev.shrink.charts.SvgChart;
+
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,7 @@
 package dev.shrink.bench.solvers;
 
 import dev.shrink.bench.data.Workload;
+import dev.shrink.solvers.Convergence;
 import dev.shrink.solvers.Design;
 import dev.shrink.solvers.ElasticNet;
 import dev.shrink.solvers.Lasso;
@@ -8,6 +9,7 @@ import dev.shrink.solvers.LinearModel;
 import dev.shrink.solvers.LogisticModel;
 import dev.shrink.solvers.LogisticRegression;
 import dev.shrink.solvers.Ridge;
+import dev.shrink.solvers.cv.CvResult;
 import dev.shrink.solvers.cv.ElasticNetCV;
 import dev.shrink.solvers.cv.RidgeCV;
 import dev.shrink.solvers.path.ElasticNetPath;
@@ -37,15 +39,15 @@ public final class Fits {
         Design x = Design.rowMajor(w.x(), w.n(), w.p());
         return switch (w.model()) {
             case "ridge" -> Ridge.builder().alpha(w.number("alpha")).threads(1).build().fit(x, w.y());
-            case "lasso" -> Lasso.builder().alpha(w.number("alpha")).build().fit(x, w.y());
-            case "elasticnet" -> ElasticNet.builder().alpha(w.number("alpha")).l1Ratio(w.number("l1_ratio")).build().fit(x, w.y());
+            case "lasso" -> Lasso.builder().alpha(w.number("alpha")).threads(1).build().fit(x, w.y());
+            case "elasticnet" -> ElasticNet.builder().alpha(w.number("alpha")).l1Ratio(w.number("l1_ratio")).threads(1).build().fit(x, w.y());
             case "logistic" -> LogisticRegression.builder().C(w.number("C")).threads(1).build().fit(x, w.y());
             case "elasticnet_path" -> ElasticNetPath.builder().l1Ratio(w.number("l1_ratio")).nAlphas((int) w.number("n_alphas"))
                     .eps(w.number("eps")).threads(1).build().fit(x, w.y());
             case "elasticnet_cv" -> ElasticNetCV.builder().l1Ratios(w.number("l1_ratio")).nAlphas((int) w.number("n_alphas"))
-                    .eps(w.number("eps")).folds((int) w.number("n_folds")).tol(1e-4).build()
+                    .eps(w.number("eps")).folds((int) w.number("n_folds")).tol(1e-4).threads(1).build()
                     .fit(x, w.y());
-            case "ridge_cv" -> RidgeCV.builder().alphas(w.numbers("alphas")).build().fit(x, w.y(), null);
+            case "ridge_cv" -> RidgeCV.builder().alphas(w.numbers("alphas")).threads(1).build().fit(x, w.y(), null);
             default -> throw new IllegalArgumentException("no shrink fit for model " + w.model());
         };
     }
@@ -58,22 +60,21 @@ public final class Fits {
     public static Result result(Object r) {
         return switch (r) {
             case LinearModel m -> new Result(List.of(m.coef()), new double[] {m.intercept()}, new double[] {Double.NaN},
-                    m.convergence().criterion(), m.convergence().converged() ? "" : "not converged: " + m.convergence().message());
+                    m.convergence().value(), m.convergence().converged() ? "" : "not converged: " + m.convergence().message());
             case LogisticModel m -> new Result(List.of(m.coef()), new double[] {m.intercept()}, new double[] {Double.NaN},
-                    m.convergence().criterion(), m.convergence().converged() ? "" : "not converged: " + m.convergence().message());
+                    m.convergence().value(), m.convergence().converged() ? "" : "not converged: " + m.convergence().message());
             case PathResult path -> {
                 List<double[]> coefs = new ArrayList<>();
                 double worst = 0;
                 for (int k = 0; k < path.size(); k++) {
                     coefs.add(path.coef(k));
-                    worst = Math.max(worst, path.gap(k));
+                    worst = Math.max(worst, path.convergence(k).value());
                 }
-                yield new Result(coefs, path.intercepts(), path.alphas(), worst, path.allConverged() ? "" : "some alphas not converged");
+                yield new Result(coefs, path.intercepts(), path.penalties(), worst, path.allConverged() ? "" : "some alphas not converged");
             }
-            case ElasticNetCV.Result cv -> new Result(List.of(cv.coef()), new double[] {cv.intercept()}, new double[] {cv.alpha()},
-                    cv.dualityGap(), "alpha chosen " + String.format(java.util.Locale.ROOT, "%.6g", cv.alpha()));
-            case RidgeCV.Result cv -> new Result(List.of(cv.coef()), new double[] {cv.intercept()}, new double[] {cv.alpha()},
-                    Double.NaN, "alpha chosen " + String.format(java.util.Locale.ROOT, "%.6g", cv.alpha()));
+            case CvResult<?> cv when cv.model() instanceof LinearModel m -> new Result(List.of(m.coef()), new double[] {m.intercept()},
+                    new double[] {cv.valueMin()}, m.convergence().criterion() == Convergence.Criterion.DIRECT ? Double.NaN : m.convergence().value(),
+                    "alpha chosen " + String.format(java.util.Locale.ROOT, "%.6g", cv.valueMin()));
             default -> throw new IllegalStateException("unexpected result " + r.getClass());
         };
     }

@@ -1,5 +1,6 @@
 package dev.shrink.bench.report;
 
+import dev.shrink.charts.SvgChart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -28,9 +28,9 @@ class AccuracyTest {
             double b = 0.3;
             dev.shrink.solvers.Design x = dev.shrink.solvers.Design.rowMajor(w.x(), w.n(), w.p());
             double expected = switch (name) {
-                case "ridge" -> dev.shrink.solvers.Objectives.ridge(x, w.y(), null, coef, b, w.number("alpha"));
-                case "logistic" -> dev.shrink.solvers.Objectives.logistic(x, w.y(), null, coef, b, w.number("C"));
-                default -> dev.shrink.solvers.Objectives.elasticNet(x, w.y(), null, coef, b, w.number("alpha"), w.number("l1_ratio"));
+                case "ridge" -> dev.shrink.conformance.Objectives.ridge(x, w.y(), null, coef, b, w.number("alpha"));
+                case "logistic" -> dev.shrink.conformance.Objectives.logistic(x, w.y(), null, coef, b, w.number("C"));
+                default -> dev.shrink.conformance.Objectives.elasticNet(x, w.y(), null, coef, b, w.number("alpha"), w.number("l1_ratio"));
             };
             double got = Accuracy.of(w, List.of(coef), new double[] {b}, new double[] {Double.NaN}).objective();
             assertEquals(expected, got, 1e-12 * Math.abs(expected), name);

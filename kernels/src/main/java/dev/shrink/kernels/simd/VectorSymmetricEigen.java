@@ -14,7 +14,7 @@ import java.lang.invoke.MethodHandles;
  * reflection of the accumulated rows. Results differ from the scalar reference by rounding only (FMA, a different
  * summation order in the dot products); both meet the bounds stated in {@link SymmetricEigen}.
  *
- * <p>A template specialized per width by {@link Specialization} (see {@link VectorKernelProvider#symmetricEigen}), so
+ * <p>A template specialized per width by {@link Specialization} (see {@link VectorKernels#families}), so
  * that C2 sees a constant species in every loop. Scalar tails; two accumulators in the dot products (their FMA latency).
  */
 final class VectorSymmetricEigen extends ScalarSymmetricEigen {

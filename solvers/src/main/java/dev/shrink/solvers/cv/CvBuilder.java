@@ -1,9 +1,9 @@
 package dev.shrink.solvers.cv;
 
-import java.util.concurrent.Executor;
+import dev.shrink.solvers.internal.Threads;
 
 /**
- * Builder options every cross-validation estimator of this package shares (folds, intercept, executor); each
+ * Builder options every cross-validation estimator of this package shares (folds, intercept, threads); each
  * estimator's builder extends it and adds its own grid and solver options.
  *
  * @param <B> the concrete builder, returned by every setter so that calls chain
@@ -12,7 +12,7 @@ public abstract class CvBuilder<B extends CvBuilder<B>> {
     private Folds folds;
     private int k = 5;
     private boolean fitIntercept = true;
-    private Executor executor;
+    private int threads = Threads.defaultCount();
 
     CvBuilder() {}
 
@@ -34,20 +34,23 @@ public abstract class CvBuilder<B extends CvBuilder<B>> {
         return self();
     }
 
-    /** Fit an intercept (unpenalised); default true. */
+    /** Fit an unpenalised intercept (default true). */
     public B fitIntercept(boolean fitIntercept) {
         this.fitIntercept = fitIntercept;
         return self();
     }
 
-    /** Run the folds on this executor (null: sequentially, the default); the results do not depend on it. */
-    public B executor(Executor executor) {
-        this.executor = executor;
+    /**
+     * Folds fitted at once, ≥ 1 (default: all processors); the results are identical to a sequential run
+     * ({@code threads(1)}).
+     */
+    public B threads(int threads) {
+        this.threads = threads;
         return self();
     }
 
     /** The settings as an immutable, validated value. */
     FoldPlan plan() {
-        return new FoldPlan(folds, k, fitIntercept, executor);
+        return new FoldPlan(folds, k, fitIntercept, Threads.check(threads));
     }
 }

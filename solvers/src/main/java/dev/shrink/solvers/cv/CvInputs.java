@@ -1,6 +1,6 @@
 package dev.shrink.solvers.cv;
 
-import dev.shrink.solvers.Inputs;
+import dev.shrink.solvers.internal.Inputs;
 
 /**
 Boundary checks specific to cross-validation (grids, weights; X and y go through {@link dev.shrink.solvers.Design}

@@ -1,14 +1,13 @@
 package dev.shrink.solvers.cv;
 
 import java.util.List;
-import java.util.concurrent.Executor;
 import java.util.function.IntFunction;
 
 /**
  * The fold settings every K-fold cross-validation here shares, fixed when an estimator is built: explicit folds or
- * K contiguous ones, whether an intercept is fitted, and the executor the folds run on (null: sequentially).
+ * K contiguous ones, whether an intercept is fitted, and how many folds run at once.
  */
-record FoldPlan(Folds folds, int k, boolean fitIntercept, Executor executor) {
+record FoldPlan(Folds folds, int k, boolean fitIntercept, int threads) {
     FoldPlan {
         if (folds == null && k < 2) throw new IllegalArgumentException("k (number of folds) must be ≥ 2, got " + k);
     }
@@ -20,8 +19,8 @@ record FoldPlan(Folds folds, int k, boolean fitIntercept, Executor executor) {
         return folds;
     }
 
-    /** Runs {@code task(fold)} for every fold of f on the executor ({@link FoldRunner}); results in fold order. */
+    /** Runs {@code task(fold)} for every fold of f ({@link FoldRunner}); results in fold order. */
     <R> List<R> run(Folds f, IntFunction<R> task) {
-        return FoldRunner.run(f.count(), executor, task);
+        return FoldRunner.run(f.count(), threads, task);
     }
 }

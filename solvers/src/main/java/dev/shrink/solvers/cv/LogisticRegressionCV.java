@@ -3,12 +3,11 @@ package dev.shrink.solvers.cv;
 import dev.shrink.kernels.KernelProvider;
 import dev.shrink.kernels.MatrixView;
 import dev.shrink.solvers.Design;
-import dev.shrink.solvers.Inputs;
 import dev.shrink.solvers.LogisticModel;
 import dev.shrink.solvers.LogisticRegression;
+import dev.shrink.solvers.internal.Inputs;
 
 import java.util.List;
-import java.util.concurrent.Executor;
 
 /**
  * L2 logistic regression with C chosen by K-fold cross-validation on the mean log-loss, as scikit-learn's
@@ -21,8 +20,8 @@ import java.util.concurrent.Executor;
  *
  * <p>Within a fold the grid runs from the strongest penalty (smallest C) up, each Newton–Cholesky fit
  * ({@link LogisticRegression}) warm-started at the previous solution. Labels may be any two values; the larger is
- * the positive class (y = 1 in the log-loss). Folds run in parallel on an {@link Executor} when one is given, with
- * results identical to a sequential run.
+ * the positive class (y = 1 in the log-loss). Folds run in parallel ({@link CvBuilder#threads}) with results identical
+ * to a sequential run.
  */
 public final class LogisticRegressionCV {
     private final double[] cs;
@@ -51,11 +50,11 @@ public final class LogisticRegressionCV {
         return g;
     }
 
-    public Result fit(double[][] x, double[] y) {
+    public CvResult<LogisticModel> fit(double[][] x, double[] y) {
         return fit(Design.of(x), y, null);
     }
 
-    public Result fit(Design x, double[] y) {
+    public CvResult<LogisticModel> fit(Design x, double[] y) {
         return fit(x, y, null);
     }
 
@@ -64,7 +63,7 @@ public final class LogisticRegressionCV {
      * as {@link LogisticRegression} does, and a fold's score is the weighted mean log-loss Σsᵢℓᵢ/Σsᵢ over its
      * validation rows (integer weights act as repeated rows).
      */
-    public Result fit(Design x, double[] y, double[] sampleWeight) {
+    public CvResult<LogisticModel> fit(Design x, double[] y, double[] sampleWeight) {
         int n = x.n();
         double[] labels = Inputs.twoLabels(y, n);
         double[] s = CvInputs.weights(sampleWeight, n);
@@ -79,9 +78,11 @@ public final class LogisticRegressionCV {
             converged &= perFold.get(fold).converged;
         }
         CvScores scores = CvScores.of(cs, errors, false);
-        LogisticModel model = estimator(scores.valueMin()).fit(x, y01, sampleWeight);
-        converged &= model.convergence().converged();
-        return new Result(scores, scores.valueMin(), scores.value1se(), model.coef(), model.intercept(), model, converged);
+        LogisticModel fitted = estimator(scores.valueMin()).fit(x, y01, sampleWeight);
+        converged &= fitted.convergence().converged();
+        // the refit saw labels 0/1: the model predicts the user's labels
+        LogisticModel model = new LogisticModel(fitted.coef(), fitted.intercept(), labels[0], labels[1], fitted.convergence());
+        return new CvResult<>(new double[] {0.0}, List.of(scores), 0, model, converged);
     }
 
     private LogisticRegression estimator(double c) {
@@ -138,26 +139,7 @@ public final class LogisticRegressionCV {
 
     private record FoldResult(double[] logLoss, boolean converged) {}
 
-    /**
-     * What {@link #fit} found.
-     *
-     * @param scores    mean log-loss per C over the folds, its standard error, both choices
-     * @param C         the chosen C (smallest mean log-loss)
-     * @param C1se      the one-standard-error C (strongest penalty within one SE of the minimum)
-     * @param coef      coefficients of the fit on all rows at C
-     * @param intercept its intercept
-     * @param model     that fit, with its convergence record
-     * @param converged whether every fold fit and the refit reached tol ({@link LogisticRegression}'s convergence
-     *                  flag; false also when Newton stopped at the rounding floor of the objective just above tol)
-     */
-    public record Result(CvScores scores, double C, double C1se, double[] coef, double intercept, LogisticModel model,
-                         boolean converged) {
-        /** Index of the chosen C in the grid. */
-        public int cIndex() {
-            return scores.indexMin();
-        }
-    }
-
+    /** Builder with scikit-learn's grid (Cs = 10) and 5 folds; Newton tolerance 1e-8, at most 100 steps per fit. */
     public static final class Builder extends CvBuilder<Builder> {
         private double[] cs = logspaceCs(10); // scikit-learn's default Cs=10
         private double tol = 1e-8;
@@ -177,11 +159,13 @@ public final class LogisticRegressionCV {
             return this;
         }
 
+        /** Most Newton steps per fit (default 100). */
         public Builder maxIter(int maxIter) {
             this.maxIter = maxIter;
             return this;
         }
 
+        /** @throws IllegalArgumentException naming the bad parameter */
         public LogisticRegressionCV build() {
             return new LogisticRegressionCV(this);
         }

@@ -1,11 +1,13 @@
 package dev.shrink.solvers.cv;
 
 import dev.shrink.kernels.KernelProvider;
-import dev.shrink.kernels.SymmetricEigen;
+import dev.shrink.solvers.Convergence;
 import dev.shrink.solvers.Design;
-import dev.shrink.solvers.Inputs;
+import dev.shrink.solvers.LinearModel;
+import dev.shrink.solvers.internal.Inputs;
+import dev.shrink.solvers.internal.Threads;
 
-import java.util.Arrays;
+import java.util.List;
 
 /**
  * Ridge regression with α chosen by exact leave-one-out cross-validation over a grid, as scikit-learn's
@@ -15,25 +17,24 @@ import java.util.Arrays;
  * <p>Every α of the grid comes from one symmetric eigendecomposition, of ZᵀZ when n ≥ p or of ZZᵀ when p &gt; n
  * (Z the centred, √s-scaled design; see {@link RidgeSpectrum}). The score of α is the mean squared leave-one-out
  * error {@code (1/n)·Σᵢ(yᵢ − ŷ₍₋ᵢ₎)²}, weighted as {@code Σᵢ sᵢ(yᵢ − ŷ₍₋ᵢ₎)²/Σᵢ sᵢ} with sample weights (scikit-learn
- * divides by n instead: the same choice of α). The chosen α has the smallest score, the first one on ties; the
- * returned model is the fit on all rows at that α.
+ * divides by n instead: the same choice of α), with its standard error over the n one-row folds; the chosen α has the
+ * smallest score (the first on ties), and glmnet's one-standard-error α is reported too. The model is the fit on all
+ * rows at the chosen α.
  *
  * <pre>{@code
- * RidgeCV.Result r = RidgeCV.builder().alphas(0.1, 1, 10).build().fit(x, y);
- * r.alpha(); r.cvMse(); r.coef(); r.intercept();
+ * CvResult<LinearModel> r = RidgeCV.builder().alphas(0.1, 1, 10).build().fit(x, y);
+ * r.valueMin(); r.value1se(); r.scores().mean(); r.model().coef();
  * }</pre>
  */
 public final class RidgeCV {
     private final double[] alphas;
     private final boolean fitIntercept;
-    private final KernelProvider kernels;
-    private final SymmetricEigen eigen;
+    private final int threads;
 
     private RidgeCV(Builder b) {
         this.alphas = CvInputs.positiveGrid("alphas", b.alphas);
         this.fitIntercept = b.fitIntercept;
-        this.kernels = b.kernels;
-        this.eigen = b.eigen;
+        this.threads = Threads.check(b.threads);
     }
 
     public static Builder builder() {
@@ -49,83 +50,67 @@ public final class RidgeCV {
         return fitIntercept;
     }
 
-    /** Fits on rows of {@code x} (n×p, copied once) and responses {@code y}. */
-    public Result fit(double[][] x, double[] y) {
+    public int threads() {
+        return threads;
+    }
+
+    /** Fits on rows of {@code x} (n×p) and responses {@code y}. */
+    public CvResult<LinearModel> fit(double[][] x, double[] y) {
         return fit(Design.of(x), y, null);
     }
 
     /** Fits with sample weights (null: all ones). */
-    public Result fit(double[][] x, double[] y, double[] sampleWeight) {
+    public CvResult<LinearModel> fit(double[][] x, double[] y, double[] sampleWeight) {
         return fit(Design.of(x), y, sampleWeight);
     }
 
+    /** Fits on a validated design of either layout (read, never written). */
+    public CvResult<LinearModel> fit(Design x, double[] y) {
+        return fit(x, y, null);
+    }
+
     /** Fits on a validated design of either layout (read, never written), with optional sample weights. */
-    public Result fit(Design x, double[] y, double[] sampleWeight) {
+    public CvResult<LinearModel> fit(Design x, double[] y, double[] sampleWeight) {
         Inputs.response(y, x.n());
         double[] w = CvInputs.weights(sampleWeight, x.n());
         if (x.n() < 2) throw new IllegalArgumentException("leave-one-out needs at least 2 rows, X has " + x.n());
-        RidgeSpectrum spectrum = new RidgeSpectrum(x.view(), y, w, fitIntercept, kernels, eigen);
-        double[] scores = spectrum.leaveOneOutScores(alphas);
-        int best = CvScores.argMin(scores);
-        double[] coef = spectrum.coefficients(alphas[best]);
-        return new Result(alphas.clone(), scores, best, alphas[best], coef, spectrum.intercept(coef));
+        RidgeSpectrum spectrum = new RidgeSpectrum(x.view(), y, w, fitIntercept, KernelProvider.get(), Threads.kernels(threads));
+        CvScores scores = spectrum.leaveOneOut(alphas);
+        double alpha = scores.valueMin();
+        double[] coef = spectrum.coefficients(alpha);
+        LinearModel model = new LinearModel(coef, spectrum.intercept(coef),
+                Convergence.direct("direct solve: one eigendecomposition (rank " + spectrum.rank() + ") for every alpha"));
+        return new CvResult<>(new double[] {0.0}, List.of(scores), 0, model, true);
     }
 
-    /**
-     * What {@link #fit} found.
-     *
-     * @param alphas    the grid, in the order given
-     * @param cvMse     leave-one-out mean squared error per α
-     * @param bestIndex index of the chosen α (smallest cvMse, first on ties)
-     * @param alpha     the chosen α
-     * @param coef      coefficients of the fit on all rows at α
-     * @param intercept its intercept (0 without intercept)
-     */
-    public record Result(double[] alphas, double[] cvMse, int bestIndex, double alpha, double[] coef, double intercept) {
-        /** Prediction x·w + b for one row. */
-        public double predict(double[] x) {
-            if (x.length != coef.length) throw new IllegalArgumentException("x has " + x.length + " columns, the model " + coef.length);
-            double s = intercept;
-            for (int j = 0; j < coef.length; j++) s += coef[j] * x[j];
-            return s;
-        }
-
-        @Override
-        public String toString() {
-            return "RidgeCV.Result[alpha=" + alpha + " (index " + bestIndex + "), cvMse=" + Arrays.toString(cvMse) + "]";
-        }
+    @Override
+    public String toString() {
+        return "RidgeCV[alphas=" + java.util.Arrays.toString(alphas) + ", fitIntercept=" + fitIntercept + ", threads=" + threads + "]";
     }
 
+    /** Builder with scikit-learn's defaults: alphas {0.1, 1, 10}, fitIntercept. */
     public static final class Builder {
-        private double[] alphas = {0.1, 1.0, 10.0}; // scikit-learn's default grid
+        private double[] alphas = {0.1, 1.0, 10.0};
         private boolean fitIntercept = true;
-        private KernelProvider kernels = KernelProvider.get();
-        private SymmetricEigen eigen = SymmetricEigen.preferred();
+        private int threads = Threads.defaultCount();
 
         private Builder() {}
 
-        /** Penalty grid (each finite and > 0, any order); default {0.1, 1, 10} as scikit-learn. */
+        /** Penalty grid, each finite and &gt; 0, any order (default {0.1, 1, 10} as scikit-learn). */
         public Builder alphas(double... alphas) {
             this.alphas = alphas == null ? null : alphas.clone();
             return this;
         }
 
+        /** Fit an unpenalised intercept (default true). */
         public Builder fitIntercept(boolean fitIntercept) {
             this.fitIntercept = fitIntercept;
             return this;
         }
 
-        /** Kernels for the Gram matrix and products (default {@link KernelProvider#get()}). */
-        public Builder kernels(KernelProvider kernels) {
-            if (kernels == null) throw new IllegalArgumentException("kernels must not be null");
-            this.kernels = kernels;
-            return this;
-        }
-
-        /** The eigendecomposition (default {@link SymmetricEigen#preferred()}). */
-        public Builder eigen(SymmetricEigen eigen) {
-            if (eigen == null) throw new IllegalArgumentException("eigen must not be null");
-            this.eigen = eigen;
+        /** Row chunks (threads) of the Gram pass, ≥ 1; default all processors; results depend on the count only. */
+        public Builder threads(int threads) {
+            this.threads = threads;
             return this;
         }
 

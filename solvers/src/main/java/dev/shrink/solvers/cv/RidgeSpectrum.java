@@ -4,7 +4,7 @@ import dev.shrink.kernels.KernelProvider;
 import dev.shrink.kernels.Layout;
 import dev.shrink.kernels.Level1;
 import dev.shrink.kernels.MatrixView;
-import dev.shrink.kernels.SymmetricEigen;
+import dev.shrink.kernels.ParallelKernels;
 
 /**
  * One eigendecomposition that answers every ridge question for every α: the leave-one-out errors (through the
@@ -34,6 +34,7 @@ final class RidgeSpectrum {
     private final double[] zy; // z̃
     private final double[] hatBase; // sᵢ/S (intercept) or 0
     private final double sumWeights;
+    private final double[] weights;
     private final double[] lambda; // eigenvalues, clipped at 0 (rounding can make them slightly negative)
     private final double[] vectors; // V (p×p) or U (n×n), eigenvectors as columns
     private final double[] b; // B, n×r row-major
@@ -42,13 +43,14 @@ final class RidgeSpectrum {
     private final double yMean;
     private final KernelProvider kernels;
 
-    RidgeSpectrum(MatrixView x, double[] y, double[] weights, boolean fitIntercept, KernelProvider kernels, SymmetricEigen eigen) {
+    RidgeSpectrum(MatrixView x, double[] y, double[] weights, boolean fitIntercept, KernelProvider kernels, ParallelKernels gramPass) {
         this.kernels = kernels;
         this.n = x.rows();
         this.p = x.cols();
         double s = 0;
         for (int i = 0; i < n; i++) s += weights[i];
         this.sumWeights = s;
+        this.weights = weights.clone();
         this.xMean = new double[p];
         double ym = 0;
         if (fitIntercept) {
@@ -74,14 +76,14 @@ final class RidgeSpectrum {
         int r = primal ? p : n;
         double[] gram = new double[Math.max(1, r * r)];
         if (primal) {
-            kernels.gram().gram(zView, null, null, gram, 0, Math.max(1, r), null, 0);
+            gramPass.gram(zView, null, null, gram, 0, Math.max(1, r), null, 0);
         } else {
             // ZZᵀ is the Gram matrix of Zᵀ, which is Z's storage read as a column-major p×n matrix.
-            kernels.gram().gram(new MatrixView(z, 0, p, n, Math.max(1, p), Layout.COLUMN_MAJOR), null, null, gram, 0, Math.max(1, r), null, 0);
+            gramPass.gram(new MatrixView(z, 0, p, n, Math.max(1, p), Layout.COLUMN_MAJOR), null, null, gram, 0, Math.max(1, r), null, 0);
         }
         this.lambda = new double[r];
         this.vectors = new double[r * r];
-        eigen.decompose(r, gram, 0, Math.max(1, r), lambda, vectors);
+        kernels.symmetricEigen().decompose(r, gram, 0, Math.max(1, r), lambda, vectors);
         for (int k = 0; k < r; k++) lambda[k] = Math.max(lambda[k], 0);
         if (primal) {
             this.b = new double[Math.max(1, n * r)];
@@ -121,10 +123,12 @@ final class RidgeSpectrum {
     }
 
     /**
-     * Leave-one-out score Σᵢ(r̃ᵢ/(1 − Hᵢᵢ))²/S for each α (see the class comment). Rows whose Hᵢᵢ is 1 (a row the
-     * fit interpolates whatever α) give +Inf, as the exact leave-one-out error is then undefined.
+     * Leave-one-out scores for each α (see the class comment): the mean Σᵢ(r̃ᵢ/(1 − Hᵢᵢ))²/S of the squared errors
+     * eᵢ² = (r̃ᵢ/(1 − Hᵢᵢ))²/sᵢ weighted by sᵢ, and its standard error over the n one-row folds,
+     * {@code sqrt(Σᵢsᵢ(eᵢ² − mean)²/S/(n − 1))} (CvScores' weighted rule). Rows whose Hᵢᵢ is 1 (a row the fit
+     * interpolates whatever α) give +Inf, as the exact leave-one-out error is then undefined.
      */
-    double[] leaveOneOutScores(double[] alphas) {
+    CvScores leaveOneOut(double[] alphas) {
         int r = rank();
         int na = alphas.length;
         // gₖ(α) applied to Bᵢₖ² (hat diagonal) and gₖ(α)·tₖ applied to Bᵢₖ (fitted values), stored k-major so that
@@ -139,6 +143,10 @@ final class RidgeSpectrum {
             }
         }
         double[] sums = new double[na];
+        // weighted running mean and sum of squared deviations of the per-row errors (West 1979), for the standard error
+        double[] runningMean = new double[na];
+        double[] squares = new double[na];
+        double seen = 0;
         double[] hat = new double[na];
         double[] fitted = new double[na];
         Level1 level1 = kernels.level1();
@@ -152,13 +160,25 @@ final class RidgeSpectrum {
                 level1.axpy(na, bik * bik, hatWeights, k * na, hat, 0);
                 level1.axpy(na, bik, fitWeights, k * na, fitted, 0);
             }
+            double si = weights[i];
+            if (si > 0) seen += si;
             for (int a = 0; a < na; a++) {
                 double e = (zy[i] - fitted[a]) / (1 - hat[a]);
                 sums[a] += e * e;
+                if (si > 0) {
+                    double error = e * e / si;
+                    double delta = error - runningMean[a];
+                    runningMean[a] += si / seen * delta;
+                    squares[a] += si * delta * (error - runningMean[a]);
+                }
             }
         }
-        for (int a = 0; a < na; a++) sums[a] /= sumWeights;
-        return sums;
+        double[] se = new double[na];
+        for (int a = 0; a < na; a++) {
+            sums[a] /= sumWeights;
+            se[a] = n > 1 ? Math.sqrt(squares[a] / sumWeights / (n - 1)) : Double.NaN;
+        }
+        return CvScores.of(alphas, sums, se, true);
     }
 
     /** Coefficients w of the fit on all rows at α (original scale of X). */

@@ -1,9 +1,12 @@
 package dev.shrink.solvers.path;
 
+import dev.shrink.solvers.Convergence;
 import dev.shrink.solvers.Design;
-import dev.shrink.solvers.Inputs;
-import dev.shrink.solvers.LeastSquaresProblem;
+import dev.shrink.solvers.Precompute;
 import dev.shrink.solvers.SufficientStats;
+import dev.shrink.solvers.cd.LeastSquaresProblem;
+import dev.shrink.solvers.internal.Inputs;
+import dev.shrink.solvers.internal.Threads;
 
 /**
  * Warm-started elastic-net / lasso paths in two dialects.
@@ -40,7 +43,7 @@ public final class ElasticNetPath {
     private final double tol;
     private final int maxIter;
     private final boolean screening;
-    private final LeastSquaresProblem.Mode mode;
+    private final Precompute precompute;
     private final int threads;
 
     private ElasticNetPath(Builder b) {
@@ -61,9 +64,9 @@ public final class ElasticNetPath {
         this.tol = Inputs.positive("tol", b.tol);
         this.maxIter = Inputs.positive("maxIter", b.maxIter);
         this.screening = b.screening;
-        this.mode = b.mode;
-        if (b.threads < 1) throw new IllegalArgumentException("threads must be ≥ 1, got " + b.threads);
-        this.threads = b.threads;
+        if (b.precompute == null) throw new IllegalArgumentException("precompute must not be null");
+        this.precompute = b.precompute;
+        this.threads = Threads.check(b.threads);
         if (alphas == null && dialect == Dialect.SCIKIT_LEARN && l1Ratio == 0) {
             throw new IllegalArgumentException("l1Ratio = 0 has no alpha_max: give explicit alphas (as scikit-learn requires)");
         }
@@ -132,17 +135,18 @@ public final class ElasticNetPath {
         if (penaltyFactors != null && penaltyFactors.length != x.p()) {
             throw new IllegalArgumentException("penaltyFactors has " + penaltyFactors.length + " values, X has " + x.p() + " columns");
         }
-        return fit(LeastSquaresProblem.of(x, y, sampleWeight, fitIntercept, standardize, mode, threads));
+        return fit(LeastSquaresProblem.of(x.view(), y, sampleWeight, fitIntercept, standardize, LeastSquaresProblem.Mode.of(precompute.name()), threads));
     }
 
     /** The path on precomputed statistics (covariance mode; not with standardize). */
     public PathResult fit(SufficientStats stats) {
         if (standardize) throw new IllegalArgumentException("standardize is not available on precomputed statistics");
-        return fit(LeastSquaresProblem.of(stats, fitIntercept));
+        return fit(LeastSquaresProblem.ofSums(stats.rows(), stats.sumWeights(), stats.xSums(), stats.ySum(), stats.yty(), stats.gram(), stats.xty(),
+                fitIntercept));
     }
 
     /** The grid this path uses on a prepared problem (explicit alphas, else the dialect's rule). Resets its state. */
-    public double[] grid(LeastSquaresProblem problem) {
+    private double[] grid(LeastSquaresProblem problem) {
         if (alphas != null) return alphas.clone();
         double max = l1Max(problem, factors(problem.p()));
         int n = problem.n();
@@ -192,7 +196,7 @@ public final class ElasticNetPath {
     }
 
     /** Runs the path on a prepared problem (its standardisation and weights are the problem's). */
-    public PathResult fit(LeastSquaresProblem problem) {
+    private PathResult fit(LeastSquaresProblem problem) {
         double[] grid = grid(problem);
         int p = problem.p();
         int n = problem.n();
@@ -207,10 +211,7 @@ public final class ElasticNetPath {
         int k = grid.length;
         double[][] coefs = new double[k][];
         double[] intercepts = new double[k];
-        double[] gaps = new double[k];
-        double[] tols = new double[k];
-        int[] iters = new int[k];
-        boolean[] conv = new boolean[k];
+        Convergence[] convergence = new Convergence[k];
         for (int i = 0; i < k; i++) {
             // predictor step from the last two solutions (covariance mode; see LeastSquaresProblem.predictNext)
             if (i >= 2 && grid[i - 1] != grid[i - 2]) problem.predictNext(w, (grid[i] - grid[i - 1]) / (grid[i - 1] - grid[i - 2]));
@@ -220,13 +221,10 @@ public final class ElasticNetPath {
             LeastSquaresProblem.Solution s = problem.solve(w, l1, l2, f, screen, gapTol, tol, maxIter);
             coefs[i] = problem.originalCoef(w);
             intercepts[i] = problem.intercept(coefs[i]);
-            gaps[i] = s.gap();
-            tols[i] = gapTol;
-            iters[i] = s.iterations();
-            conv[i] = s.converged();
+            convergence[i] = Convergence.iterative(Convergence.Criterion.DUALITY_GAP, "sweeps", s.iterations(), s.gap(), gapTol, s.converged(), maxIter);
             prevL1 = l1;
         }
-        return new PathResult(grid, coefs, intercepts, gaps, tols, iters, conv, "duality gap");
+        return new PathResult(grid, coefs, intercepts, convergence);
     }
 
     /** Builder; defaults as scikit-learn's {@code enet_path}: l1Ratio 0.5, nAlphas 100, eps 1e-3, tol 1e-4, maxIter 1000. */
@@ -243,13 +241,16 @@ public final class ElasticNetPath {
         private double tol = 1e-4;
         private int maxIter = 1000;
         private boolean screening = true;
-        private LeastSquaresProblem.Mode mode = LeastSquaresProblem.Mode.AUTO;
-        private int threads = java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1;
+        private Precompute precompute = Precompute.AUTO;
+        private int threads = Threads.defaultCount();
 
         private Builder() {}
 
+        /** Whose objective and grid: scikit-learn's (default) or glmnet's Gaussian family. */
         public Builder dialect(Dialect dialect) { this.dialect = dialect; return this; }
+        /** Share of the L1 penalty, in [0, 1] (glmnet's alpha; default 0.5). */
         public Builder l1Ratio(double l1Ratio) { this.l1Ratio = l1Ratio; return this; }
+        /** Length of the computed grid, ≥ 1 (default 100). */
         public Builder nAlphas(int nAlphas) { this.nAlphas = nAlphas; return this; }
         /** scikit-learn grid: alpha_min / alpha_max, in (0, 1). */
         public Builder eps(double eps) { this.eps = eps; return this; }
@@ -257,17 +258,20 @@ public final class ElasticNetPath {
         public Builder lambdaMinRatio(double r) { this.lambdaMinRatio = r; return this; }
         /** Explicit penalty values (alpha, or λ for glmnet), strongest first. */
         public Builder alphas(double[] alphas) { this.alphas = alphas == null ? null : alphas.clone(); return this; }
+        /** Fit an unpenalised intercept (default true). */
         public Builder fitIntercept(boolean fitIntercept) { this.fitIntercept = fitIntercept; return this; }
         /** glmnet's standardize (default false here; glmnet's own default is true). */
         public Builder standardize(boolean standardize) { this.standardize = standardize; return this; }
         /** Per-feature penalty factors (glmnet's penalty.factor; rescaled to sum to p in the glmnet dialect). */
         public Builder penaltyFactors(double[] f) { this.penaltyFactors = f == null ? null : f.clone(); return this; }
+        /** Stop each fit when its duality gap is ≤ tol·‖y − ȳ‖² (default 1e-4). */
         public Builder tol(double tol) { this.tol = tol; return this; }
         /** Maximum sweeps per penalty value. */
         public Builder maxIter(int maxIter) { this.maxIter = maxIter; return this; }
         /** Sequential strong rule for the initial working set (default on; results do not depend on it). */
         public Builder screening(boolean screening) { this.screening = screening; return this; }
-        public Builder mode(LeastSquaresProblem.Mode mode) { this.mode = mode; return this; }
+        /** How coordinate descent reads the data (default {@link Precompute#AUTO}: the Gram matrix when n ≥ p). */
+        public Builder precompute(Precompute precompute) { this.precompute = precompute; return this; }
         /**
          * Row chunks (threads of the common ForkJoinPool) for covariance mode's Gram pass, ≥ 1. Default: the common pool's
          * parallelism + 1, as scikit-learn's Gram goes through a multithreaded BLAS; for a given count the result is

@@ -1,9 +1,11 @@
 package dev.shrink.solvers.path;
 
+import dev.shrink.solvers.Convergence;
 import dev.shrink.solvers.Design;
-import dev.shrink.solvers.Inputs;
 import dev.shrink.solvers.LogisticModel;
 import dev.shrink.solvers.LogisticRegression;
+import dev.shrink.solvers.internal.Inputs;
+import dev.shrink.solvers.internal.Threads;
 
 /**
  * glmnet's binomial ridge path ({@code family="binomial", alpha=0}): at each λ minimises
@@ -24,6 +26,7 @@ public final class LogisticPath {
     private final boolean standardize;
     private final double tol;
     private final int maxIter;
+    private final int threads;
 
     private LogisticPath(Builder b) {
         this.lambdas = b.lambdas == null ? null : ElasticNetPath.checkGrid("lambdas", b.lambdas);
@@ -36,6 +39,7 @@ public final class LogisticPath {
         this.standardize = b.standardize;
         this.tol = Inputs.positive("tol", b.tol);
         this.maxIter = Inputs.positive("maxIter", b.maxIter);
+        this.threads = Threads.check(b.threads);
         if (lambdas != null) {
             for (int k = 0; k < lambdas.length; k++) {
                 if (lambdas[k] == 0) throw new IllegalArgumentException("lambdas[" + k + "] must be > 0 for the binomial ridge path");
@@ -101,15 +105,12 @@ public final class LogisticPath {
         int k = grid.length;
         double[][] coefs = new double[k][];
         double[] intercepts = new double[k];
-        double[] crit = new double[k];
-        double[] tols = new double[k];
-        int[] iters = new int[k];
-        boolean[] conv = new boolean[k];
+        Convergence[] convergence = new Convergence[k];
         double[] v = null;
         double b = fitIntercept ? Math.log(ybar / (1 - ybar)) : 0.0;
         for (int i = 0; i < k; i++) {
             double c = 1 / (n * grid[i]);
-            LogisticModel m = LogisticRegression.builder().C(c).fitIntercept(fitIntercept).tol(tol).maxIter(maxIter).build()
+            LogisticModel m = LogisticRegression.builder().C(c).fitIntercept(fitIntercept).tol(tol).maxIter(maxIter).threads(threads).build()
                     .fit(z, y01, sampleWeight == null ? null : sw, v, b);
             v = m.coef();
             b = m.intercept();
@@ -121,12 +122,9 @@ public final class LogisticPath {
             }
             coefs[i] = w;
             intercepts[i] = b0;
-            crit[i] = m.convergence().criterion();
-            tols[i] = tol;
-            iters[i] = m.convergence().iterations();
-            conv[i] = m.convergence().converged();
+            convergence[i] = m.convergence();
         }
-        return new PathResult(grid, coefs, intercepts, crit, tols, iters, conv, "max|gradient|/(C·n)");
+        return new PathResult(grid, coefs, intercepts, convergence);
     }
 
     /** Builder; defaults as glmnet: 100 lambdas, standardize, intercept; tol 1e-8 on the scaled gradient, 100 Newton steps. */
@@ -138,18 +136,26 @@ public final class LogisticPath {
         private boolean standardize = true;
         private double tol = 1e-8;
         private int maxIter = 100;
+        private int threads = Threads.defaultCount();
 
         private Builder() {}
 
         /** Explicit λ values, strongest first. */
         public Builder lambdas(double[] lambdas) { this.lambdas = lambdas == null ? null : lambdas.clone(); return this; }
+        /** Length of the computed grid, ≥ 1 (default 100). */
         public Builder nLambdas(int n) { this.nLambdas = n; return this; }
+        /** glmnet's lambda.min.ratio, in (0, 1); default 1e-4 if n ≥ p, else 0.01. */
         public Builder lambdaMinRatio(double r) { this.lambdaMinRatio = r; return this; }
+        /** Fit an unpenalised intercept (default true). */
         public Builder fitIntercept(boolean b) { this.fitIntercept = b; return this; }
+        /** Penalise the coefficients of the standardised columns, as glmnet (default true). */
         public Builder standardize(boolean b) { this.standardize = b; return this; }
+        /** Stop each fit when max|gradient|/(C·n) ≤ tol (default 1e-8). */
         public Builder tol(double tol) { this.tol = tol; return this; }
         /** Newton steps per λ. */
         public Builder maxIter(int maxIter) { this.maxIter = maxIter; return this; }
+        /** Row chunks (threads) of each Newton step's Gram XᵀDX, ≥ 1; default all processors; results depend on the count only. */
+        public Builder threads(int threads) { this.threads = threads; return this; }
 
         public LogisticPath build() {
             return new LogisticPath(this);

@@ -6,6 +6,7 @@ import dev.shrink.solvers.LinearModel;
 import dev.shrink.solvers.LogisticModel;
 import dev.shrink.solvers.LogisticRegression;
 import dev.shrink.solvers.SufficientStats;
+import dev.shrink.solvers.cd.LeastSquaresProblem;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;

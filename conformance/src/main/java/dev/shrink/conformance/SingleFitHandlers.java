@@ -1,0 +1,58 @@
+package dev.shrink.conformance;
+
+import dev.shrink.solvers.Design;
+import dev.shrink.solvers.ElasticNet;
+import dev.shrink.solvers.LinearModel;
+import dev.shrink.solvers.LogisticModel;
+import dev.shrink.solvers.LogisticRegression;
+import dev.shrink.solvers.Ridge;
+
+/** Handlers of the single fits {@code ridge}, {@code lasso}, {@code elasticnet}, {@code logistic}. */
+final class SingleFitHandlers {
+    private SingleFitHandlers() {}
+
+    /** Solver tolerances far below the cases' comparison tolerances (the references are converged to ~1e-13). */
+    static final double CD_TOL = 1e-14;
+    static final int CD_MAX_ITER = 200_000;
+    static final double NEWTON_TOL = 1e-12;
+
+    static CaseResult ridge(ConformanceCase c) throws Exception {
+        Design x = c.design();
+        double[] y = c.y();
+        double[] s = c.sampleWeight();
+        double alpha = c.number("alpha");
+        LinearModel m = Ridge.builder().alpha(alpha).fitIntercept(c.fitIntercept()).build().fit(x, y, s);
+        return new Comparison(c)
+                .coef(c.coef()[0], c.intercept()[0], m.coef(), m.intercept())
+                .objective(c.objectiveValue(), Objectives.ridge(x, y, s, m.coef(), m.intercept(), alpha))
+                .result();
+    }
+
+    static CaseResult elasticNet(ConformanceCase c) throws Exception {
+        Design x = c.design();
+        double[] y = c.y();
+        double[] s = c.sampleWeight();
+        double alpha = c.number("alpha");
+        double l1Ratio = c.model().equals("lasso") ? 1.0 : c.number("l1_ratio");
+        LinearModel m = ElasticNet.builder().alpha(alpha).l1Ratio(l1Ratio).fitIntercept(c.fitIntercept())
+                .tol(CD_TOL).maxIter(CD_MAX_ITER).build().fit(x, y, s);
+        return new Comparison(c)
+                .coef(c.coef()[0], c.intercept()[0], m.coef(), m.intercept())
+                .objective(c.objectiveValue(), Objectives.elasticNet(x, y, s, m.coef(), m.intercept(), alpha, l1Ratio))
+                .note(m.convergence().iterations() + " sweeps, gap " + String.format(java.util.Locale.ROOT, "%.1e", m.convergence().value()))
+                .result();
+    }
+
+    static CaseResult logistic(ConformanceCase c) throws Exception {
+        Design x = c.design();
+        double[] y = c.y();
+        double[] s = c.sampleWeight();
+        double cc = c.number("C");
+        LogisticModel m = LogisticRegression.builder().C(cc).fitIntercept(c.fitIntercept()).tol(NEWTON_TOL).maxIter(200).build().fit(x, y, s);
+        return new Comparison(c)
+                .coef(c.coef()[0], c.intercept()[0], m.coef(), m.intercept())
+                .objective(c.objectiveValue(), Objectives.logistic(x, y, s, m.coef(), m.intercept(), cc))
+                .note(m.convergence().iterations() + " Newton steps")
+                .result();
+    }
+}

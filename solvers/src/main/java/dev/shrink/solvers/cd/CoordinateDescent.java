@@ -1,0 +1,377 @@
+package dev.shrink.solvers.cd;
+
+import dev.shrink.solvers.internal.Thresholds;
+
+/**
+ * Cyclic coordinate descent for {@code ½‖ỹ − X̃w‖² + l1·Σⱼ fⱼ|wⱼ| + ½·l2·Σⱼ fⱼwⱼ²} (fⱼ: penalty factors, 1 by
+ * default) with a working set and scikit-learn's duality-gap stop ({@code _cd_fast.enet_coordinate_descent}).
+ *
+ * <p>Sweeps run over the working set only (the coefficients that are nonzero or violate the optimality conditions);
+ * when a sweep changes the coefficients by less than {@code dwTol} relative to the largest one, the full gradient
+ * X̃ᵀR is formed, violators outside the set are added, and when none remain the duality gap decides. The gap uses
+ * the dual point of {@link #gap}.
+ */
+final class CoordinateDescent {
+    private CoordinateDescent() {}
+
+    /** Iterations (sweeps), final duality gap, and whether the gap reached the tolerance. */
+    record Result(int iterations, double gap, boolean converged) {}
+
+    /**
+     * Minimises from the coefficients in {@code w} (warm start; {@code problem} must be {@link CdProblem#reset} to
+     * them) and leaves the minimiser there.
+     *
+     * @param factors  per-feature penalty factors fⱼ ≥ 0, or null for all 1
+     * @param screenL1 features with |X̃ᵀR|ⱼ &gt; screenL1·fⱼ at the start join the working set (l1 itself: the
+     *                 current violators; 2·l1 − l1_previous: the sequential strong rule of Tibshirani et al. 2012)
+     * @param gapTol   absolute tolerance on the gap (scikit-learn: tol·‖ỹ‖²)
+     * @param dwTol    relative coefficient change below which the gap is checked (scikit-learn: tol)
+     * @param grad     X̃ᵀR at the starting w (the caller has it: saves a full pass in naive mode along a path); on
+     *                 return it holds X̃ᵀR at the returned w whenever the result is converged
+     */
+    static Result solve(CdProblem problem, double[] w, double l1, double l2, double[] factors, double screenL1,
+                        double gapTol, double dwTol, int maxIter, double[] grad) {
+        int p = problem.p;
+        Workspace ws = problem.workspace();
+        boolean[] inSet = ws.inSet;
+        int[] set = ws.set;
+        java.util.Arrays.fill(inSet, false);
+        int size = 0;
+        int candidates = 0;
+        int[] cand = ws.candidates;
+        for (int j = 0; j < p; j++) {
+            double f = factors == null ? 1.0 : factors[j];
+            if (w[j] != 0 || f == 0) {
+                inSet[j] = true;
+                set[size++] = j;
+            } else if (Math.abs(grad[j]) > Math.min(l1, screenL1) * f) {
+                cand[candidates++] = j;
+            }
+        }
+        size = admit(cand, candidates, problem.violatorLimit(size), grad, factors, set, size, inSet, ws.scores);
+        problem.workingSet(set, size, inSet);
+        try {
+            return sweeps(problem, w, l1, l2, factors, gapTol, dwTol, maxIter, grad, inSet, set, size, ws.anderson);
+        } finally {
+            problem.workingSet(null, 0, null);
+        }
+    }
+
+    private static Result sweeps(CdProblem problem, double[] w, double l1, double l2, double[] factors, double gapTol, double dwTol,
+                                 int maxIter, double[] grad, boolean[] inSet, int[] set, int size, Anderson anderson) {
+        int p = problem.p;
+        double gap = Double.POSITIVE_INFINITY;
+        // Covariance mode: a full check costs O(p), less than a sweep, so the gap is checked after every sweep.
+        // Naive mode: a full X̃ᵀR is a pass over X, so the gap is first checked on the working set alone (|set| column
+        // dots, like one sweep; Massias et al. 2018, "Celer", §3); only when that gap is small enough is X̃ᵀR formed for
+        // every feature to look for violators. Without violators, the dual scaling and hence the gap are the same.
+        // Gram-based working set with an expensive full gradient (WorkingSetProblem; CovarianceProblem on a small working
+        // set, where X̃ᵀR is exact on the set but bringing the other entries up to date costs one Gram column per moved
+        // coefficient): a sweep costs O(|set|) plus O(|set|) per moved coefficient, the set's gap O(|set|), a full check
+        // fullCheckCost. So the set's gap is checked after every sweep, and a round of sweeps between full checks aims at
+        // INNER_SHARE of the tolerance (the final gap then lands well below it for the price of cheap sweeps) but ends,
+        // as in ski rental, once its sweeps have cost as much as a full check: an incomplete set is not polished for
+        // longer than it takes to look for violators. Once the set's gap is within tol, at most as many more sweeps are
+        // spent as the solve has had so far (a warm start at the solution checks at once).
+        // Both modes are re-read after every sweep: covariance mode's depends on the size of the working set.
+        double roundWork = 0;
+        int settleUntil = -1;
+        double dwThreshold = dwTol;
+        anderson.restart();
+        int nextNewton = 2;
+        int iter = 0;
+        while (iter < maxIter) {
+            iter++;
+            double maxDelta = 0;
+            double maxW = 0;
+            int moves = 0;
+            for (int k = 0; k < size; k++) {
+                int j = set[k];
+                double f = factors == null ? 1.0 : factors[j];
+                double curvature = problem.diag[j] + l2 * f;
+                if (curvature <= 0) continue; // an all-zero column without L2: the coefficient stays where it is
+                double old = w[j];
+                double z = problem.xtr(j) + problem.diag[j] * old;
+                double t = l1 * f;
+                double updated = Math.copySign(Math.max(Math.abs(z) - t, 0.0), z) / curvature;
+                if (updated != old) {
+                    problem.move(j, updated - old);
+                    w[j] = updated;
+                    maxDelta = Math.max(maxDelta, Math.abs(updated - old));
+                    moves++;
+                }
+                maxW = Math.max(maxW, Math.abs(updated));
+            }
+            anderson.record(problem, w, set, size, l1, l2, factors);
+            // correlated active columns make sweeps crawl: now and then a Newton step on the support (CovarianceProblem)
+            if (iter == nextNewton) {
+                nextNewton *= 2;
+                if (problem.supportNewton(w, set, size, l1, l2, factors, iter)) anderson.restart();
+            }
+            boolean cheapCheck = !problem.fullGradientIsExpensive();
+            boolean cheapSet = !cheapCheck && problem.coordinateGradientIsCheap();
+            double setTol = cheapSet ? Thresholds.INNER_SHARE * gapTol : gapTol;
+            roundWork += (double) size * (1 + moves);
+            if (cheapCheck || cheapSet || maxW == 0 || maxDelta <= dwThreshold * maxW || iter == maxIter) {
+                if (!cheapCheck && iter < maxIter) {
+                    for (int k = 0; k < size; k++) grad[set[k]] = problem.xtr(set[k]);
+                    double reduced = gapOnSet(problem, w, grad, set, size, l1, l2, factors);
+                    if (cheapSet && reduced <= gapTol && settleUntil < 0) settleUntil = 2 * iter;
+                    boolean affordable = !cheapSet || roundWork < problem.fullCheckCost();
+                    boolean keepGoing = !cheapSet || ((settleUntil < 0 || iter < settleUntil) && affordable);
+                    if (reduced > setTol && maxDelta > 0 && (reduced > gapTol || keepGoing) && affordable) {
+                        gap = reduced;
+                        continue;
+                    }
+                }
+                settleUntil = -1;
+                roundWork = 0;
+                problem.xtrAll(grad);
+                int candidates = 0;
+                int[] cand = problem.workspace().candidates;
+                for (int j = 0; j < p; j++) {
+                    if (!inSet[j]) {
+                        double f = factors == null ? 1.0 : factors[j];
+                        if (Math.abs(grad[j]) > l1 * f) cand[candidates++] = j;
+                    }
+                }
+                boolean added = candidates > 0;
+                if (added) {
+                    size = admit(cand, candidates, problem.violatorLimit(size), grad, factors, set, size, inSet, problem.workspace().scores);
+                    problem.workingSet(set, size, inSet);
+                    anderson.restart();
+                }
+                gap = gap(problem, w, grad, l1, l2, factors);
+                // scikit-learn's stop: the first check with the gap within tol (covariance mode checks after every sweep)
+                if (!added && gap <= gapTol) return new Result(iter, gap, true);
+                if (!added && maxDelta == 0) return new Result(iter, gap, false); // rounding floor: sweeps change nothing
+            }
+        }
+        return new Result(iter, gap, false);
+    }
+
+    /**
+     * Adds to the working set the {@code limit} candidates with the largest |gradⱼ|/fⱼ (the farthest from
+     * satisfying the optimality conditions), or all of them when they are fewer; returns the new size.
+     */
+    private static int admit(int[] cand, int count, int limit, double[] grad, double[] factors, int[] set, int size,
+                             boolean[] inSet, double[] scores) {
+        double threshold = Double.NEGATIVE_INFINITY;
+        if (count > limit) {
+            for (int t = 0; t < count; t++) {
+                int j = cand[t];
+                scores[t] = Math.abs(grad[j]) / (factors == null ? 1.0 : factors[j]);
+            }
+            double[] sorted = java.util.Arrays.copyOf(scores, count);
+            java.util.Arrays.sort(sorted);
+            threshold = sorted[count - limit];
+        }
+        int admitted = 0;
+        for (int t = 0; t < count && admitted < limit; t++) {
+            int j = cand[t];
+            if (count > limit && scores[t] < threshold) continue;
+            inSet[j] = true;
+            set[size++] = j;
+            admitted++;
+        }
+        return size;
+    }
+
+    /** Per-problem work arrays, allocated once and reused by every solve (a path runs many). */
+    static final class Workspace {
+        final boolean[] inSet;
+        final int[] set;
+        final Anderson anderson;
+        final int[] candidates;
+        final double[] scores;
+
+        Workspace(int p) {
+            inSet = new boolean[p];
+            set = new int[p];
+            candidates = new int[p];
+            scores = new double[p];
+            anderson = new Anderson(p);
+        }
+    }
+
+    /** ½‖R‖² + l1·Σfⱼ|wⱼ| + ½·l2·Σfⱼwⱼ² at the current state. */
+    static double primal(CdProblem problem, double[] w, double l1, double l2, double[] factors) {
+        double a = 0;
+        double q = 0;
+        for (int j = 0; j < w.length; j++) {
+            if (w[j] == 0) continue;
+            double f = factors == null ? 1.0 : factors[j];
+            a += f * Math.abs(w[j]);
+            q += f * w[j] * w[j];
+        }
+        return 0.5 * problem.residualNorm2(w) + l1 * a + 0.5 * l2 * q;
+    }
+
+    /**
+     * Anderson extrapolation of the coordinate-descent iterates (Bertrand &amp; Massias 2021, "Anderson acceleration of
+     * coordinate descent", Alg. 1): every K sweeps, the affine combination Σcₖwₖ (Σcₖ = 1) of the last K + 1 iterates
+     * that minimises the norm of the combined differences is tried, and kept only if it lowers the objective.
+     */
+    static final class Anderson {
+        static final int K = Thresholds.ANDERSON_DEPTH;
+        private final double[][] history;
+        private final double[] u;
+        private final double[] gram = new double[K * K];
+        private final double[] coeffs = new double[K];
+        private final double[] saved;
+        private final double[] gradBefore;
+        private int count;
+
+        Anderson(int p) {
+            history = new double[K + 1][p];
+            u = new double[K * p];
+            saved = new double[p];
+            gradBefore = new double[p];
+        }
+
+        void restart() {
+            count = 0;
+        }
+
+        void record(CdProblem problem, double[] w, int[] set, int size, double l1, double l2, double[] factors) {
+            double[] slot = history[count];
+            for (int k = 0; k < size; k++) slot[set[k]] = w[set[k]];
+            if (++count <= K) return;
+            count = 0;
+            // differences uₖ = wₖ₊₁ − wₖ on the working set, and their Gram matrix UᵀU
+            for (int k = 0; k < K; k++) {
+                for (int t = 0; t < size; t++) {
+                    int j = set[t];
+                    u[k * w.length + j] = history[k + 1][j] - history[k][j];
+                }
+            }
+            double scale = 0;
+            for (int a = 0; a < K; a++) {
+                for (int b = 0; b <= a; b++) {
+                    double d = 0;
+                    for (int t = 0; t < size; t++) {
+                        int j = set[t];
+                        d += u[a * w.length + j] * u[b * w.length + j];
+                    }
+                    gram[a * K + b] = d;
+                    gram[b * K + a] = d;
+                }
+                scale = Math.max(scale, gram[a * K + a]);
+            }
+            if (!(scale > 0)) return;
+            java.util.Arrays.fill(coeffs, 1.0);
+            try {
+                dev.shrink.kernels.Cholesky chol = dev.shrink.kernels.KernelProvider.get().cholesky();
+                chol.factor(K, gram, 0, K, Thresholds.ANDERSON_RIDGE * scale); // tiny ridge: the differences become collinear near convergence
+                chol.solve(K, gram, 0, K, coeffs, 0);
+            } catch (IllegalArgumentException e) {
+                return;
+            }
+            double sum = 0;
+            for (double c : coeffs) sum += c;
+            if (!(Math.abs(sum) > 0) || !Double.isFinite(sum)) return;
+            // Gram-based problems read x̃ⱼᵀR off H in O(1): the change of ½‖R‖² is then −½·dᵀ(g_before + g_after)
+            // (d = w_after − w_before, g = X̃ᵀR), exact up to rounding in small terms, whereas the difference of two
+            // ‖R‖² formed from ỹᵀỹ − 2cᵀw + wᵀHw loses ε·‖ỹ‖² and lets noise-level steps through near the minimum.
+            boolean byGradient = problem.coordinateGradientIsCheap();
+            double before = 0;
+            if (byGradient) {
+                for (int t = 0; t < size; t++) gradBefore[set[t]] = problem.xtr(set[t]);
+            } else {
+                before = primal(problem, w, l1, l2, factors);
+            }
+            for (int t = 0; t < size; t++) {
+                int j = set[t];
+                double e = 0;
+                for (int k = 0; k < K; k++) e += coeffs[k] / sum * history[k + 1][j];
+                saved[j] = w[j];
+                if (e != w[j]) {
+                    problem.move(j, e - w[j]);
+                    w[j] = e;
+                }
+            }
+            double after;
+            if (byGradient) {
+                after = 0;
+                for (int t = 0; t < size; t++) {
+                    int j = set[t];
+                    double d = w[j] - saved[j];
+                    if (d == 0) continue;
+                    double f = factors == null ? 1.0 : factors[j];
+                    after += -0.5 * d * (gradBefore[j] + problem.xtr(j)) + l1 * f * (Math.abs(w[j]) - Math.abs(saved[j]))
+                            + 0.5 * l2 * f * d * (w[j] + saved[j]);
+                }
+            } else {
+                after = primal(problem, w, l1, l2, factors);
+            }
+            if (!(after < before)) {
+                for (int t = 0; t < size; t++) {
+                    int j = set[t];
+                    if (saved[j] != w[j]) {
+                        problem.move(j, saved[j] - w[j]);
+                        w[j] = saved[j];
+                    }
+                }
+            }
+        }
+    }
+
+    /** {@link #gap} of the problem restricted to the working set (grad needed on the set only; w is 0 outside it). */
+    static double gapOnSet(CdProblem problem, double[] w, double[] grad, int[] set, int size, double l1, double l2, double[] factors) {
+        double rn2 = problem.residualNorm2(w);
+        double ry = problem.residualDotY(w);
+        double q = 0;
+        double a = 0;
+        double dual = 0;
+        double conj = 0;
+        for (int k = 0; k < size; k++) {
+            int j = set[k];
+            double f = factors == null ? 1.0 : factors[j];
+            q += f * w[j] * w[j];
+            a += f * Math.abs(w[j]);
+            if (f > 0) {
+                dual = Math.max(dual, Math.abs(grad[j] - l2 * f * w[j]) / f);
+                conj += grad[j] * grad[j] / f;
+            }
+        }
+        if (l1 == 0 && l2 > 0) return rn2 - ry + 0.5 * l2 * q + conj / (2 * l2);
+        double scale = dual > l1 ? l1 / dual : 1.0;
+        double s2 = 1 + scale * scale;
+        return 0.5 * rn2 * s2 + l1 * a - scale * ry + 0.5 * l2 * s2 * q;
+    }
+
+    /**
+     * A duality gap at w, given grad = X̃ᵀR: an upper bound on the distance of the objective from its minimum.
+     * For l1 &gt; 0, scikit-learn's ({@code _cd_fast}: dual point θ = min(1, l1/‖X̃ᵀR − l2·f∘w‖_{∞,f})·R). For
+     * l1 = 0 &lt; l2 (ridge), the dual has no constraint and θ = R gives
+     * {@code ‖R‖² − Rᵀỹ + ½·l2·Σfⱼwⱼ² + Σⱼ(x̃ⱼᵀR)²/(2·l2·fⱼ)}, which vanishes at the minimiser. For l1 = l2 = 0 only
+     * the primal value bounds the distance (scikit-learn's choice).
+     */
+    static double gap(CdProblem problem, double[] w, double[] grad, double l1, double l2, double[] factors) {
+        int p = problem.p;
+        double rn2 = problem.residualNorm2(w);
+        double ry = problem.residualDotY(w);
+        if (l1 == 0 && l2 > 0) {
+            double q = 0;
+            double conj = 0;
+            for (int j = 0; j < p; j++) {
+                double f = factors == null ? 1.0 : factors[j];
+                q += f * w[j] * w[j];
+                if (f > 0) conj += grad[j] * grad[j] / f;
+            }
+            return rn2 - ry + 0.5 * l2 * q + conj / (2 * l2);
+        }
+        double dual = 0;
+        double l1norm = 0;
+        double l2norm = 0;
+        for (int j = 0; j < p; j++) {
+            double f = factors == null ? 1.0 : factors[j];
+            if (f > 0) dual = Math.max(dual, Math.abs(grad[j] - l2 * f * w[j]) / f);
+            l1norm += f * Math.abs(w[j]);
+            l2norm += f * w[j] * w[j];
+        }
+        double scale = dual > l1 ? l1 / dual : 1.0;
+        double s2 = 1 + scale * scale;
+        return 0.5 * rn2 * s2 + l1 * l1norm - scale * ry + 0.5 * l2 * s2 * l2norm;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.shrink.solvers.internal;
+
+import java.util.TreeSet;
+
+/** Checks at the API boundary: each failure names the argument and the position or value. Arrays are only read. */
+public final class Inputs {
+    private Inputs() {}
+
+    public static String describe(double x) {
+        return Double.isNaN(x) ? "NaN" : x > 0 ? "+Infinity" : "-Infinity";
+    }
+
+    /** y has n finite values. */
+    public static void response(double[] y, int n) {
+        if (y == null) throw new IllegalArgumentException("y must not be null");
+        if (y.length != n) throw new IllegalArgumentException("y has " + y.length + " rows, X has " + n);
+        for (int i = 0; i < n; i++) {
+            if (!Double.isFinite(y[i])) throw new IllegalArgumentException("y has " + describe(y[i]) + " at row " + i);
+        }
+    }
+
+    /** Sample weights: null (all 1) or n finite values ≥ 0, not all zero. Returns their sum. */
+    public static double weights(double[] w, int n) {
+        if (w == null) return n;
+        if (w.length != n) throw new IllegalArgumentException("sampleWeight has " + w.length + " rows, X has " + n);
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double v = w[i];
+            if (!Double.isFinite(v)) throw new IllegalArgumentException("sampleWeight has " + describe(v) + " at row " + i);
+            if (v < 0) throw new IllegalArgumentException("sampleWeight has a negative value " + v + " at row " + i);
+            sum += v;
+        }
+        if (!(sum > 0)) throw new IllegalArgumentException("sampleWeight is all zero: at least one row needs a positive weight");
+        return sum;
+    }
+
+    /** A penalty strength such as alpha: finite and ≥ 0. */
+    public static double nonNegative(String name, double v) {
+        if (!(v >= 0) || v == Double.POSITIVE_INFINITY) throw new IllegalArgumentException(name + " must be finite and ≥ 0, got " + v);
+        return v;
+    }
+
+    /** A strictly positive finite value such as C or tol. */
+    public static double positive(String name, double v) {
+        if (!(v > 0) || v == Double.POSITIVE_INFINITY) throw new IllegalArgumentException(name + " must be finite and > 0, got " + v);
+        return v;
+    }
+
+    /** l1Ratio in [0, 1]. */
+    public static double ratio(String name, double v) {
+        if (!(v >= 0 && v <= 1)) throw new IllegalArgumentException(name + " must be in [0, 1], got " + v);
+        return v;
+    }
+
+    public static int positive(String name, int v) {
+        if (v <= 0) throw new IllegalArgumentException(name + " must be ≥ 1, got " + v);
+        return v;
+    }
+
+    /** Initial coefficients: p finite values. */
+    public static void coefficients(String name, double[] w, int p) {
+        if (w == null) return;
+        if (w.length != p) throw new IllegalArgumentException(name + " has " + w.length + " values, X has " + p + " columns");
+        for (int j = 0; j < p; j++) {
+            if (!Double.isFinite(w[j])) throw new IllegalArgumentException(name + " has " + describe(w[j]) + " at index " + j);
+        }
+    }
+
+    /**
+     * Labels with exactly two distinct finite values; returns them sorted {negative, positive} (the larger value is the
+     * positive class, as scikit-learn's sorted {@code classes_}).
+     */
+    public static double[] twoLabels(double[] y, int n) {
+        response(y, n);
+        TreeSet<Double> seen = new TreeSet<>();
+        for (double v : y) {
+            seen.add(v == 0.0 ? 0.0 : v); // -0.0 and 0.0 are one label
+            if (seen.size() > 20) break;
+        }
+        if (seen.size() != 2) {
+            String values = seen.size() > 20 ? seen.stream().limit(20).map(Inputs::label).toList() + " …" : seen.stream().map(Inputs::label).toList().toString();
+            String count = seen.size() > 20 ? "more than 20" : String.valueOf(seen.size());
+            throw new IllegalArgumentException("labels must take exactly two values, found " + count + ": " + values);
+        }
+        return new double[] {seen.first(), seen.last()};
+    }
+
+    private static String label(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+}

@@ -1,0 +1,55 @@
+package dev.shrink.solvers.cd;
+
+import dev.shrink.kernels.MatrixView;
+import dev.shrink.solvers.TestData;
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+/**
+ * The stopping rule is only as good as the gap: at any coefficients (not just near the minimiser) the gap must bound
+ * the suboptimality P(w) − P(w*) from above, for the lasso, the elastic net and pure L2 (l1 = 0), in every mode.
+ */
+class DualityGapTest {
+
+    @Test
+    void gapBoundsSuboptimalityEverywhere() {
+        qt().withExamples(40).forAll(longs().all(), integers().between(5, 40), integers().between(1, 30), integers().between(0, 2))
+                .checkAssert((seed, n, p, kind) -> {
+                    Random r = new Random(seed);
+                    double[] x = TestData.design(r, n, p, 0.4, 1);
+                    double[] y = TestData.response(r, x, n, p, 3, 0.5);
+                    double l1Ratio = kind == 0 ? 1.0 : kind == 1 ? 0.5 : 0.0;
+                    double alpha = 0.05 + r.nextDouble();
+                    LeastSquaresProblem.Mode mode = LeastSquaresProblem.Mode.of(TestData.explicitPrecompute(r).name());
+                    LeastSquaresProblem prob = LeastSquaresProblem.of(MatrixView.rowMajor(x, n, p), y, null, true, false, mode);
+                    double l1 = n * alpha * l1Ratio;
+                    double l2 = n * alpha * (1 - l1Ratio);
+                    double[] best = new double[p];
+                    prob.solve(best, l1, l2, null, l1, 1e-15 * prob.yNorm2(), 1e-15, 1_000_000);
+                    double pBest = CoordinateDescent.primal(prob.problem, best, l1, l2, null);
+                    for (int trial = 0; trial < 5; trial++) {
+                        double[] w = new double[p];
+                        for (int j = 0; j < p; j++) w[j] = best[j] + (r.nextBoolean() ? 0 : r.nextGaussian() * Math.pow(10, -trial));
+                        prob.problem.reset(w);
+                        double[] g = new double[p];
+                        prob.problem.xtrAll(g);
+                        double gap = CoordinateDescent.gap(prob.problem, w, g, l1, l2, null);
+                        double sub = CoordinateDescent.primal(prob.problem, w, l1, l2, null) - pBest;
+                        double slack = 1e-9 * (prob.yNorm2() + 1);
+                        assertTrue(gap >= sub - slack, "gap " + gap + " < suboptimality " + sub);
+                        assertTrue(gap >= -slack, "negative gap " + gap);
+                    }
+                    prob.problem.reset(best);
+                    double[] g = new double[p];
+                    prob.problem.xtrAll(g);
+                    double gapAtBest = CoordinateDescent.gap(prob.problem, best, g, l1, l2, null);
+                    assertTrue(gapAtBest <= 1e-8 * (prob.yNorm2() + 1), "gap at the minimiser " + gapAtBest);
+                });
+    }
+}
