@@ -43,6 +43,9 @@ public final class SvgChart {
     /** Height of one row of a horizontal bar chart, and the bar's thickness. */
     static final int ROW = 22;
     static final int BAR = 14;
+    /** Width of a horizontal bar chart, unless its labels need more; its plot area is at least MIN_PLOT wide. */
+    static final int ROWS_WIDTH = 960;
+    static final int MIN_PLOT = 360;
 
     private static final Map<String, String> COLOURS = Map.ofEntries(
             Map.entry("scalar", "#7f7f7f"), Map.entry("vector-128", "#9ecae1"), Map.entry("vector-256", "#4292c6"),
@@ -182,10 +185,9 @@ public final class SvgChart {
             noteW = Math.max(noteW, TextWidth.of(b.annotation(), FONT - 1));
         }
         int left = (int) Math.ceil(Math.max(labelW, 40)) + 16;
-        int plotW = 300;
         int right = (int) Math.ceil(noteW) + 16;
-        int width = Math.max(WIDTH, left + plotW + right);
-        plotW = width - left - right;
+        int width = Math.max(ROWS_WIDTH, left + MIN_PLOT + right);
+        int plotW = width - left - right;
         int top = TOP + 8;
         int plotH = Math.max(1, bars.size()) * ROW;
         int height = top + plotH + 48;

@@ -102,15 +102,34 @@ final class SolverSection {
         }
         if (peers && !reuse) runPeers(peerCoreType);
 
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, Math.min(2,
+                Runtime.getRuntime().availableProcessors())));
         for (Workload w : data.values()) {
             progress.println("objectives on " + w.name() + " " + w.shape() + " ...");
             double seconds = results.stream()
                     .filter(r -> r.method().equals("fit") && w.name().equals(r.params().get("workload")))
                     .mapToDouble(r -> r.nanosPerOp() / 1e9).findFirst().orElse(Double.NaN);
             if (Double.isNaN(seconds)) notes.add("no JMH timing for shrink on " + w.name() + " (see jmh/jmh.log)");
-            sideRow(w, "shrink", seconds).ifPresent(rows::add);
-            if (peers) for (String side : peerSides(dataDir.resolve(w.name()))) sideRow(w, side, Double.NaN).ifPresent(rows::add);
+            List<String> sides = new ArrayList<>(List.of("shrink"));
+            if (peers) sides.addAll(peerSides(dataDir.resolve(w.name())));
+            // Each side's objective is a few passes over X per alpha (seconds for a 100-alpha path): sides in parallel.
+            List<java.util.concurrent.Future<java.util.Optional<SolverRow>>> futures = new ArrayList<>();
+            for (String side : sides) {
+                double s = side.equals("shrink") ? seconds : Double.NaN;
+                futures.add(pool.submit(() -> sideRow(w, side, s)));
+            }
+            for (var f : futures) {
+                try {
+                    f.get().ifPresent(rows::add);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException("objective of a side on " + w.name(), e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                }
+            }
         }
+        pool.shutdown();
         if (dataFiles == ReportCommand.DataOption.DELETE) {
             deleteTree(datasets);
             for (Workload w : data.values()) deleteCoefficients(dataDir.resolve(w.name()));
@@ -136,9 +155,17 @@ final class SolverSection {
             files.map(f -> f.getFileName().toString())
                     .filter(f -> f.startsWith("result-") && f.endsWith(".properties"))
                     .map(f -> f.substring("result-".length(), f.length() - ".properties".length()))
-                    .filter(side -> !side.equals("shrink")).sorted().forEach(sides::add);
+                    .filter(side -> !side.equals("shrink"))
+                    .sorted(java.util.Comparator.comparingInt(SolverSection::peerRank).thenComparing(side -> side))
+                    .forEach(sides::add);
         }
         return sides;
+    }
+
+    /** Peers in the order of {@link #PEERS} (scikit-learn first), unknown ones last. */
+    private static int peerRank(String side) {
+        for (int i = 0; i < PEERS.size(); i++) if (side.startsWith(PEERS.get(i))) return i;
+        return PEERS.size();
     }
 
     /** Removes every side's coefficient files (large for paths) from a workload folder. */
@@ -157,12 +184,12 @@ final class SolverSection {
         try {
             Path skipped = dir.resolve("skipped-" + side + ".txt");
             if (Files.exists(skipped)) {
-                notes.add(SolverRow.displayName(side) + " skipped on " + w.name() + ": " + Files.readString(skipped).strip());
+                note(SolverRow.displayName(side) + " skipped on " + w.name() + ": " + Files.readString(skipped).strip());
                 return java.util.Optional.empty();
             }
             Path result = dir.resolve("result-" + side + ".properties");
             if (!Files.exists(result)) {
-                notes.add(side + " left no result for " + w.name());
+                note(side + " left no result for " + w.name());
                 return java.util.Optional.empty();
             }
             Properties props = new Properties();
@@ -174,8 +201,12 @@ final class SolverSection {
             Accuracy.Measure m = Accuracy.of(w, coefs, intercepts, alphas);
             String note = props.getProperty("note", "");
             String version = props.getProperty("version", "");
-            if (!version.isEmpty() && notes.stream().noneMatch(n -> n.startsWith(SolverRow.displayName(peer) + " version"))) {
-                notes.add(SolverRow.displayName(peer) + " version: " + version);
+            if (!version.isEmpty()) {
+                synchronized (notes) {
+                    if (notes.stream().noneMatch(n -> n.startsWith(SolverRow.displayName(peer) + " version"))) {
+                        notes.add(SolverRow.displayName(peer) + " version: " + version);
+                    }
+                }
             }
             SolverRow.PeerBlas blas = peer.equals("shrink") ? null : new SolverRow.PeerBlas(
                     props.getProperty("coretype_requested", ""), props.getProperty("coretype", ""), props.getProperty("blas", ""));
@@ -184,8 +215,15 @@ final class SolverSection {
                     Double.isNaN(seconds) ? Double.parseDouble(props.getProperty("time_s", "NaN")) : seconds,
                     m.objective(), m.optimality(), m.name(), cv && alphas.length > 0 ? alphas[0] : Double.NaN, note));
         } catch (IOException | RuntimeException e) {
-            notes.add("could not read " + side + "'s result for " + w.name() + ": " + e);
+            note("could not read " + side + "'s result for " + w.name() + ": " + e);
             return java.util.Optional.empty();
+        }
+    }
+
+    /** Adds a note; sides are read in parallel. */
+    private void note(String text) {
+        synchronized (notes) {
+            notes.add(text);
         }
     }
 
