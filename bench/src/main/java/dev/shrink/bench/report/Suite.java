@@ -33,7 +33,6 @@ final class Suite {
     static final String FLOAT32 = "float32";
     static final List<String> PRECISIONS = List.of("float64", FLOAT32);
 
-    /** The steps of a mode; {@code openblasCoretypes} are the core types to run OpenBLAS with (empty: skip it). */
     /** JMH settings of the kernel benchmarks in each mode. */
     static Step.Timing timing(Mode mode) {
         return switch (mode) {
@@ -43,6 +42,7 @@ final class Suite {
         };
     }
 
+    /** The steps of a mode; {@code openblasCoretypes} are the core types to run OpenBLAS with (empty: skip it). */
     static List<Step> steps(Mode mode, List<String> openblasCoretypes) {
         Step.Timing timing = timing(mode);
         List<Step> steps = new ArrayList<>();
