@@ -50,6 +50,26 @@ record MachineInfo(String cpu, String flags, int processors, String jdk, String 
         return System.getProperty("os.arch");
     }
 
+    /** The one-minute load average (/proc/loadavg), NaN where there is none. */
+    static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    /**
+     * A warning when other work shared the machine (load average above its processors at the start or the end of
+     * the report): timings taken minutes apart, like shrink's and a peer's, then compare less well. Null otherwise.
+     */
+    static String busyNote(double atStart, double atEnd, int processors) {
+        if (!(atStart > processors) && !(atEnd > processors)) return null;
+        return String.format(java.util.Locale.ROOT, "⚠ the machine was busy: load average %.1f at the start and %.1f at "
+                + "the end of the report on %d processors; timings are disturbed, and shrink's and the peers' (measured "
+                + "minutes apart) compare less well than usual", atStart, atEnd, processors);
+    }
+
     /** The value of the first /proc/cpuinfo line whose key is exactly {@code key}, or empty. */
     private static String field(List<String> lines, String key) {
         for (String line : lines) {

@@ -19,7 +19,8 @@ import java.util.Map;
  * {@code index.html} (inline SVG charts), {@code report.md}, {@code summary.tsv}, the raw JMH JSON ({@code jmh.json},
  * per-step files and JMH's log under {@code jmh/}) — then prints the path of {@code index.html}.
  *
- * <p>Modes: the full suite (default); {@code --quick}, a short suite that finishes within about 5 minutes on 2 cores;
+ * <p>Modes: the full suite (default); {@code --quick}, a short suite that finishes within about 10 minutes on 2 cores
+ * (the external peers included);
  * {@code --toy}, seconds, in-process (JMH forks = 0), used by the tests so that the report cannot rot.
  */
 public final class ReportCommand {
@@ -28,7 +29,7 @@ public final class ReportCommand {
     static final String USAGE = """
             usage: ./shrink report [--quick] [--out DIR] [--no-solvers] [--no-external-peers] [--peer-coretype NAME]
                            [--list] [--keep-data] [--csv]
-              --quick               short suite (about 5 minutes on 2 cores)
+              --quick               short suite (7-10 minutes on 2 cores, the peers included)
               --out DIR             where to write the report (default: report/)
               --no-solvers          kernels only
               --no-external-peers   do not run scikit-learn and glmnet (bench/peers/run_peers.sh)
@@ -144,6 +145,7 @@ public final class ReportCommand {
         Files.createDirectories(outDir);
         List<String> notes = new ArrayList<>();
         MachineInfo machine = MachineInfo.detect();
+        double loadAtStart = MachineInfo.loadAverage();
         out.println("shrink report (" + mode.name().toLowerCase(Locale.ROOT) + ") → " + outDir.toAbsolutePath());
         machine.asMap().forEach((k, v) -> out.println("  " + k + ": " + v));
 
@@ -246,6 +248,8 @@ public final class ReportCommand {
         for (SolverRow s : solverRows) all.addAll(SolverSection.rows(s));
         Files.writeString(outDir.resolve("summary.tsv"), SummaryTsv.format(all));
         String modeText = modeText(mode);
+        String busy = MachineInfo.busyNote(loadAtStart, MachineInfo.loadAverage(), machine.processors());
+        if (busy != null) notes.addFirst(busy);
         ReportWriter writer = new ReportWriter(modeText, machine, rows, solverRows, notes,
                 solvers && (externalPeers || rerender) && mode != Suite.Mode.TOY ? peerCore : null);
         Files.writeString(outDir.resolve("report.md"), writer.markdown());

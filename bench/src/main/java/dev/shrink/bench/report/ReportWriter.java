@@ -5,12 +5,10 @@ import dev.shrink.charts.SvgChart;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -25,6 +23,7 @@ final class ReportWriter {
     /** Kernels in reading order; others follow alphabetically. */
     static final List<String> KERNEL_ORDER = List.of("dot", "axpy", "xw", "xtr", "gram", "cholesky");
     static final List<String> IMPL_ORDER = List.of("scalar", "vector-128", "vector-256", "vector-512", "vector",
+            "vector-256-f32", "vector-512-f32", "vector-f32",
             "shrink", "ejml", "openblas-Haswell", "openblas-SkylakeX", "openblas", "sklearn", "glmnet");
     static final Map<String, String> KERNEL_TITLES = Map.of(
             "dot", "dot product xᵀy", "axpy", "axpy y ← αx + y", "xw", "matrix–vector Xw (row-major)",
@@ -151,7 +150,8 @@ final class ReportWriter {
 
     /** The page's first paragraph: which machine, when, and how to read the summary. */
     private String summaryIntro() {
-        return machine.cpu() + " (" + machine.processors() + " logical processors), " + machine.date()
+        String busy = notes.stream().filter(n -> n.startsWith("⚠ the machine was busy")).findFirst().map(n -> n + ". ").orElse("");
+        return busy + machine.cpu() + " (" + machine.processors() + " logical processors), " + machine.date()
                 + ". Single thread unless a table says otherwise; ratios compare measurements of this one run. "
                 + "Summary first (solvers: shrink against each peer's fastest setting that reaches the same objective; "
                 + "kernels: shrink's best width against OpenBLAS at each core type); details, machine and notes below.";
@@ -184,6 +184,9 @@ final class ReportWriter {
         for (String c : cores) header.add(c + " (GFLOP/s)");
         header.add("shrink / best OpenBLAS");
         header.add("shrink, share of peak");
+        // float32 rows (once the kernels have them) get their own column: never compared with float64 peers.
+        boolean float32 = kernelRows.stream().anyMatch(r -> isShrink32(r.implementation()));
+        if (float32) header.add("best shrink float32 (GFLOP/s)");
         Table t = new Table(header);
         List<String[]> keys = new ArrayList<>();
         for (String kernel : kernels()) {
@@ -199,7 +202,9 @@ final class ReportWriter {
             int threads = Integer.parseInt(k[2]);
             List<Row> rows = kernelRows.stream().filter(r -> r.kernel().equals(k[0]) && r.shape().equals(k[1])
                     && r.threads() == threads && r.unit().equals("GFLOP/s")).toList();
-            Optional<Row> ours = rows.stream().filter(r -> r.implementation().startsWith("vector"))
+            Optional<Row> ours = rows.stream().filter(r -> isShrink64(r.implementation()))
+                    .max(Comparator.comparingDouble(Row::value));
+            Optional<Row> ours32 = rows.stream().filter(r -> isShrink32(r.implementation()))
                     .max(Comparator.comparingDouble(Row::value));
             if (ours.isEmpty()) continue;
             List<String> cells = new ArrayList<>(List.of(title(k[0]), k[1], k[2],
@@ -212,6 +217,10 @@ final class ReportWriter {
             }
             cells.add(Double.isFinite(bestBlas) ? String.format(Locale.ROOT, "%.2f×", ours.get().value() / bestBlas) : "–");
             cells.add(threads == 1 && peak > 0 ? String.format(Locale.ROOT, "%.0f%%", 100 * ours.get().value() / peak) : "–");
+            if (float32) {
+                cells.add(ours32.map(r -> SummaryTsv.number(r.value()) + " (" + r.implementation() + ", "
+                        + String.format(Locale.ROOT, "%.2f×", r.value() / ours.get().value()) + " float64)").orElse("–"));
+            }
             t.add(cells);
         }
         return t;
@@ -323,6 +332,16 @@ final class ReportWriter {
                 flops ? peak : Double.NaN, flops ? "measured peak" : null);
     }
 
+    /** shrink's float64 vector kernels (the rows compared with the float64 peers). */
+    static boolean isShrink64(String impl) {
+        return impl.startsWith("vector") && !impl.endsWith("-f32");
+    }
+
+    /** shrink's float32 vector kernels ({@code vector-256-f32}, …). */
+    static boolean isShrink32(String impl) {
+        return impl.startsWith("vector") && impl.endsWith("-f32");
+    }
+
     /** An implementation as the charts name it: OpenBLAS core types with their instruction set. */
     static String implLabel(String impl) {
         if (!impl.startsWith("openblas-")) return impl;
@@ -347,7 +366,7 @@ final class ReportWriter {
                 cells.add(r.map(x -> SummaryTsv.number(headlineValue(x)) + (x.wideError() ? " ±" : "")).orElse("–"));
             }
             if (share) {
-                cells.add(rows.stream().filter(r -> r.shape().equals(shape) && r.implementation().startsWith("vector"))
+                cells.add(rows.stream().filter(r -> r.shape().equals(shape) && isShrink64(r.implementation()))
                         .mapToDouble(Row::value).max().stream()
                         .mapToObj(v -> String.format(Locale.ROOT, "%.0f%%", 100 * v / peak)).findFirst().orElse("–"));
             }
@@ -360,7 +379,7 @@ final class ReportWriter {
     private Table speedupTable(String kernel, double peak) {
         List<Row> rows = headline(kernel);
         boolean flops = hasFlops(kernel);
-        Predicate<Row> ours = r -> r.implementation().startsWith("vector");
+        Predicate<Row> ours = r -> isShrink64(r.implementation());
         List<String> others = implementations(rows).stream().filter(i -> !i.startsWith("vector")).toList();
         if (others.isEmpty()) return new Table(List.of("shape"));
         List<String> header = new ArrayList<>(List.of("shape", "best shrink"));

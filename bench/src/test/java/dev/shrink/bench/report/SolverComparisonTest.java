@@ -77,6 +77,21 @@ class SolverComparisonTest {
         assertEquals("sklearn[solver=cholesky]@Prescott", SolverSection.tsvName(fallback));
     }
 
+    @Test
+    void peerSidesAreEverySettingScikitLearnFirstAndShrinkExcluded(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        for (String side : List.of("shrink", "glmnet-thresh1e-7", "sklearn-solver-lbfgs", "glmnet-thresh1e-10",
+                "sklearn-solver-newton-cholesky")) {
+            java.nio.file.Files.writeString(dir.resolve("result-" + side + ".properties"), "time_s=1\n");
+        }
+        java.nio.file.Files.writeString(dir.resolve("coef-shrink.csv"), "1,2\n");
+        assertEquals(List.of("sklearn-solver-lbfgs", "sklearn-solver-newton-cholesky", "glmnet-thresh1e-10", "glmnet-thresh1e-7"),
+                SolverSection.peerSides(dir));
+        SolverSection.deleteCoefficients(dir);
+        assertFalse(java.nio.file.Files.exists(dir.resolve("coef-shrink.csv")));
+        assertTrue(java.nio.file.Files.exists(dir.resolve("result-shrink.properties")), "results stay");
+    }
+
     /** Flags of this project's benchmark machine (AMD EPYC Zen 5). */
     static final class CoreTypesFlags {
         static final String ZEN5 = "fpu sse sse2 fma avx avx2 avx512f avx512dq avx512vl avx512_bf16";

@@ -60,6 +60,10 @@ class ToyReportTest {
             assertEquals(List.of(), LabelCheck.overlaps(svg), svg);
         }
         assertTrue(html.indexOf("Summary") < html.indexOf("Measured peak"), "the summary comes first");
+        try (var files = Files.walk(dir.resolve("data"))) {
+            List<Path> csv = files.filter(f -> f.toString().endsWith(".csv") || f.toString().endsWith(".f64")).toList();
+            assertEquals(List.of(), csv, "without --keep-data no data or coefficient file is left behind");
+        }
         String md = Files.readString(dir.resolve("report.md"));
         assertTrue(md.contains("## dot product") && md.contains("| 64 |"), md);
     }
