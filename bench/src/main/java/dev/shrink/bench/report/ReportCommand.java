@@ -248,7 +248,7 @@ public final class ReportCommand {
         for (SolverRow s : solverRows) all.addAll(SolverSection.rows(s));
         Files.writeString(outDir.resolve("summary.tsv"), SummaryTsv.format(all));
         String modeText = modeText(mode);
-        String busy = MachineInfo.busyNote(loadAtStart, MachineInfo.loadAverage(), machine.processors());
+        String busy = rerender ? null : MachineInfo.busyNote(loadAtStart, MachineInfo.loadAverage(), machine.processors());
         if (busy != null) notes.addFirst(busy);
         ReportWriter writer = new ReportWriter(modeText, machine, rows, solverRows, notes,
                 solvers && (externalPeers || rerender) && mode != Suite.Mode.TOY ? peerCore : null);
