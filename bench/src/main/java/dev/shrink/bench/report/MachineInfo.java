@@ -65,9 +65,10 @@ record MachineInfo(String cpu, String flags, int processors, String jdk, String 
      */
     static String busyNote(double atStart, double atEnd, int processors) {
         if (!(atStart > processors) && !(atEnd > processors)) return null;
-        return String.format(java.util.Locale.ROOT, "⚠ the machine was busy: load average %.1f at the start and %.1f at "
-                + "the end of the report on %d processors; timings are disturbed, and shrink's and the peers' (measured "
-                + "minutes apart) compare less well than usual", atStart, atEnd, processors);
+        return String.format(java.util.Locale.ROOT, "⚠ other work shared the machine: load average %.1f at the start and "
+                + "%.1f at the end of the report on %d processors (the report itself accounts for about 1); timings may be "
+                + "disturbed, and shrink's and the peers' (measured minutes apart) compare less well than on a quiet "
+                + "machine", atStart, atEnd, processors);
     }
 
     /** The value of the first /proc/cpuinfo line whose key is exactly {@code key}, or empty. */

@@ -150,7 +150,7 @@ final class ReportWriter {
 
     /** The page's first paragraph: which machine, when, and how to read the summary. */
     private String summaryIntro() {
-        String busy = notes.stream().filter(n -> n.startsWith("⚠ the machine was busy")).findFirst().map(n -> n + ". ").orElse("");
+        String busy = notes.stream().filter(n -> n.startsWith("⚠ other work shared the machine")).findFirst().map(n -> n + ". ").orElse("");
         return busy + machine.cpu() + " (" + machine.processors() + " logical processors), " + machine.date()
                 + ". Single thread unless a table says otherwise; ratios compare measurements of this one run. "
                 + "Summary first (solvers: shrink against each peer's fastest setting that reaches the same objective; "
