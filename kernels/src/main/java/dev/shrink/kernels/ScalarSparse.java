@@ -110,77 +110,105 @@ final class ScalarSparse implements Sparse {
         rows.outerProducts(count, v, weights, g, gOffset, ldg);
     }
 
+    /** The stored values, read one at a time (the column statistics run once per fit, for both value types alike). */
+    private interface Values {
+        double at(int k);
+    }
+
     @Override
     public void columnSums(CscView a, double[] weights, double[] out, int outOffset) {
-        SparseChecks.weights(weights, a.rows());
-        Checks.range("out", out, outOffset, a.cols());
-        int[] p = a.columnStarts();
-        int[] idx = a.rowIndices();
         double[] v = a.values();
-        for (int j = 0; j < a.cols(); j++) {
-            double s = 0;
-            for (int k = p[j]; k < p[j + 1]; k++) s += weights == null ? v[k] : weights[idx[k]] * v[k];
-            out[outOffset + j] = s;
-        }
+        columnSums(a.rows(), a.cols(), a.columnStarts(), a.rowIndices(), k -> v[k], weights, out, outOffset);
     }
 
     @Override
     public void columnSums(CscFloatView a, double[] weights, double[] out, int outOffset) {
-        SparseChecks.weights(weights, a.rows());
-        Checks.range("out", out, outOffset, a.cols());
-        int[] p = a.columnStarts();
-        int[] idx = a.rowIndices();
         float[] v = a.values();
-        for (int j = 0; j < a.cols(); j++) {
+        columnSums(a.rows(), a.cols(), a.columnStarts(), a.rowIndices(), k -> v[k], weights, out, outOffset);
+    }
+
+    private static void columnSums(int rows, int cols, int[] p, int[] idx, Values v, double[] weights, double[] out, int outOffset) {
+        SparseChecks.weights(weights, rows);
+        Checks.range("out", out, outOffset, cols);
+        for (int j = 0; j < cols; j++) {
             double s = 0;
-            for (int k = p[j]; k < p[j + 1]; k++) s += weights == null ? v[k] : weights[idx[k]] * v[k];
+            for (int k = p[j]; k < p[j + 1]; k++) s += weights == null ? v.at(k) : weights[idx[k]] * v.at(k);
             out[outOffset + j] = s;
         }
     }
 
     @Override
     public void centeredSquares(CscView a, double[] weights, double[] mean, double[] out, int outOffset) {
-        SparseChecks.weights(weights, a.rows());
-        Checks.range("mean", mean, 0, a.cols());
-        Checks.range("out", out, outOffset, a.cols());
-        double total = totalWeight(weights, a.rows());
-        int[] p = a.columnStarts();
-        int[] idx = a.rowIndices();
         double[] v = a.values();
-        for (int j = 0; j < a.cols(); j++) {
-            double m = mean[j];
-            double stored = 0;
-            double storedWeight = 0;
-            for (int k = p[j]; k < p[j + 1]; k++) {
-                double w = weights == null ? 1.0 : weights[idx[k]];
-                double d = v[k] - m;
-                stored += w * d * d;
-                storedWeight += w;
-            }
-            out[outOffset + j] = stored + m * m * (total - storedWeight);
-        }
+        centeredSquares(a.rows(), a.cols(), a.columnStarts(), a.rowIndices(), k -> v[k], weights, mean, out, outOffset);
     }
 
     @Override
     public void centeredSquares(CscFloatView a, double[] weights, double[] mean, double[] out, int outOffset) {
-        SparseChecks.weights(weights, a.rows());
-        Checks.range("mean", mean, 0, a.cols());
-        Checks.range("out", out, outOffset, a.cols());
-        double total = totalWeight(weights, a.rows());
-        int[] p = a.columnStarts();
-        int[] idx = a.rowIndices();
         float[] v = a.values();
-        for (int j = 0; j < a.cols(); j++) {
-            double m = mean[j];
-            double stored = 0;
-            double storedWeight = 0;
+        centeredSquares(a.rows(), a.cols(), a.columnStarts(), a.rowIndices(), k -> v[k], weights, mean, out, outOffset);
+    }
+
+    private static void centeredSquares(int rows, int cols, int[] p, int[] idx, Values v, double[] weights, double[] mean, double[] out,
+                                        int outOffset) {
+        SparseChecks.weights(weights, rows);
+        Checks.range("mean", mean, 0, cols);
+        Checks.range("out", out, outOffset, cols);
+        double total = totalWeight(weights, rows);
+        for (int j = 0; j < cols; j++) out[outOffset + j] = centred(p[j], p[j + 1], idx, v, weights, mean[j], total);
+    }
+
+    /** Σ_stored wᵢ(aᵢⱼ − m)² + m²·(Σᵢwᵢ − Σ_stored wᵢ) over the entries [from, to) of one column. */
+    private static double centred(int from, int to, int[] idx, Values v, double[] weights, double m, double total) {
+        double stored = 0;
+        double storedWeight = 0;
+        for (int k = from; k < to; k++) {
+            double w = weights == null ? 1.0 : weights[idx[k]];
+            double d = v.at(k) - m;
+            stored += w * d * d;
+            storedWeight += w;
+        }
+        return stored + m * m * (total - storedWeight);
+    }
+
+    @Override
+    public void columnMoments(CscView a, double[] weights, double[] v, double[] means, double[] squares, double[] products) {
+        double[] x = a.values();
+        columnMoments(a.rows(), a.cols(), a.columnStarts(), a.rowIndices(), k -> x[k], weights, v, means, squares, products);
+    }
+
+    @Override
+    public void columnMoments(CscFloatView a, double[] weights, double[] v, double[] means, double[] squares, double[] products) {
+        float[] x = a.values();
+        columnMoments(a.rows(), a.cols(), a.columnStarts(), a.rowIndices(), k -> x[k], weights, v, means, squares, products);
+    }
+
+    private static void columnMoments(int rows, int cols, int[] p, int[] idx, Values x, double[] weights, double[] v, double[] means,
+                                      double[] squares, double[] products) {
+        checkMoments(rows, cols, weights, v, means, squares, products);
+        double total = totalWeight(weights, rows);
+        for (int j = 0; j < cols; j++) {
+            double sum = 0;
+            double product = 0;
             for (int k = p[j]; k < p[j + 1]; k++) {
                 double w = weights == null ? 1.0 : weights[idx[k]];
-                double d = v[k] - m;
-                stored += w * d * d;
-                storedWeight += w;
+                sum += w * x.at(k);
+                if (v != null) product += w * x.at(k) * v[idx[k]];
             }
-            out[outOffset + j] = stored + m * m * (total - storedWeight);
+            means[j] = sum / total;
+            // the column's entries again, still in cache: the centred sum needs the mean first
+            squares[j] = centred(p[j], p[j + 1], idx, x, weights, means[j], total);
+            if (v != null) products[j] = product;
+        }
+    }
+
+    private static void checkMoments(int rows, int cols, double[] weights, double[] v, double[] means, double[] squares, double[] products) {
+        SparseChecks.weights(weights, rows);
+        Checks.range("means", means, 0, cols);
+        Checks.range("squares", squares, 0, cols);
+        if (v != null) {
+            Checks.range("v", v, 0, rows);
+            Checks.range("products", products, 0, cols);
         }
     }
 

@@ -76,4 +76,16 @@ public interface Sparse {
 
     /** Centred sums of squares for single-precision values. */
     void centeredSquares(CscFloatView a, double[] weights, double[] mean, double[] out, int outOffset);
+
+    /**
+     * The column statistics a fit starts from, in one pass over the stored entries (each column's entries are read a
+     * second time while still in cache): the weighted means {@code means[j] = Σᵢwᵢaᵢⱼ/Σᵢwᵢ}, the centred sums of squares
+     * {@code squares[j] = Σᵢwᵢ(aᵢⱼ − means[j])²} as {@link #centeredSquares} forms them, and, when {@code v != null},
+     * {@code products[j] = Σᵢwᵢaᵢⱼvᵢ} (w null: all 1). Bounds: those of {@link #columnSums}, {@link #centeredSquares}
+     * and {@link #dot}.
+     */
+    void columnMoments(CscView a, double[] weights, double[] v, double[] means, double[] squares, double[] products);
+
+    /** Column statistics for single-precision values. */
+    void columnMoments(CscFloatView a, double[] weights, double[] v, double[] means, double[] squares, double[] products);
 }

@@ -204,6 +204,28 @@ class SparseProperties {
                 agree("column sum " + c, sum, sums[j], bound(c.rows(), abs));
                 agree("centred squares " + c, sq, squares[j], bound(c.rows() + 2, sq));
             }
+            // the fused statistics: the same means, squares and Xᵀ(w∘v) as the separate kernels
+            double[] v = values(random, c.rows(), Regime.UNIT, 0, 0);
+            double[] means = new double[c.cols()];
+            double[] fusedSquares = new double[c.cols()];
+            double[] products = new double[c.cols()];
+            c.vector().columnMoments(a, w, v, means, fusedSquares, products);
+            double total = 0;
+            for (int i = 0; i < c.rows(); i++) total += w == null ? 1 : w[i];
+            double[] centred = new double[c.cols()];
+            c.vector().centeredSquares(a, w, means, centred, 0);
+            for (int j = 0; j < c.cols(); j++) {
+                agree("fused mean " + c, sums[j] / total, means[j], bound(c.rows(), Math.abs(sums[j]) + 1e-300) / Math.max(total, 1e-300) + 4 * EPS * Math.abs(means[j]));
+                assertEquals(centred[j], fusedSquares[j], 0.0, "fused squares " + c);
+                double product = 0;
+                double abs = 0;
+                for (int i = 0; i < c.rows(); i++) {
+                    double term = (w == null ? 1 : w[i]) * d.get(i, j) * v[i];
+                    product += term;
+                    abs += Math.abs(term);
+                }
+                agree("fused products " + c, product, products[j], bound(c.rows(), abs));
+            }
         });
     }
 

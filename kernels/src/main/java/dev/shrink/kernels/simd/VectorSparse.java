@@ -135,4 +135,14 @@ final class VectorSparse implements Sparse {
     public void centeredSquares(CscFloatView a, double[] weights, double[] mean, double[] out, int outOffset) {
         REFERENCE.centeredSquares(a, weights, mean, out, outOffset);
     }
+
+    @Override
+    public void columnMoments(CscView a, double[] weights, double[] v, double[] means, double[] squares, double[] products) {
+        REFERENCE.columnMoments(a, weights, v, means, squares, products);
+    }
+
+    @Override
+    public void columnMoments(CscFloatView a, double[] weights, double[] v, double[] means, double[] squares, double[] products) {
+        REFERENCE.columnMoments(a, weights, v, means, squares, products);
+    }
 }

@@ -33,6 +33,25 @@ abstract class CdProblem {
     /** X̃ᵀR for every column, into out[0 .. p). */
     abstract void xtrAll(double[] out);
 
+    /**
+     * {@link #xtrAll} for a full check at penalty l1: entries that provably satisfy {@code |x̃ⱼᵀR| < l1·fⱼ} (so that they
+     * are neither violators nor the maximum that scales the dual point) may hold an upper bound of |x̃ⱼᵀR| instead of
+     * the value, and {@link #isBound} then says so. Default: every entry exact.
+     */
+    void xtrAllAbove(double[] out, double l1, double[] factors, boolean[] inSet) {
+        xtrAll(out);
+    }
+
+    /** Whether entry j of the last {@link #xtrAllAbove} is a bound rather than the value. */
+    boolean isBound(int j) {
+        return false;
+    }
+
+    /** The exact x̃ⱼᵀR at the state of the last full check (no move since), replacing a bound. */
+    double exactGradient(int j) {
+        return xtr(j);
+    }
+
     /** ‖R‖² at coefficients w (the current state). */
     abstract double residualNorm2(double[] w);
 

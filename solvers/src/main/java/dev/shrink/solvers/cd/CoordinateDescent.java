@@ -45,7 +45,8 @@ final class CoordinateDescent {
                 inSet[j] = true;
                 set[size++] = j;
             } else if (Math.abs(grad[j]) > Math.min(l1, screenL1) * f) {
-                cand[candidates++] = j;
+                if (problem.isBound(j)) grad[j] = problem.exactGradient(j); // a bound passed the screen: look at the value
+                if (Math.abs(grad[j]) > Math.min(l1, screenL1) * f) cand[candidates++] = j;
             }
         }
         size = admit(cand, candidates, problem.violatorLimit(size), grad, factors, set, size, inSet, ws.scores);
@@ -126,7 +127,7 @@ final class CoordinateDescent {
                 }
                 settleUntil = -1;
                 roundWork = 0;
-                problem.xtrAll(grad);
+                problem.xtrAllAbove(grad, l1, factors, inSet);
                 int candidates = 0;
                 int[] cand = problem.workspace().candidates;
                 for (int j = 0; j < p; j++) {

@@ -97,17 +97,25 @@ public final class LeastSquaresProblem {
         Inputs.response(y, x.rows());
         Inputs.weights(sampleWeight, x.rows());
         double[] s = Moments.normalizedWeights(sampleWeight, x.rows());
+        // a sparse X with an intercept: means, centred squares and Xᵀ(s∘(y − ȳ)) in one pass over the stored entries,
+        // shared by the standardisation, the centring and naive mode's diagonal and first gradient
+        DesignMatrix.Moments moments = null;
+        if (x.isSparse() && fitIntercept) {
+            double ybar = Moments.mean(y, s);
+            double[] y0 = new double[y.length];
+            for (int i = 0; i < y0.length; i++) y0[i] = y[i] - ybar;
+            moments = x.moments(s, y0);
+        }
         double[] scale = null;
         if (standardize) {
-            double[] mean = fitIntercept ? x.columnMeans(s) : new double[x.cols()];
-            double[] sq = x.centeredSquares(s, mean);
+            double[] sq = moments != null ? moments.squares() : x.centeredSquares(s, fitIntercept ? x.columnMeans(s) : new double[x.cols()]);
             scale = new double[x.cols()];
             for (int j = 0; j < scale.length; j++) {
                 double d = Math.sqrt(sq[j] / x.rows());
                 scale[j] = d > 0 ? 1 / d : 0.0;
             }
         }
-        return of(x, y, s, fitIntercept, scale, mode == null ? Mode.AUTO : mode);
+        return of(x, y, s, fitIntercept, scale, mode == null ? Mode.AUTO : mode, moments);
     }
 
     /** {@link #of(DesignMatrix, double[], double[], boolean, boolean, Mode)} on a dense view, its passes in {@code threads} row chunks. */
@@ -198,13 +206,18 @@ public final class LeastSquaresProblem {
         return true;
     }
 
-    /** X̃ᵀR at the coefficients of the last solve (for screening rules and KKT checks). */
+    /** X̃ᵀR at the coefficients of the last solve (for screening rules and KKT checks), every entry exact. */
     public double[] gradient() {
-        if (!gradientValid) {
+        if (!gradientValid || hasBounds()) {
             problem.xtrAll(gradient);
             gradientValid = true;
         }
         return gradient.clone();
+    }
+
+    private boolean hasBounds() {
+        for (int j = 0; j < problem.p; j++) if (problem.isBound(j)) return true;
+        return false;
     }
 
     /**
@@ -212,9 +225,15 @@ public final class LeastSquaresProblem {
      * @param scale  column multipliers 1/dⱼ (glmnet standardisation) or null
      */
     static LeastSquaresProblem of(DesignMatrix x, double[] y, double[] s, boolean fitIntercept, double[] scale, Mode mode) {
+        return of(x, y, s, fitIntercept, scale, mode, null);
+    }
+
+    /** @param moments X's moments with weights s and v = y − ȳ when already computed (with an intercept), else null */
+    private static LeastSquaresProblem of(DesignMatrix x, double[] y, double[] s, boolean fitIntercept, double[] scale, Mode mode,
+                                          DesignMatrix.Moments moments) {
         int n = x.rows();
         int p = x.cols();
-        double[] mean = fitIntercept ? x.columnMeans(s) : new double[p];
+        double[] mean = moments != null ? moments.mean() : fitIntercept ? x.columnMeans(s) : new double[p];
         double ybar = fitIntercept ? Moments.mean(y, s) : 0.0;
         CdProblem problem;
         if (mode == Mode.WORKING_SET) {
@@ -232,7 +251,7 @@ public final class LeastSquaresProblem {
             problem = denseCovariance(x, s, mean, scale, d, sumU, yy);
             if (problem == null) problem = lazyCovariance(x, s, mean, scale, d, sumU, yy);
         } else {
-            problem = NaiveProblem.of(x, y, s, mean, ybar, scale);
+            problem = NaiveProblem.of(x, y, s, mean, ybar, scale, moments);
         }
         return new LeastSquaresProblem(problem, mean, ybar, scale, n, fitIntercept);
     }

@@ -78,6 +78,29 @@ public abstract sealed class DesignMatrix permits DenseMatrix, SparseMatrix {
         gram(all, p, weights, y, g, gOffset, ldg, xty);
     }
 
+    /**
+     * What a fit starts from, in one pass where the storage allows: the weighted column means x̄, the centred sums of
+     * squares Σᵢsᵢ(xᵢⱼ − x̄ⱼ)² and, when {@code v != null}, Xᵀ(s∘v) (s null: all 1).
+     */
+    public record Moments(double[] mean, double[] squares, double[] products) {}
+
+    /** {@link Moments} of X (dense: three passes; sparse: one, {@link dev.shrink.kernels.Sparse#columnMoments}). */
+    public Moments moments(double[] s, double[] v) {
+        double[] mean = columnMeans(s);
+        double[] squares = centeredSquares(s, mean);
+        double[] products = null;
+        if (v != null) {
+            double[] u = v;
+            if (s != null) {
+                u = new double[v.length];
+                for (int i = 0; i < u.length; i++) u[i] = s[i] * v[i];
+            }
+            products = new double[cols()];
+            multiplyTransposed(u, products);
+        }
+        return new Moments(mean, squares, products);
+    }
+
     /** Weighted column means x̄ = Xᵀs / Σs. */
     public double[] columnMeans(double[] s) {
         double[] m = columnSums(s);

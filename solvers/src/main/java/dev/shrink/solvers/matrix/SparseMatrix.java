@@ -106,6 +106,17 @@ public final class SparseMatrix extends DesignMatrix {
     }
 
     @Override
+    public Moments moments(double[] s, double[] v) {
+        int p = cols();
+        double[] mean = new double[p];
+        double[] squares = new double[p];
+        double[] products = v == null ? null : new double[p];
+        if (x != null) kernels.columnMoments(x, s, v, mean, squares, products);
+        else kernels.columnMoments(xf, s, v, mean, squares, products);
+        return new Moments(mean, squares, products);
+    }
+
+    @Override
     public void gram(int[] columns, int count, double[] weights, double[] y, double[] g, int gOffset, int ldg, double[] xty) {
         if (x != null) kernels.gram(x, columns, count, weights, g, gOffset, ldg);
         else kernels.gram(xf, columns, count, weights, g, gOffset, ldg);
