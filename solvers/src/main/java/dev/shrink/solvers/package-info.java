@@ -11,7 +11,12 @@
  * <p>Variants chosen by size, every threshold quoted from the one class that holds them:
  * <ul>
  *   <li>Ridge: Cholesky of the p×p Gram when n ≥ p, of the n×n kernel XXᵀ when p &gt; n; a pivot below
- *   {@value dev.shrink.solvers.internal.Thresholds#SINGULAR_PIVOT} of its diagonal element is reported as singular.</li>
+ *   {@value dev.shrink.solvers.internal.Thresholds#SINGULAR_PIVOT} of its diagonal element is reported as singular. A
+ *   {@link dev.shrink.solvers.SparseDesign}: the Gram (sparse products) up to
+ *   {@value dev.shrink.solvers.internal.Thresholds#SPARSE_RIDGE_GRAM} columns, conjugate gradients beyond.</li>
+ *   <li>Sparse designs: coordinate descent by residual updates on the columns (single fits, and paths unless n ≥ p
+ *   and p² ≤ the stored entries); centring and scaling implicit; full checks skip the columns that a bound on the
+ *   residual's drift proves inactive; cross-validation folds are row masks.</li>
  *   <li>Coordinate descent: single fits ({@link dev.shrink.solvers.ElasticNet}, {@link dev.shrink.solvers.Lasso}) on the
  *   Gram of the working set only ({@link dev.shrink.solvers.Precompute#WORKING_SET}):
  *   {@value dev.shrink.solvers.internal.Thresholds#FIRST_BATCH} violators admitted at first, then as many as the set

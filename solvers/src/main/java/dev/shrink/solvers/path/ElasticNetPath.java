@@ -26,7 +26,10 @@ import dev.shrink.solvers.matrix.DesignMatrix;
  * Coordinate descent from the previous solution at each value (warm start; in covariance mode from the first-order
  * prediction of the last two solutions, {@link LeastSquaresProblem#predictNext}), with the sequential strong rule
  * (Tibshirani et al. 2012, "Strong rules for discarding predictors in lasso-type problems") choosing the initial
- * working set and a full KKT check before the duality-gap stop. Immutable; build with {@link #builder()}.
+ * working set and a full KKT check before the duality-gap stop. On a {@link dev.shrink.solvers.SparseDesign} the path
+ * runs on its columns with the centring implicit (residual updates unless the p×p Gram is no larger than the stored
+ * entries) in at most twice the CSC arrays plus O(n + p + |working set|²) heap besides the result. Immutable; build
+ * with {@link #builder()}.
  */
 public final class ElasticNetPath {
     /** Whose objective and grid. */
