@@ -4,7 +4,7 @@ package dev.shrink.kernels;
  * A sparse {@code rows × cols} matrix in compressed sparse column form (CSC; scipy's {@code csc_matrix}, R's
  * {@code dgCMatrix}), viewed without a copy and checked once on construction.
  *
- * <p>Column j holds the entries at positions {@code columnStarts[j] .. columnStarts[j + 1]) of {@code rowIndices} and
+ * <p>Column j holds the entries at positions {@code columnStarts[j] .. columnStarts[j + 1])} of {@code rowIndices} and
  * {@code values}; entry k is {@code X(rowIndices[k], j) = values[k]}, every other element is 0. The structure is
  * validated here: columnStarts has cols + 1 entries and never decreases (it need not start at 0: a view may sit
  * inside larger arrays), every row index is in 0 .. rows − 1, and within a column the indices are strictly increasing
