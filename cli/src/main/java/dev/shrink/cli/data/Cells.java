@@ -5,8 +5,9 @@ import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
 import java.util.Locale;
 
 /**
- * Numbers in text cells: fastdoubleparser (exact, Java's grammar) on a slice of a char buffer, without a String per
- * cell. Missing and non-finite values are refused (the solvers need finite data), with a reason a person can act on.
+ * Numbers in text cells, read from a slice of a char buffer without a String per cell: plain decimals by
+ * {@link Decimals}' exact fast path, everything else by fastdoubleparser (exact, Java's grammar). Missing and
+ * non-finite values are refused (the solvers need finite data), with a reason a person can act on.
  */
 final class Cells {
     private Cells() {}
@@ -14,6 +15,8 @@ final class Cells {
     /** The number in {@code buf[off .. off+len)}, or NaN when the cell is not a finite number ({@link #reason} says why). */
     static double parse(char[] buf, int off, int len) {
         if (len == 0) return Double.NaN;
+        double fast = Decimals.parse(buf, off, len);
+        if (fast == fast) return fast;
         char last = buf[off + len - 1];
         // Java's grammar accepts a type suffix (1d, 2f): not a number anywhere else
         if (last == 'd' || last == 'D' || last == 'f' || last == 'F') return Double.NaN;

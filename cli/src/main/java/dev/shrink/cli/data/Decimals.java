@@ -1,0 +1,84 @@
+package dev.shrink.cli.data;
+
+/**
+ * The common case of a number in a data file — {@code [+-]digits[.digits][(e|E)[+-]digits]} with at most 15 or so
+ * significant digits — read exactly without a general parser: the digits form an integer m ≤ 2⁵³ and the value is
+ * m·10^e or m/10^−e for |e| ≤ 22, where both operands are exact doubles, so the one IEEE multiplication or division
+ * rounds correctly (Clinger, "How to read floating point numbers accurately", PLDI 1990: the fast path). Everything
+ * else (more digits, larger exponents, whitespace, hexadecimal, NaN) is left to fastdoubleparser.
+ */
+final class Decimals {
+    private Decimals() {}
+
+    /** The exact powers of ten as doubles: 10^0 .. 10^22 (10^23 is not exact). */
+    private static final double[] POWERS = new double[23];
+
+    static {
+        double p = 1;
+        for (int k = 0; k < POWERS.length; k++) {
+            POWERS[k] = p;
+            p *= 10;
+        }
+    }
+
+    private static final long MAX_EXACT = 1L << 53;
+
+    /** The value of {@code buf[off .. off+len)} when it is a plain decimal on the fast path; NaN otherwise (not an answer). */
+    static double parse(char[] buf, int off, int len) {
+        int i = off;
+        int end = off + len;
+        if (i == end) return Double.NaN;
+        boolean negative = false;
+        char c = buf[i];
+        if (c == '-' || c == '+') {
+            negative = c == '-';
+            if (++i == end) return Double.NaN;
+        }
+        long m = 0;
+        int digits = 0;      // digits taken into m (leading zeros are not)
+        int exponent = 0;    // the value is m·10^exponent
+        boolean any = false; // whether there is a digit at all
+        for (; i < end && (c = buf[i]) >= '0' && c <= '9'; i++) {
+            any = true;
+            if (m == 0 && c == '0') continue;
+            if (++digits > 18) return Double.NaN;
+            m = m * 10 + (c - '0');
+        }
+        if (i < end && buf[i] == '.') {
+            for (i++; i < end && (c = buf[i]) >= '0' && c <= '9'; i++) {
+                any = true;
+                exponent--;
+                if (m == 0 && c == '0') continue;
+                if (++digits > 18) return Double.NaN;
+                m = m * 10 + (c - '0');
+            }
+        }
+        if (!any) return Double.NaN;
+        if (i < end && ((c = buf[i]) == 'e' || c == 'E')) {
+            if (++i == end) return Double.NaN;
+            boolean negativeExponent = false;
+            if ((c = buf[i]) == '-' || c == '+') {
+                negativeExponent = c == '-';
+                if (++i == end) return Double.NaN;
+            }
+            int e = 0;
+            int start = i;
+            for (; i < end && (c = buf[i]) >= '0' && c <= '9'; i++) {
+                if (e > 10_000) return Double.NaN;
+                e = e * 10 + (c - '0');
+            }
+            if (i == start) return Double.NaN;
+            exponent += negativeExponent ? -e : e;
+        }
+        if (i != end) return Double.NaN;   // anything after the number: the general parser decides
+        double v;
+        if (m == 0) {
+            v = 0.0;
+        } else if (m <= MAX_EXACT && exponent >= -22 && exponent <= 22) {
+            v = exponent >= 0 ? m * POWERS[exponent] : m / POWERS[-exponent];
+        } else {
+            return Double.NaN;
+        }
+        return negative ? -v : v;
+    }
+}
