@@ -5,8 +5,8 @@ import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
 import java.util.Locale;
 
 /**
- * Numbers in text cells, read from a slice of a char buffer without a String per cell: plain decimals by
- * {@link Decimals}' exact fast path, everything else by fastdoubleparser (exact, Java's grammar). Missing and
+ * Numbers in text cells, read from a slice of a byte or char buffer without a String per cell: plain decimals in bytes
+ * by {@link Decimals}' exact fast path, everything else by fastdoubleparser (exact, Java's grammar). Missing and
  * non-finite values are refused (the solvers need finite data), with a reason a person can act on.
  */
 final class Cells {
@@ -14,12 +14,7 @@ final class Cells {
 
     /** The number in {@code buf[off .. off+len)}, or NaN when the cell is not a finite number ({@link #reason} says why). */
     static double parse(char[] buf, int off, int len) {
-        if (len == 0) return Double.NaN;
-        double fast = Decimals.parse(buf, off, len);
-        if (fast == fast) return fast;
-        char last = buf[off + len - 1];
-        // Java's grammar accepts a type suffix (1d, 2f): not a number anywhere else
-        if (last == 'd' || last == 'D' || last == 'f' || last == 'F') return Double.NaN;
+        if (len == 0 || suffixed(buf[off + len - 1])) return Double.NaN;
         double v;
         try {
             v = JavaDoubleParser.parseDouble(buf, off, len);
@@ -27,6 +22,25 @@ final class Cells {
             return Double.NaN;
         }
         return v - v == 0 ? v : Double.NaN; // NaN and ±Infinity (also from overflow, 1e400) are refused
+    }
+
+    /** As {@link #parse(char[], int, int)}, from the bytes of a file: plain decimals on {@link Decimals}' fast path. */
+    static double parse(byte[] buf, int off, int len) {
+        double fast = Decimals.parse(buf, off, len);
+        if (fast == fast) return fast;
+        if (len == 0 || suffixed((char) buf[off + len - 1])) return Double.NaN;
+        double v;
+        try {
+            v = JavaDoubleParser.parseDouble(buf, off, len);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+        return v - v == 0 ? v : Double.NaN;
+    }
+
+    /** Java's grammar accepts a type suffix (1d, 2f): not a number anywhere else. */
+    private static boolean suffixed(char last) {
+        return last == 'd' || last == 'D' || last == 'f' || last == 'F';
     }
 
     /** As {@link #parse(char[], int, int)}, for a String. */

@@ -4,8 +4,9 @@ package dev.shrink.cli.data;
  * The common case of a number in a data file — {@code [+-]digits[.digits][(e|E)[+-]digits]} with at most 15 or so
  * significant digits — read exactly without a general parser: the digits form an integer m ≤ 2⁵³ and the value is
  * m·10^e or m/10^−e for |e| ≤ 22, where both operands are exact doubles, so the one IEEE multiplication or division
- * rounds correctly (Clinger, "How to read floating point numbers accurately", PLDI 1990: the fast path). Everything
- * else (more digits, larger exponents, whitespace, hexadecimal, NaN) is left to fastdoubleparser.
+ * rounds correctly (Clinger, "How to read floating point numbers accurately", PLDI 1990: the fast path). Read from
+ * the file's bytes (ASCII). Everything else (more digits, larger exponents, whitespace, hexadecimal, NaN) is left to
+ * fastdoubleparser.
  */
 final class Decimals {
     private Decimals() {}
@@ -24,12 +25,12 @@ final class Decimals {
     private static final long MAX_EXACT = 1L << 53;
 
     /** The value of {@code buf[off .. off+len)} when it is a plain decimal on the fast path; NaN otherwise (not an answer). */
-    static double parse(char[] buf, int off, int len) {
+    static double parse(byte[] buf, int off, int len) {
         int i = off;
         int end = off + len;
         if (i == end) return Double.NaN;
         boolean negative = false;
-        char c = buf[i];
+        byte c = buf[i];
         if (c == '-' || c == '+') {
             negative = c == '-';
             if (++i == end) return Double.NaN;
