@@ -18,7 +18,6 @@ final class Progress implements AutoCloseable {
     private final PrintStream err;
     private final boolean enabled;
     private final Thread ticker;
-    private final long start = System.nanoTime();
     private volatile String phase = "";
     private volatile long phaseStart = System.nanoTime();
     private volatile long total;
@@ -70,16 +69,12 @@ final class Progress implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (closed) return;
         closed = true;
         if (ticker != null) ticker.interrupt();
         if (shown) {
             err.print("\r\033[K");
             err.flush();
         }
-    }
-
-    /** Seconds since the start, for messages. */
-    double elapsed() {
-        return (System.nanoTime() - start) / 1e9;
     }
 }
