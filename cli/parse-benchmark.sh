@@ -20,6 +20,8 @@ source "$root/.ci/find-jdk.sh"
 java="$(find_jdk25)/bin/java"
 cp="$root/cli/target/classes:$(cat "$root/cli/target/runtime-classpath.txt")"
 jflags=(--add-modules jdk.incubator.vector -Xmx6g)
+# the launcher's flag for large designs, so that the in-process run reads the same way
+if grep -q '\[madvise\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null; then jflags+=(-XX:+UseTransparentHugePages); fi
 
 if [ ! -s "$csv" ]; then
     echo "generating $csv ..." >&2

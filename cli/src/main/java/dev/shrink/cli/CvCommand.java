@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** {@code ./shrink cv MODEL DATA}: the penalty chosen by cross-validation, as JSON and optionally glmnet's CV plot. */
-@Command(name = "cv", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "cv", sortOptions = false, usageHelpWidth = 100, usageHelpAutoWidth = true,
         description = "Choose the penalty by cross-validation (scikit-learn's RidgeCV, ElasticNetCV, LogisticRegressionCV), refit on all rows, write"
                 + " the scores, the minimum and the one-standard-error choice and the model as JSON; --plot draws the CV curve.",
         footer = {"", "Models: ridge (leave-one-out), lasso, elasticnet, logistic. Examples:",
@@ -52,7 +52,7 @@ final class CvCommand extends ModelCommand {
             DataSet d = read(progress, foldColumn);
             progress.phase("cross-validating " + model, 0);
             CvFitted cv = Failures.solving(() -> c.runner().run(d));
-            progress.close();
+            progress.finish();
             int status = checkConvergence(List.of(cv.model().convergence()), cv.converged());
             if (status != 0) return status;
             String json = ModelJson.cv(new ModelJson.Header(model, c.dialect(), c.params().used(), d), cv);

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** {@code ./shrink fit MODEL DATA}: one model, written as JSON. */
-@Command(name = "fit", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "fit", sortOptions = false, usageHelpWidth = 100, usageHelpAutoWidth = true,
         description = "Fit one model to a data file and write it as JSON (coefficients by feature, intercept, objective, convergence).",
         footer = {"", "Models: ridge, lasso, elasticnet, logistic. Examples:",
                 "  ./shrink fit lasso examples/data/diabetes.csv --target progression --alpha 0.1",
@@ -33,7 +33,7 @@ final class FitCommand extends ModelCommand {
             DataSet d = read(progress, null);
             progress.phase("fitting " + model, 0);
             Fitted f = Failures.solving(() -> c.runner().fit(d));
-            progress.close();
+            progress.finish();
             int status = checkConvergence(List.of(f.convergence()), converged(List.of(f)));
             if (status != 0) return status;
             write(outFile, ModelJson.fit(new ModelJson.Header(model, c.dialect(), c.params().used(), d), f));

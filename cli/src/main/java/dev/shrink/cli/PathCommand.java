@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /** {@code ./shrink path MODEL DATA}: the regularisation path, as JSON and optionally as glmnet's coefficient plot. */
-@Command(name = "path", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "path", sortOptions = false, usageHelpWidth = 100, usageHelpAutoWidth = true,
         description = "Fit the regularisation path (warm-started, strongest penalty first) and write every point as JSON; --plot draws the coefficient paths.",
         footer = {"", "Models: ridge, lasso, elasticnet; logistic (glmnet dialect). Examples:",
                 "  ./shrink path lasso examples/data/diabetes.csv --target progression --plot path.svg",
@@ -42,7 +42,7 @@ final class PathCommand extends ModelCommand {
             DataSet d = read(progress, null);
             progress.phase("fitting the " + model + " path", 0);
             PathFitted path = Failures.solving(() -> c.runner().run(d));
-            progress.close();
+            progress.finish();
             int status = checkConvergence(path.points().stream().map(Fitted::convergence).toList(), converged(path.points()));
             if (status != 0) return status;
             String json = ModelJson.path(new ModelJson.Header(model, c.dialect(), c.params().used(), d), path);

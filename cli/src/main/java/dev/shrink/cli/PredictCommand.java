@@ -17,7 +17,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code ./shrink predict model.json DATA}: one line per row of DATA. */
-@Command(name = "predict", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "predict", sortOptions = false, usageHelpWidth = 100, usageHelpAutoWidth = true,
         description = "Predict with a model written by fit or cv: one CSV line per row of DATA after a header: 'prediction' for a regression;"
                 + " the class and one probability per class for a classifier. CSV data are matched to the model's features by column name"
                 + " (other columns are ignored); other formats by position.",

@@ -67,8 +67,8 @@ final class Progress implements AutoCloseable {
         shown = true;
     }
 
-    @Override
-    public synchronized void close() {
+    /** Ends the progress line (the output that follows starts on a clean line). */
+    synchronized void finish() {
         if (closed) return;
         closed = true;
         if (ticker != null) ticker.interrupt();
@@ -76,5 +76,10 @@ final class Progress implements AutoCloseable {
             err.print("\r\033[K");
             err.flush();
         }
+    }
+
+    @Override
+    public void close() {
+        finish();
     }
 }

@@ -27,6 +27,7 @@ final class PlainScanner {
     private long resumeOffset = -1;
     private long resumeLine;
     private char[] chars = new char[256];
+    private final Decimals decimal = new Decimals();
 
     PlainScanner(FileChannel channel, char separator, TableBuilder table, LongConsumer bytesRead) {
         this.channel = channel;
@@ -104,13 +105,21 @@ final class PlainScanner {
             boolean rows = table.inRows();
             int index = 0;
             int from = start;
-            for (int p = start; ; p++) {
-                if (p == end || buf[p] == separator) {
+            while (true) {
+                int p;
+                int slot = rows ? table.featureSlot(index) : -1;
+                double v = slot >= 0 ? decimal.read(buf, from, end) : Double.NaN;
+                if (v == v && ((p = decimal.end()) == end || buf[p] == separator)) {
+                    // the usual cell: a plain number read once, its end found by reading it
+                    table.feature(index++, slot, v);
+                } else {
+                    p = from;
+                    while (p < end && buf[p] != separator) p++;
                     if (rows) table.number(index++, buf, from, p - from);
                     else text(index++, buf, from, p - from);
-                    from = p + 1;
-                    if (p == end) break;
                 }
+                if (p == end) break;
+                from = p + 1;
             }
         }
         table.end();

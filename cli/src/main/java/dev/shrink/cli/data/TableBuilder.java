@@ -91,6 +91,17 @@ final class TableBuilder {
         }
     }
 
+    /** The feature slot of column {@code index} on a data row, or −1 when it is not a feature. */
+    int featureSlot(int index) {
+        return index < slot.length ? slot[index] : -1;
+    }
+
+    /** A feature value already read (by the scanner, from the file's bytes) for column {@code index}. */
+    void feature(int index, int featureSlot, double value) {
+        fields = index + 1;
+        block[rowOffset + featureSlot] = value;
+    }
+
     /** A cell of a data row as ASCII/UTF-8 bytes: features are read from the bytes, other roles go through {@link #field}. */
     void number(int index, byte[] buf, int off, int len) {
         if (index < slot.length) {
