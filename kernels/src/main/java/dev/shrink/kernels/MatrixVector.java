@@ -13,4 +13,13 @@ public interface MatrixVector {
 
     /** y ← Aᵀ·x: {@code y[yOffset + j] = Σᵢ A(i, j)·x[xOffset + i]}, j &lt; cols (e.g. the gradient Xᵀr). */
     void multiplyTransposed(MatrixView a, double[] x, int xOffset, double[] y, int yOffset);
+
+    /**
+     * A ← A + x·yᵀ (BLAS {@code dger}): A is m×k row-major, element (i, j) at {@code a[aOffset + i·lda + j]},
+     * {@code lda ≥ k}; x has m values, y has k. One row of A per value of x, each updated with the same y — e.g. the
+     * T task rows of a multi-task state updated with one Gram column, or XᵀY accumulated one row of X at a time. A must
+     * not overlap x or y; elements between rows (columns k .. lda) are untouched. Bound per element:
+     * {@code |Δaᵢⱼ| ≤ 2ε·(|aᵢⱼ| + |xᵢyⱼ|)} (a fused multiply-add may be used).
+     */
+    void rankOneUpdate(int m, int k, double[] x, int xOffset, double[] y, int yOffset, double[] a, int aOffset, int lda);
 }

@@ -24,4 +24,16 @@ final class ScalarMatrixVector implements MatrixVector {
             y[yOffset + j] = s;
         }
     }
+
+    @Override
+    public void rankOneUpdate(int m, int k, double[] x, int xOffset, double[] y, int yOffset, double[] a, int aOffset, int lda) {
+        Checks.length("m", m);
+        Checks.length("k", k);
+        Checks.range("x", x, xOffset, m);
+        Checks.range("y", y, yOffset, k);
+        Checks.rowMajor("a", a, aOffset, lda, m, k);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < k; j++) a[aOffset + i * lda + j] += x[xOffset + i] * y[yOffset + j];
+        }
+    }
 }

@@ -132,4 +132,52 @@ class MatrixVectorProperties {
             }
         }
     }
+
+    /**
+     * A ← A + x·yᵀ on an m×k row-major block with padded rows: each element within 2ε·(|aᵢⱼ| + |xᵢyⱼ|) of exact in
+     * either implementation (a fused multiply-add or a product and a sum), so the two within twice that; the cells
+     * between rows and around the block are untouched. Exponents ≤ 499, so nothing overflows.
+     */
+    @Test
+    void rankOneUpdateAgreesWithinBound() {
+        qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(MatrixVectorProperties::rankOneUpdate);
+    }
+
+    static void rankOneUpdate(Case c) {
+        SplittableRandom random = new SplittableRandom(c.seed());
+        int m = c.rows(), k = c.cols(), lda = Math.max(1, k + c.ldPadding());
+        double[] a = c.vector(random, c.aOffset(), m * lda);
+        double[] x = c.vector(random, c.xOffset(), m);
+        double[] y = c.vector(random, c.yOffset(), k);
+        double[] before = a.clone(), x0 = x.clone(), y0 = y.clone(), expected = a.clone();
+        SCALAR.rankOneUpdate(m, k, x, c.xOffset(), y, c.yOffset(), expected, c.aOffset(), lda);
+        c.vector().rankOneUpdate(m, k, x, c.xOffset(), y, c.yOffset(), a, c.aOffset(), lda);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < lda; j++) {
+                int at = c.aOffset() + i * lda + j;
+                if (j >= k) {
+                    agree("padding (" + i + ", " + j + ") " + c, before[at], a[at], 0.0);
+                    continue;
+                }
+                double bound = 2 * (2 * EPS * (Math.abs(before[at]) + Math.abs(x[c.xOffset() + i] * y[c.yOffset() + j])) + Double.MIN_VALUE);
+                agree("xyᵀ (" + i + ", " + j + ") " + c, expected[at], a[at], bound);
+            }
+        }
+        guardsUntouched("xyᵀ " + c, before, a, c.aOffset(), m * lda);
+        unchanged("x", x0, x);
+        unchanged("y", y0, y);
+    }
+
+    @Test
+    void rankOneUpdateKnownValuesAndBadInput() {
+        for (int bits : Inputs.WIDTHS) {
+            MatrixVector v = KernelProvider.vector(bits).matrixVector();
+            double[] a = {1, 2, 3, -1, 4, 5, 6, -1};  // 2×3 with lda 4: the -1 cells are padding
+            v.rankOneUpdate(2, 3, new double[] {1, 2}, 0, new double[] {10, 20, 30}, 0, a, 0, 4);
+            Inputs.identical("xyᵀ, " + bits + " bits", new double[] {11, 22, 33, -1, 24, 45, 66, -1}, a);
+            assertMessage("leading dimension of a must be ≥ max(1, 3), got 2", () -> v.rankOneUpdate(2, 3, new double[2], 0, new double[3], 0, a, 0, 2));
+            assertMessage("y[0 .. 3)", () -> v.rankOneUpdate(2, 3, new double[2], 0, new double[2], 0, a, 0, 4));
+            assertMessage("m must be ≥ 0, got -1", () -> v.rankOneUpdate(-1, 3, new double[2], 0, new double[3], 0, a, 0, 4));
+        }
+    }
 }

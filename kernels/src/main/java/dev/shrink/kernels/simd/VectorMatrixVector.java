@@ -152,4 +152,50 @@ final class VectorMatrixVector implements MatrixVector {
             for (; t < k; t++) out[outOff + t] = Math.fma(a[r + t], c, out[outOff + t]);
         }
     }
+
+    /** Four rows of A per pass share each load of y; rows left over go one at a time. */
+    @Override
+    public void rankOneUpdate(int m, int k, double[] x, int xOffset, double[] y, int yOffset, double[] a, int aOffset, int lda) {
+        Checks.length("m", m);
+        Checks.length("k", k);
+        Checks.range("x", x, xOffset, m);
+        Checks.range("y", y, yOffset, k);
+        Checks.rowMajor("a", a, aOffset, lda, m, k);
+        int i = 0;
+        for (; i + 3 < m; i += 4) {
+            int r0 = aOffset + i * lda, r1 = r0 + lda, r2 = r1 + lda, r3 = r2 + lda;
+            double c0 = x[xOffset + i], c1 = x[xOffset + i + 1], c2 = x[xOffset + i + 2], c3 = x[xOffset + i + 3];
+            DoubleVector b0 = DoubleVector.broadcast(S, c0), b1 = DoubleVector.broadcast(S, c1);
+            DoubleVector b2 = DoubleVector.broadcast(S, c2), b3 = DoubleVector.broadcast(S, c3);
+            int j = 0;
+            for (int bound = k & -L; j < bound; j += L) {
+                DoubleVector yj = DoubleVector.fromArray(S, y, yOffset + j);
+                DoubleVector a0 = yj.fma(b0, DoubleVector.fromArray(S, a, r0 + j));
+                DoubleVector a1 = yj.fma(b1, DoubleVector.fromArray(S, a, r1 + j));
+                DoubleVector a2 = yj.fma(b2, DoubleVector.fromArray(S, a, r2 + j));
+                DoubleVector a3 = yj.fma(b3, DoubleVector.fromArray(S, a, r3 + j));
+                a0.intoArray(a, r0 + j);
+                a1.intoArray(a, r1 + j);
+                a2.intoArray(a, r2 + j);
+                a3.intoArray(a, r3 + j);
+            }
+            for (; j < k; j++) {
+                double yj = y[yOffset + j];
+                a[r0 + j] = Math.fma(yj, c0, a[r0 + j]);
+                a[r1 + j] = Math.fma(yj, c1, a[r1 + j]);
+                a[r2 + j] = Math.fma(yj, c2, a[r2 + j]);
+                a[r3 + j] = Math.fma(yj, c3, a[r3 + j]);
+            }
+        }
+        for (; i < m; i++) {
+            int r = aOffset + i * lda;
+            double c = x[xOffset + i];
+            DoubleVector b = DoubleVector.broadcast(S, c);
+            int j = 0;
+            for (int bound = k & -L; j < bound; j += L) {
+                DoubleVector.fromArray(S, y, yOffset + j).fma(b, DoubleVector.fromArray(S, a, r + j)).intoArray(a, r + j);
+            }
+            for (; j < k; j++) a[r + j] = Math.fma(y[yOffset + j], c, a[r + j]);
+        }
+    }
 }
