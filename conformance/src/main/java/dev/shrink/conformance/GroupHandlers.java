@@ -1,0 +1,64 @@
+package dev.shrink.conformance;
+
+import dev.shrink.solvers.Design;
+import dev.shrink.solvers.GroupLasso;
+import dev.shrink.solvers.LinearModel;
+import dev.shrink.solvers.path.GroupLassoPath;
+import dev.shrink.solvers.path.PathResult;
+
+/**
+ * Handlers of the group-L2 and evidence families: {@code group_lasso}, {@code group_lasso_path},
+ * {@code multitask_elasticnet}, {@code bayesian_ridge}.
+ */
+final class GroupHandlers {
+    private GroupHandlers() {}
+
+    /** groups.csv: one line of p group ids. */
+    static int[] groups(ConformanceCase c) throws java.io.IOException {
+        double[] g = c.matrix("groups.csv")[0];
+        int[] out = new int[g.length];
+        for (int j = 0; j < g.length; j++) out[j] = (int) g[j];
+        return out;
+    }
+
+    static CaseResult groupLasso(ConformanceCase c) throws Exception {
+        Design x = c.design();
+        double[] y = c.y();
+        int[] groups = groups(c);
+        double alpha = c.number("alpha");
+        boolean logistic = c.string("loss").equals("logistic");
+        LinearModel m = GroupLasso.builder().groups(groups).alpha(alpha).fitIntercept(c.fitIntercept())
+                .tol(SingleFitHandlers.CD_TOL).maxIter(SingleFitHandlers.CD_MAX_ITER).build().fit(x, y);
+        return new Comparison(c)
+                .coef(c.coef()[0], c.intercept()[0], m.coef(), m.intercept())
+                .objective(c.objectiveValue(), Objectives.groupLasso(x, y, groups, m.coef(), m.intercept(), alpha, logistic))
+                .note(m.convergence().iterations() + " sweeps, gap " + String.format(java.util.Locale.ROOT, "%.1e", m.convergence().value()))
+                .result();
+    }
+
+    static CaseResult groupLassoPath(ConformanceCase c) throws Exception {
+        Design x = c.design();
+        double[] y = c.y();
+        int[] groups = groups(c);
+        double[] alphas = c.alphas();
+        boolean logistic = c.string("loss").equals("logistic");
+        PathResult r = GroupLassoPath.builder().groups(groups).alphas(alphas).fitIntercept(c.fitIntercept())
+                .tol(SingleFitHandlers.CD_TOL).maxIter(SingleFitHandlers.CD_MAX_ITER).build().fit(x, y);
+        double[][] coef = c.coef();
+        double[] b = c.intercept();
+        double[] obj = c.objectiveValues();
+        Comparison cmp = new Comparison(c);
+        int sweeps = 0;
+        for (int k = 0; k < alphas.length; k++) {
+            double[] w = r.coef(k);
+            cmp.coef(coef[k], b[k], w, r.intercept(k));
+            cmp.objective(obj[k], Objectives.groupLasso(x, y, groups, w, r.intercept(k), alphas[k], logistic));
+            sweeps += r.convergence(k).iterations();
+        }
+        double[] grid = GroupLassoPath.grid(alphas[0], alphas.length, c.number("eps"));
+        double gridError = 0;
+        for (int k = 0; k < alphas.length; k++) gridError = Math.max(gridError, Math.abs(grid[k] - alphas[k]) / alphas[k]);
+        cmp.check(gridError < 1e-13, "grid rule alpha_max·eps^(k/(n−1)) differs from alphas.csv by " + gridError);
+        return cmp.note(alphas.length + " alphas, " + sweeps + " sweeps").result();
+    }
+}
