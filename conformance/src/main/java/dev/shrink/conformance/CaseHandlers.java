@@ -83,7 +83,7 @@ public final class CaseHandlers {
                     Map.entry("weighted", ANY), Map.entry("cv", v -> v.equals("explicit-folds")), Map.entry("n_folds", ANY),
                     Map.entry("C_chosen", ANY), Map.entry("C_chosen_index", ANY), Map.entry("cv_rtol", ANY)),
                     union(SINGLE_FIT_FILES, "Cs.csv", "folds.csv", "cv_logloss.csv"), CvHandlers::logisticCv),
-            new Handler("group_lasso", Map.of("alpha", ANY, "standardize", FALSE, "weighted", FALSE, "loss", v -> v.equals("squared"),
+            new Handler("group_lasso", Map.of("alpha", ANY, "standardize", FALSE, "weighted", FALSE, "loss", v -> v.equals("squared") || v.equals("logistic"),
                     "n_groups", ANY), union(SINGLE_FIT_FILES, "groups.csv"), GroupHandlers::groupLasso),
             new Handler("group_lasso_path", Map.of("standardize", FALSE, "weighted", FALSE, "loss", v -> v.equals("squared"),
                     "n_groups", ANY, "eps", ANY, "n_alphas", ANY), union(PATH_FILES, "groups.csv"), GroupHandlers::groupLassoPath)));

@@ -3,6 +3,8 @@ package dev.shrink.conformance;
 import dev.shrink.solvers.Design;
 import dev.shrink.solvers.GroupLasso;
 import dev.shrink.solvers.LinearModel;
+import dev.shrink.solvers.LogisticGroupLasso;
+import dev.shrink.solvers.LogisticModel;
 import dev.shrink.solvers.path.GroupLassoPath;
 import dev.shrink.solvers.path.PathResult;
 
@@ -27,12 +29,26 @@ final class GroupHandlers {
         int[] groups = groups(c);
         double alpha = c.number("alpha");
         boolean logistic = c.string("loss").equals("logistic");
-        LinearModel m = GroupLasso.builder().groups(groups).alpha(alpha).fitIntercept(c.fitIntercept())
-                .tol(SingleFitHandlers.CD_TOL).maxIter(SingleFitHandlers.CD_MAX_ITER).build().fit(x, y);
+        double[] coef;
+        double intercept;
+        String note;
+        if (logistic) {
+            LogisticModel m = LogisticGroupLasso.builder().groups(groups).alpha(alpha).fitIntercept(c.fitIntercept())
+                    .tol(SingleFitHandlers.CD_TOL).maxIter(200).build().fit(x, y);
+            coef = m.coef();
+            intercept = m.intercept();
+            note = m.convergence().iterations() + " Newton steps, gap " + String.format(java.util.Locale.ROOT, "%.1e", m.convergence().value());
+        } else {
+            LinearModel m = GroupLasso.builder().groups(groups).alpha(alpha).fitIntercept(c.fitIntercept())
+                    .tol(SingleFitHandlers.CD_TOL).maxIter(SingleFitHandlers.CD_MAX_ITER).build().fit(x, y);
+            coef = m.coef();
+            intercept = m.intercept();
+            note = m.convergence().iterations() + " sweeps, gap " + String.format(java.util.Locale.ROOT, "%.1e", m.convergence().value());
+        }
         return new Comparison(c)
-                .coef(c.coef()[0], c.intercept()[0], m.coef(), m.intercept())
-                .objective(c.objectiveValue(), Objectives.groupLasso(x, y, groups, m.coef(), m.intercept(), alpha, logistic))
-                .note(m.convergence().iterations() + " sweeps, gap " + String.format(java.util.Locale.ROOT, "%.1e", m.convergence().value()))
+                .coef(c.coef()[0], c.intercept()[0], coef, intercept)
+                .objective(c.objectiveValue(), Objectives.groupLasso(x, y, groups, coef, intercept, alpha, logistic))
+                .note(note)
                 .result();
     }
 

@@ -3,6 +3,7 @@ package dev.shrink.solvers.path;
 import dev.shrink.solvers.Convergence;
 import dev.shrink.solvers.Design;
 import dev.shrink.solvers.group.GroupLeastSquares;
+import dev.shrink.solvers.group.GroupLogistic;
 import dev.shrink.solvers.group.Groups;
 import dev.shrink.solvers.internal.Inputs;
 import dev.shrink.solvers.internal.Threads;
@@ -10,7 +11,7 @@ import dev.shrink.solvers.internal.Threads;
 /**
  * Warm-started group lasso (and sparse-group lasso) paths: at each alpha minimises the objective of
  * {@link dev.shrink.solvers.GroupLasso}, {@code (1/(2n))·Σᵢ(yᵢ − xᵢ·w − b)² + alpha·(1 − l1Ratio)·Σ_g ω_g‖w_g‖₂
- * + alpha·l1Ratio·‖w‖₁}. Grid: {@code alphas[k] = alpha_max·eps^(k/(nAlphas − 1))} with
+ * + alpha·l1Ratio·‖w‖₁}, or with {@link Builder#logistic} that of {@link dev.shrink.solvers.LogisticGroupLasso}. Grid: {@code alphas[k] = alpha_max·eps^(k/(nAlphas − 1))} with
  * {@code alpha_max = max_g ‖X_gᵀ(y − ȳ)‖₂/(n·ω_g)} (for l1Ratio = 0, the smallest alpha with w = 0; with the default
  * ω_g = √p_g this is the conformance README's rule). Block coordinate descent from the previous solution at each
  * alpha, the sequential strong rule (Tibshirani et al. 2012, over groups) choosing the initial working set, working
@@ -27,6 +28,7 @@ public final class GroupLassoPath {
     private final double tol;
     private final int maxIter;
     private final boolean screening;
+    private final boolean logistic;
     private final int threads;
 
     private GroupLassoPath(Builder b) {
@@ -44,6 +46,7 @@ public final class GroupLassoPath {
         this.tol = Inputs.positive("tol", b.tol);
         this.maxIter = Inputs.positive("maxIter", b.maxIter);
         this.screening = b.screening;
+        this.logistic = b.logistic;
         this.threads = Threads.check(b.threads);
     }
 
@@ -68,15 +71,46 @@ public final class GroupLassoPath {
 
     /** @throws IllegalArgumentException on bad input, naming the argument and the position */
     public PathResult fit(Design x, double[] y, double[] sampleWeight) {
-        Inputs.response(y, x.n());
         Inputs.weights(sampleWeight, x.n());
         Groups g = Groups.of(groups, x.p(), groupWeights);
+        return logistic ? logisticPath(x, y, sampleWeight, g) : squaredPath(x, y, sampleWeight, g);
+    }
+
+    private PathResult squaredPath(Design x, double[] y, double[] sampleWeight, Groups g) {
+        Inputs.response(y, x.n());
         GroupLeastSquares problem = GroupLeastSquares.of(x.view(), y, sampleWeight, fitIntercept, g, threads);
-        int n = problem.n();
         double alphaMax = problem.alphaMax(l1Ratio);
-        double[] grid = alphas != null ? alphas.clone() : grid(alphaMax > 0 ? alphaMax : Double.MIN_NORMAL / eps, nAlphas, eps);
         double gapTol = tol * problem.yNorm2();
-        double[] w = new double[x.p()];
+        return run(x.p(), problem.n(), alphaMax, gapTol, "sweeps", (w, lambda, l1, strong) -> {
+            GroupLeastSquares.Solution s = problem.solve(w, lambda, l1, strong, gapTol, maxIter);
+            return new Step(problem.intercept(w), s.sweeps(), s.gap(), s.converged());
+        });
+    }
+
+    private PathResult logisticPath(Design x, double[] y, double[] sampleWeight, Groups g) {
+        double[] labels = Inputs.twoLabels(y, x.n());
+        double[] y01 = new double[y.length];
+        for (int i = 0; i < y.length; i++) y01[i] = y[i] == labels[1] ? 1.0 : 0.0;
+        GroupLogistic problem = GroupLogistic.of(x.view(), y01, sampleWeight, fitIntercept, g, threads);
+        double alphaMax = problem.alphaMax(l1Ratio);
+        double gapTol = tol * problem.nullLoss();
+        return run(x.p(), problem.n(), alphaMax, gapTol, "Newton steps", (w, lambda, l1, strong) -> {
+            GroupLogistic.Solution s = problem.solve(w, lambda, l1, strong, gapTol, maxIter);
+            return new Step(problem.intercept(), s.steps(), s.gap(), s.converged());
+        });
+    }
+
+    /** One warm-started solve of either loss: w in and out, the intercept and how it ended. */
+    private interface Solver {
+        Step solve(double[] w, double lambda, double l1, double strongLambda);
+    }
+
+    private record Step(double intercept, int iterations, double gap, boolean converged) {}
+
+    /** The path over the grid (explicit, or from alphaMax): warm starts and the sequential strong rule. */
+    private PathResult run(int p, int n, double alphaMax, double gapTol, String steps, Solver solver) {
+        double[] grid = alphas != null ? alphas.clone() : grid(alphaMax > 0 ? alphaMax : Double.MIN_NORMAL / eps, nAlphas, eps);
+        double[] w = new double[p];
         double previous = n * alphaMax * (1 - l1Ratio);
         int k = grid.length;
         double[][] coefs = new double[k][];
@@ -86,10 +120,10 @@ public final class GroupLassoPath {
             double lambda = n * grid[i] * (1 - l1Ratio);
             double l1 = n * grid[i] * l1Ratio;
             double strong = screening ? Math.max(0, 2 * lambda - previous) : lambda;
-            GroupLeastSquares.Solution s = problem.solve(w, lambda, l1, strong, gapTol, maxIter);
+            Step s = solver.solve(w, lambda, l1, strong);
             coefs[i] = w.clone();
-            intercepts[i] = problem.intercept(w);
-            convergence[i] = Convergence.iterative(Convergence.Criterion.DUALITY_GAP, "sweeps", s.sweeps(), s.gap(), gapTol, s.converged(), maxIter);
+            intercepts[i] = s.intercept();
+            convergence[i] = Convergence.iterative(Convergence.Criterion.DUALITY_GAP, steps, s.iterations(), s.gap(), gapTol, s.converged(), maxIter);
             previous = lambda;
         }
         return new PathResult(grid, coefs, intercepts, convergence);
@@ -107,6 +141,7 @@ public final class GroupLassoPath {
         private double tol = 1e-4;
         private int maxIter = 1000;
         private boolean screening = true;
+        private boolean logistic;
         private int threads = Threads.defaultCount();
 
         private Builder() {}
@@ -129,6 +164,12 @@ public final class GroupLassoPath {
         public Builder tol(double tol) { this.tol = tol; return this; }
         /** Most sweeps per alpha (default 1000). */
         public Builder maxIter(int maxIter) { this.maxIter = maxIter; return this; }
+        /**
+         * Logistic loss (the objective of {@link dev.shrink.solvers.LogisticGroupLasso}, two labels; each fit stops when
+         * its duality gap is ≤ tol·F₀, F₀ the intercept-only loss; maxIter counts Newton steps) instead of squared loss
+         * (default false).
+         */
+        public Builder logistic(boolean logistic) { this.logistic = logistic; return this; }
         /** Sequential strong rule for the initial working set (default on; results do not depend on it). */
         public Builder screening(boolean screening) { this.screening = screening; return this; }
         /** Row chunks (threads) of the passes over X, ≥ 1; default all processors; results depend on the count only. */
