@@ -86,7 +86,9 @@ public final class CaseHandlers {
             new Handler("group_lasso", Map.of("alpha", ANY, "standardize", FALSE, "weighted", FALSE, "loss", v -> v.equals("squared") || v.equals("logistic"),
                     "n_groups", ANY), union(SINGLE_FIT_FILES, "groups.csv"), GroupHandlers::groupLasso),
             new Handler("group_lasso_path", Map.of("standardize", FALSE, "weighted", FALSE, "loss", v -> v.equals("squared"),
-                    "n_groups", ANY, "eps", ANY, "n_alphas", ANY), union(PATH_FILES, "groups.csv"), GroupHandlers::groupLassoPath)));
+                    "n_groups", ANY, "eps", ANY, "n_alphas", ANY), union(PATH_FILES, "groups.csv"), GroupHandlers::groupLassoPath),
+            new Handler("multitask_elasticnet", Map.of("alpha", ANY, "l1_ratio", ANY, "standardize", FALSE, "weighted", FALSE, "n_tasks", ANY),
+                    Set.of("X.csv", "Y.csv", "coef.csv", "intercept.csv"), GroupHandlers::multiTaskElasticNet)));
 
     private static Set<String> union(Set<String> base, String... more) {
         Set<String> s = new java.util.HashSet<>(base);

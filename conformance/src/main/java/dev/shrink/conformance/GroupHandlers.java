@@ -5,6 +5,8 @@ import dev.shrink.solvers.GroupLasso;
 import dev.shrink.solvers.LinearModel;
 import dev.shrink.solvers.LogisticGroupLasso;
 import dev.shrink.solvers.LogisticModel;
+import dev.shrink.solvers.MultiTaskElasticNet;
+import dev.shrink.solvers.MultiTaskModel;
 import dev.shrink.solvers.path.GroupLassoPath;
 import dev.shrink.solvers.path.PathResult;
 
@@ -76,5 +78,22 @@ final class GroupHandlers {
         for (int k = 0; k < alphas.length; k++) gridError = Math.max(gridError, Math.abs(grid[k] - alphas[k]) / alphas[k]);
         cmp.check(gridError < 1e-13, "grid rule alpha_max·eps^(k/(n−1)) differs from alphas.csv by " + gridError);
         return cmp.note(alphas.length + " alphas, " + sweeps + " sweeps").result();
+    }
+
+    static CaseResult multiTaskElasticNet(ConformanceCase c) throws Exception {
+        Design x = c.design();
+        double[][] y = c.matrix("Y.csv");
+        double alpha = c.number("alpha");
+        double l1Ratio = c.number("l1_ratio");
+        MultiTaskModel m = MultiTaskElasticNet.builder().alpha(alpha).l1Ratio(l1Ratio).fitIntercept(c.fitIntercept())
+                .tol(SingleFitHandlers.CD_TOL).maxIter(SingleFitHandlers.CD_MAX_ITER).build().fit(x, y);
+        double[][] coef = c.coef();
+        double[] b = c.intercept();
+        Comparison cmp = new Comparison(c);
+        for (int t = 0; t < m.tasks(); t++) cmp.coef(coef[t], b[t], m.coef(t), m.intercepts()[t]);
+        cmp.check(coef.length == m.tasks(), "coef.csv has " + coef.length + " tasks, the fit " + m.tasks());
+        return cmp.objective(c.objectiveValue(), Objectives.multiTaskElasticNet(x, y, m.coef(), m.intercepts(), alpha, l1Ratio))
+                .note(m.convergence().iterations() + " sweeps, gap " + String.format(java.util.Locale.ROOT, "%.1e", m.convergence().value()))
+                .result();
     }
 }
