@@ -1,5 +1,7 @@
 package dev.shrink.conformance;
 
+import dev.shrink.solvers.BayesianRidge;
+import dev.shrink.solvers.BayesianRidgeModel;
 import dev.shrink.solvers.Design;
 import dev.shrink.solvers.GroupLasso;
 import dev.shrink.solvers.LinearModel;
@@ -94,6 +96,35 @@ final class GroupHandlers {
         cmp.check(coef.length == m.tasks(), "coef.csv has " + coef.length + " tasks, the fit " + m.tasks());
         return cmp.objective(c.objectiveValue(), Objectives.multiTaskElasticNet(x, y, m.coef(), m.intercepts(), alpha, l1Ratio))
                 .note(m.convergence().iterations() + " sweeps, gap " + String.format(java.util.Locale.ROOT, "%.1e", m.convergence().value()))
+                .result();
+    }
+
+    /**
+     * bayesian_ridge: α and λ within hyper_rtol, the coefficients within coef_atol, the ridge objective at λ/α, and the
+     * log marginal likelihood (the last score) within hyper_rtol. The case's own n_iter and tol are used (the reference
+     * iterated to a fixed point).
+     */
+    static CaseResult bayesianRidge(ConformanceCase c) throws Exception {
+        Design x = c.design();
+        double[] y = c.y();
+        BayesianRidgeModel m = BayesianRidge.builder().maxIter((int) c.number("n_iter")).tol(c.number("tol"))
+                .alpha1(c.number("alpha_1")).alpha2(c.number("alpha_2")).lambda1(c.number("lambda_1")).lambda2(c.number("lambda_2"))
+                .computeScore(true).fitIntercept(c.fitIntercept()).build().fit(x, y);
+        double rtol = c.number("hyper_rtol");
+        double alphaError = Math.abs(m.alpha() - c.number("alpha_")) / c.number("alpha_");
+        double lambdaError = Math.abs(m.lambda() - c.number("lambda_")) / c.number("lambda_");
+        double[] scores = m.scores();
+        double lml = c.number("log_marginal_likelihood");
+        double lmlError = Math.abs(scores[scores.length - 1] - lml) / Math.abs(lml);
+        double penalty = c.number("lambda_") / c.number("alpha_");
+        return new Comparison(c)
+                .coef(c.coef()[0], c.intercept()[0], m.coef(), m.intercept())
+                .objective(c.objectiveValue(), Objectives.ridge(x, y, null, m.coef(), m.intercept(), penalty))
+                .check(alphaError <= rtol, "alpha_ off by " + alphaError + " relative")
+                .check(lambdaError <= rtol, "lambda_ off by " + lambdaError + " relative")
+                .check(lmlError <= rtol, "log marginal likelihood off by " + lmlError + " relative")
+                .note(String.format(java.util.Locale.ROOT, "%d iterations (reference %s), alpha_ %.1e, lambda_ %.1e, evidence %.1e off",
+                        m.convergence().iterations(), c.string("n_iter_done"), alphaError, lambdaError, lmlError))
                 .result();
     }
 }

@@ -102,7 +102,7 @@ public final class MultiTaskProblem {
         GramColumns gram;
         double[] diag = new double[p];
         if (n >= p) {
-            double[] g = LeastSquaresData.centredGram(x, null, mean, null, null, Threads.kernels(threads));
+            double[] g = Moments.centeredGram(x, null, mean, null, null, Threads.kernels(threads));
             for (int j = 0; j < p; j++) diag[j] = g[j * p + j];
             gram = GramColumns.dense(g, p);
         } else {
