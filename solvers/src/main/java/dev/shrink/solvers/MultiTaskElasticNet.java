@@ -68,15 +68,7 @@ public final class MultiTaskElasticNet {
         MultiTaskProblem.Solution s = problem.solve(w, alpha * l1Ratio * problem.n(), alpha * (1 - l1Ratio) * problem.n(), gapTol, maxIter);
         Convergence c = Convergence.iterative(Convergence.Criterion.DUALITY_GAP, "sweeps", s.sweeps(), s.gap(), gapTol, s.converged(), maxIter);
         if (strict) c.requireConverged();
-        return model(w, problem.intercepts(w), tasks, c);
-    }
-
-    /** W (p×T row-major, the engine's layout) as a model with T rows of coefficients. */
-    static MultiTaskModel model(double[] w, double[] intercepts, int tasks, Convergence c) {
-        int p = w.length / tasks;
-        double[][] coef = new double[tasks][p];
-        for (int j = 0; j < p; j++) for (int t = 0; t < tasks; t++) coef[t][j] = w[j * tasks + t];
-        return new MultiTaskModel(coef, intercepts, c);
+        return new MultiTaskModel(problem.taskCoefficients(w), problem.intercepts(w), c);
     }
 
     @Override

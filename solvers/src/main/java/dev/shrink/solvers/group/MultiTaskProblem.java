@@ -222,4 +222,11 @@ public final class MultiTaskProblem {
         for (int j = 0; j < p; j++) for (int t = 0; t < tasks; t++) b[t] -= mean[j] * w[j * tasks + t];
         return b;
     }
+
+    /** W (this problem's p×T row-major layout) as T rows of p coefficients, task t's in row t. */
+    public double[][] taskCoefficients(double[] w) {
+        double[][] coef = new double[tasks][p];
+        for (int j = 0; j < p; j++) for (int t = 0; t < tasks; t++) coef[t][j] = w[j * tasks + t];
+        return coef;
+    }
 }
