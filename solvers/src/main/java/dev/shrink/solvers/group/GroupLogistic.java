@@ -21,7 +21,11 @@ import java.util.Arrays;
  * <p>Proximal Newton (Lee, Sun &amp; Saunders 2014) on a working set of groups: each step builds the IRLS quadratic
  * model — weights dᵢ = sᵢpᵢ(1 − pᵢ), working response uᵢ = zᵢ + sᵢ(yᵢ − pᵢ)/dᵢ — whose weighted Gram over the set's
  * columns is one SYRK pass (n·m²/2), solves that weighted group lasso with {@link BlockDescent} (to a tolerance that
- * shrinks with the outer gap), and takes a backtracking step on F (Armijo, {@value Thresholds#ARMIJO}; the full step once
+ * shrinks with the outer gap), and takes a backtracking step on F. The Gram is the expensive part, so it is kept
+ * (weights d̃ of an earlier step, across penalties of a path too) while the steps it gives still halve the set's gap:
+ * the model's gradient stays exact (uᵢ = zᵢ + rᵢ/d̃ᵢ), only its curvature is d̃'s, which costs one pass of n·m per
+ * step; up to 16 columns joining the set add their rows (n·m each), more rebuild it, and so does a step that falls
+ * short, at the current weights. A backtracking step on F (Armijo, {@value Thresholds#ARMIJO}; the full step once
  * the predicted decrease is below {@value Thresholds#ROUNDING_REGIME} of F, where F's rounding hides it). Measured
  * against FISTA on the whole problem (two passes over X per step and hundreds of steps) it needs a handful of steps
  * per penalty (see the bench notes).
@@ -62,6 +66,15 @@ public final class GroupLogistic {
     private final double[] r;
     private final double[] gradFull;
     private final double[] scratch;
+    /** Columns joining the set up to this many add their Gram rows to the kept curvature; more rebuild it. */
+    private static final int EXTEND_LIMIT = 16;
+
+    /** The curvature of the quadratic model: X̃ᵀD̃X̃ over the set (d̃-centred), kept while it serves (see newtonStep). */
+    private double[] hessian;
+    private double[] hessianMeans;
+    private double[] hessianWeights;
+    private int hessianColumns = -1;
+    private boolean refreshHessian = true;
 
     /** The end of one solve: Newton steps, duality gap (absolute, in this problem's scaling), converged. */
     public record Solution(int steps, double gap, boolean converged) {}
@@ -190,13 +203,17 @@ public final class GroupLogistic {
             double previous = Double.POSITIVE_INFINITY;
             int stalled = 0;
             while (m > 0 && steps < maxIter) {
-                double setGap = gap(lambda, l1, setGradient(), false);
+                double[] gradient = setGradient();
+                double setGap = gap(lambda, l1, gradient, false);
                 if (setGap <= Thresholds.INNER_SHARE * gapTol) break;
                 stalled = setGap > 0.5 * previous ? stalled + 1 : 0;
                 if (stalled >= 3) break;
+                // a reused Hessian whose steps no longer halve the gap is rebuilt at the current weights (a rebuild costs
+                // about m/2 of the n·m passes a step with it takes)
+                if (setGap > 0.5 * previous) refreshHessian = true;
                 previous = setGap;
                 steps++;
-                if (!newtonStep(lambda, l1, 0.01 * Math.max(setGap, gapTol))) break;
+                if (!newtonStep(lambda, l1, 0.01 * Math.max(setGap, gapTol), gradient)) break;
             }
             fullGradient();
             gap = gap(lambda, l1, gradFull, true);
@@ -216,17 +233,26 @@ public final class GroupLogistic {
      * One proximal Newton step on the set: the IRLS model's weighted group lasso solved to {@code innerTol}, then a
      * backtracking line search on F. Returns false when the step no longer changes F (the rounding floor).
      */
-    private boolean newtonStep(double lambda, double l1, double innerTol) {
-        double[] d = new double[n];
-        double[] u = new double[n];
-        for (int i = 0; i < n; i++) {
-            double pi = prob[i];
-            d[i] = Math.max(s[i] * pi * (1 - pi), 1e-12 * s[i]); // rows predicted to within e⁻²⁸ keep a floor weight
-            u[i] = z[i] + r[i] / d[i];
-        }
+    private boolean newtonStep(double lambda, double l1, double innerTol, double[] gradient) {
         MatrixView xsView = new MatrixView(xs, 0, n, m, n, Layout.COLUMN_MAJOR);
-        LeastSquaresData model = LeastSquaresData.dense(xsView, u, d, fitIntercept, passes);
-        Groups local = setGroupsLocal();
+        // a few new columns: their rows (one pass over the set's columns each); many: one SYRK pass, at the current weights
+        if (hessian == null || refreshHessian || m - hessianColumns > EXTEND_LIMIT) {
+            double[] d = new double[n];
+            for (int i = 0; i < n; i++) {
+                double pi = prob[i];
+                d[i] = Math.max(s[i] * pi * (1 - pi), 1e-12 * s[i]); // rows predicted to within e⁻²⁸ keep a floor weight
+            }
+            hessianWeights = d;
+            hessianMeans = fitIntercept ? Moments.columnMeans(xsView, d) : new double[m];
+            hessian = Moments.centeredGram(xsView, d, hessianMeans, null, null, passes);
+            hessianColumns = m;
+            refreshHessian = false;
+        } else if (hessianColumns < m) {
+            hessianMeans = Arrays.copyOf(hessianMeans, m);
+            hessian = LeastSquaresData.extendGram(hessian, hessianColumns, xsView, hessianWeights, hessianMeans, fitIntercept, passes);
+            hessianColumns = m;
+        }
+        LeastSquaresData model = quadraticModel(gradient);        Groups local = setGroupsLocal();
         BlockDescent inner = new BlockDescent(model, local);
         double[] next = Arrays.copyOf(wSet, m);
         inner.solve(next, lambda, l1, lambda, innerTol, 100_000);
@@ -267,6 +293,38 @@ public final class GroupLogistic {
             }
         }
         return false;
+    }
+
+    /**
+     * The IRLS model ½Σd̃ᵢ(uᵢ − xᵢ·w − b)², uᵢ = zᵢ + rᵢ/d̃ᵢ, from the kept curvature alone: with X̃ d̃-centred, c = X̃ᵀD̃(u − ū)
+     * = K̃·w + X̃ᵀr (D̃(u − ū) = D̃X̃w + r − const·d̃, and X̃ᵀd̃ = 0), ū = x̄·w + b + Σr/Σd̃ and
+     * ‖ũ‖² = wᵀK̃w + 2wᵀX̃ᵀr + Σrᵢ²/d̃ᵢ − (Σr)²/Σd̃ — O(m² + n), no pass over the set's columns. The model's gradient at
+     * w is the exact X̃ᵀr; its curvature is d̃'s. {@code gradient} is X̃ᵀr with plain centring (setGradient).
+     */
+    private LeastSquaresData quadraticModel(double[] gradient) {
+        double sumR = 0;
+        double sumD = 0;
+        double r2d = 0;
+        for (int i = 0; i < n; i++) {
+            sumR += r[i];
+            sumD += hessianWeights[i];
+            r2d += r[i] * r[i] / hessianWeights[i];
+        }
+        double[] g = new double[m];
+        double[] c = new double[m];
+        double wg = 0;
+        double wkw = 0;
+        double ubar = b + (fitIntercept ? sumR / sumD : 0.0);
+        for (int t = 0; t < m; t++) {
+            g[t] = gradient[t] + (mean[cols[t]] - hessianMeans[t]) * sumR; // from plain to d̃-weighted centring
+            double kw = level1.dot(m, hessian, t * m, wSet, 0);
+            c[t] = kw + g[t];
+            wg += wSet[t] * g[t];
+            wkw += wSet[t] * kw;
+            ubar += hessianMeans[t] * wSet[t];
+        }
+        double yy = wkw + 2 * wg + r2d - (fitIntercept ? sumR * sumR / sumD : 0.0);
+        return LeastSquaresData.ofGram(hessianMeans, fitIntercept ? ubar : 0.0, c, Math.max(0.0, yy), hessian);
     }
 
     /** Σᵢsᵢℓ(yᵢ, zᵢ + t·Δzᵢ). */

@@ -91,6 +91,40 @@ abstract class LeastSquaresData {
         return new Dense(p, mean, ybar, c, yy, g);
     }
 
+    /** Whole-Gram data from its parts (G p×p row-major, the means x̄, ȳ, c = X̃ᵀỹ, ‖ỹ‖²); the arrays are kept. */
+    static LeastSquaresData ofGram(double[] mean, double ybar, double[] c, double yy, double[] g) {
+        return new Dense(mean.length, mean, ybar, c, yy, g);
+    }
+
+    /**
+     * The centred weighted Gram of x (m columns) grown from that of its first m0 columns, {@code g0} (m0×m0, same
+     * weights v and means {@code mean[0 .. m0)}): the new columns' means go into {@code mean[m0 .. m)} and their rows
+     * X̃ᵀ(v∘(x_t − x̄_t)) are one pass over x per new column (n·m each) instead of a whole SYRK pass.
+     */
+    static double[] extendGram(double[] g0, int m0, MatrixView x, double[] v, double[] mean, boolean fitIntercept, ParallelKernels passes) {
+        int n = x.rows();
+        int m = x.cols();
+        double[] g = new double[m * m];
+        for (int a = 0; a < m0; a++) System.arraycopy(g0, a * m0, g, a * m, m0);
+        double sumV = 0;
+        for (int i = 0; i < n; i++) sumV += v == null ? 1.0 : v[i];
+        double[] u = new double[n];
+        double[] row = new double[m];
+        for (int t = m0; t < m; t++) {
+            double s = 0;
+            for (int i = 0; i < n; i++) s += (v == null ? 1.0 : v[i]) * x.get(i, t);
+            mean[t] = fitIntercept ? s / sumV : 0.0;
+            for (int i = 0; i < n; i++) u[i] = (v == null ? 1.0 : v[i]) * (x.get(i, t) - mean[t]);
+            passes.multiplyTransposed(x, u, 0, row, 0); // with an intercept Σvᵢ(xᵢₜ − x̄ₜ) = 0: the other factor needs no centring
+            for (int k = 0; k < m; k++) {
+                if (k >= m0 && k < t) continue; // the new-new block: each pair once, from the later column
+                g[t * m + k] = row[k];
+                g[k * m + t] = row[k];
+            }
+        }
+        return g;
+    }
+
     /** The representation that keeps only the set's columns (see the class comment); v null means all 1. */
     static LeastSquaresData gathered(MatrixView x, double[] y, double[] v, boolean fitIntercept, ParallelKernels passes) {
         return Gathered.of(x, y, v, fitIntercept, passes);
