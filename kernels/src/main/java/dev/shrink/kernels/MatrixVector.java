@@ -15,6 +15,13 @@ public interface MatrixVector {
     void multiplyTransposed(MatrixView a, double[] x, int xOffset, double[] y, int yOffset);
 
     /**
+     * y ← y + Aᵀ·x (BLAS {@code dgemv} with β = 1): {@code y[yOffset + j] += Σᵢ A(i, j)·x[xOffset + i]}, j &lt; cols — e.g.
+     * the group lasso's state H = K·w after the coefficients of one group (a few rows of K) moved by x. y must not
+     * overlap A or x. Bound per element: {@code |Δyⱼ| ≤ 2·(k + 1)·ε·(|yⱼ| + Σᵢ|aᵢⱼxᵢ|)}, k the rows.
+     */
+    void addMultiplyTransposed(MatrixView a, double[] x, int xOffset, double[] y, int yOffset);
+
+    /**
      * A ← A + x·yᵀ (BLAS {@code dger}): A is m×k row-major, element (i, j) at {@code a[aOffset + i·lda + j]},
      * {@code lda ≥ k}; x has m values, y has k. One row of A per value of x, each updated with the same y — e.g. the
      * T task rows of a multi-task state updated with one Gram column, or XᵀY accumulated one row of X at a time. A must

@@ -26,6 +26,17 @@ final class ScalarMatrixVector implements MatrixVector {
     }
 
     @Override
+    public void addMultiplyTransposed(MatrixView a, double[] x, int xOffset, double[] y, int yOffset) {
+        Checks.range("x", x, xOffset, a.rows());
+        Checks.range("y", y, yOffset, a.cols());
+        for (int j = 0; j < a.cols(); j++) {
+            double s = y[yOffset + j];
+            for (int i = 0; i < a.rows(); i++) s += a.get(i, j) * x[xOffset + i];
+            y[yOffset + j] = s;
+        }
+    }
+
+    @Override
     public void rankOneUpdate(int m, int k, double[] x, int xOffset, double[] y, int yOffset, double[] a, int aOffset, int lda) {
         Checks.length("m", m);
         Checks.length("k", k);

@@ -133,6 +133,31 @@ class MatrixVectorProperties {
         }
     }
 
+    /** y + Aᵀx: each element within 2·(k + 1)·ε·(|yⱼ| + Σᵢ|aᵢⱼxᵢ|) of exact, so the two implementations within twice that. */
+    @Test
+    void addMultiplyTransposedAgreesWithinBound() {
+        qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(MatrixVectorProperties::addMultiplyTransposed);
+    }
+
+    static void addMultiplyTransposed(Case c) {
+        SplittableRandom random = new SplittableRandom(c.seed());
+        MatrixView a = c.matrix(random);
+        double[] x = c.vector(random, c.xOffset(), c.rows());
+        double[] y = c.vector(random, c.yOffset(), c.cols());
+        double[] a0 = a.data().clone(), x0 = x.clone(), before = y.clone(), expected = y.clone();
+        SCALAR.addMultiplyTransposed(a, x, c.xOffset(), expected, c.yOffset());
+        c.vector().addMultiplyTransposed(a, x, c.xOffset(), y, c.yOffset());
+        for (int j = 0; j < c.cols(); j++) {
+            double s = Math.abs(before[c.yOffset() + j]);
+            for (int i = 0; i < c.rows(); i++) s += Math.abs(a.get(i, j) * x[c.xOffset() + i]);
+            double bound = 2 * (2 * (c.rows() + 1) * EPS * s + (c.rows() + 1) * Double.MIN_VALUE);
+            agree("y + Aᵀx element " + j + " " + c, expected[c.yOffset() + j], y[c.yOffset() + j], bound);
+        }
+        guardsUntouched("y + Aᵀx " + c, before, y, c.yOffset(), c.cols());
+        unchanged("A", a0, a.data());
+        unchanged("x", x0, x);
+    }
+
     /**
      * A ← A + x·yᵀ on an m×k row-major block with padded rows: each element within 2ε·(|aᵢⱼ| + |xᵢyⱼ|) of exact in
      * either implementation (a fused multiply-add or a product and a sum), so the two within twice that; the cells

@@ -29,6 +29,7 @@ final class VectorMatrixVector implements MatrixVector {
         if (a.layout() == Layout.ROW_MAJOR) {
             lineDots(a.data(), a.offset(), a.ld(), a.rows(), a.cols(), x, xOffset, y, yOffset);
         } else {
+            java.util.Arrays.fill(y, yOffset, yOffset + a.rows(), 0.0);
             lineCombination(a.data(), a.offset(), a.ld(), a.cols(), a.rows(), x, xOffset, y, yOffset);
         }
     }
@@ -39,6 +40,19 @@ final class VectorMatrixVector implements MatrixVector {
         Checks.range("y", y, yOffset, a.cols());
         if (a.layout() == Layout.COLUMN_MAJOR) {
             lineDots(a.data(), a.offset(), a.ld(), a.cols(), a.rows(), x, xOffset, y, yOffset);
+        } else {
+            java.util.Arrays.fill(y, yOffset, yOffset + a.cols(), 0.0);
+            lineCombination(a.data(), a.offset(), a.ld(), a.rows(), a.cols(), x, xOffset, y, yOffset);
+        }
+    }
+
+    /** Row-major A: the line combination onto y as it is; column-major A: one dot per column, added to yⱼ. */
+    @Override
+    public void addMultiplyTransposed(MatrixView a, double[] x, int xOffset, double[] y, int yOffset) {
+        Checks.range("x", x, xOffset, a.rows());
+        Checks.range("y", y, yOffset, a.cols());
+        if (a.layout() == Layout.COLUMN_MAJOR) {
+            for (int j = 0; j < a.cols(); j++) y[yOffset + j] += dot(a.rows(), a.data(), a.offset() + j * a.ld(), x, xOffset);
         } else {
             lineCombination(a.data(), a.offset(), a.ld(), a.rows(), a.cols(), x, xOffset, y, yOffset);
         }
@@ -97,11 +111,10 @@ final class VectorMatrixVector implements MatrixVector {
     }
 
     /**
-     * out[t] = Σₒ v[o]·a[off + o·ld + t] for t &lt; k, o &lt; lines: out starts at zero and takes four lines per
-     * pass, so each load and store of out serves four FMAs.
+     * out[t] += Σₒ v[o]·a[off + o·ld + t] for t &lt; k, o &lt; lines (callers zero out first for a plain product): four
+     * lines per pass, so each load and store of out serves four FMAs.
      */
     private static void lineCombination(double[] a, int off, int ld, int lines, int k, double[] v, int vOff, double[] out, int outOff) {
-        java.util.Arrays.fill(out, outOff, outOff + k, 0.0);
         int o = 0;
         for (; o + 3 < lines; o += 4) {
             int r0 = off + o * ld, r1 = r0 + ld, r2 = r1 + ld, r3 = r2 + ld;

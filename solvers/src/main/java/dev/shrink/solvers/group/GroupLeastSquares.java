@@ -87,4 +87,22 @@ public final class GroupLeastSquares {
         for (int j = 0; j < w.length; j++) b -= data.mean[j] * w[j];
         return b;
     }
+
+    /**
+     * For the benchmark of a sweep: from w, {@code count} block-coordinate-descent sweeps over the current working set
+     * (no checks); returns the last largest coefficient change.
+     */
+    public double sweeps(double[] w, double lambda, double l1, int count) {
+        return solver.sweeps(w, lambda, l1, count);
+    }
+
+    /** For the same benchmark: one read of the working set's Gram (every entry once). */
+    public double readSetGram() {
+        return solver.readSetGram();
+    }
+
+    /** Columns in the working set (after the last solve). */
+    public int workingSetColumns() {
+        return solver.setColumns();
+    }
 }
