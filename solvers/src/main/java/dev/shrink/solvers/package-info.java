@@ -39,6 +39,10 @@
  *   time and are solved to {@value dev.shrink.solvers.internal.Thresholds#INNER_SHARE} of the tolerance before the next
  *   full gradient; multi-task elastic net: the whole Gram when n ≥ p, Gram columns on first use otherwise; Bayesian
  *   ridge: the eigendecomposition of XᵀX when n &gt; p, of XXᵀ otherwise.</li>
+ *   <li>Logistic group lasso (proximal Newton on the working set): the IRLS curvature X̃ᵀD̃X̃ is kept while each step cuts
+ *   the set's gap to {@value dev.shrink.solvers.internal.Thresholds#CURVATURE_REUSE} of the previous one; up to
+ *   {@value dev.shrink.solvers.internal.Thresholds#CURVATURE_EXTEND_LIMIT} new columns extend it, more rebuild it; weights
+ *   are floored at {@value dev.shrink.solvers.internal.Thresholds#IRLS_WEIGHT_FLOOR}·sᵢ.</li>
  *   <li>Newton–Cholesky (logistic regression): Armijo constant {@value dev.shrink.solvers.internal.Thresholds#ARMIJO},
  *   at most {@value dev.shrink.solvers.internal.Thresholds#MAX_HALVINGS} step halvings; the full step is taken when the
  *   predicted decrease is below {@value dev.shrink.solvers.internal.Thresholds#ROUNDING_REGIME} of the objective.</li>

@@ -22,10 +22,11 @@ import java.util.Arrays;
  * model — weights dᵢ = sᵢpᵢ(1 − pᵢ), working response uᵢ = zᵢ + sᵢ(yᵢ − pᵢ)/dᵢ — whose weighted Gram over the set's
  * columns is one SYRK pass (n·m²/2), solves that weighted group lasso with {@link BlockDescent} (to a tolerance that
  * shrinks with the outer gap), and takes a backtracking step on F. The Gram is the expensive part, so it is kept
- * (weights d̃ of an earlier step, across penalties of a path too) while the steps it gives still halve the set's gap:
+ * (weights d̃ of an earlier step, across penalties of a path too) while each step it gives still cuts the set's gap to
+ * {@value Thresholds#CURVATURE_REUSE} of the previous one:
  * the model's gradient stays exact (uᵢ = zᵢ + rᵢ/d̃ᵢ), only its curvature is d̃'s, which costs one pass of n·m per
- * step; up to 16 columns joining the set add their rows (n·m each), more rebuild it, and so does a step that falls
- * short, at the current weights. A backtracking step on F (Armijo, {@value Thresholds#ARMIJO}; the full step once
+ * step; up to {@value Thresholds#CURVATURE_EXTEND_LIMIT} columns joining the set add their rows (n·m each), more
+ * rebuild it, and so does a step that falls short, at the current weights. A backtracking step on F (Armijo, {@value Thresholds#ARMIJO}; the full step once
  * the predicted decrease is below {@value Thresholds#ROUNDING_REGIME} of F, where F's rounding hides it). Measured
  * against FISTA on the whole problem (two passes over X per step and hundreds of steps) it needs a handful of steps
  * per penalty (see the bench notes).
@@ -66,9 +67,6 @@ public final class GroupLogistic {
     private final double[] r;
     private final double[] gradFull;
     private final double[] scratch;
-    /** Columns joining the set up to this many add their Gram rows to the kept curvature; more rebuild it. */
-    private static final int EXTEND_LIMIT = 16;
-
     /** The curvature of the quadratic model: X̃ᵀD̃X̃ over the set (d̃-centred), kept while it serves (see newtonStep). */
     private double[] hessian;
     private double[] hessianMeans;
@@ -206,14 +204,14 @@ public final class GroupLogistic {
                 double[] gradient = setGradient();
                 double setGap = gap(lambda, l1, gradient, false);
                 if (setGap <= Thresholds.INNER_SHARE * gapTol) break;
-                stalled = setGap > 0.5 * previous ? stalled + 1 : 0;
-                if (stalled >= 3) break;
+                stalled = setGap > Thresholds.CURVATURE_REUSE * previous ? stalled + 1 : 0;
+                if (stalled >= Thresholds.NEWTON_STALL) break;
                 // a reused Hessian whose steps no longer halve the gap is rebuilt at the current weights (a rebuild costs
                 // about m/2 of the n·m passes a step with it takes)
-                if (setGap > 0.5 * previous) refreshHessian = true;
+                if (setGap > Thresholds.CURVATURE_REUSE * previous) refreshHessian = true;
                 previous = setGap;
                 steps++;
-                if (!newtonStep(lambda, l1, 0.01 * Math.max(setGap, gapTol), gradient)) break;
+                if (!newtonStep(lambda, l1, Thresholds.INNER_SHARE * Math.max(setGap, gapTol), gradient)) break;
             }
             fullGradient();
             gap = gap(lambda, l1, gradFull, true);
@@ -236,11 +234,11 @@ public final class GroupLogistic {
     private boolean newtonStep(double lambda, double l1, double innerTol, double[] gradient) {
         MatrixView xsView = new MatrixView(xs, 0, n, m, n, Layout.COLUMN_MAJOR);
         // a few new columns: their rows (one pass over the set's columns each); many: one SYRK pass, at the current weights
-        if (hessian == null || refreshHessian || m - hessianColumns > EXTEND_LIMIT) {
+        if (hessian == null || refreshHessian || m - hessianColumns > Thresholds.CURVATURE_EXTEND_LIMIT) {
             double[] d = new double[n];
             for (int i = 0; i < n; i++) {
                 double pi = prob[i];
-                d[i] = Math.max(s[i] * pi * (1 - pi), 1e-12 * s[i]); // rows predicted to within e⁻²⁸ keep a floor weight
+                d[i] = Math.max(s[i] * pi * (1 - pi), Thresholds.IRLS_WEIGHT_FLOOR * s[i]); // rows predicted to within e⁻²⁸ keep a floor weight
             }
             hessianWeights = d;
             hessianMeans = fitIntercept ? Moments.columnMeans(xsView, d) : new double[m];
