@@ -66,6 +66,10 @@ public final class GroupLasso {
         return fit(Design.of(x), y, null, null);
     }
 
+    public LinearModel fit(double[][] x, double[] y, double[] sampleWeight) {
+        return fit(Design.of(x), y, sampleWeight, null);
+    }
+
     public LinearModel fit(Design x, double[] y) {
         return fit(x, y, null, null);
     }
