@@ -10,9 +10,10 @@ import dev.shrink.solvers.internal.Threads;
  * {@code (1/(2n))·Σᵢ Σₜ(Yᵢₜ − xᵢ·wₜ − bₜ)² + alpha·l1Ratio·Σⱼ sqrt(Σₜ wₜⱼ²) + ½·alpha·(1 − l1Ratio)·Σₜ Σⱼ wₜⱼ²} — the
  * L2,1 penalty selects each feature for all tasks or for none; the intercepts bₜ are not penalised.
  *
- * <p>Block coordinate descent on the rows of W (one feature across the tasks) in covariance mode: one Gram column
- * updates the state of all T tasks ({@link MultiTaskProblem}); scikit-learn's duality gap and stop
- * ({@code gap ≤ tol·‖Y − Ȳ‖²_F}), checked after every sweep. Immutable; build with {@link #builder()}.
+ * <p>Block coordinate descent on the rows of W (one feature across the tasks) in covariance mode on the Gram of a
+ * working set of features (their columns gathered; violators admitted after a full gradient, one pass over X): one
+ * Gram row updates the state of all T tasks ({@link MultiTaskProblem}); scikit-learn's duality gap and stop
+ * ({@code gap ≤ tol·‖Y − Ȳ‖²_F}). Immutable; build with {@link #builder()}.
  *
  * <pre>{@code
  * MultiTaskModel m = MultiTaskElasticNet.builder().alpha(0.1).l1Ratio(0.5).build().fit(x, Y);   // Y: n×T
@@ -62,7 +63,7 @@ public final class MultiTaskElasticNet {
     public MultiTaskModel fit(Design x, double[][] y) {
         double[] flat = Responses.matrix(y, x.n());
         int tasks = y[0].length;
-        MultiTaskProblem problem = MultiTaskProblem.of(x.view(), flat, tasks, fitIntercept, threads);
+        MultiTaskProblem problem = MultiTaskProblem.gathered(x.view(), flat, tasks, fitIntercept, threads);
         double[] w = new double[x.p() * tasks];
         double gapTol = tol * problem.yNorm2();
         MultiTaskProblem.Solution s = problem.solve(w, alpha * l1Ratio * problem.n(), alpha * (1 - l1Ratio) * problem.n(), gapTol, maxIter);

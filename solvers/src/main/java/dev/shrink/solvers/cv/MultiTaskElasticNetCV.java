@@ -69,7 +69,7 @@ public final class MultiTaskElasticNetCV {
         double[] flat = Responses.matrix(y, n);
         int tasks = y[0].length;
         Folds f = plan.forRows(n);
-        MultiTaskProblem all = MultiTaskProblem.of(x.view(), flat, tasks, plan.fitIntercept(), 1);
+        MultiTaskProblem all = MultiTaskProblem.gathered(x.view(), flat, tasks, plan.fitIntercept(), 1);
         double[][] grids = new double[l1Ratios.length][];
         for (int l = 0; l < l1Ratios.length; l++) {
             double max = all.correlationMax() / (n * l1Ratios[l]);
