@@ -26,6 +26,20 @@ final class ScalarMatrixVector implements MatrixVector {
     }
 
     @Override
+    public void multiplyTransposed(MatrixView a, double[] y, int yOffset, int ldy, int k, double[] out, int outOffset, int ldOut) {
+        Checks.length("k", k);
+        Checks.rowMajor("y", y, yOffset, ldy, a.rows(), k);
+        Checks.rowMajor("out", out, outOffset, ldOut, k, a.cols());
+        for (int t = 0; t < k; t++) {
+            for (int j = 0; j < a.cols(); j++) {
+                double s = 0;
+                for (int i = 0; i < a.rows(); i++) s += a.get(i, j) * y[yOffset + i * ldy + t];
+                out[outOffset + t * ldOut + j] = s;
+            }
+        }
+    }
+
+    @Override
     public void addMultiplyTransposed(MatrixView a, double[] x, int xOffset, double[] y, int yOffset) {
         Checks.range("x", x, xOffset, a.rows());
         Checks.range("y", y, yOffset, a.cols());

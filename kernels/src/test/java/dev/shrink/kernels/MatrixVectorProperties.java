@@ -133,6 +133,43 @@ class MatrixVectorProperties {
         }
     }
 
+    /**
+     * Aᵀ·Y for k right-hand sides (Y rows×k row-major, padded): each element within 2·rows·ε·Σᵢ|aᵢⱼyᵢₜ| of exact, so the two
+     * implementations within twice that; the padding of out untouched. k runs over 0 .. 11 (every chunk and tail).
+     */
+    @Test
+    void multiplyTransposedManyAgreesWithinBound() {
+        qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(MatrixVectorProperties::multiplyTransposedMany);
+    }
+
+    static void multiplyTransposedMany(Case c) {
+        SplittableRandom random = new SplittableRandom(c.seed());
+        MatrixView a = c.matrix(random);
+        int k = (int) (c.seed() & 0x7fffffff) % 12;
+        int ldy = k + c.ldPadding();
+        int ldOut = c.cols() + c.ldPadding();
+        double[] y = c.vector(random, c.xOffset(), c.rows() * Math.max(ldy, 1));
+        double[] out = c.vector(random, c.yOffset(), k * Math.max(ldOut, 1));
+        double[] a0 = a.data().clone(), y0 = y.clone(), before = out.clone(), expected = out.clone();
+        SCALAR.multiplyTransposed(a, y, c.xOffset(), Math.max(ldy, 1), k, expected, c.yOffset(), Math.max(ldOut, 1));
+        c.vector().multiplyTransposed(a, y, c.xOffset(), Math.max(ldy, 1), k, out, c.yOffset(), Math.max(ldOut, 1));
+        for (int t = 0; t < k; t++) {
+            for (int j = 0; j < Math.max(ldOut, 1); j++) {
+                int at = c.yOffset() + t * Math.max(ldOut, 1) + j;
+                if (j >= c.cols()) {
+                    agree("padding " + c, before[at], out[at], 0.0);
+                    continue;
+                }
+                double s = 0;
+                for (int i = 0; i < c.rows(); i++) s += Math.abs(a.get(i, j) * y[c.xOffset() + i * Math.max(ldy, 1) + t]);
+                agree("AᵀY (" + t + ", " + j + ") " + c, expected[at], out[at], 2 * (2 * c.rows() * EPS * s + c.rows() * Double.MIN_VALUE));
+            }
+        }
+        guardsUntouched("AᵀY " + c, before, out, c.yOffset(), k * Math.max(ldOut, 1));
+        unchanged("A", a0, a.data());
+        unchanged("y", y0, y);
+    }
+
     /** y + Aᵀx: each element within 2·(k + 1)·ε·(|yⱼ| + Σᵢ|aᵢⱼxᵢ|) of exact, so the two implementations within twice that. */
     @Test
     void addMultiplyTransposedAgreesWithinBound() {

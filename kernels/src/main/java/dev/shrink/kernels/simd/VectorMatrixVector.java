@@ -46,6 +46,77 @@ final class VectorMatrixVector implements MatrixVector {
         }
     }
 
+    /** Rows of A per block: a block's slice of one vector of columns (ROW_BLOCK cache lines) stays in L1 across the task chunks. */
+    private static final int ROW_BLOCK = 128;
+
+    /**
+     * Row-major A: one vector of columns at a time, four right-hand sides per pass (four accumulators, each load of A
+     * serving four FMAs), over blocks of ROW_BLOCK rows so that the slice of A is reread from L1 by the next four;
+     * partial sums go to out between blocks. Column-major A: per column, a k-vector accumulated over its rows.
+     */
+    @Override
+    public void multiplyTransposed(MatrixView a, double[] y, int yOffset, int ldy, int k, double[] out, int outOffset, int ldOut) {
+        Checks.length("k", k);
+        Checks.rowMajor("y", y, yOffset, ldy, a.rows(), k);
+        Checks.rowMajor("out", out, outOffset, ldOut, k, a.cols());
+        int rows = a.rows(), cols = a.cols();
+        for (int t = 0; t < k; t++) java.util.Arrays.fill(out, outOffset + t * ldOut, outOffset + t * ldOut + cols, 0.0);
+        double[] d = a.data();
+        if (a.layout() == Layout.COLUMN_MAJOR) {
+            double[] acc = new double[k];
+            for (int j = 0; j < cols; j++) {
+                java.util.Arrays.fill(acc, 0.0);
+                int col = a.offset() + j * a.ld();
+                for (int i = 0; i < rows; i++) {
+                    double aij = d[col + i];
+                    int yr = yOffset + i * ldy;
+                    for (int t = 0; t < k; t++) acc[t] = Math.fma(aij, y[yr + t], acc[t]);
+                }
+                for (int t = 0; t < k; t++) out[outOffset + t * ldOut + j] = acc[t];
+            }
+            return;
+        }
+        int off = a.offset(), ld = a.ld();
+        for (int i0 = 0; i0 < rows; i0 += ROW_BLOCK) {
+            int i1 = Math.min(rows, i0 + ROW_BLOCK);
+            int j = 0;
+            for (; j + L <= cols; j += L) {
+                int t = 0;
+                for (; t + 3 < k; t += 4) {
+                    DoubleVector s0 = DoubleVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
+                    for (int i = i0; i < i1; i++) {
+                        DoubleVector x = DoubleVector.fromArray(S, d, off + i * ld + j);
+                        int yr = yOffset + i * ldy + t;
+                        s0 = x.fma(DoubleVector.broadcast(S, y[yr]), s0);
+                        s1 = x.fma(DoubleVector.broadcast(S, y[yr + 1]), s1);
+                        s2 = x.fma(DoubleVector.broadcast(S, y[yr + 2]), s2);
+                        s3 = x.fma(DoubleVector.broadcast(S, y[yr + 3]), s3);
+                    }
+                    int o = outOffset + t * ldOut + j;
+                    s0.add(DoubleVector.fromArray(S, out, o)).intoArray(out, o);
+                    s1.add(DoubleVector.fromArray(S, out, o + ldOut)).intoArray(out, o + ldOut);
+                    s2.add(DoubleVector.fromArray(S, out, o + 2 * ldOut)).intoArray(out, o + 2 * ldOut);
+                    s3.add(DoubleVector.fromArray(S, out, o + 3 * ldOut)).intoArray(out, o + 3 * ldOut);
+                }
+                for (; t < k; t++) {
+                    DoubleVector s0 = DoubleVector.zero(S);
+                    for (int i = i0; i < i1; i++) {
+                        s0 = DoubleVector.fromArray(S, d, off + i * ld + j).fma(DoubleVector.broadcast(S, y[yOffset + i * ldy + t]), s0);
+                    }
+                    int o = outOffset + t * ldOut + j;
+                    s0.add(DoubleVector.fromArray(S, out, o)).intoArray(out, o);
+                }
+            }
+            for (; j < cols; j++) {
+                for (int t = 0; t < k; t++) {
+                    double s0 = 0;
+                    for (int i = i0; i < i1; i++) s0 = Math.fma(d[off + i * ld + j], y[yOffset + i * ldy + t], s0);
+                    out[outOffset + t * ldOut + j] += s0;
+                }
+            }
+        }
+    }
+
     /** Row-major A: the line combination onto y as it is; column-major A: one dot per column, added to yⱼ. */
     @Override
     public void addMultiplyTransposed(MatrixView a, double[] x, int xOffset, double[] y, int yOffset) {

@@ -115,48 +115,44 @@ public final class MultiTaskProblem {
         return path && x.rows() >= x.cols() ? whole(x, y, tasks, fitIntercept, threads) : gathered(x, y, tasks, fitIntercept, threads);
     }
 
-    /** Means, centred Y, ‖Ỹ‖² and C = X̃ᵀỸ (T×p) = Xᵀ(Y − ȳ): Σ(Y − ȳ) = 0, so centring X as well changes nothing. */
+    /**
+     * Centred Y, ‖Ỹ‖², and in one pass over X both C = X̃ᵀỸ (T×p) = Xᵀ(Y − ȳ) (Σ(Y − ȳ) = 0, so centring X changes
+     * nothing) and the column sums of X for the means: the k = T + 1 right-hand sides [Y − ȳ, 1] of
+     * {@link MatrixVector#multiplyTransposed(MatrixView, double[], int, int, int, double[], int, int)}.
+     */
     private static MultiTaskProblem prepare(MatrixView x, double[] y, int tasks, boolean fitIntercept, int threads, boolean whole) {
         Threads.check(threads);
         int n = x.rows();
         int p = x.cols();
         if (y.length != n * tasks) throw new IllegalArgumentException("Y has " + y.length + " values, n·T = " + n + "·" + tasks);
-        double[] mean = fitIntercept ? Moments.columnMeans(x, null) : new double[p];
         double[] ybar = new double[tasks];
         if (fitIntercept) {
             for (int i = 0; i < n; i++) for (int t = 0; t < tasks; t++) ybar[t] += y[i * tasks + t];
             for (int t = 0; t < tasks; t++) ybar[t] /= n;
         }
         double[] centred = new double[n * tasks];
+        double[] augmented = new double[n * (tasks + 1)];
         double yy = 0;
-        for (int i = 0; i < n * tasks; i++) {
-            centred[i] = y[i] - ybar[i % tasks];
-            yy += centred[i] * centred[i];
+        for (int i = 0; i < n; i++) {
+            for (int t = 0; t < tasks; t++) {
+                double v = y[i * tasks + t] - ybar[t];
+                centred[i * tasks + t] = v;
+                augmented[i * (tasks + 1) + t] = v;
+                yy += v * v;
+            }
+            augmented[i * (tasks + 1) + tasks] = 1.0;
         }
-        double[] c = new double[tasks * p];
-        transposedProduct(x, centred, tasks, null, c);
+        double[] products = new double[(tasks + 1) * p];
+        KernelProvider.get().matrixVector().multiplyTransposed(x, augmented, 0, tasks + 1, tasks + 1, products, 0, p);
+        double[] c = Arrays.copyOf(products, tasks * p);
+        double[] mean = new double[p];
+        if (fitIntercept) for (int j = 0; j < p; j++) mean[j] = products[tasks * p + j] / n;
         return new MultiTaskProblem(x, Threads.kernels(threads), whole, tasks, mean, ybar, centred, c, yy);
     }
 
-    /**
-     * out (T×p) ← X̃ᵀR for R n×T row-major: row-major X one rank-one update per row (T rows of out share each row of X),
-     * column-major X one product per task; minus x̄·ΣR (the centring; 0 up to rounding for centred R).
-     */
-    private static void transposedProduct(MatrixView x, double[] r, int tasks, double[] mean, double[] out) {
-        int n = x.rows();
-        int p = x.cols();
-        MatrixVector mv = KernelProvider.get().matrixVector();
-        Arrays.fill(out, 0.0);
-        if (x.layout() == Layout.ROW_MAJOR) {
-            for (int i = 0; i < n; i++) mv.rankOneUpdate(tasks, p, r, i * tasks, x.data(), x.index(i, 0), out, 0, p);
-        } else {
-            double[] column = new double[n];
-            for (int t = 0; t < tasks; t++) {
-                for (int i = 0; i < n; i++) column[i] = r[i * tasks + t];
-                mv.multiplyTransposed(x, column, 0, out, t * p);
-            }
-        }
-        if (mean == null) return;
+    /** out (T×p) ← X̃ᵀR for R n×T row-major: one pass over X for all T columns, minus x̄·ΣR (0 up to rounding when R is centred). */
+    private void transposedProduct(double[] r, double[] out) {
+        mv.multiplyTransposed(x, r, 0, tasks, tasks, out, 0, p);
         for (int t = 0; t < tasks; t++) {
             double sum = 0;
             for (int i = 0; i < n; i++) sum += r[i * tasks + t];
@@ -307,22 +303,22 @@ public final class MultiTaskProblem {
         return 0.5 * q * (rn2 + l2 * w2) + l1 * l21 - kappa * wXtA;
     }
 
-    /** The exact residual R = Ỹ − ZW, the full gradient X̃ᵀR into {@code grad} (one pass over X), and the full gap. */
+    /**
+     * The exact residual R = Ỹ − ZW (the set's gathered columns times its rows of W: one product with T right-hand sides,
+     * Zᵀ's storage being Z's), the full gradient X̃ᵀR into {@code grad} (one pass over X), and the full gap.
+     */
     private double fullCheck(double[] w, double l1, double l2) {
         double[] r = yc.clone();
-        double[] negated = new double[tasks];
-        for (int a = 0; a < m; a++) {
-            int j = cols[a];
-            boolean zero = true;
-            for (int t = 0; t < tasks; t++) {
-                negated[t] = -w[j * tasks + t];
-                zero &= negated[t] == 0;
-            }
-            if (!zero) mv.rankOneUpdate(n, tasks, z, a * n, negated, 0, r, 0, tasks);
+        if (m > 0) {
+            double[] wSet = new double[m * tasks];
+            for (int a = 0; a < m; a++) System.arraycopy(w, cols[a] * tasks, wSet, a * tasks, tasks);
+            double[] zw = new double[tasks * n];
+            mv.multiplyTransposed(new MatrixView(z, 0, m, n, n, Layout.ROW_MAJOR), wSet, 0, tasks, tasks, zw, 0, n);
+            for (int i = 0; i < n; i++) for (int t = 0; t < tasks; t++) r[i * tasks + t] -= zw[t * n + i];
         }
         double rn2 = 0;
         for (double v : r) rn2 += v * v;
-        transposedProduct(x, r, tasks, mean, grad);
+        transposedProduct(r, grad);
         double dual = 0;
         for (int j = 0; j < p; j++) dual = Math.max(dual, rowNorm(grad, j, l2, w));
         double w2 = 0;
