@@ -65,7 +65,9 @@ for dir in "$data"/*/; do
     [ -f "$dir/workload.properties" ] || continue
     model="$(sed -n 's/^model=//p' "$dir/workload.properties")"
     rm -f "$dir"/result-sklearn*.properties "$dir"/result-glmnet*.properties "$dir"/skipped-sklearn.txt "$dir"/skipped-glmnet.txt
-    if [ -n "$sklearn_ok" ]; then
+    if [ "$model" = "group_lasso_path" ]; then
+        echo "scikit-learn has no group lasso (there is no installed peer: the report gives shrink's time and duality gap)" > "$dir/skipped-sklearn.txt"
+    elif [ -n "$sklearn_ok" ]; then
         "${peer_env[@]}" "$python" "$here/sklearn_peer.py" "$dir" "$repeats" "$warmup" 2>"$dir/sklearn.log" \
             || { echo "scikit-learn failed: $(tail -n 1 "$dir/sklearn.log")" > "$dir/skipped-sklearn.txt"; cat "$dir/skipped-sklearn.txt"; }
     else
@@ -73,6 +75,8 @@ for dir in "$data"/*/; do
     fi
     if [ "$model" = "ridge_cv" ]; then
         echo "glmnet has no leave-one-out ridge CV" > "$dir/skipped-glmnet.txt"
+    elif [ "$model" = "group_lasso_path" ] || [ "$model" = "bayesian_ridge" ] || [ "${model#multitask}" != "$model" ]; then
+        echo "no glmnet peer for $model (glmnet has no group lasso or Bayesian ridge; its mgaussian family is not mapped here)" > "$dir/skipped-glmnet.txt"
     elif [ -n "$glmnet_ok" ]; then
         "${peer_env[@]}" SHRINK_BLAS_LIBRARY="$glmnet_blas" SHRINK_BLAS_CORETYPE="$glmnet_core" \
             Rscript "$here/glmnet_peer.R" "$dir" "$repeats" "$warmup" 2>"$dir/glmnet.log" \

@@ -20,7 +20,8 @@ import scipy.io
 import scipy.sparse
 import sklearn
 from sklearn.exceptions import ConvergenceWarning
-from sklearn.linear_model import ElasticNet, ElasticNetCV, Lasso, LogisticRegression, Ridge, RidgeCV, enet_path
+from sklearn.linear_model import (BayesianRidge, ElasticNet, ElasticNetCV, Lasso, LogisticRegression, MultiTaskElasticNet, Ridge,
+                                  RidgeCV, enet_path)
 from sklearn.model_selection import KFold
 
 
@@ -48,6 +49,8 @@ def load(d, props):
     except FileNotFoundError:
         x = np.loadtxt(f"{d}/X.csv", delimiter=",").reshape(n, p)
         y = np.loadtxt(f"{d}/y.csv")
+    if "n_tasks" in props:  # multi-task: Y row-major, n x T
+        y = np.ascontiguousarray(y.reshape(n, int(props["n_tasks"])))
     return np.ascontiguousarray(x), y
 
 
@@ -107,6 +110,24 @@ def fit(model, props, x, y, options):
         alphas = [float(a) for a in props["alphas"].split()]
         m = RidgeCV(alphas=alphas, **options).fit(x, y)
         return [m.coef_], [m.intercept_], [m.alpha_], f"alpha chosen {m.alpha_:.6g}"
+    if model == "multitask_elasticnet":
+        # coef_ is (n_tasks, n_features): one line per task
+        m = MultiTaskElasticNet(alpha=float(props["alpha"]), l1_ratio=float(props["l1_ratio"])).fit(x, y)
+        return list(m.coef_), list(m.intercept_), [float(props["alpha"])], f"n_iter {m.n_iter_}"
+    if model == "multitask_elasticnet_path":
+        # enet_path with a multi-output Y runs scikit-learn's multi-task coordinate descent; centred as above
+        xm, ym = x.mean(axis=0), y.mean(axis=0)
+        alphas, coefs, _ = enet_path(x - xm, y - ym, l1_ratio=float(props["l1_ratio"]), n_alphas=int(props["n_alphas"]),
+                                     eps=float(props["eps"]))
+        rows, intercepts = [], []
+        for k in range(coefs.shape[2]):  # coefs: (n_tasks, n_features, n_alphas)
+            for t in range(coefs.shape[0]):
+                rows.append(coefs[t, :, k])
+                intercepts.append(ym[t] - xm @ coefs[t, :, k])
+        return rows, intercepts, list(alphas), ""
+    if model == "bayesian_ridge":
+        m = BayesianRidge().fit(x, y)
+        return [m.coef_], [m.intercept_], [m.alpha_, m.lambda_], f"alpha_ {m.alpha_:.17g}, lambda_ {m.lambda_:.17g}, {m.n_iter_} iterations"
     raise SystemExit(f"sklearn_peer: unknown model {model}")
 
 
