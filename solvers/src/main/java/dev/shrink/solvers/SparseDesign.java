@@ -17,7 +17,7 @@ import java.nio.file.Path;
  * {@code X_offset} and glmnet), cross-validation folds are row masks on the same arrays.
  *
  * <p>Built from arrays without copying ({@link #csc}, {@link #csr}: the arrays are viewed, never written), from
- * triplets ({@link #fromTriplets}) or from a Matrix Market file ({@link #readMatrixMarket}). Validated once: n ≥ 1,
+ * triplets ({@link #fromTriplets}, {@link #fromTripletsSummingRepeats}) or from a Matrix Market file ({@link #readMatrixMarket}). Validated once: n ≥ 1,
  * p ≥ 1, pointer arrays of the right length that never decrease, indices in range and, within each column (row),
  * sorted and duplicate-free, every stored value finite; each failure is an {@link IllegalArgumentException} naming
  * the column (row) and the position in the arrays. Explicitly stored zeros are allowed.
@@ -93,6 +93,34 @@ public final class SparseDesign extends Design {
      * position may occur once. Copied into fresh CSC arrays (the inputs are not kept).
      */
     public static SparseDesign fromTriplets(int n, int p, int[] rows, int[] columns, double[] values) {
+        checkTriplets(n, p, rows, columns, values);
+        Triplets.Sorted s = Triplets.byColumn(n, p, rows, columns, t -> "triplets " + t[0] + " and " + t[1]);
+        double[] v = new double[values.length];
+        for (int k = 0; k < v.length; k++) v[k] = values[s.source()[k]];
+        return new SparseDesign(n, p, new CscView(n, p, s.starts(), s.indices(), v), null);
+    }
+
+    /**
+     * X from triplets in which a position may occur several times: the values there add up (as scipy's
+     * {@code coo_matrix} and R's {@code Matrix::sparseMatrix}, as LibSVM and Matrix Market readers need). A sum that
+     * is not finite is an {@link IllegalArgumentException} naming row and column. Copied into fresh CSC arrays.
+     */
+    public static SparseDesign fromTripletsSummingRepeats(int n, int p, int[] rows, int[] columns, double[] values) {
+        checkTriplets(n, p, rows, columns, values);
+        Triplets.Summed s = Triplets.byColumnSummed(n, p, rows, columns, values);
+        for (int j = 0; j < p; j++) {
+            for (int k = s.starts()[j]; k < s.starts()[j + 1]; k++) {
+                if (!Double.isFinite(s.values()[k])) {
+                    throw new IllegalArgumentException("X has " + Inputs.describe(s.values()[k]) + " at row " + s.indices()[k] + ", column " + j
+                            + " (the sum of the entries given there)");
+                }
+            }
+        }
+        return new SparseDesign(n, p, new CscView(n, p, s.starts(), s.indices(), s.values()), null);
+    }
+
+    /** Shape, equal lengths, indices in range and finite values; names the first bad triplet. */
+    private static void checkTriplets(int n, int p, int[] rows, int[] columns, double[] values) {
         shape(n, p);
         if (rows == null || columns == null || values == null) throw new IllegalArgumentException("rows, columns and values must not be null");
         if (rows.length != columns.length || rows.length != values.length) {
@@ -109,10 +137,6 @@ public final class SparseDesign extends Design {
                         + " (triplet " + t + ")");
             }
         }
-        Triplets.Sorted s = Triplets.byColumn(n, p, rows, columns, t -> "triplets " + t[0] + " and " + t[1]);
-        double[] v = new double[values.length];
-        for (int k = 0; k < v.length; k++) v[k] = values[s.source()[k]];
-        return new SparseDesign(n, p, new CscView(n, p, s.starts(), s.indices(), v), null);
     }
 
     /**

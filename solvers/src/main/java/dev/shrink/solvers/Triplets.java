@@ -18,6 +18,54 @@ final class Triplets {
      * starts with {@code name.apply({first, second})} (the two triplet numbers).
      */
     static Sorted byColumn(int n, int p, int[] rows, int[] columns, Function<int[], String> name) {
+        Sorted s = sort(n, p, rows, columns);
+        int[] starts = s.starts();
+        int[] indices = s.indices();
+        int[] source = s.source();
+        for (int j = 0; j < p; j++) {
+            for (int k = starts[j] + 1; k < starts[j + 1]; k++) {
+                if (indices[k] == indices[k - 1]) {
+                    int a = Math.min(source[k - 1], source[k]);
+                    int b = Math.max(source[k - 1], source[k]);
+                    throw new IllegalArgumentException(name.apply(new int[] {a, b}) + " both set row " + indices[k] + ", column " + j);
+                }
+            }
+        }
+        return s;
+    }
+
+    /**
+     * Sorts the triplets into CSC order and adds up the values of triplets at one position (scipy's
+     * {@code coo_matrix.tocsc()}), in the order the triplets were given.
+     *
+     * @return the CSC arrays {starts, indices} and the summed values
+     */
+    static Summed byColumnSummed(int n, int p, int[] rows, int[] columns, double[] values) {
+        Sorted s = sort(n, p, rows, columns);
+        int[] starts = new int[p + 1];
+        int[] indices = new int[values.length];
+        double[] sums = new double[values.length];
+        int m = 0;
+        for (int j = 0; j < p; j++) {
+            for (int k = s.starts()[j]; k < s.starts()[j + 1]; k++) {
+                double v = values[s.source()[k]];
+                if (k > s.starts()[j] && s.indices()[k] == s.indices()[k - 1]) {
+                    sums[m - 1] += v;
+                } else {
+                    indices[m] = s.indices()[k];
+                    sums[m++] = v;
+                }
+            }
+            starts[j + 1] = m;
+        }
+        return new Summed(starts, java.util.Arrays.copyOf(indices, m), java.util.Arrays.copyOf(sums, m));
+    }
+
+    /** CSC arrays with one entry per position. */
+    record Summed(int[] starts, int[] indices, double[] values) {}
+
+    /** Two stable counting sorts: by row, then by column (rows ascending within each column, ties in input order). */
+    private static Sorted sort(int n, int p, int[] rows, int[] columns) {
         int count = rows.length;
         // by row first: the stable sort by column then leaves each column's rows ascending
         int[] rowStarts = new int[n + 1];
@@ -36,15 +84,6 @@ final class Triplets {
             int k = at[columns[t]]++;
             source[k] = t;
             indices[k] = rows[t];
-        }
-        for (int j = 0; j < p; j++) {
-            for (int k = starts[j] + 1; k < starts[j + 1]; k++) {
-                if (indices[k] == indices[k - 1]) {
-                    int a = Math.min(source[k - 1], source[k]);
-                    int b = Math.max(source[k - 1], source[k]);
-                    throw new IllegalArgumentException(name.apply(new int[] {a, b}) + " both set row " + indices[k] + ", column " + j);
-                }
-            }
         }
         return new Sorted(starts, indices, source);
     }

@@ -95,6 +95,70 @@ class SparseDesignTest {
                 () -> SparseDesign.fromTriplets(3, 2, new int[] {1, 0}, new int[] {1, 1}, new double[] {1, Double.NaN}));
     }
 
+    /** Triplets at one position add up (scipy's coo_matrix), in any order, split any way; an infinite sum is named. */
+    @Test
+    void repeatedTripletsAddUp() {
+        Random r = new Random(11);
+        int[] rows = rowsOf(DATA);
+        int[] cols = colsOf(DATA);
+        double[] values = DATA.colValues();
+        // each entry split into two parts, the parts shuffled
+        int m = values.length;
+        int[] rr = new int[2 * m];
+        int[] cc = new int[2 * m];
+        double[] vv = new double[2 * m];
+        Integer[] order = new Integer[2 * m];
+        for (int t = 0; t < 2 * m; t++) order[t] = t;
+        java.util.Collections.shuffle(java.util.Arrays.asList(order), r);
+        for (int t = 0; t < m; t++) {
+            double part = r.nextDouble();
+            int a = order[2 * t];
+            int b = order[2 * t + 1];
+            rr[a] = rows[t];
+            cc[a] = cols[t];
+            vv[a] = part;
+            rr[b] = rows[t];
+            cc[b] = cols[t];
+            vv[b] = values[t] - part;
+        }
+        SparseDesign d = SparseDesign.fromTripletsSummingRepeats(DATA.n(), DATA.p(), rr, cc, vv);
+        assertEquals(DATA.nonZeros(), d.nonZeros());
+        for (int i = 0; i < DATA.n(); i++) {
+            for (int j = 0; j < DATA.p(); j++) assertEquals(DATA.dense()[i * DATA.p() + j], d.get(i, j), 1e-15 * (1 + Math.abs(DATA.dense()[i * DATA.p() + j])));
+        }
+        // without repeats it is fromTriplets
+        SparseDesign once = SparseDesign.fromTripletsSummingRepeats(DATA.n(), DATA.p(), rows, cols, values);
+        for (int i = 0; i < DATA.n(); i++) for (int j = 0; j < DATA.p(); j++) assertEquals(DATA.dense()[i * DATA.p() + j], once.get(i, j));
+        assertMessage("X has +Infinity at row 2, column 1 (the sum of the entries given there)",
+                () -> SparseDesign.fromTripletsSummingRepeats(3, 2, new int[] {2, 0, 2}, new int[] {1, 0, 1}, new double[] {1e308, 1, 1e308}));
+    }
+
+    /** The estimators whose engines read dense X only refuse a sparse one by name, before any work. */
+    @Test
+    void denseOnlyEstimatorsRefuseSparseX() {
+        SparseDesign x = DATA.csc();
+        double[] y = new double[DATA.n()];
+        for (int i = 0; i < y.length; i++) y[i] = i % 2;
+        double[][] yy = new double[DATA.n()][2];
+        int[] groups = new int[DATA.p()];
+        for (int j = 0; j < groups.length; j++) groups[j] = j / 2;
+        java.util.Map<String, org.junit.jupiter.api.function.Executable> calls = new java.util.LinkedHashMap<>();
+        calls.put("GroupLasso", () -> GroupLasso.builder().groups(groups).build().fit(x, y));
+        calls.put("LogisticGroupLasso", () -> LogisticGroupLasso.builder().groups(groups).build().fit(x, y));
+        calls.put("MultiTaskElasticNet", () -> MultiTaskElasticNet.builder().build().fit(x, yy));
+        calls.put("BayesianRidge", () -> BayesianRidge.builder().build().fit(x, y));
+        calls.put("AdaptiveLasso", () -> AdaptiveLasso.builder().build().fit(x, y));
+        calls.put("GroupLassoPath", () -> dev.shrink.solvers.path.GroupLassoPath.builder().groups(groups).build().fit(x, y));
+        calls.put("MultiTaskElasticNetPath", () -> dev.shrink.solvers.path.MultiTaskElasticNetPath.builder().build().fit(x, yy));
+        calls.put("AdaptiveLassoPath", () -> dev.shrink.solvers.path.AdaptiveLassoPath.builder().build().fit(x, y));
+        calls.put("MultiTaskElasticNetCV", () -> dev.shrink.solvers.cv.MultiTaskElasticNetCV.builder().build().fit(x, yy));
+        calls.put("AdaptiveLassoCV", () -> dev.shrink.solvers.cv.AdaptiveLassoCV.builder().build().fit(x, y));
+        calls.forEach((who, call) -> {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call, who);
+            assertTrue(e.getMessage().startsWith(who + " takes a dense X only, got a sparse design (9×6)"), e.getMessage());
+        });
+    }
+
     @Test
     void matrixMarketRoundTripsAndNamesTheLine(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("X.mtx");
