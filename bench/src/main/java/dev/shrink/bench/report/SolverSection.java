@@ -34,8 +34,16 @@ final class SolverSection {
     private final PrintStream progress;
     private final List<String> notes;
     private final ReportCommand.DataOption dataFiles;
+    /** The workloads named by --workloads, or null for the mode's own. */
+    private final List<String> only;
 
     SolverSection(Suite.Mode mode, Path dataDir, PrintStream progress, List<String> notes, ReportCommand.DataOption dataFiles) {
+        this(mode, dataDir, progress, notes, dataFiles, null);
+    }
+
+    SolverSection(Suite.Mode mode, Path dataDir, PrintStream progress, List<String> notes, ReportCommand.DataOption dataFiles,
+                  List<String> only) {
+        this.only = only;
         this.dataFiles = dataFiles;
         this.mode = mode;
         this.dataDir = dataDir;
@@ -44,6 +52,7 @@ final class SolverSection {
     }
 
     List<String> workloads() {
+        if (only != null) return only;
         return switch (mode) {
             case TOY -> List.of("ridge", "lasso");
             case QUICK -> List.of("ridge", "lasso", "elasticnet", "logistic", "enet-path", "lasso-path-wide", "enet-cv", "ridge-cv",
