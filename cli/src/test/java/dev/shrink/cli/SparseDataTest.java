@@ -101,6 +101,17 @@ class SparseDataTest {
         assertClose(Cli.coef(d, "coef"), Cli.coef(s, "coef"), 1e-9);
         assertEquals(d.get("intercept").doubleValue(), s.get("intercept").doubleValue(), 1e-9);
         assertEquals(d.get("objective").doubleValue(), s.get("objective").doubleValue(), 1e-12 * Math.abs(d.get("objective").doubleValue()));
+        // predict reads the sparse file as well: the same predictions as from the dense CSV, one model for both
+        Path model = dir.resolve("m.json");
+        fit("fit", "lasso", m.toString(), "--y", yFile, "--alpha", "0.02", "--tol", TOL, "--threads", "1", "--quiet", "--out", model.toString());
+        Cli.Result fromSparse = Cli.run("predict", model.toString(), m.toString(), "--quiet");
+        Cli.Result fromDense = Cli.run("predict", model.toString(), dense, "--quiet");
+        assertEquals(0, fromSparse.status(), fromSparse.err());
+        assertEquals(0, fromDense.status(), fromDense.err());
+        double[] ps = fromSparse.out().lines().skip(1).mapToDouble(Double::parseDouble).toArray();
+        double[] pd = fromDense.out().lines().skip(1).mapToDouble(Double::parseDouble).toArray();
+        assertEquals(n, ps.length);
+        assertClose(pd, ps, 1e-12);
         // logistic regression from a LibSVM file: the labels are the file's own
         StringBuilder svm = new StringBuilder();
         for (int i = 0; i < n; i++) {
