@@ -64,6 +64,10 @@ public final class BayesianRidge {
         return fit(Design.of(x), y, null);
     }
 
+    public BayesianRidgeModel fit(double[][] x, double[] y, double[] sampleWeight) {
+        return fit(Design.of(x), y, sampleWeight);
+    }
+
     public BayesianRidgeModel fit(Design x, double[] y) {
         return fit(x, y, null);
     }
