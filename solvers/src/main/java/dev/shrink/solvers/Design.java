@@ -1,5 +1,6 @@
 package dev.shrink.solvers;
 
+import dev.shrink.kernels.Checks;
 import dev.shrink.kernels.Layout;
 import dev.shrink.kernels.MatrixView;
 import dev.shrink.solvers.internal.Inputs;
@@ -132,7 +133,7 @@ public final class Design {
     public Design rows(int[] rows) {
         if (rows == null || rows.length == 0) throw new IllegalArgumentException("rows must not be empty");
         int p = p();
-        double[] data = new double[rows.length * p];
+        double[] data = new double[Checks.elements("X", rows.length, p)];
         for (int k = 0; k < rows.length; k++) {
             int i = rows[k];
             if (i < 0 || i >= n()) throw new IllegalArgumentException("rows[" + k + "] = " + i + " is outside 0 .. " + (n() - 1));

@@ -1,5 +1,6 @@
 package dev.shrink.solvers.cd;
 
+import dev.shrink.kernels.Checks;
 import dev.shrink.kernels.KernelProvider;
 import dev.shrink.kernels.Level1;
 import dev.shrink.solvers.internal.Thresholds;
@@ -126,7 +127,7 @@ final class CovarianceProblem extends CdProblem {
         int[] a = new int[k];
         k = 0;
         for (int t = 0; t < size; t++) if (w[set[t]] != 0) a[k++] = set[t];
-        double[] m = new double[k * k];
+        double[] m = new double[Checks.elements("the support's Gram matrix", k, k)];
         double[] d = new double[k];
         for (int r = 0; r < k; r++) {
             int at = gram.offset(a[r]);

@@ -1,5 +1,6 @@
 package dev.shrink.solvers.cd;
 
+import dev.shrink.kernels.Checks;
 import dev.shrink.kernels.KernelProvider;
 import dev.shrink.kernels.MatrixView;
 import dev.shrink.solvers.internal.Inputs;
@@ -249,7 +250,7 @@ public final class LeastSquaresProblem {
     private static CdProblem denseCovariance(MatrixView x, double[] s, double[] mean, double[] scale, double[] d, double sumU, double yy, int threads) {
         int n = x.rows();
         int p = x.cols();
-        double[] g = new double[p * p];
+        double[] g = new double[Checks.elements("the Gram matrix", p, p)];
         double[] c = new double[p];
         Threads.kernels(threads).gram(x, s, d, g, 0, p, c, 0);
         for (int j = 0; j < p; j++) {

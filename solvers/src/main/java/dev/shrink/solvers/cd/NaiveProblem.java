@@ -1,5 +1,6 @@
 package dev.shrink.solvers.cd;
 
+import dev.shrink.kernels.Checks;
 import dev.shrink.kernels.KernelProvider;
 import dev.shrink.kernels.Level1;
 import dev.shrink.kernels.MatrixView;
@@ -54,7 +55,7 @@ final class NaiveProblem extends CdProblem {
         if (plain && v.layout() == dev.shrink.kernels.Layout.COLUMN_MAJOR) {
             work = v;
         } else {
-            double[] a = new double[n * p];
+            double[] a = new double[Checks.elements("the working design", n, p)];
             double[] sq = null;
             if (s != null) {
                 sq = new double[n];

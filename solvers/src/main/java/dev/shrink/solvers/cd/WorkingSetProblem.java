@@ -1,5 +1,6 @@
 package dev.shrink.solvers.cd;
 
+import dev.shrink.kernels.Checks;
 import dev.shrink.kernels.KernelProvider;
 import dev.shrink.kernels.Layout;
 import dev.shrink.kernels.Level1;
@@ -155,7 +156,7 @@ final class WorkingSetProblem extends CdProblem {
             wB[m + t] = 0.0;
         }
         m = m1;
-        k = new double[m * m];
+        k = new double[Checks.elements("the working set's Gram matrix", m, m)];
         KernelProvider.get().gram().gram(MatrixView.columnMajor(z, n, m), null, null, k, 0, m, null, 0);
         for (int t = 0; t < m; t++) diag[feature[t]] = k[t * m + t];
         mv.multiply(MatrixView.rowMajor(k, m, m), wB, 0, h, 0);
