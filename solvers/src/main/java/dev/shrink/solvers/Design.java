@@ -10,7 +10,10 @@ import dev.shrink.solvers.internal.Inputs;
  *
  * <p>Flat arrays are viewed without a copy (row-major or column-major, as given); a {@code double[][]} is copied once
  * into a row-major array because its rows are separate objects. Validation happens here, once: n ≥ 1, p ≥ 1, equal row
- * lengths, every value finite (the first bad position is named in row order). Solvers never write to the data.
+ * lengths, every value finite (the first bad position is named in row order) and small enough that sums of its squares
+ * and products over all n·p entries stay finite (|x| ≤ √(MAX_VALUE/(16·n·p)), about 1e148 for 10⁴×10⁴: larger values
+ * would overflow inside every solver, so they are refused here with the position and the limit). Solvers never write to
+ * the data.
  */
 public final class Design {
     private final MatrixView view;
@@ -68,31 +71,44 @@ public final class Design {
         }
     }
 
-    /** Scans in memory order (fast); on a hit, finds the first bad element in row order for the message. */
+    /**
+     * Scans in memory order (fast); on a hit, finds the first bad element in row order for the message. (c·x)²·0 is
+     * NaN exactly when x is NaN or ±Inf or (c·x)² overflows, i.e. 16·n·p·x² &gt; MAX_VALUE with c = 4√(n·p): one branch
+     * per line instead of one per element; two chains so that the additions' latency does not serialise the scan.
+     */
     private static void checkFinite(MatrixView v) {
         double[] a = v.data();
         int major = v.layout() == Layout.ROW_MAJOR ? v.rows() : v.cols();
         int minor = v.layout() == Layout.ROW_MAJOR ? v.cols() : v.rows();
+        double c = 4 * Math.sqrt((double) v.rows() * v.cols());
         boolean bad = false;
         for (int m = 0; m < major && !bad; m++) {
             int base = v.offset() + m * v.ld();
             double acc0 = 0;
             double acc1 = 0;
-            // x·0 is NaN exactly when x is NaN or ±Inf: one branch per block instead of one per element; two chains
-            // so that the additions' latency does not serialise the scan
             int k = 0;
             for (; k + 1 < minor; k += 2) {
-                acc0 += a[base + k] * 0.0;
-                acc1 += a[base + k + 1] * 0.0;
+                double x0 = a[base + k] * c;
+                double x1 = a[base + k + 1] * c;
+                acc0 += x0 * x0 * 0.0;
+                acc1 += x1 * x1 * 0.0;
             }
-            if (k < minor) acc0 += a[base + k] * 0.0;
+            if (k < minor) {
+                double x0 = a[base + k] * c;
+                acc0 += x0 * x0 * 0.0;
+            }
             if (acc0 + acc1 != 0) bad = true;
         }
         if (!bad) return;
+        double limit = Math.sqrt(Double.MAX_VALUE) / c;
         for (int i = 0; i < v.rows(); i++) {
             for (int j = 0; j < v.cols(); j++) {
                 double x = v.get(i, j);
                 if (!Double.isFinite(x)) throw new IllegalArgumentException("X has " + Inputs.describe(x) + " at row " + i + ", column " + j);
+                if (Math.abs(x) > limit) {
+                    throw new IllegalArgumentException("X has " + x + " at row " + i + ", column " + j + ": sums of squares overflow a double beyond |x| = "
+                            + String.format(java.util.Locale.ROOT, "%.3g", limit) + " (√(MAX_VALUE/(16·n·p)), n = " + v.rows() + ", p = " + v.cols() + "); rescale X");
+                }
             }
         }
     }
