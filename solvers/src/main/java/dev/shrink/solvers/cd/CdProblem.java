@@ -18,6 +18,14 @@ abstract class CdProblem {
         this.diag = diag;
     }
 
+    /**
+     * ‖x̃ⱼ‖² for every feature, which gap safe screening needs, or null where they are not known without a pass over X
+     * (then there is no screening). Default: {@link #diag}, which holds them all.
+     */
+    double[] columnNorms2() {
+        return diag;
+    }
+
     /** Work arrays for coordinate descent, created on first use and reused. */
     CoordinateDescent.Workspace workspace() {
         if (workspace == null) workspace = new CoordinateDescent.Workspace(p);
@@ -32,6 +40,14 @@ abstract class CdProblem {
 
     /** X̃ᵀR for every column, into out[0 .. p). */
     abstract void xtrAll(double[] out);
+
+    /**
+     * X̃ᵀR for every column not {@code skip}ped (null: all), into out; skipped entries are left as they are. Default:
+     * all of them (worth skipping only where columns are read one by one).
+     */
+    void xtrAll(double[] out, boolean[] skip) {
+        xtrAll(out);
+    }
 
     /** ‖R‖² at coefficients w (the current state). */
     abstract double residualNorm2(double[] w);
@@ -74,12 +90,72 @@ abstract class CdProblem {
     }
 
     /**
-     * Tries one step towards the minimiser of the problem restricted to the support of w with its signs fixed (a
-     * Newton step on the quadratic piece, see {@link CovarianceProblem}) after {@code sweeps} sweeps; returns whether w
-     * moved. Default: no step.
+     * Coordinate descent converges slowly when the active columns are strongly correlated (e.g. equicorrelated
+     * designs: one large eigenvalue). With the support A and signs σ of w fixed, the objective is the quadratic
+     * ½wᵀ(G_AA + l2·F)w − (c − l1·F·σ)ᵀw, whose minimiser is w + δ with (G_AA + l2·F)δ = X̃_AᵀR − l2·F·w − l1·F·σ
+     * (the active-set / homotopy step; Osborne, Presnell &amp; Turlach 2000). The step is cut where a coefficient would
+     * change sign (the objective along the segment is a convex quadratic minimised at its end, so any cut decreases
+     * it) and that coefficient is set to 0. Tried after 2, 4, 8, … sweeps when {@link #newtonAffordable} says the
+     * Cholesky is worth it; returns whether w moved.
      */
     boolean supportNewton(double[] w, int[] set, int size, double l1, double l2, double[] factors, int sweeps) {
+        int k = 0;
+        for (int t = 0; t < size; t++) if (w[set[t]] != 0) k++;
+        if (k < 2 || !newtonAffordable(k, sweeps)) return false;
+        int[] a = new int[k];
+        k = 0;
+        for (int t = 0; t < size; t++) if (w[set[t]] != 0) a[k++] = set[t];
+        double[] m = new double[dev.shrink.kernels.Checks.elements("the support's Gram matrix", k, k)];
+        double[] d = new double[k];
+        for (int r = 0; r < k; r++) {
+            for (int q = 0; q <= r; q++) m[r * k + q] = gram(a[r], a[q]);
+            double f = factors == null ? 1.0 : factors[a[r]];
+            m[r * k + r] += l2 * f;
+            double wj = w[a[r]];
+            d[r] = xtr(a[r]) - l2 * f * wj - l1 * f * Math.signum(wj);
+        }
+        try {
+            dev.shrink.kernels.Cholesky chol = dev.shrink.kernels.KernelProvider.get().cholesky();
+            chol.factor(k, m, 0, k, 0.0);
+            chol.solve(k, m, 0, k, d, 0);
+        } catch (IllegalArgumentException e) { // not positive definite (collinear support without L2): leave it to CD
+            return false;
+        }
+        double t = 1.0;
+        int blocking = -1;
+        for (int r = 0; r < k; r++) {
+            double wj = w[a[r]];
+            double next = wj + d[r];
+            if (!Double.isFinite(next)) return false;
+            if (next != 0 && Math.signum(next) != Math.signum(wj)) {
+                double tr = -wj / d[r];
+                if (tr < t) {
+                    t = tr;
+                    blocking = r;
+                }
+            }
+        }
+        if (!(t > 0)) return false;
+        for (int r = 0; r < k; r++) {
+            int j = a[r];
+            double next = r == blocking ? 0.0 : w[j] + t * d[r];
+            if (r != blocking && Math.signum(next) != Math.signum(w[j])) next = 0.0; // rounding at the cut
+            if (next != w[j]) {
+                move(j, next - w[j]);
+                w[j] = next;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a support Newton step on k coefficients is worth its Cholesky after {@code sweeps} sweeps (default: never). */
+    boolean newtonAffordable(int k, int sweeps) {
         return false;
+    }
+
+    /** The Gram entry x̃ᵢᵀx̃ⱼ of two features of the support (only called when {@link #newtonAffordable}). */
+    double gram(int i, int j) {
+        throw new UnsupportedOperationException();
     }
 
     /**

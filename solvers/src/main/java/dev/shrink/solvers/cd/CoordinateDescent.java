@@ -10,12 +10,26 @@ import dev.shrink.solvers.internal.Thresholds;
  * when a sweep changes the coefficients by less than {@code dwTol} relative to the largest one, the full gradient
  * X̃ᵀR is formed, violators outside the set are added, and when none remain the duality gap decides. The gap uses
  * the dual point of {@link #gap}.
+ *
+ * <p>Gap safe screening ({@link GapSafeScreening}) runs at the start of every solve (along a path: the sequential rule,
+ * from the warm start) and at every full check (the dynamic rule): a feature it certifies to be zero at the optimum
+ * leaves the problem for the rest of the solve — it is neither a candidate for the working set nor read by the full
+ * gradient, and the dual point's scaling ignores it (the reduced problem has the same optimum, so its gap still bounds
+ * the distance of the objective from the minimum). Only with l1 &gt; 0, every penalty factor &gt; 0 (the gap with
+ * unpenalised features is issue 11's to fix) and the column norms known ({@link CdProblem#columnNorms2}: not on the
+ * working set's Gram, where they would cost a pass over X).
  */
 final class CoordinateDescent {
     private CoordinateDescent() {}
 
-    /** Iterations (sweeps), final duality gap, and whether the gap reached the tolerance. */
-    record Result(int iterations, double gap, boolean converged) {}
+    /**
+     * Iterations (sweeps), final duality gap, whether the gap reached the tolerance, and how many features screening
+     * removed (then the gradient left in {@code grad} lacks them).
+     */
+    record Result(int iterations, double gap, boolean converged, int screened) {}
+
+    /** A duality gap and the scale s of its dual point θ = s·R (s·(x̃ⱼᵀR − l2·fⱼwⱼ) are the dual correlations). */
+    record DualPoint(double gap, double scale) {}
 
     /**
      * Minimises from the coefficients in {@code w} (warm start; {@code problem} must be {@link CdProblem#reset} to
@@ -27,7 +41,7 @@ final class CoordinateDescent {
      * @param gapTol   absolute tolerance on the gap (scikit-learn: tol·‖ỹ‖²)
      * @param dwTol    relative coefficient change below which the gap is checked (scikit-learn: tol)
      * @param grad     X̃ᵀR at the starting w (the caller has it: saves a full pass in naive mode along a path); on
-     *                 return it holds X̃ᵀR at the returned w whenever the result is converged
+     *                 return it holds X̃ᵀR at the returned w whenever the result is converged and nothing was screened
      */
     static Result solve(CdProblem problem, double[] w, double l1, double l2, double[] factors, double screenL1,
                         double gapTol, double dwTol, int maxIter, double[] grad) {
@@ -36,10 +50,19 @@ final class CoordinateDescent {
         boolean[] inSet = ws.inSet;
         int[] set = ws.set;
         java.util.Arrays.fill(inSet, false);
+        java.util.Arrays.fill(ws.screened, false);
+        ws.screenedCount = 0;
+        ws.screening = ws.gapSafe && l1 > 0 && allPositive(factors) && problem.columnNorms2() != null;
+        if (ws.screening) {
+            // the sequential rule: the warm start and its rescaled residual, at the new penalty
+            DualPoint start = dual(problem, w, grad, l1, l2, factors, ws.screened);
+            screen(problem, w, grad, start, l1, l2, factors, ws, null);
+        }
         int size = 0;
         int candidates = 0;
         int[] cand = ws.candidates;
         for (int j = 0; j < p; j++) {
+            if (ws.screened[j]) continue;
             double f = factors == null ? 1.0 : factors[j];
             if (w[j] != 0 || f == 0) {
                 inSet[j] = true;
@@ -51,15 +74,45 @@ final class CoordinateDescent {
         size = admit(cand, candidates, problem.violatorLimit(size), grad, factors, set, size, inSet, ws.scores);
         problem.workingSet(set, size, inSet);
         try {
-            return sweeps(problem, w, l1, l2, factors, gapTol, dwTol, maxIter, grad, inSet, set, size, ws.anderson);
+            return sweeps(problem, w, l1, l2, factors, gapTol, dwTol, maxIter, grad, inSet, set, size, ws);
         } finally {
             problem.workingSet(null, 0, null);
         }
     }
 
+    private static boolean allPositive(double[] factors) {
+        if (factors == null) return true;
+        for (double f : factors) if (!(f > 0)) return false;
+        return true;
+    }
+
+    /**
+     * Marks as screened every feature outside the working set with wⱼ = 0 that the gap safe rule certifies to be
+     * zero at the optimum ({@link GapSafeScreening}; the dual of this problem is 1-strongly concave in the dual point
+     * of the augmented lasso, whose columns have norms √(‖x̃ⱼ‖² + l2·fⱼ)). Returns how many it added.
+     */
+    private static int screen(CdProblem problem, double[] w, double[] grad, DualPoint d, double l1, double l2, double[] factors,
+                              Workspace ws, boolean[] inSet) {
+        double radius = GapSafeScreening.radius(d.gap(), 1.0, Thresholds.SCREENING_ROUNDING * problem.yNorm2());
+        double[] norms2 = problem.columnNorms2();
+        int added = 0;
+        for (int j = 0; j < problem.p; j++) {
+            if (ws.screened[j] || w[j] != 0 || (inSet != null && inSet[j])) continue;
+            double f = factors == null ? 1.0 : factors[j];
+            double correlation = d.scale() * Math.abs(grad[j]);
+            if (GapSafeScreening.isZero(correlation, Math.sqrt(norms2[j] + l2 * f), radius, l1 * f)) {
+                ws.screened[j] = true;
+                added++;
+            }
+        }
+        ws.screenedCount += added;
+        return added;
+    }
+
     private static Result sweeps(CdProblem problem, double[] w, double l1, double l2, double[] factors, double gapTol, double dwTol,
-                                 int maxIter, double[] grad, boolean[] inSet, int[] set, int size, Anderson anderson) {
+                                 int maxIter, double[] grad, boolean[] inSet, int[] set, int size, Workspace ws) {
         int p = problem.p;
+        Anderson anderson = ws.anderson;
         double gap = Double.POSITIVE_INFINITY;
         // Covariance mode: a full check costs O(p), less than a sweep, so the gap is checked after every sweep.
         // Naive mode: a full X̃ᵀR is a pass over X, so the gap is first checked on the working set alone (|set| column
@@ -126,11 +179,11 @@ final class CoordinateDescent {
                 }
                 settleUntil = -1;
                 roundWork = 0;
-                problem.xtrAll(grad);
+                problem.xtrAll(grad, ws.screenedCount > 0 ? ws.screened : null);
                 int candidates = 0;
                 int[] cand = problem.workspace().candidates;
                 for (int j = 0; j < p; j++) {
-                    if (!inSet[j]) {
+                    if (!inSet[j] && !ws.screened[j]) {
                         double f = factors == null ? 1.0 : factors[j];
                         if (Math.abs(grad[j]) > l1 * f) cand[candidates++] = j;
                     }
@@ -141,13 +194,15 @@ final class CoordinateDescent {
                     problem.workingSet(set, size, inSet);
                     anderson.restart();
                 }
-                gap = gap(problem, w, grad, l1, l2, factors);
+                DualPoint d = dual(problem, w, grad, l1, l2, factors, ws.screenedCount > 0 ? ws.screened : null);
+                gap = d.gap();
                 // scikit-learn's stop: the first check with the gap within tol (covariance mode checks after every sweep)
-                if (!added && gap <= gapTol) return new Result(iter, gap, true);
-                if (!added && maxDelta == 0) return new Result(iter, gap, false); // rounding floor: sweeps change nothing
+                if (!added && gap <= gapTol) return new Result(iter, gap, true, ws.screenedCount);
+                if (!added && maxDelta == 0) return new Result(iter, gap, false, ws.screenedCount); // rounding floor: sweeps change nothing
+                if (ws.screening) screen(problem, w, grad, d, l1, l2, factors, ws, inSet);
             }
         }
-        return new Result(iter, gap, false);
+        return new Result(iter, gap, false, ws.screenedCount);
     }
 
     /**
@@ -184,8 +239,16 @@ final class CoordinateDescent {
         final Anderson anderson;
         final int[] candidates;
         final double[] scores;
+        /** Features removed by gap safe screening in the current solve, and how many. */
+        final boolean[] screened;
+        int screenedCount;
+        /** Whether this solve screens (l1 &gt; 0, every factor &gt; 0, and {@link #gapSafe}). */
+        boolean screening;
+        /** Gap safe screening wanted (the default; tests turn it off to compare). */
+        boolean gapSafe = !Boolean.getBoolean("shrink.noScreening");
 
         Workspace(int p) {
+            screened = new boolean[p];
             inSet = new boolean[p];
             set = new int[p];
             candidates = new int[p];
@@ -348,6 +411,14 @@ final class CoordinateDescent {
      * the primal value bounds the distance (scikit-learn's choice).
      */
     static double gap(CdProblem problem, double[] w, double[] grad, double l1, double l2, double[] factors) {
+        return dual(problem, w, grad, l1, l2, factors, null).gap();
+    }
+
+    /**
+     * {@link #gap} and the scale of its dual point, over the features not {@code skip}ped (null: all): screened features
+     * are out of the reduced problem, whose optimum is the full one's.
+     */
+    static DualPoint dual(CdProblem problem, double[] w, double[] grad, double l1, double l2, double[] factors, boolean[] skip) {
         int p = problem.p;
         double rn2 = problem.residualNorm2(w);
         double ry = problem.residualDotY(w);
@@ -359,12 +430,13 @@ final class CoordinateDescent {
                 q += f * w[j] * w[j];
                 if (f > 0) conj += grad[j] * grad[j] / f;
             }
-            return rn2 - ry + 0.5 * l2 * q + conj / (2 * l2);
+            return new DualPoint(rn2 - ry + 0.5 * l2 * q + conj / (2 * l2), 1.0);
         }
         double dual = 0;
         double l1norm = 0;
         double l2norm = 0;
         for (int j = 0; j < p; j++) {
+            if (skip != null && skip[j]) continue;
             double f = factors == null ? 1.0 : factors[j];
             if (f > 0) dual = Math.max(dual, Math.abs(grad[j] - l2 * f * w[j]) / f);
             l1norm += f * Math.abs(w[j]);
@@ -372,6 +444,6 @@ final class CoordinateDescent {
         }
         double scale = dual > l1 ? l1 / dual : 1.0;
         double s2 = 1 + scale * scale;
-        return 0.5 * rn2 * s2 + l1 * l1norm - scale * ry + 0.5 * l2 * s2 * l2norm;
+        return new DualPoint(0.5 * rn2 * s2 + l1 * l1norm - scale * ry + 0.5 * l2 * s2 * l2norm, scale);
     }
 }

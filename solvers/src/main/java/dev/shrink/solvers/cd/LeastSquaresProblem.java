@@ -157,7 +157,7 @@ public final class LeastSquaresProblem {
         }
         if (!gradientValid) problem.xtrAll(gradient);
         CoordinateDescent.Result r = CoordinateDescent.solve(problem, w, l1, l2, factors, screenL1, gapTol, dwTol, maxIter, gradient);
-        gradientValid = r.converged();
+        gradientValid = r.converged() && r.screened() == 0; // screened columns were not read at the last check
         state = w.clone();
         double[] affine = problem.affineState();
         solution0 = solution1;

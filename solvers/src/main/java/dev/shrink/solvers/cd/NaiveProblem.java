@@ -106,6 +106,16 @@ final class NaiveProblem extends CdProblem {
         xPasses.multiplyTransposed(xv, r, 0, out, 0);
     }
 
+    /** Columns one by one (X̃ is column-major), skipping the screened ones. */
+    @Override
+    void xtrAll(double[] out, boolean[] skip) {
+        if (skip == null) {
+            xtrAll(out);
+            return;
+        }
+        for (int j = 0; j < p; j++) if (!skip[j]) out[j] = xtr(j);
+    }
+
     @Override
     double residualNorm2(double[] w) {
         return level1.dot(n, r, 0, r, 0);

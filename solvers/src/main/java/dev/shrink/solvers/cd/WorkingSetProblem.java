@@ -91,6 +91,12 @@ final class WorkingSetProblem extends CdProblem {
         }
     }
 
+    /** Only the gathered columns' norms are known (the rest would cost a pass over X): no screening here. */
+    @Override
+    double[] columnNorms2() {
+        return null;
+    }
+
     @Override
     int violatorLimit(int size) {
         return Math.max(Thresholds.FIRST_BATCH, size);
@@ -160,6 +166,17 @@ final class WorkingSetProblem extends CdProblem {
         KernelProvider.get().gram().gram(MatrixView.columnMajor(z, n, m), null, null, k, 0, m, null, 0);
         for (int t = 0; t < m; t++) diag[feature[t]] = k[t * m + t];
         mv.multiply(MatrixView.rowMajor(k, m, m), wB, 0, h, 0);
+    }
+
+    /** As covariance mode's, with the gathered columns' count m in place of p (a sweep costs |set|·m here). */
+    @Override
+    boolean newtonAffordable(int size, int sweeps) {
+        return (double) size * size <= Thresholds.SUPPORT_NEWTON_BUDGET * sweeps * m;
+    }
+
+    @Override
+    double gram(int i, int j) {
+        return k[slot[i] * m + slot[j]];
     }
 
     @Override

@@ -81,4 +81,10 @@ public final class Thresholds {
 
     /** Preconditioned L-BFGS: the sampled Hessian is rebuilt at the current point after a step that cut max|∇| by less than this factor. */
     public static final double PRECONDITIONER_REFRESH = 0.5;
+
+    /**
+     * Gap safe screening: the gap is raised by this share of ‖ỹ‖² before the safe radius is taken, a bound on the
+     * rounding of the gap's terms, so that rounding can only shrink what is screened.
+     */
+    public static final double SCREENING_ROUNDING = 1e-12;
 }
