@@ -89,44 +89,48 @@ abstract class CdProblem {
         return Integer.MAX_VALUE;
     }
 
+    /** A support Newton attempt: the flops it cost (0 when not tried) and whether w moved. */
+    record NewtonStep(double cost, boolean moved) {
+        static final NewtonStep NONE = new NewtonStep(0, false);
+    }
+
     /**
      * Coordinate descent converges slowly when the active columns are strongly correlated (e.g. equicorrelated
      * designs: one large eigenvalue). With the support A and signs σ of w fixed, the objective is the quadratic
      * ½wᵀ(G_AA + l2·F)w − (c − l1·F·σ)ᵀw, whose minimiser is w + δ with (G_AA + l2·F)δ = X̃_AᵀR − l2·F·w − l1·F·σ
      * (the active-set / homotopy step; Osborne, Presnell &amp; Turlach 2000). The step is cut where a coefficient would
      * change sign (the objective along the segment is a convex quadratic minimised at its end, so any cut decreases
-     * it) and that coefficient is set to 0. Tried after 2, 4, 8, … sweeps when {@link #newtonAffordable} says the
-     * Cholesky is worth it; returns whether w moved.
+     * it) and that coefficient is set to 0. The factor of G_AA + l2·F is kept and updated ({@link SupportFactor}:
+     * O(k²) per feature that joins or leaves, k³/3 only when l2 changes), so after a few sweeps on a warm start a step
+     * usually costs about as much as a sweep. Taken only when its estimated cost fits in {@code allowance} flops.
      */
-    boolean supportNewton(double[] w, int[] set, int size, double l1, double l2, double[] factors, int sweeps) {
+    NewtonStep supportNewton(double[] w, int[] set, int size, double l1, double l2, double[] factors, double allowance) {
+        if (!hasGram()) return NewtonStep.NONE;
         int k = 0;
         for (int t = 0; t < size; t++) if (w[set[t]] != 0) k++;
-        if (k < 2 || !newtonAffordable(k, sweeps)) return false;
+        if (k < 2) return NewtonStep.NONE;
         int[] a = new int[k];
         k = 0;
         for (int t = 0; t < size; t++) if (w[set[t]] != 0) a[k++] = set[t];
-        double[] m = new double[dev.shrink.kernels.Checks.elements("the support's Gram matrix", k, k)];
+        if (support == null) support = new SupportFactor(p);
+        double cost = support.cost(a, k, l2, factors) + gramCost(a, k);
+        if (cost > allowance) return NewtonStep.NONE;
+        prepareGram(a, k);
+        if (!support.sync(a, k, l2, factors, this::gram)) return new NewtonStep(cost, false); // collinear support without L2: leave it to CD
+        int[] order = support.features();
         double[] d = new double[k];
         for (int r = 0; r < k; r++) {
-            for (int q = 0; q <= r; q++) m[r * k + q] = gram(a[r], a[q]);
-            double f = factors == null ? 1.0 : factors[a[r]];
-            m[r * k + r] += l2 * f;
-            double wj = w[a[r]];
-            d[r] = xtr(a[r]) - l2 * f * wj - l1 * f * Math.signum(wj);
+            int j = order[r];
+            double f = factors == null ? 1.0 : factors[j];
+            d[r] = xtr(j) - l2 * f * w[j] - l1 * f * Math.signum(w[j]);
         }
-        try {
-            dev.shrink.kernels.Cholesky chol = dev.shrink.kernels.KernelProvider.get().cholesky();
-            chol.factor(k, m, 0, k, 0.0);
-            chol.solve(k, m, 0, k, d, 0);
-        } catch (IllegalArgumentException e) { // not positive definite (collinear support without L2): leave it to CD
-            return false;
-        }
+        support.solve(d);
         double t = 1.0;
         int blocking = -1;
         for (int r = 0; r < k; r++) {
-            double wj = w[a[r]];
+            double wj = w[order[r]];
             double next = wj + d[r];
-            if (!Double.isFinite(next)) return false;
+            if (!Double.isFinite(next)) return new NewtonStep(cost, false);
             if (next != 0 && Math.signum(next) != Math.signum(wj)) {
                 double tr = -wj / d[r];
                 if (tr < t) {
@@ -135,9 +139,9 @@ abstract class CdProblem {
                 }
             }
         }
-        if (!(t > 0)) return false;
+        if (!(t > 0)) return new NewtonStep(cost, false);
         for (int r = 0; r < k; r++) {
-            int j = a[r];
+            int j = order[r];
             double next = r == blocking ? 0.0 : w[j] + t * d[r];
             if (r != blocking && Math.signum(next) != Math.signum(w[j])) next = 0.0; // rounding at the cut
             if (next != w[j]) {
@@ -145,18 +149,31 @@ abstract class CdProblem {
                 w[j] = next;
             }
         }
-        return true;
+        return new NewtonStep(cost, true);
     }
 
-    /** Whether a support Newton step on k coefficients is worth its Cholesky after {@code sweeps} sweeps (default: never). */
-    boolean newtonAffordable(int k, int sweeps) {
+    private SupportFactor support;
+
+    /** Whether {@link #gram} is available (the Gram representations, and naive mode through its cache). Default: no. */
+    boolean hasGram() {
         return false;
     }
 
-    /** The Gram entry x̃ᵢᵀx̃ⱼ of two features of the support (only called when {@link #newtonAffordable}). */
+    /** Flops to make the Gram entries of the support available (naive mode: dot products of new columns). Default 0. */
+    double gramCost(int[] a, int k) {
+        return 0;
+    }
+
+    /** Makes {@link #gram} answer for the features a[0 .. k) (naive mode: fills its cache). Default: nothing to do. */
+    void prepareGram(int[] a, int k) {}
+
+    /** The Gram entry x̃ᵢᵀx̃ⱼ of two features of the support (only called when {@link #hasGram}). */
     double gram(int i, int j) {
         throw new UnsupportedOperationException();
     }
+
+    /** Flops of one coordinate-descent sweep over {@code size} coordinates (their updates; for the Newton allowance). */
+    abstract double sweepCost(int size);
 
     /**
      * A copy of the internal state when it is an affine function of w that is cheap to combine (H = X̃ᵀX̃w in

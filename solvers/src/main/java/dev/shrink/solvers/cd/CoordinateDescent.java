@@ -22,6 +22,9 @@ import dev.shrink.solvers.internal.Thresholds;
 final class CoordinateDescent {
     private CoordinateDescent() {}
 
+    static final boolean TRACE = Boolean.getBoolean("shrink.cdtrace");
+    static final long[] trace = new long[4];
+
     /**
      * Iterations (sweeps), final duality gap, whether the gap reached the tolerance, and how many features screening
      * removed (then the gradient left in {@code grad} lacks them).
@@ -74,6 +77,15 @@ final class CoordinateDescent {
         size = admit(cand, candidates, problem.violatorLimit(size), grad, factors, set, size, inSet, ws.scores);
         problem.workingSet(set, size, inSet);
         try {
+            if (TRACE) {
+                Result res = sweeps(problem, w, l1, l2, factors, gapTol, dwTol, maxIter, grad, inSet, set, size, ws);
+                int nz = 0;
+                for (double v : w) if (v != 0) nz++;
+                System.err.printf("l1=%.4g sweeps=%d checks=%d newton=%d screened=%d nz=%d gap=%.3g%n", l1, res.iterations(), trace[0], trace[2], ws.screenedCount, nz, res.gap());
+                trace[0] = 0;
+                trace[2] = 0;
+                return res;
+            }
             return sweeps(problem, w, l1, l2, factors, gapTol, dwTol, maxIter, grad, inSet, set, size, ws);
         } finally {
             problem.workingSet(null, 0, null);
@@ -131,7 +143,8 @@ final class CoordinateDescent {
         int settleUntil = -1;
         double dwThreshold = dwTol;
         anderson.restart();
-        int nextNewton = 2;
+        double sweepWork = 0;
+        double newtonWork = 0;
         int iter = 0;
         while (iter < maxIter) {
             iter++;
@@ -157,9 +170,16 @@ final class CoordinateDescent {
             }
             anderson.record(problem, w, set, size, l1, l2, factors);
             // correlated active columns make sweeps crawl: now and then a Newton step on the support (CovarianceProblem)
-            if (iter == nextNewton) {
-                nextNewton *= 2;
-                if (problem.supportNewton(w, set, size, l1, l2, factors, iter)) anderson.restart();
+            // correlated active columns make sweeps crawl: a Newton step on the support whenever its cost fits in the
+            // share of the sweeps' work it may take (after two sweeps: let a warm start settle its signs first)
+            sweepWork += problem.sweepCost(size);
+            if (iter >= 2) {
+                CdProblem.NewtonStep step = problem.supportNewton(w, set, size, l1, l2, factors, Thresholds.SUPPORT_NEWTON_BUDGET * sweepWork - newtonWork);
+                newtonWork += step.cost();
+                if (step.moved()) {
+                    anderson.restart();
+                    if (TRACE) trace[2]++;
+                }
             }
             boolean cheapCheck = !problem.fullGradientIsExpensive();
             boolean cheapSet = !cheapCheck && problem.coordinateGradientIsCheap();
@@ -180,6 +200,7 @@ final class CoordinateDescent {
                 settleUntil = -1;
                 roundWork = 0;
                 problem.xtrAll(grad, ws.screenedCount > 0 ? ws.screened : null);
+                if (TRACE) trace[0]++;
                 int candidates = 0;
                 int[] cand = problem.workspace().candidates;
                 for (int j = 0; j < p; j++) {

@@ -108,15 +108,15 @@ final class CovarianceProblem extends CdProblem {
         return yy - level1.dot(p, c, 0, w, 0);
     }
 
-    /**
-     * The support Newton step ({@link CdProblem#supportNewton}) is tried only when its Cholesky (|A|³/3 flops) costs
-     * at most 9× the sweeps already spent (|A|·p each): k² ≤ {@link Thresholds#SUPPORT_NEWTON_BUDGET}·sweeps·p, so its
-     * total cost stays a bounded multiple of theirs (factors 8 and 3 were measured slower on an equicorrelated
-     * n = 10000, p = 1000 path).
-     */
     @Override
-    boolean newtonAffordable(int k, int sweeps) {
-        return (double) k * k <= Thresholds.SUPPORT_NEWTON_BUDGET * sweeps * p;
+    boolean hasGram() {
+        return true;
+    }
+
+    /** A moved coefficient updates H over the set, or over all p (see {@link #move}). */
+    @Override
+    double sweepCost(int size) {
+        return (double) size * (set == null || size * Thresholds.SMALL_SET_DIVISOR > p ? p : size);
     }
 
     @Override

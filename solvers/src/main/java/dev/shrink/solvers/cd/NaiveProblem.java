@@ -6,6 +6,7 @@ import dev.shrink.kernels.Level1;
 import dev.shrink.kernels.MatrixView;
 import dev.shrink.kernels.ParallelKernels;
 import dev.shrink.kernels.Proximal;
+import dev.shrink.solvers.internal.Thresholds;
 
 /**
  * Naive-mode coordinate descent (Friedman et al. 2010, §2.1; scikit-learn {@code _cd_fast.enet_coordinate_descent}):
@@ -25,6 +26,7 @@ final class NaiveProblem extends CdProblem {
     private final double yy;
     private final Level1 level1 = KernelProvider.get().level1();
     private final Proximal proximal = KernelProvider.get().proximal();
+    private final GramCache cache;
 
     private NaiveProblem(MatrixView xv, double[] yt, double[] diag, ParallelKernels xPasses) {
         super(xv.cols(), diag);
@@ -37,6 +39,7 @@ final class NaiveProblem extends CdProblem {
         this.yt = yt;
         this.r = yt.clone();
         this.yy = level1.dot(n, yt, 0, yt, 0);
+        this.cache = new GramCache();
     }
 
     /**
@@ -89,6 +92,88 @@ final class NaiveProblem extends CdProblem {
     private static boolean allZero(double[] a) {
         for (double v : a) if (v != 0) return false;
         return true;
+    }
+
+    /**
+     * The support Newton step ({@link CdProblem#supportNewton}) reads the support's Gram matrix from {@link #cache},
+     * which keeps it across solves (a path's supports grow slowly: each new column costs its dot products with the
+     * cached ones once).
+     */
+    @Override
+    boolean hasGram() {
+        return true;
+    }
+
+    @Override
+    double gramCost(int[] a, int k) {
+        return cache.cost(a, k);
+    }
+
+    @Override
+    void prepareGram(int[] a, int k) {
+        cache.add(a, k);
+    }
+
+    @Override
+    double gram(int i, int j) {
+        return cache.get(i, j);
+    }
+
+    /** A coordinate is a dot product and, when it moves, an axpy: 2n per coordinate. */
+    @Override
+    double sweepCost(int size) {
+        return 2.0 * size * n;
+    }
+
+    /** Gram entries of every column that was ever in a support, grown column by column (n·m dots for the m-th). */
+    private final class GramCache {
+        private final int[] slot;
+        private int[] feature = new int[0];
+        private double[] g = new double[0];
+        private int m;
+        private int capacity;
+
+        GramCache() {
+            slot = new int[p];
+            java.util.Arrays.fill(slot, -1);
+        }
+
+        void add(int[] a, int k) {
+            for (int r = 0; r < k; r++) {
+                int j = a[r];
+                if (slot[j] >= 0) continue;
+                if (m == capacity) grow();
+                feature[m] = j;
+                slot[j] = m;
+                int at = xOffset + j * ld;
+                for (int t = 0; t <= m; t++) {
+                    double v = level1.dot(n, xt, at, xt, xOffset + feature[t] * ld);
+                    g[m * capacity + t] = v;
+                    g[t * capacity + m] = v;
+                }
+                m++;
+            }
+        }
+
+        private void grow() {
+            int next = Math.min(p, Math.max(16, 2 * capacity));
+            double[] bigger = new double[dev.shrink.kernels.Checks.elements("the support Gram cache", next, next)];
+            for (int t = 0; t < m; t++) System.arraycopy(g, t * capacity, bigger, t * next, m);
+            g = bigger;
+            feature = java.util.Arrays.copyOf(feature, next);
+            capacity = next;
+        }
+
+        double get(int i, int j) {
+            return g[slot[i] * capacity + slot[j]];
+        }
+
+        /** Flops of adding the new ones of a[0 .. k): n per dot with every cached column. */
+        double cost(int[] a, int k) {
+            int added = 0;
+            for (int r = 0; r < k; r++) if (slot[a[r]] < 0) added++;
+            return (double) added * (m + added) * n;
+        }
     }
 
     @Override

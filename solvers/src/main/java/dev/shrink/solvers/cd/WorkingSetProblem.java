@@ -168,10 +168,15 @@ final class WorkingSetProblem extends CdProblem {
         mv.multiply(MatrixView.rowMajor(k, m, m), wB, 0, h, 0);
     }
 
-    /** As covariance mode's, with the gathered columns' count m in place of p (a sweep costs |set|·m here). */
     @Override
-    boolean newtonAffordable(int size, int sweeps) {
-        return (double) size * size <= Thresholds.SUPPORT_NEWTON_BUDGET * sweeps * m;
+    boolean hasGram() {
+        return true;
+    }
+
+    /** A moved coefficient updates H over the m gathered columns. */
+    @Override
+    double sweepCost(int size) {
+        return (double) size * m;
     }
 
     @Override

@@ -23,10 +23,10 @@ public final class Thresholds {
     public static final int SMALL_SET_DIVISOR = 3;
 
     /**
-     * Covariance mode's sign-fixed Newton step on a support of k features is tried only while its Cholesky (k³/3 flops)
-     * costs at most this many times the sweeps spent so far (k² ≤ {@value}·sweeps·p).
+     * Coordinate descent's sign-fixed Newton step on the support is taken after a sweep whenever the Newton steps' work
+     * so far (their factor updates and solves) stays within {@value} times the sweeps' work.
      */
-    public static final double SUPPORT_NEWTON_BUDGET = 27.0;
+    public static final double SUPPORT_NEWTON_BUDGET = 9.0;
 
     /** Anderson extrapolation of coordinate descent: iterates combined, tried every so many sweeps. */
     public static final int ANDERSON_DEPTH = 5;
