@@ -49,6 +49,32 @@ abstract class CdProblem {
         xtrAll(out);
     }
 
+    /**
+     * {@link #xtrAll(double[], boolean[])}, recording for every column computed the residual drift at that moment
+     * ({@link Workspace#driftAt}), so that a later solve can bound how far a skipped column's entry has moved since.
+     */
+    final void gradient(double[] out, boolean[] skip) {
+        xtrAll(out, skip);
+        if (!tracksDrift()) return;
+        CoordinateDescent.Workspace ws = workspace();
+        double now = ws.drift + residualDrift();
+        ws.drift = now;
+        for (int j = 0; j < p; j++) if (skip == null || !skip[j]) ws.driftAt[j] = now;
+    }
+
+    /**
+     * ‖R − R₀‖ for R₀ the residual at the previous call (then R₀ ← R), which bounds |x̃ⱼᵀR − x̃ⱼᵀR₀| by ‖x̃ⱼ‖·‖R − R₀‖;
+     * NaN where R is not formed (the Gram representations: there the full X̃ᵀR costs O(p) and is never stale).
+     */
+    double residualDrift() {
+        return Double.NaN;
+    }
+
+    /** Whether {@link #residualDrift} is tracked (naive mode). */
+    boolean tracksDrift() {
+        return false;
+    }
+
     /** ‖R‖² at coefficients w (the current state). */
     abstract double residualNorm2(double[] w);
 

@@ -45,9 +45,12 @@ final class CoordinateDescent {
      * @param dwTol    relative coefficient change below which the gap is checked (scikit-learn: tol)
      * @param grad     X̃ᵀR at the starting w (the caller has it: saves a full pass in naive mode along a path); on
      *                 return it holds X̃ᵀR at the returned w whenever the result is converged and nothing was screened
+     * @param stale    whether some entries of grad are older than w (the columns the previous solve screened): they are
+     *                 bounded through the residual's drift since ({@link Workspace#driftAt}), screened with the bound
+     *                 when it allows, and computed afresh otherwise
      */
     static Result solve(CdProblem problem, double[] w, double l1, double l2, double[] factors, double screenL1,
-                        double gapTol, double dwTol, int maxIter, double[] grad) {
+                        double gapTol, double dwTol, int maxIter, double[] grad, boolean stale) {
         int p = problem.p;
         Workspace ws = problem.workspace();
         boolean[] inSet = ws.inSet;
@@ -56,7 +59,13 @@ final class CoordinateDescent {
         java.util.Arrays.fill(ws.screened, false);
         ws.screenedCount = 0;
         ws.screening = ws.gapSafe && l1 > 0 && allPositive(factors) && problem.columnNorms2() != null;
-        if (ws.screening) {
+        if (stale && !ws.screening) {
+            problem.gradient(grad, null);
+            stale = false;
+        }
+        if (stale) {
+            screenWithBounds(problem, w, grad, l1, l2, factors, ws);
+        } else if (ws.screening) {
             // the sequential rule: the warm start and its rescaled residual, at the new penalty
             DualPoint start = dual(problem, w, grad, l1, l2, factors, ws.screened);
             screen(problem, w, grad, start, l1, l2, factors, ws, null);
@@ -81,7 +90,8 @@ final class CoordinateDescent {
                 Result res = sweeps(problem, w, l1, l2, factors, gapTol, dwTol, maxIter, grad, inSet, set, size, ws);
                 int nz = 0;
                 for (double v : w) if (v != 0) nz++;
-                System.err.printf("l1=%.4g sweeps=%d checks=%d newton=%d screened=%d nz=%d gap=%.3g%n", l1, res.iterations(), trace[0], trace[2], ws.screenedCount, nz, res.gap());
+                System.err.printf("l1=%.4g sweeps=%d checks=%d newton=%d screened=%d refreshed=%d nz=%d gap=%.3g%n", l1, res.iterations(), trace[0], trace[2], ws.screenedCount, trace[3], nz, res.gap());
+                trace[3] = 0;
                 trace[0] = 0;
                 trace[2] = 0;
                 return res;
@@ -119,6 +129,76 @@ final class CoordinateDescent {
         }
         ws.screenedCount += added;
         return added;
+    }
+
+    /**
+     * The sequential rule when some gradient entries are stale: an entry computed when the residual was R₀ is off by
+     * at most ‖x̃ⱼ‖·‖R − R₀‖ ≤ ‖x̃ⱼ‖·(drift now − drift then), so |x̃ⱼᵀR| ≤ |gⱼ| + ‖x̃ⱼ‖·Δdriftⱼ =: bⱼ. A stale entry
+     * whose bound could set the dual point's scale (bⱼ above fⱼ·max(l1, the largest fresh |gₖ − l2·fₖwₖ|/fₖ)) is computed
+     * afresh first; then the scale, the gap and the safe radius follow, a stale feature is screened when its bound
+     * passes the test, and otherwise computed afresh and tested again with its exact value.
+     */
+    private static void screenWithBounds(CdProblem problem, double[] w, double[] grad, double l1, double l2, double[] factors, Workspace ws) {
+        int p = problem.p;
+        double now = ws.drift + problem.residualDrift();
+        ws.drift = now;
+        double[] norms2 = problem.columnNorms2();
+        double dual = 0;
+        for (int j = 0; j < p; j++) {
+            if (ws.driftAt[j] != now && w[j] != 0) refresh(problem, grad, ws, j, now); // a nonzero coefficient is always fresh; be safe
+            if (ws.driftAt[j] == now) {
+                double f = factors == null ? 1.0 : factors[j];
+                dual = Math.max(dual, Math.abs(grad[j] - l2 * f * w[j]) / f);
+            }
+        }
+        for (int j = 0; j < p; j++) {
+            if (ws.driftAt[j] == now) continue;
+            double f = factors == null ? 1.0 : factors[j];
+            if (bound(grad, norms2, ws, j, now) > f * Math.max(l1, dual)) {
+                refresh(problem, grad, ws, j, now);
+                dual = Math.max(dual, Math.abs(grad[j]) / f);
+            }
+        }
+        double l1norm = 0;
+        double l2norm = 0;
+        for (int j = 0; j < p; j++) {
+            double f = factors == null ? 1.0 : factors[j];
+            l1norm += f * Math.abs(w[j]);
+            l2norm += f * w[j] * w[j];
+        }
+        double scale = dual > l1 ? l1 / dual : 1.0;
+        double s2 = 1 + scale * scale;
+        double gap = 0.5 * problem.residualNorm2(w) * s2 + l1 * l1norm - scale * problem.residualDotY(w) + 0.5 * l2 * s2 * l2norm;
+        double radius = GapSafeScreening.radius(gap, 1.0, Thresholds.SCREENING_ROUNDING * problem.yNorm2());
+        int added = 0;
+        for (int j = 0; j < p; j++) {
+            if (w[j] != 0) continue;
+            double f = factors == null ? 1.0 : factors[j];
+            double norm = Math.sqrt(norms2[j] + l2 * f);
+            boolean zero = GapSafeScreening.isZero(scale * bound(grad, norms2, ws, j, now), norm, radius, l1 * f);
+            if (!zero && ws.driftAt[j] != now) {
+                refresh(problem, grad, ws, j, now);
+                zero = GapSafeScreening.isZero(scale * Math.abs(grad[j]), norm, radius, l1 * f);
+            }
+            if (zero) {
+                ws.screened[j] = true;
+                added++;
+            }
+        }
+        for (int j = 0; j < p; j++) if (!ws.screened[j] && ws.driftAt[j] != now) refresh(problem, grad, ws, j, now);
+        ws.screenedCount += added;
+    }
+
+    /** The bound on |x̃ⱼᵀR| from a stale entry: |gⱼ| + ‖x̃ⱼ‖·(drift now − drift then). */
+    private static double bound(double[] grad, double[] norms2, Workspace ws, int j, double now) {
+        double age = now - ws.driftAt[j];
+        return Math.abs(grad[j]) + (age > 0 ? Math.sqrt(norms2[j]) * age : 0.0);
+    }
+
+    private static void refresh(CdProblem problem, double[] grad, Workspace ws, int j, double now) {
+        if (TRACE) trace[3]++;
+        grad[j] = problem.xtr(j);
+        ws.driftAt[j] = now;
     }
 
     private static Result sweeps(CdProblem problem, double[] w, double l1, double l2, double[] factors, double gapTol, double dwTol,
@@ -169,7 +249,6 @@ final class CoordinateDescent {
                 maxW = Math.max(maxW, Math.abs(updated));
             }
             anderson.record(problem, w, set, size, l1, l2, factors);
-            // correlated active columns make sweeps crawl: now and then a Newton step on the support (CovarianceProblem)
             // correlated active columns make sweeps crawl: a Newton step on the support whenever its cost fits in the
             // share of the sweeps' work it may take (after two sweeps: let a warm start settle its signs first)
             sweepWork += problem.sweepCost(size);
@@ -199,7 +278,7 @@ final class CoordinateDescent {
                 }
                 settleUntil = -1;
                 roundWork = 0;
-                problem.xtrAll(grad, ws.screenedCount > 0 ? ws.screened : null);
+                problem.gradient(grad, ws.screenedCount > 0 ? ws.screened : null);
                 if (TRACE) trace[0]++;
                 int candidates = 0;
                 int[] cand = problem.workspace().candidates;
@@ -265,11 +344,18 @@ final class CoordinateDescent {
         int screenedCount;
         /** Whether this solve screens (l1 &gt; 0, every factor &gt; 0, and {@link #gapSafe}). */
         boolean screening;
+        /**
+         * The residual's accumulated drift Σ‖Rₖ₊₁ − Rₖ‖ over the points where gradients were computed, and its value
+         * when each gradient entry was last computed ({@link CdProblem#gradient}).
+         */
+        final double[] driftAt;
+        double drift;
         /** Gap safe screening wanted (the default; tests turn it off to compare). */
         boolean gapSafe = !Boolean.getBoolean("shrink.noScreening");
 
         Workspace(int p) {
             screened = new boolean[p];
+            driftAt = new double[p];
             inSet = new boolean[p];
             set = new int[p];
             candidates = new int[p];

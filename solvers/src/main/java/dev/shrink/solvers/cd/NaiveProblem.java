@@ -27,6 +27,8 @@ final class NaiveProblem extends CdProblem {
     private final Level1 level1 = KernelProvider.get().level1();
     private final Proximal proximal = KernelProvider.get().proximal();
     private final GramCache cache;
+    /** The residual at the last {@link #residualDrift}. */
+    private final double[] mark;
 
     private NaiveProblem(MatrixView xv, double[] yt, double[] diag, ParallelKernels xPasses) {
         super(xv.cols(), diag);
@@ -40,6 +42,7 @@ final class NaiveProblem extends CdProblem {
         this.r = yt.clone();
         this.yy = level1.dot(n, yt, 0, yt, 0);
         this.cache = new GramCache();
+        this.mark = new double[n];
     }
 
     /**
@@ -199,6 +202,22 @@ final class NaiveProblem extends CdProblem {
             return;
         }
         for (int j = 0; j < p; j++) if (!skip[j]) out[j] = xtr(j);
+    }
+
+    @Override
+    boolean tracksDrift() {
+        return true;
+    }
+
+    @Override
+    double residualDrift() {
+        double d = 0;
+        for (int i = 0; i < n; i++) {
+            double e = r[i] - mark[i];
+            d += e * e;
+            mark[i] = r[i];
+        }
+        return Math.sqrt(d);
     }
 
     @Override
