@@ -21,7 +21,12 @@ public record Convergence(Criterion criterion, int iterations, double value, dou
          * {@code tol·‖y − ȳ‖²}; the logistic group lasso with tol times its intercept-only loss).
          */
         DUALITY_GAP("duality gap"),
-        /** The largest absolute gradient element of the objective divided by {@code C·Σsᵢ} (logistic regression). */
+        /**
+         * The largest absolute gradient element of {@code Σsᵢℓᵢ + ‖w‖²/(2C)}, the objective scikit-learn's lbfgs and
+         * newton-cg minimise (logistic regression; the same test at every C).
+         */
+        GRADIENT("max|gradient of Σsℓ + ‖w‖²/(2C)|"),
+        /** The largest absolute gradient element of the objective divided by {@code C·Σsᵢ} (scikit-learn's newton-cholesky). */
         SCALED_GRADIENT("max|gradient|/(C·Σs)"),
         /** The gradient mapping {@code L·‖w⁺ − w‖∞} of a proximal-gradient method. */
         GRADIENT_MAPPING("gradient mapping"),
@@ -30,7 +35,7 @@ public record Convergence(Criterion criterion, int iterations, double value, dou
          * gradients (sparse designs with many columns).
          */
         RELATIVE_RESIDUAL("relative residual"),
-        /** Σⱼ|wⱼ − wⱼ_previous| between two iterations (scikit-learn's stop for {@code BayesianRidge}). */
+        /** Σⱼ|wⱼ − wⱼ_previous| between two iterations (scikit-learn's stop for {@code BayesianRidge} and {@code ARDRegression}). */
         COEFFICIENT_CHANGE("Σ|w − w_previous|"),
         /** A closed-form solve: nothing to converge ({@code value} and {@code tolerance} are 0). */
         DIRECT("direct solve");

@@ -1,5 +1,6 @@
 package dev.shrink.solvers;
 
+import dev.shrink.kernels.Checks;
 import dev.shrink.kernels.KernelProvider;
 import dev.shrink.kernels.Level1;
 import dev.shrink.kernels.ParallelKernels;
@@ -55,7 +56,7 @@ public final class SufficientStats {
         Inputs.response(y, n);
         double sumW = Inputs.weights(sampleWeight, n);
         DesignMatrix m = DesignMatrix.of(x.matrix(), Threads.check(threads));
-        double[] g = new double[p * p];
+        double[] g = new double[Checks.elements("the Gram matrix", p, p)];
         double[] xty = new double[p];
         m.gram(sampleWeight, y, g, 0, p, xty);
         double[] sumWx = m.columnSums(sampleWeight);

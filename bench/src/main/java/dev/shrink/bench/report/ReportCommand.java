@@ -1,5 +1,6 @@
 package dev.shrink.bench.report;
 
+import dev.shrink.bench.data.Workloads;
 import dev.shrink.bench.peers.CoreTypes;
 import dev.shrink.bench.peers.OpenBlas;
 
@@ -28,7 +29,7 @@ public final class ReportCommand {
 
     static final String USAGE = """
             usage: ./shrink report [--quick] [--out DIR] [--no-solvers] [--no-external-peers] [--peer-coretype NAME]
-                           [--list] [--keep-data] [--csv] [--workloads NAMES]
+                           [--list] [--keep-data] [--csv] [--workloads NAME,...]
               --quick               short suite (7-10 minutes on 2 cores, the peers included)
               --out DIR             where to write the report (default: report/)
               --no-solvers          kernels only
@@ -40,8 +41,8 @@ public final class ReportCommand {
               --keep-data           keep the solver workloads' X.f64 / y.f64 and every side's coefficients under DIR/data
                                     (deleted once read otherwise)
               --csv                 also write them as X.csv / y.csv (and keep them), for other tools
-              --workloads NAMES     only these solver workloads (comma-separated, e.g. sparse-lasso-path,sparse-lasso),
-                                    with the peers, at the mode's timing; no kernel benchmarks
+              --workloads NAME,...  only these solver workloads (e.g. mt-enet,bayes-ridge), no kernels; the mode's
+                                    timing (full unless --quick)
             """;
 
     /** {@code ./shrink report ...}: the launcher runs this class. */
@@ -81,12 +82,17 @@ public final class ReportCommand {
                     peerCoreType = args[++i];
                 }
                 case "--workloads" -> {
-                    List<String> names = i + 1 < args.length ? List.of(args[++i].split(",")) : List.of();
-                    if (names.isEmpty() || !dev.shrink.bench.data.Workloads.names().containsAll(names)) {
-                        err.println("report: --workloads needs names from " + dev.shrink.bench.data.Workloads.names());
+                    if (i + 1 >= args.length) {
+                        err.println("report: --workloads needs a comma-separated list of " + Workloads.names());
                         return 2;
                     }
-                    only = names;
+                    only = List.of(args[++i].split(","));
+                    for (String w : only) {
+                        if (!Workloads.names().contains(w)) {
+                            err.println("report: unknown workload '" + w + "', expected some of " + Workloads.names());
+                            return 2;
+                        }
+                    }
                 }
                 case "--out" -> {
                     if (i + 1 >= args.length) {
@@ -170,8 +176,9 @@ public final class ReportCommand {
             coretypes.addAll(Suite.CORETYPES);
         }
 
+        // --workloads: those solver workloads alone, without the kernel steps
         List<Step> planned = new ArrayList<>(only == null ? Suite.steps(mode, coretypes) : List.of());
-        if (only != null) notes.add("only the solver workloads " + only + " (--workloads): no kernel benchmarks");
+        if (only != null) notes.add("solver workloads " + only + " only (--workloads): no kernel rows");
         SolverSection section = new SolverSection(mode, outDir.resolve("data"), out, notes, dataFiles, only);
         if (solvers) planned.add(section.step());
         List<Step> steps = new ArrayList<>();
@@ -256,6 +263,16 @@ public final class ReportCommand {
         List<SolverRow> solverRows = new ArrayList<>();
         if (solvers) solverRows.addAll(section.run(solverResults, externalPeers && !rerender, rerender, peerCore.coreType()));
 
+        // The parse rows: not measured again by --rerender (their files are not kept)
+        List<ParseSection.Reading> parse = List.of();
+        if (!rerender) {
+            try {
+                parse = ParseSection.run(mode, externalPeers && mode != Suite.Mode.TOY, out, notes);
+            } catch (IOException | RuntimeException e) {
+                notes.add("parse rows did not run: " + e);
+            }
+        }
+
         List<Row> all = new ArrayList<>(rows);
         for (SolverRow s : solverRows) all.addAll(SolverSection.rows(s));
         Files.writeString(outDir.resolve("summary.tsv"), SummaryTsv.format(all));
@@ -263,7 +280,7 @@ public final class ReportCommand {
         String busy = rerender ? null : MachineInfo.busyNote(loadAtStart, MachineInfo.loadAverage(), machine.processors());
         if (busy != null) notes.addFirst(busy);
         ReportWriter writer = new ReportWriter(modeText, machine, rows, solverRows, notes,
-                solvers && (externalPeers || rerender) && mode != Suite.Mode.TOY ? peerCore : null);
+                solvers && (externalPeers || rerender) && mode != Suite.Mode.TOY ? peerCore : null, parse);
         Files.writeString(outDir.resolve("report.md"), writer.markdown());
         Path index = outDir.resolve("index.html");
         Files.writeString(index, writer.html());

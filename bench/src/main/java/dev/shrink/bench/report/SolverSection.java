@@ -34,17 +34,12 @@ final class SolverSection {
     private final PrintStream progress;
     private final List<String> notes;
     private final ReportCommand.DataOption dataFiles;
-    /** The workloads named by --workloads, or null for the mode's own. */
     private final List<String> only;
 
-    SolverSection(Suite.Mode mode, Path dataDir, PrintStream progress, List<String> notes, ReportCommand.DataOption dataFiles) {
-        this(mode, dataDir, progress, notes, dataFiles, null);
-    }
-
-    SolverSection(Suite.Mode mode, Path dataDir, PrintStream progress, List<String> notes, ReportCommand.DataOption dataFiles,
-                  List<String> only) {
-        this.only = only;
+    /** @param only the workloads to run (null: the mode's own list) */
+    SolverSection(Suite.Mode mode, Path dataDir, PrintStream progress, List<String> notes, ReportCommand.DataOption dataFiles, List<String> only) {
         this.dataFiles = dataFiles;
+        this.only = only;
         this.mode = mode;
         this.dataDir = dataDir;
         this.progress = progress;

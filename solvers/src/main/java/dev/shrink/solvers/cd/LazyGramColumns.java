@@ -1,5 +1,6 @@
 package dev.shrink.solvers.cd;
 
+import dev.shrink.kernels.Checks;
 import dev.shrink.solvers.matrix.DesignMatrix;
 
 import java.util.Arrays;
@@ -41,7 +42,7 @@ final class LazyGramColumns implements GramColumns {
         Arrays.fill(slot, -1);
         this.u = new double[x.rows()];
         this.v = new double[p];
-        this.cache = new double[p * Math.min(p, 8)];
+        this.cache = new double[Checks.elements("the Gram column cache", p, Math.min(p, 8))];
     }
 
     @Override

@@ -33,17 +33,8 @@ final class NaiveProblem extends CdProblem {
     private double sigma;
     private double o;
     private final double yy;
-    /**
-     * Bounds for the full checks ({@link #xtrAllAbove}): ‖x̃ⱼ‖, |x̃ⱼᵀR| when last computed, the drift Σ‖ΔR‖ of the
-     * residual between full checks then, the drift now, and the residual u + o of the last check.
-     */
-    private final double[] norm;
-    private final double[] known;
-    private final double[] driftAt;
-    private final boolean[] bound;
-    private double drift;
-    private double[] lastResidual;
-    private boolean movedSinceCheck = true;
+    /** The residual u + o at the last {@link #residualDrift}. */
+    private final double[] mark;
     /** X̃ᵀR at w = 0 when known from the set-up pass (else null), and whether the state is w = 0. */
     private double[] zeroGradient;
     private boolean zeroState = true;
@@ -69,12 +60,7 @@ final class NaiveProblem extends CdProblem {
         this.sumS = total;
         this.yy = q;
         this.sigma = weightedSum(y0);
-        this.norm = new double[p];
-        for (int j = 0; j < p; j++) norm[j] = Math.sqrt(diag[j]);
-        this.known = new double[p];
-        java.util.Arrays.fill(known, Double.POSITIVE_INFINITY);
-        this.driftAt = new double[p];
-        this.bound = new boolean[p];
+        this.mark = new double[n];
     }
 
     /**
@@ -165,7 +151,6 @@ final class NaiveProblem extends CdProblem {
 
     @Override
     void move(int j, double delta) {
-        movedSinceCheck = true;
         zeroState = false;
         double c = scale == null ? delta : delta * scale[j];
         a.columnAxpy(j, -c, null, u);
@@ -179,7 +164,6 @@ final class NaiveProblem extends CdProblem {
     void xtrAll(double[] out) {
         if (zeroState && zeroGradient != null) {
             System.arraycopy(zeroGradient, 0, out, 0, p);
-            remember(out);
             return;
         }
         double[] v = u;
@@ -193,76 +177,41 @@ final class NaiveProblem extends CdProblem {
             for (int j = 0; j < p; j++) out[j] -= mean[j] * sigma;
         }
         if (scale != null) for (int j = 0; j < p; j++) out[j] *= scale[j];
-        remember(out);
     }
 
-    /** Records an exact full check for the bounds of {@link #xtrAllAbove}. */
-    private void remember(double[] out) {
-        track();
-        for (int j = 0; j < p; j++) {
-            known[j] = Math.abs(out[j]);
-            driftAt[j] = drift;
-            bound[j] = false;
-        }
-    }
-
-    /**
-     * A full check that skips the columns whose |x̃ⱼᵀR| is provably below l1·fⱼ: by Cauchy–Schwarz
-     * {@code |x̃ⱼᵀR| ≤ |x̃ⱼᵀR'| + ‖x̃ⱼ‖·‖R − R'‖} for the residual R' of the check where it was last computed, and
-     * ‖R − R'‖ is at most the sum of the residual's moves between checks (the drift). On a path, where each penalty
-     * needs one full check, most columns far from the threshold stay unread (a safe, sequential bound in the spirit of
-     * El Ghaoui et al. 2012, "Safe feature elimination in sparse supervised learning"). Columns in the working set, and
-     * unpenalised ones, are always computed; entries computed here are exact.
-     */
+    /** Columns one by one, skipping the screened ones (a sparse column costs its stored entries). */
     @Override
-    void xtrAllAbove(double[] out, double l1, double[] factors, boolean[] inSet) {
-        track();
+    void xtrAll(double[] out, boolean[] skip) {
+        if (skip == null) {
+            xtrAll(out);
+            return;
+        }
         if (mean != null) sigma = weightedSum(u);
-        for (int j = 0; j < p; j++) {
-            double f = factors == null ? 1.0 : factors[j];
-            double b = known[j] + norm[j] * (drift - driftAt[j]);
-            if (!inSet[j] && f > 0 && b < 0.999 * l1 * f) {
-                out[j] = b;
-                bound[j] = true;
-                continue;
-            }
-            out[j] = xtr(j);
-            known[j] = Math.abs(out[j]);
-            driftAt[j] = drift;
-            bound[j] = false;
-        }
-    }
-
-    /** Adds the residual's move since the last check, ‖R − R'‖ in the weighted norm, to the drift. */
-    private void track() {
-        movedSinceCheck = false;
-        if (lastResidual == null) {
-            lastResidual = new double[n];
-        } else {
-            double d = 0;
-            for (int i = 0; i < n; i++) {
-                double e = u[i] + o - lastResidual[i];
-                d += s == null ? e * e : s[i] * e * e;
-            }
-            drift += Math.sqrt(d);
-        }
-        for (int i = 0; i < n; i++) lastResidual[i] = u[i] + o;
+        for (int j = 0; j < p; j++) if (!skip[j]) out[j] = xtr(j);
     }
 
     @Override
-    boolean isBound(int j) {
-        return bound[j];
+    boolean tracksDrift() {
+        return true;
     }
 
+    /** ‖R − R₀‖ in the weighted norm of the dot products (R = u + o), the norm in which ‖x̃ⱼ‖² is the diagonal. */
     @Override
-    double exactGradient(int j) {
-        double g = xtr(j);
-        if (!movedSinceCheck) {
-            known[j] = Math.abs(g);
-            driftAt[j] = drift;
-            bound[j] = false;
+    double residualDrift() {
+        double d = 0;
+        for (int i = 0; i < n; i++) {
+            double r = u[i] + o;
+            double e = r - mark[i];
+            d += s == null ? e * e : s[i] * e * e;
+            mark[i] = r;
         }
-        return g;
+        return Math.sqrt(d);
+    }
+
+    /** A coordinate is a dot product and, when it moves, an axpy over the column's stored entries. */
+    @Override
+    double sweepCost(int size) {
+        return 2.0 * size * ((double) a.storedEntries() / p);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.shrink.solvers.cd;
 
+import dev.shrink.kernels.Checks;
 import dev.shrink.kernels.KernelProvider;
 import dev.shrink.kernels.Level1;
 import dev.shrink.kernels.MatrixVector;
@@ -89,6 +90,12 @@ final class WorkingSetProblem extends CdProblem {
         }
     }
 
+    /** Only the gathered columns' norms are known (the rest would cost a pass over X): no screening here. */
+    @Override
+    double[] columnNorms2() {
+        return null;
+    }
+
     @Override
     int violatorLimit(int size) {
         return Math.max(Thresholds.FIRST_BATCH, size);
@@ -133,10 +140,26 @@ final class WorkingSetProblem extends CdProblem {
             wB[m + t] = 0.0;
         }
         m = m1;
-        k = new double[m * m];
+        k = new double[Checks.elements("the working set's Gram matrix", m, m)];
         columns.gram(k);
         for (int t = 0; t < m; t++) diag[columns.feature[t]] = k[t * m + t];
         mv.multiply(MatrixView.rowMajor(k, m, m), wB, 0, h, 0);
+    }
+
+    @Override
+    boolean hasGram() {
+        return true;
+    }
+
+    /** A moved coefficient updates H over the m gathered columns. */
+    @Override
+    double sweepCost(int size) {
+        return (double) size * m;
+    }
+
+    @Override
+    double gram(int i, int j) {
+        return k[slot[i] * m + slot[j]];
     }
 
     @Override

@@ -1,12 +1,13 @@
 package dev.shrink.solvers.path;
 
+import dev.shrink.kernels.Checks;
 import dev.shrink.solvers.Convergence;
 import dev.shrink.solvers.Design;
 import dev.shrink.solvers.LogisticModel;
 import dev.shrink.solvers.LogisticRegression;
 import dev.shrink.solvers.SparseDesign;
 import dev.shrink.solvers.matrix.DesignMatrix;
-import dev.shrink.solvers.newton.NewtonLogistic;
+import dev.shrink.solvers.newton.DesignNewtonLogistic;
 import dev.shrink.solvers.internal.Inputs;
 import dev.shrink.solvers.internal.Threads;
 
@@ -91,7 +92,7 @@ public final class LogisticPath {
             d[j] = standardize ? Math.sqrt(v / n) : 1.0; // 1/n standard deviation
         }
         // standardised copy: columns (x − x̄)/d (constant columns become 0 and keep a zero coefficient)
-        double[] xs = new double[n * p];
+        double[] xs = new double[Checks.elements("the standardised design", n, p)];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < p; j++) xs[i * p + j] = d[j] > 0 ? (x.get(i, j) - mean[j]) / d[j] : 0.0;
         }
@@ -115,7 +116,7 @@ public final class LogisticPath {
         double b = fitIntercept ? Math.log(ybar / (1 - ybar)) : 0.0;
         for (int i = 0; i < k; i++) {
             double c = 1 / (n * grid[i]);
-            LogisticModel m = LogisticRegression.builder().C(c).fitIntercept(fitIntercept).tol(tol).maxIter(maxIter).threads(threads).build()
+            LogisticModel m = LogisticRegression.builder().C(c).fitIntercept(fitIntercept).tol(tol).maxIter(maxIter).threads(threads).solver("newton-cholesky").build()
                     .fit(z, y01, sampleWeight == null ? null : sw, v, b);
             v = m.coef();
             b = m.intercept();
@@ -169,7 +170,7 @@ public final class LogisticPath {
             double ratio = Double.isNaN(lambdaMinRatio) ? (n >= p ? 1e-4 : 1e-2) : lambdaMinRatio;
             grid = ElasticNetPath.glmnetGrid(max / (n * 1e-3), nLambdas, ratio);
         }
-        NewtonLogistic newton = new NewtonLogistic(m, y01, s, fitIntercept, penalty);
+        DesignNewtonLogistic newton = new DesignNewtonLogistic(m, y01, s, fitIntercept, penalty);
         int k = grid.length;
         double[][] coefs = new double[k][];
         double[] intercepts = new double[k];
@@ -177,7 +178,7 @@ public final class LogisticPath {
         double[] w = new double[p];
         double[] b = {fitIntercept ? Math.log(ybar / (1 - ybar)) : 0.0};
         for (int i = 0; i < k; i++) {
-            NewtonLogistic.Result r = newton.solve(w, b, 1 / (n * grid[i]), tol, maxIter);
+            DesignNewtonLogistic.Result r = newton.solve(w, b, 1 / (n * grid[i]), tol, maxIter);
             coefs[i] = w.clone();
             intercepts[i] = fitIntercept ? b[0] : 0.0;
             convergence[i] = Convergence.iterative(Convergence.Criterion.SCALED_GRADIENT, "Newton steps", r.iterations(), r.gradientNorm(), tol,
