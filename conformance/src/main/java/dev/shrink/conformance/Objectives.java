@@ -141,4 +141,10 @@ public final class Objectives {
         }
         return f / n + lambda / 2 * l2;
     }
+
+    /** Whether lower[j] ≤ w[j] ≤ upper[j] for every j. */
+    public static boolean withinLimits(double[] w, double[] lower, double[] upper) {
+        for (int j = 0; j < w.length; j++) if (!(w[j] >= lower[j] && w[j] <= upper[j])) return false;
+        return true;
+    }
 }

@@ -23,6 +23,8 @@ final class PathHandlers {
                 .standardize(glmnet && c.standardize())
                 .l1Ratio(l1Ratio).alphas(alphas).fitIntercept(c.fitIntercept())
                 .penaltyFactors(c.bool("penalty_factor") ? c.matrix("penalty_factor.csv")[0] : null)
+                .lowerLimits(c.bool("limits") ? c.matrix("lower_limits.csv")[0] : null)
+                .upperLimits(c.bool("limits") ? c.matrix("upper_limits.csv")[0] : null)
                 .tol(SingleFitHandlers.CD_TOL).maxIter(SingleFitHandlers.CD_MAX_ITER).build()
                 .fit(x, y, s);
         double[][] coef = c.coef();
@@ -36,6 +38,8 @@ final class PathHandlers {
         for (int k = 0; k < alphas.length; k++) {
             double[] w = r.coef(k);
             cmp.coef(coef[k], b[k], w, r.intercept(k));
+            if (c.bool("limits")) cmp.check(Objectives.withinLimits(w, c.matrix("lower_limits.csv")[0], c.matrix("upper_limits.csv")[0]),
+                    "alphas[" + k + "]: a coefficient is outside its limits");
             double value = glmnet
                     ? Objectives.glmnetGaussian(x, y, w, r.intercept(k), alphas[k], l1Ratio, d, yScale, factors)
                     : Objectives.elasticNet(x, y, s, w, r.intercept(k), alphas[k], l1Ratio);

@@ -34,11 +34,15 @@ final class SingleFitHandlers {
         double[] s = c.sampleWeight();
         double alpha = c.number("alpha");
         double l1Ratio = c.model().equals("lasso") ? 1.0 : c.number("l1_ratio");
-        LinearModel m = ElasticNet.builder().alpha(alpha).l1Ratio(l1Ratio).fitIntercept(c.fitIntercept())
+        boolean positive = c.bool("positive");
+        LinearModel m = ElasticNet.builder().alpha(alpha).l1Ratio(l1Ratio).fitIntercept(c.fitIntercept()).positive(positive)
                 .tol(CD_TOL).maxIter(CD_MAX_ITER).build().fit(x, y, s);
+        double worst = 0;
+        for (double v : m.coef()) worst = Math.min(worst, v);
         return new Comparison(c)
                 .coef(c.coef()[0], c.intercept()[0], m.coef(), m.intercept())
                 .objective(c.objectiveValue(), Objectives.elasticNet(x, y, s, m.coef(), m.intercept(), alpha, l1Ratio))
+                .check(!positive || worst >= 0, "positive=true but a coefficient is " + worst)
                 .note(m.convergence().iterations() + " sweeps, gap " + String.format(java.util.Locale.ROOT, "%.1e", m.convergence().value()))
                 .result();
     }

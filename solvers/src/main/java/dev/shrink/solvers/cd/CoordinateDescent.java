@@ -31,6 +31,16 @@ final class CoordinateDescent {
      */
     static Result solve(CdProblem problem, double[] w, double l1, double l2, double[] factors, double screenL1,
                         double gapTol, double dwTol, int maxIter, double[] grad) {
+        return solve(problem, w, l1, l2, factors, null, screenL1, gapTol, dwTol, maxIter, grad);
+    }
+
+    /**
+     * As {@link #solve(CdProblem, double[], double, double, double[], double, double, double, int, double[])}, subject
+     * to a box (null: none; w must lie in it): each coordinate update is the one-dimensional minimiser clipped to its
+     * bounds, and a feature at 0 violates the optimality conditions only towards a side it may move to.
+     */
+    static Result solve(CdProblem problem, double[] w, double l1, double l2, double[] factors, Box box, double screenL1,
+                        double gapTol, double dwTol, int maxIter, double[] grad) {
         int p = problem.p;
         Workspace ws = problem.workspace();
         boolean[] inSet = ws.inSet;
@@ -44,20 +54,26 @@ final class CoordinateDescent {
             if (w[j] != 0 || f == 0) {
                 inSet[j] = true;
                 set[size++] = j;
-            } else if (Math.abs(grad[j]) > Math.min(l1, screenL1) * f) {
+            } else if (violates(grad[j], Math.min(l1, screenL1) * f, box, j)) {
                 cand[candidates++] = j;
             }
         }
         size = admit(cand, candidates, problem.violatorLimit(size), grad, factors, set, size, inSet, ws.scores);
         problem.workingSet(set, size, inSet);
         try {
-            return sweeps(problem, w, l1, l2, factors, gapTol, dwTol, maxIter, grad, inSet, set, size, ws.anderson);
+            return sweeps(problem, w, l1, l2, factors, box, gapTol, dwTol, maxIter, grad, inSet, set, size, ws.anderson);
         } finally {
             problem.workingSet(null, 0, null);
         }
     }
 
-    private static Result sweeps(CdProblem problem, double[] w, double l1, double l2, double[] factors, double gapTol, double dwTol,
+    /** Whether a feature at 0 with X̃ᵀR = g can lower the objective by moving to a side its box allows. */
+    static boolean violates(double g, double threshold, Box box, int j) {
+        if (box == null) return Math.abs(g) > threshold;
+        return (g > threshold && box.upper()[j] > 0) || (-g > threshold && box.lower()[j] < 0);
+    }
+
+    private static Result sweeps(CdProblem problem, double[] w, double l1, double l2, double[] factors, Box box, double gapTol, double dwTol,
                                  int maxIter, double[] grad, boolean[] inSet, int[] set, int size, Anderson anderson) {
         int p = problem.p;
         double gap = Double.POSITIVE_INFINITY;
@@ -94,6 +110,7 @@ final class CoordinateDescent {
                 double z = problem.xtr(j) + problem.diag[j] * old;
                 double t = l1 * f;
                 double updated = Math.copySign(Math.max(Math.abs(z) - t, 0.0), z) / curvature;
+                if (box != null) updated = box.clip(j, updated);
                 if (updated != old) {
                     problem.move(j, updated - old);
                     w[j] = updated;
@@ -102,9 +119,10 @@ final class CoordinateDescent {
                 }
                 maxW = Math.max(maxW, Math.abs(updated));
             }
-            anderson.record(problem, w, set, size, l1, l2, factors);
-            // correlated active columns make sweeps crawl: now and then a Newton step on the support (CovarianceProblem)
-            if (iter == nextNewton) {
+            anderson.record(problem, w, set, size, l1, l2, factors, box);
+            // correlated active columns make sweeps crawl: now and then a Newton step on the support (CovarianceProblem;
+            // its sign-fixed step knows no bounds)
+            if (iter == nextNewton && box == null) {
                 nextNewton *= 2;
                 if (problem.supportNewton(w, set, size, l1, l2, factors, iter)) anderson.restart();
             }
@@ -115,7 +133,7 @@ final class CoordinateDescent {
             if (cheapCheck || cheapSet || maxW == 0 || maxDelta <= dwThreshold * maxW || iter == maxIter) {
                 if (!cheapCheck && iter < maxIter) {
                     for (int k = 0; k < size; k++) grad[set[k]] = problem.xtr(set[k]);
-                    double reduced = gapOnSet(problem, w, grad, set, size, l1, l2, factors);
+                    double reduced = DualityGap.of(problem, w, grad, set, size, l1, l2, factors, box);
                     if (cheapSet && reduced <= gapTol && settleUntil < 0) settleUntil = 2 * iter;
                     boolean affordable = !cheapSet || roundWork < problem.fullCheckCost();
                     boolean keepGoing = !cheapSet || ((settleUntil < 0 || iter < settleUntil) && affordable);
@@ -132,7 +150,7 @@ final class CoordinateDescent {
                 for (int j = 0; j < p; j++) {
                     if (!inSet[j]) {
                         double f = factors == null ? 1.0 : factors[j];
-                        if (Math.abs(grad[j]) > l1 * f) cand[candidates++] = j;
+                        if (violates(grad[j], l1 * f, box, j)) cand[candidates++] = j;
                     }
                 }
                 boolean added = candidates > 0;
@@ -141,7 +159,7 @@ final class CoordinateDescent {
                     problem.workingSet(set, size, inSet);
                     anderson.restart();
                 }
-                gap = gap(problem, w, grad, l1, l2, factors);
+                gap = DualityGap.of(problem, w, grad, null, 0, l1, l2, factors, box);
                 // scikit-learn's stop: the first check with the gap within tol (covariance mode checks after every sweep)
                 if (!added && gap <= gapTol) return new Result(iter, gap, true);
                 if (!added && maxDelta == 0) return new Result(iter, gap, false); // rounding floor: sweeps change nothing
@@ -233,7 +251,7 @@ final class CoordinateDescent {
             count = 0;
         }
 
-        void record(CdProblem problem, double[] w, int[] set, int size, double l1, double l2, double[] factors) {
+        void record(CdProblem problem, double[] w, int[] set, int size, double l1, double l2, double[] factors, Box box) {
             double[] slot = history[count];
             for (int k = 0; k < size; k++) slot[set[k]] = w[set[k]];
             if (++count <= K) return;
@@ -284,6 +302,7 @@ final class CoordinateDescent {
                 int j = set[t];
                 double e = 0;
                 for (int k = 0; k < K; k++) e += coeffs[k] / sum * history[k + 1][j];
+                if (box != null) e = box.clip(j, e); // the combination may leave the box; its projection is tried instead
                 saved[j] = w[j];
                 if (e != w[j]) {
                     problem.move(j, e - w[j]);
@@ -318,60 +337,20 @@ final class CoordinateDescent {
 
     /** {@link #gap} of the problem restricted to the working set (grad needed on the set only; w is 0 outside it). */
     static double gapOnSet(CdProblem problem, double[] w, double[] grad, int[] set, int size, double l1, double l2, double[] factors) {
-        double rn2 = problem.residualNorm2(w);
-        double ry = problem.residualDotY(w);
-        double q = 0;
-        double a = 0;
-        double dual = 0;
-        double conj = 0;
-        for (int k = 0; k < size; k++) {
-            int j = set[k];
-            double f = factors == null ? 1.0 : factors[j];
-            q += f * w[j] * w[j];
-            a += f * Math.abs(w[j]);
-            if (f > 0) {
-                dual = Math.max(dual, Math.abs(grad[j] - l2 * f * w[j]) / f);
-                conj += grad[j] * grad[j] / f;
-            }
-        }
-        if (l1 == 0 && l2 > 0) return rn2 - ry + 0.5 * l2 * q + conj / (2 * l2);
-        double scale = dual > l1 ? l1 / dual : 1.0;
-        double s2 = 1 + scale * scale;
-        return 0.5 * rn2 * s2 + l1 * a - scale * ry + 0.5 * l2 * s2 * q;
+        return DualityGap.of(problem, w, grad, set, size, l1, l2, factors, null);
     }
 
     /**
-     * A duality gap at w, given grad = X̃ᵀR: an upper bound on the distance of the objective from its minimum.
-     * For l1 &gt; 0, scikit-learn's ({@code _cd_fast}: dual point θ = min(1, l1/‖X̃ᵀR − l2·f∘w‖_{∞,f})·R). For
-     * l1 = 0 &lt; l2 (ridge), the dual has no constraint and θ = R gives
-     * {@code ‖R‖² − Rᵀỹ + ½·l2·Σfⱼwⱼ² + Σⱼ(x̃ⱼᵀR)²/(2·l2·fⱼ)}, which vanishes at the minimiser. For l1 = l2 = 0 only
-     * the primal value bounds the distance (scikit-learn's choice).
+     * A duality gap at w, given grad = X̃ᵀR: an upper bound on the distance of the objective from its minimum
+     * ({@link DualityGap}: scikit-learn's dual point for l1 &gt; 0, θ = R for ridge, unpenalised features projected out).
+     * For l1 = l2 = 0 only the primal value bounds the distance (scikit-learn's choice).
      */
     static double gap(CdProblem problem, double[] w, double[] grad, double l1, double l2, double[] factors) {
-        int p = problem.p;
-        double rn2 = problem.residualNorm2(w);
-        double ry = problem.residualDotY(w);
-        if (l1 == 0 && l2 > 0) {
-            double q = 0;
-            double conj = 0;
-            for (int j = 0; j < p; j++) {
-                double f = factors == null ? 1.0 : factors[j];
-                q += f * w[j] * w[j];
-                if (f > 0) conj += grad[j] * grad[j] / f;
-            }
-            return rn2 - ry + 0.5 * l2 * q + conj / (2 * l2);
-        }
-        double dual = 0;
-        double l1norm = 0;
-        double l2norm = 0;
-        for (int j = 0; j < p; j++) {
-            double f = factors == null ? 1.0 : factors[j];
-            if (f > 0) dual = Math.max(dual, Math.abs(grad[j] - l2 * f * w[j]) / f);
-            l1norm += f * Math.abs(w[j]);
-            l2norm += f * w[j] * w[j];
-        }
-        double scale = dual > l1 ? l1 / dual : 1.0;
-        double s2 = 1 + scale * scale;
-        return 0.5 * rn2 * s2 + l1 * l1norm - scale * ry + 0.5 * l2 * s2 * l2norm;
+        return DualityGap.of(problem, w, grad, null, 0, l1, l2, factors, null);
+    }
+
+    /** {@link #gap} subject to a box. */
+    static double gap(CdProblem problem, double[] w, double[] grad, double l1, double l2, double[] factors, Box box) {
+        return DualityGap.of(problem, w, grad, null, 0, l1, l2, factors, box);
     }
 }
