@@ -20,6 +20,13 @@ public record Convergence(Criterion criterion, int iterations, double value, dou
          * scikit-learn's scaling (compared with {@code tol·‖y − ȳ‖²}).
          */
         DUALITY_GAP("duality gap"),
+        /**
+         * The duality gap of a penalised GLM (logistic, multinomial, Poisson; proximal Newton) divided by the scale of
+         * its loss: {@code C·Σsᵢ} in scikit-learn's logistic objectives, 1 where the loss is already a weighted mean
+         * (glmnet's {@code (1/n)·Σᵢ}, scikit-learn's Poisson {@code (1/S)·Σᵢsᵢ}). An upper bound on the objective's
+         * distance from its minimum in the same units, compared with tol.
+         */
+        RELATIVE_DUALITY_GAP("duality gap / loss scale"),
         /** The largest absolute gradient element of the objective divided by {@code C·Σsᵢ} (logistic regression). */
         SCALED_GRADIENT("max|gradient|/(C·Σs)"),
         /** The gradient mapping {@code L·‖w⁺ − w‖∞} of a proximal-gradient method. */

@@ -126,4 +126,44 @@ public final class Inputs {
         return out;
     }
 
+    /**
+     * Class labels: at least two distinct finite values; returns them in increasing order (scikit-learn's
+     * {@code classes_}). -0.0 and 0.0 are one label.
+     */
+    public static double[] classes(double[] y, int n) {
+        response(y, n);
+        TreeSet<Double> seen = new TreeSet<>();
+        for (double v : y) seen.add(v == 0.0 ? 0.0 : v);
+        if (seen.size() < 2) {
+            throw new IllegalArgumentException("labels must take at least two values, found one: " + label(seen.first()));
+        }
+        double[] out = new double[seen.size()];
+        int c = 0;
+        for (double v : seen) out[c++] = v;
+        return out;
+    }
+
+    /** The index of each label in {@code classes} (from {@link #classes}), as doubles 0 .. K − 1. */
+    public static double[] classIndices(double[] y, double[] classes) {
+        double[] out = new double[y.length];
+        for (int i = 0; i < y.length; i++) out[i] = java.util.Arrays.binarySearch(classes, y[i] == 0.0 ? 0.0 : y[i]);
+        return out;
+    }
+
+    /**
+     * Poisson responses: n finite counts ≥ 0 (non-integer values are allowed, as in scikit-learn and glmnet), and with an
+     * intercept at least one positive (else the intercept has no finite minimiser).
+     */
+    public static void counts(double[] y, int n, boolean intercept) {
+        response(y, n);
+        boolean positive = false;
+        for (int i = 0; i < n; i++) {
+            if (y[i] < 0) throw new IllegalArgumentException("y must be ≥ 0 for a Poisson model (counts), got " + y[i] + " at row " + i);
+            positive |= y[i] > 0;
+        }
+        if (!positive && intercept) {
+            throw new IllegalArgumentException("y is all zero: a Poisson model with an intercept has no finite minimiser (its intercept tends to −∞)");
+        }
+    }
+
 }

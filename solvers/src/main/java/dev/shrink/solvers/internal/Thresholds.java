@@ -48,4 +48,26 @@ public final class Thresholds {
 
     /** Newton: the full step is taken when the predicted decrease is below this share of the objective (rounding regime). */
     public static final double ROUNDING_REGIME = 1e-10;
+
+    /**
+     * GLM proximal Newton: the model of an outer iteration is solved until no coordinate changes it by more than this
+     * share of the current duality gap: a sweep of the model costs a few thousandths of the Gram pass that built it, so
+     * it is solved accurately and the outer iterations converge as Newton's method does.
+     */
+    public static final double GLM_INNER_SHARE = 1e-6;
+
+    /** GLM proximal Newton: ... but never below this share of the gap tolerance. */
+    public static final double GLM_INNER_FLOOR = 1e-3;
+
+    /** GLM proximal Newton: most coordinate-descent sweeps over the model of one outer iteration. */
+    public static final int GLM_MAX_SWEEPS = 10_000;
+
+    /** GLM proximal Newton: most Newton steps that profile the intercepts and unpenalised features before a gap. */
+    public static final int GLM_PROFILE_STEPS = 10;
+
+    /** GLM proximal Newton: a full step in the rounding regime may raise the objective by this share of it (rounding). */
+    public static final double ROUNDING_SLACK = 1e-13;
+
+    /** GLM proximal Newton: rounding-regime steps in a row that fail to halve the gap before the solve stops there. */
+    public static final int GLM_ROUNDING_STEPS = 3;
 }

@@ -1,0 +1,515 @@
+package dev.shrink.solvers.glm;
+
+import dev.shrink.solvers.internal.SemidefiniteSolve;
+import dev.shrink.solvers.internal.Thresholds;
+
+import java.util.Arrays;
+
+/**
+ * Proximal Newton for {@code P(W, b) = F(X̃W + 1bᵀ) + Σⱼ Ωⱼ(W_·j)}, F a {@link Family} loss, Ω the {@link Penalties}, in
+ * glmnet's shape (Friedman, Hastie &amp; Tibshirani 2010, "Regularization paths for generalized linear models via
+ * coordinate descent", §3) with the globalisation of Lee, Sun &amp; Saunders 2014 ("Proximal Newton-type methods for
+ * minimizing composite functions", Alg. 1):
+ * <ol>
+ *   <li>a working set of features (those nonzero, unpenalised, or admitted by the sequential strong rule of Tibshirani
+ *   et al. 2012), whose centred columns are gathered once into a {@link ColumnBlock};</li>
+ *   <li>each outer iteration forms the per-row derivatives of F, the weighted Gram blocks of the working set with one
+ *   Gram-kernel call each, and minimises the penalised quadratic model ({@link NewtonModel}: coordinate descent, or one
+ *   Cholesky solve when the model is smooth);</li>
+ *   <li>a backtracking line search on P along the model's step (Armijo on the model's predicted decrease);</li>
+ *   <li>once the working set's duality gap is within tolerance, a full pass X̃ᵀ∇F looks for features outside the set
+ *   that violate the optimality conditions; they join the set, and when none is left the duality gap of the whole
+ *   problem decides.</li>
+ * </ol>
+ *
+ * <p>The certificate is a duality gap: with ∇S = X̃ᵀ∇F + l2·b∘W the gradient of the smooth part, the dual point
+ * u = κ·∇F(η) (κ ∈ (0, 1] scales it into the domain of the L1 part's conjugate, as scikit-learn's lasso gap does) gives
+ * {@code gap = FY(κ) + κ·Σ⟨∇F, W⟩ + κ·⟨b, Σ∇F⟩ + Ω(W) + ½κ²·l2·Σ bⱼ‖W_·j‖² + Σⱼ Ω1ⱼ*(−κ∇Sⱼ)}, FY the families'
+ * Fenchel–Young sum, over the features with an L1 part; a feature with only the L2 part takes the dual's ζⱼ = −κ∇Fⱼ
+ * instead (the ridge dual: its term is (κ∇Fⱼ)²/(2·l2·bⱼ) and it puts no constraint on κ). The intercepts and the unpenalised features carry the dual constraints X̃ⱼᵀu = 0, Σu = 0, which no
+ * scaling meets: they are profiled out first (Newton's method on them alone, to rounding), so the gap bounds the
+ * suboptimality of the profiled point, which is returned.
+ *
+ * <p>Hooks for screening rules: {@link #discard} marks features proven to be zero at the next solve (e.g. gap-safe
+ * rules); the strong rule's threshold is the {@code screenL1} of {@link #solve}. A solve never lets a discarded feature
+ * into the working set and skips it in the violator search (its KKT condition is the rule's responsibility). One
+ * instance holds the state of one problem (warm starts along a path); it is not for concurrent use.
+ */
+final class ProximalNewton {
+    /** How a solve ended: Newton steps, final duality gap (absolute), whether it reached the tolerance, and why not. */
+    record Result(int iterations, double gap, boolean converged, String reason) {}
+
+    private static final boolean DEBUG = Boolean.getBoolean("shrink.glm.debug");
+    private final DesignOps x;
+    private final Family family;
+    private final Penalties pen;
+    private final boolean intercept;
+    private final int n;
+    private final int p;
+    private final int k;
+    private final int pairs;
+    private final ColumnBlock block;
+    private final boolean[] excluded;
+    private final boolean[] discarded;
+    /** Coefficients (class-major K×p, on the original scale of the centred design) and intercepts (K). */
+    final double[] w;
+    final double[] b;
+    private final double[] eta;
+    private final double[] g;
+    private final double[] h;
+    private final double[] gradient;
+    private boolean gradientValid;
+    private double l1;
+    private double l2;
+
+    /**
+     * @param excluded features that never enter (no variance under standardisation, a box [0, 0]); null: none
+     */
+    ProximalNewton(DesignOps x, Family family, Penalties penalties, boolean intercept, boolean[] excluded) {
+        this.x = x;
+        this.family = family;
+        this.pen = penalties;
+        this.intercept = intercept;
+        this.n = x.rows();
+        this.p = x.cols();
+        this.k = family.outputs();
+        this.pairs = Family.pairs(k);
+        this.block = x.newBlock();
+        this.excluded = excluded == null ? new boolean[p] : excluded.clone();
+        this.discarded = new boolean[p];
+        this.w = new double[k * p];
+        this.b = new double[k];
+        this.eta = new double[k * n];
+        this.g = new double[k * n];
+        this.h = new double[pairs * n];
+        this.gradient = new double[k * p];
+        reset(null, null);
+    }
+
+    /**
+     * Sets the state and recomputes the linear predictors: w (class-major K×p; null: zeros) and the intercepts of the
+     * centred design (null: those of the intercept-only model; zeros without an intercept).
+     */
+    void reset(double[] w0, double[] b0) {
+        Arrays.fill(w, 0.0);
+        if (w0 != null) System.arraycopy(w0, 0, w, 0, k * p);
+        Arrays.fill(b, 0.0);
+        if (b0 == null && intercept) b0 = family.nullIntercepts();
+        if (b0 != null && intercept) System.arraycopy(b0, 0, b, 0, k);
+        for (int c = 0; c < k; c++) {
+            x.multiply(w, c * p, eta, c * n);
+            for (int i = 0; i < n; i++) eta[c * n + i] += b[c];
+        }
+        gradientValid = false;
+    }
+
+    int classes() {
+        return k;
+    }
+
+    /**
+     * The model of the intercepts and the unpenalised features alone, fitted exactly (every penalised coefficient 0):
+     * glmnet's reference point for λ_max.
+     */
+    void fitUnpenalisedOnly() {
+        reset(null, null);
+        int[] add = new int[p];
+        int count = 0;
+        for (int j = 0; j < p; j++) if (!excluded[j] && pen.unpenalised(j)) add[count++] = j;
+        block.add(add, count);
+        profile();
+    }
+
+    /** Marks feature j as proven zero for the next solve (a screening rule's verdict); cleared by {@link #solve}. */
+    void discard(int j) {
+        discarded[j] = true;
+    }
+
+    /** ∇F with respect to W at the current state (K×p), one pass over X per class when not already known. */
+    double[] gradient() {
+        if (!gradientValid) {
+            family.derivatives(eta, g, h);
+            for (int c = 0; c < k; c++) x.multiplyTransposed(g, c * n, gradient, c * p);
+            gradientValid = true;
+        }
+        return gradient;
+    }
+
+    /** P at the current state for strengths l1, l2. */
+    double objective(double l1, double l2) {
+        return family.loss(eta) + pen.value(l1, l2, w, k, p);
+    }
+
+    /**
+     * Minimises P at strengths l1, l2 from the current state (warm start) and leaves the minimiser there.
+     *
+     * @param screenL1 the strong rule admits features with |∇ⱼ| &gt; min(l1, screenL1)·aⱼ at the start (2·l1 − l1_previous
+     *                 along a path; l1 for only the current violators)
+     * @param gapTol   absolute tolerance on the duality gap
+     * @param maxIter  most Newton steps
+     */
+    Result solve(double l1, double l2, double screenL1, double gapTol, int maxIter) {
+        this.l1 = l1;
+        this.l2 = l2;
+        try {
+            return run(screenL1, gapTol, maxIter);
+        } finally {
+            Arrays.fill(discarded, false);
+        }
+    }
+
+    private Result run(double screenL1, double gapTol, int maxIter) {
+        double[] grad = gradient();
+        int[] add = new int[p];
+        int count = 0;
+        for (int j = 0; j < p; j++) {
+            if (excluded[j] || discarded[j] || block.slot(j) >= 0) continue;
+            boolean nonzero = false;
+            for (int c = 0; c < k; c++) nonzero |= w[c * p + j] != 0;
+            if (nonzero || pen.unpenalised(j) || violates(grad, j, Math.min(l1, screenL1) * pen.a(j))) add[count++] = j;
+        }
+        block.add(add, count);
+        int iter = 0;
+        double lastGap = Double.POSITIVE_INFINITY;
+        double lastSetGap = Double.POSITIVE_INFINITY;
+        int roundingSteps = 0;
+        boolean stalled = false;
+        while (true) {
+            int m = block.size();
+            NewtonModel model = model(m);
+            double setGap = gap(model.q, true);
+            if (setGap <= gapTol || stalled || iter >= maxIter) {
+                profile();
+                double[] full = gradient();
+                count = 0;
+                for (int j = 0; j < p; j++) {
+                    if (!excluded[j] && !discarded[j] && block.slot(j) < 0 && violates(full, j, l1 * pen.a(j))) add[count++] = j;
+                }
+                if (count > 0 && iter < maxIter) {
+                    block.add(add, count);
+                    stalled = false;
+                    continue;
+                }
+                double gap = gap(full, false);
+                if (gap <= gapTol) return new Result(iter, gap, true, "");
+                if (iter >= maxIter) return new Result(iter, gap, false, "maxIter");
+                if (stalled) return new Result(iter, gap, false, "rounding floor");
+                lastGap = gap;
+                model = model(m); // profiling moved the state
+                setGap = gap(model.q, true);
+            }
+            if (DEBUG) System.err.printf("iter %d m %d setGap %.3e lastGap %.3e obj %.17g%n", iter, m, setGap, lastGap, objective(l1, l2));
+            iter++;
+            // inexact Newton with a superlinear forcing sequence: the model is solved to a share of the gap that shrinks with
+            // the gap relative to the loss (sweeps of the model cost a few thousandths of the Gram pass that built it)
+            double gapNow = Math.min(setGap, lastGap);
+            double relative = Math.min(1.0, gapNow / Math.max(Math.abs(family.loss(eta)), Double.MIN_NORMAL));
+            double innerTol = Math.max(Thresholds.GLM_INNER_FLOOR * gapTol, Thresholds.GLM_INNER_SHARE * gapNow * relative);
+            double[] wSet = new double[k * m];
+            for (int c = 0; c < k; c++) for (int s = 0; s < m; s++) wSet[c * m + s] = w[c * p + block.feature(s)];
+            model.solve(wSet, innerTol, Thresholds.GLM_MAX_SWEEPS);
+            Step step = lineSearch(model, wSet, m);
+            // below the objective's resolution only the gap shows progress: a few steps that do not halve it mean that the
+            // rounding floor is reached
+            roundingSteps = step == Step.ROUNDING && setGap > 0.5 * lastSetGap ? roundingSteps + 1 : 0;
+            stalled = step == Step.FAILED || roundingSteps >= Thresholds.GLM_ROUNDING_STEPS;
+            lastSetGap = setGap;
+            if (DEBUG) System.err.printf("  sweeps %d stalled %b%n", model.sweeps, stalled);
+            lastGap = Math.min(lastGap, setGap);
+        }
+    }
+
+    /** Whether feature j (all its classes at 0) may lower P by moving: |∇ⱼ| above its L1 threshold, towards an open side. */
+    private boolean violates(double[] grad, int j, double threshold) {
+        if (pen.grouped()) {
+            double norm2 = 0;
+            for (int c = 0; c < k; c++) norm2 += grad[c * p + j] * grad[c * p + j];
+            return Math.sqrt(norm2) > threshold;
+        }
+        for (int c = 0; c < k; c++) {
+            double v = grad[c * p + j];
+            if (v < -threshold && pen.upper(j) > 0) return true;
+            if (v > threshold && pen.lower(j) < 0) return true;
+        }
+        return false;
+    }
+
+    /** The Newton model at the current state on the block's m slots. */
+    private NewtonModel model(int m) {
+        family.derivatives(eta, g, h);
+        NewtonModel model = new NewtonModel(k, m, intercept, pen.grouped());
+        for (int pr = 0; pr < pairs; pr++) {
+            block.gram(h, pr * n, model.gram[pr], model.zd[pr]);
+            double sum = 0;
+            for (int i = 0; i < n; i++) sum += h[pr * n + i];
+            model.hb[pr] = sum;
+        }
+        for (int c = 0; c < k; c++) {
+            block.multiplyTransposed(g, c * n, model.q, c * m);
+            double sum = 0;
+            for (int i = 0; i < n; i++) sum += g[c * n + i];
+            model.gb[c] = intercept ? sum : 0.0;
+        }
+        for (int s = 0; s < m; s++) {
+            int j = block.feature(s);
+            model.penalty(s, l1 * pen.a(j), l2 * pen.b(j), pen.lower(j), pen.upper(j));
+        }
+        model.shiftInvariant(k > 1 && !pen.bounded());
+        return model;
+    }
+
+    /**
+     * The duality gap (class comment) from ∇F on the features considered: the block's slots ({@code onBlock}, grad is
+     * K×m by slot; the gap of the problem restricted to the working set) or all p features (grad K×p). Needs the
+     * derivatives g of the current state.
+     */
+    private double gap(double[] grad, boolean onBlock) {
+        int count = onBlock ? block.size() : p;
+        int stride = onBlock ? block.size() : p;
+        double kappa = 1.0;
+        for (int t = 0; t < count; t++) {
+            int j = onBlock ? block.feature(t) : t;
+            if (!onBlock && (excluded[j] || discarded[j])) continue;
+            double a = l1 * pen.a(j);
+            if (a == 0) continue; // no L1 part: a ridge or unpenalised feature puts no constraint on κ (see below)
+            if (pen.grouped()) {
+                double norm2 = 0;
+                for (int c = 0; c < k; c++) {
+                    double v = grad[c * stride + t] + l2 * pen.b(j) * w[c * p + j];
+                    norm2 += v * v;
+                }
+                double norm = Math.sqrt(norm2);
+                if (norm > a) kappa = Math.min(kappa, a / norm);
+                continue;
+            }
+            for (int c = 0; c < k; c++) {
+                double v = grad[c * stride + t] + l2 * pen.b(j) * w[c * p + j];
+                if (v > a && pen.lower(j) == Double.NEGATIVE_INFINITY) kappa = Math.min(kappa, a / v);
+                if (-v > a && pen.upper(j) == Double.POSITIVE_INFINITY) kappa = Math.min(kappa, a / -v);
+            }
+        }
+        double sum = family.fenchelYoung(eta, g, kappa);
+        if (intercept) {
+            for (int c = 0; c < k; c++) {
+                double gb = 0;
+                for (int i = 0; i < n; i++) gb += g[c * n + i];
+                sum += kappa * b[c] * gb;
+            }
+        }
+        for (int t = 0; t < count; t++) {
+            int j = onBlock ? block.feature(t) : t;
+            double bj = l2 * pen.b(j);
+            double a = l1 * pen.a(j);
+            double sq = 0;
+            for (int c = 0; c < k; c++) {
+                double wc = w[c * p + j];
+                double gc = grad[c * stride + t];
+                if (wc != 0) {
+                    sum += kappa * gc * wc;
+                    sq += wc * wc;
+                }
+                if (a == 0) {
+                    // no L1 part: the dual's ζⱼ = −κ∇Fⱼ, whose term is the conjugate of ½·bⱼ·w² (+ box): unconstrained
+                    if (bj > 0 || (pen.bounded() && !profiled(j))) sum += ridgeConjugate(-kappa * gc, bj, pen.lower(j), pen.upper(j));
+                } else if (!pen.grouped() && pen.bounded()) {
+                    double s = -kappa * (gc + bj * wc);
+                    if (s > a && pen.upper(j) != Double.POSITIVE_INFINITY) sum += (s - a) * pen.upper(j);
+                    if (-s > a && pen.lower(j) != Double.NEGATIVE_INFINITY) sum += (s + a) * pen.lower(j);
+                }
+            }
+            if (sq > 0) sum += pen.value(l1, l2, w, k, p, j) + (a > 0 ? 0.5 * kappa * kappa * bj * sq : 0.0);
+        }
+        return Math.max(sum, 0.0);
+    }
+
+    /** sup over [lo, hi] of v·w − ½·c·w² (c ≥ 0). */
+    private static double ridgeConjugate(double v, double c, double lo, double hi) {
+        if (c > 0) {
+            double w = Math.min(Math.max(v / c, lo), hi);
+            return v * w - 0.5 * c * w * w;
+        }
+        return v > 0 ? v * hi : v < 0 ? v * lo : 0.0;
+    }
+
+    /** Whether feature j is among those {@link #profile} refits exactly (unpenalised, no bounds, in the block). */
+    private boolean profiled(int j) {
+        return pen.unpenalised(j) && pen.lower(j) == Double.NEGATIVE_INFINITY && pen.upper(j) == Double.POSITIVE_INFINITY && block.slot(j) >= 0;
+    }
+
+    /**
+     * Newton's method on the intercepts and the unpenalised features alone, everything else fixed, until the step's
+     * decrease is at rounding level: afterwards Σᵢ∇F = 0 and X̃ⱼᵀ∇F = 0 for those features hold to rounding, which the
+     * duality gap needs. With K &gt; 1 the last class is pinned (the loss does not change along the common shift).
+     */
+    private void profile() {
+        int m = block.size();
+        int[] u = new int[m];
+        int nu = 0;
+        for (int s = 0; s < m; s++) if (profiled(block.feature(s))) u[nu++] = s;
+        int kk = k > 1 ? k - 1 : 1;
+        int kb = intercept ? kk : 0;
+        int d = kb + kk * nu;
+        if (d == 0) return;
+        double[][] cols = new double[nu][n];
+        for (int r = 0; r < nu; r++) block.column(u[r], cols[r], 0);
+        double[] hess = new double[d * d];
+        double[] step = new double[d];
+        double[] dEta = new double[k * n];
+        double[] trial = new double[k * n];
+        for (int it = 0; it < Thresholds.GLM_PROFILE_STEPS; it++) {
+            family.derivatives(eta, g, h);
+            gradientValid = false;
+            // unknown r: intercept of class c (r = c < kb) or feature u[v] in class c (r = kb + c·nu + v)
+            for (int r = 0; r < d; r++) {
+                int cr = r < kb ? r : (r - kb) / Math.max(nu, 1);
+                double[] zr = r < kb ? null : cols[(r - kb) % nu];
+                step[r] = -(zr == null ? sum(g, cr * n) : dot(zr, g, cr * n, null, 0));
+                for (int q = 0; q <= r; q++) {
+                    int cq = q < kb ? q : (q - kb) / Math.max(nu, 1);
+                    double[] zq = q < kb ? null : cols[(q - kb) % nu];
+                    int off = Family.pair(cr, cq, k) * n;
+                    double v;
+                    if (zr == null && zq == null) v = sum(h, off);
+                    else if (zr == null) v = dot(zq, h, off, null, 0);
+                    else if (zq == null) v = dot(zr, h, off, null, 0);
+                    else v = dot(zr, h, off, zq, 0);
+                    hess[r * d + q] = v;
+                    hess[q * d + r] = v;
+                }
+            }
+            double[] rhs = step.clone();
+            SemidefiniteSolve.solve(d, hess, step);
+            Arrays.fill(dEta, 0.0);
+            for (int r = 0; r < d; r++) {
+                int cr = r < kb ? r : (r - kb) / Math.max(nu, 1);
+                if (r < kb) {
+                    for (int i = 0; i < n; i++) dEta[cr * n + i] += step[r];
+                } else {
+                    double[] z = cols[(r - kb) % nu];
+                    for (int i = 0; i < n; i++) dEta[cr * n + i] += step[r] * z[i];
+                }
+            }
+            double f0 = family.loss(eta);
+            double slope = 0;
+            for (int r = 0; r < d; r++) slope -= step[r] * rhs[r]; // ∇ᵀδ (rhs = −∇)
+            if (!(slope < 0)) return;
+            double t = 1.0;
+            boolean accepted = false;
+            for (int ls = 0; ls < Thresholds.MAX_HALVINGS; ls++) {
+                for (int i = 0; i < k * n; i++) trial[i] = eta[i] + t * dEta[i];
+                double f = family.loss(trial);
+                if (f <= f0 + Thresholds.ARMIJO * t * slope || (t == 1.0 && -slope <= Thresholds.ROUNDING_REGIME * Math.abs(f0) && f <= f0)) {
+                    accepted = true;
+                    break;
+                }
+                t *= 0.5;
+            }
+            if (!accepted) return;
+            System.arraycopy(trial, 0, eta, 0, k * n);
+            for (int r = 0; r < d; r++) {
+                int cr = r < kb ? r : (r - kb) / Math.max(nu, 1);
+                if (r < kb) b[cr] += t * step[r];
+                else w[cr * p + block.feature(u[(r - kb) % nu])] += t * step[r];
+            }
+            if (-slope <= Thresholds.ROUNDING_REGIME * Math.abs(f0)) break; // Newton's decrement at rounding level
+        }
+        family.derivatives(eta, g, h);
+    }
+
+    private double sum(double[] a, int off) {
+        double s = 0;
+        for (int i = 0; i < n; i++) s += a[off + i];
+        return s;
+    }
+
+    private double dot(double[] z, double[] a, int off, double[] z2, int off2) {
+        double s = 0;
+        if (z2 == null) for (int i = 0; i < n; i++) s += z[i] * a[off + i];
+        else for (int i = 0; i < n; i++) s += z[i] * a[off + i] * z2[off2 + i];
+        return s;
+    }
+
+    /**
+     * Backtracking along the model's step (t, β): accepts the first halving with P(new) ≤ P + σ·step·Δ, Δ the model's
+     * predicted decrease ∇ᵀδ + Ω(t) − Ω(w) (Lee, Sun &amp; Saunders, eq. 2.20), or the full step in the rounding regime;
+     * FAILED when no step decreases P.
+     */
+    private enum Step { DECREASED, ROUNDING, FAILED }
+
+    private Step lineSearch(NewtonModel model, double[] wSet, int m) {
+        double[] dEta = new double[k * n];
+        double[] dir = new double[m];
+        double predicted = 0;
+        for (int c = 0; c < k; c++) {
+            for (int s = 0; s < m; s++) {
+                dir[s] = model.t[c * m + s] - wSet[c * m + s];
+                predicted += model.q[c * m + s] * dir[s];
+            }
+            block.multiply(dir, 0, dEta, c * n);
+            for (int i = 0; i < n; i++) dEta[c * n + i] += model.beta[c];
+            predicted += model.gb[c] * model.beta[c];
+        }
+        double penaltyNow = blockPenalty(wSet, m);
+        predicted += blockPenalty(model.t, m) - penaltyNow;
+        double f0 = family.loss(eta) + penaltyNow;
+        if (DEBUG) System.err.printf("    predicted %.3e%n", predicted);
+        boolean roundingRegime = Math.abs(predicted) <= Thresholds.ROUNDING_REGIME * Math.abs(f0);
+        if (!(predicted < 0) && !roundingRegime) return Step.FAILED;
+        double[] trial = new double[k * n];
+        double[] wTrial = new double[k * m];
+        double t = 1.0;
+        for (int ls = 0; ls < Thresholds.MAX_HALVINGS; ls++) {
+            for (int i = 0; i < k * n; i++) trial[i] = eta[i] + t * dEta[i];
+            for (int i = 0; i < k * m; i++) wTrial[i] = wSet[i] + t * (model.t[i] - wSet[i]);
+            double f = family.loss(trial) + blockPenalty(wTrial, m);
+            // near the minimiser the predicted decrease drops below the rounding of P: the full step (Newton's, quadratically
+            // convergent there) is taken if P does not rise beyond rounding; the duality gap judges it
+            boolean rounding = t == 1.0 && roundingRegime && f <= f0 + Thresholds.ROUNDING_SLACK * Math.abs(f0);
+            if (f <= f0 + Thresholds.ARMIJO * t * predicted || rounding) {
+                System.arraycopy(trial, 0, eta, 0, k * n);
+                for (int s = 0; s < m; s++) {
+                    int j = block.feature(s);
+                    for (int c = 0; c < k; c++) w[c * p + j] = wTrial[c * m + s];
+                }
+                for (int c = 0; c < k; c++) b[c] += intercept ? t * model.beta[c] : 0.0;
+                gradientValid = false;
+                if (k > 1 && !pen.bounded()) centreClasses(m);
+                return rounding ? Step.ROUNDING : Step.DECREASED;
+            }
+            if (DEBUG && ls < 3) System.err.printf("    ls t %.3e f-f0 %.3e predicted %.3e%n", t, f - f0, predicted);
+            t *= 0.5;
+        }
+        return Step.FAILED;
+    }
+
+    /** Ω of the block's features for coefficients v on the slots (class-major K×m). */
+    private double blockPenalty(double[] v, int m) {
+        double sum = 0;
+        for (int s = 0; s < m; s++) sum += pen.value(l1, l2, v, s, m, k, block.feature(s));
+        return sum;
+    }
+
+    /**
+     * The multinomial loss is unchanged when a feature's coefficient moves by the same t in every class: each feature
+     * takes the t that minimises its penalty ({@link Penalties#bestShift}); the predictors follow (the same X̃t in every
+     * class, which the softmax ignores but the state keeps exact).
+     */
+    private void centreClasses(int m) {
+        double[] shift = new double[m];
+        double[] column = new double[k];
+        boolean any = false;
+        for (int s = 0; s < m; s++) {
+            int j = block.feature(s);
+            double t = pen.bestShift(l1, l2, w, k, p, j);
+            for (int c = 0; c < k; c++) column[c] = w[c * p + j] + t;
+            if (t == 0 || !(pen.value(l1, l2, column, 0, 1, k, j) < pen.value(l1, l2, w, k, p, j))) continue;
+            shift[s] = t;
+            for (int c = 0; c < k; c++) w[c * p + j] = column[c];
+            any = true;
+        }
+        if (!any) return;
+        double[] v = new double[n];
+        block.multiply(shift, 0, v, 0);
+        for (int c = 0; c < k; c++) for (int i = 0; i < n; i++) eta[c * n + i] += v[i];
+    }
+}
