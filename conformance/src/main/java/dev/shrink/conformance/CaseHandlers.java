@@ -53,7 +53,6 @@ public final class CaseHandlers {
     private static final Predicate<String> ANY = v -> true;
     private static final Predicate<String> FALSE = v -> v.equals("false");
     private static final Predicate<String> ZERO = v -> Double.parseDouble(v) == 0;
-    private static final Predicate<String> L2 = v -> v.equals("l2");
 
     private static final Set<String> SINGLE_FIT_FILES = Set.of("X.csv", "y.csv", "sample_weight.csv", "coef.csv", "intercept.csv");
     private static final Set<String> PATH_FILES = Set.of("X.csv", "y.csv", "sample_weight.csv", "coef.csv", "intercept.csv", "alphas.csv",
@@ -68,6 +67,8 @@ public final class CaseHandlers {
                     SINGLE_FIT_FILES, SingleFitHandlers::elasticNet),
             new Handler("logistic", Map.of("C", ANY, "l1_ratio", ANY, "penalty", v -> v.equals("l1") || v.equals("elasticnet"), "standardize", FALSE,
                     "weighted", ANY), SINGLE_FIT_FILES, SingleFitHandlers::logistic),
+            new Handler("poisson", Map.of("alpha", ANY, "l1_ratio", ZERO, "standardize", FALSE, "weighted", ANY), SINGLE_FIT_FILES,
+                    SingleFitHandlers::poisson),
             new Handler("multinomial", Map.of("C", ANY, "l1_ratio", ANY, "penalty", v -> v.equals("l1") || v.equals("elasticnet"), "standardize", FALSE,
                     "weighted", ANY, "n_classes", ANY), SINGLE_FIT_FILES, SingleFitHandlers::multinomial),
             new Handler("elasticnet_path", Map.of("l1_ratio", ANY, "standardize", ANY, "weighted", ANY, "eps", ANY, "n_alphas", ANY,
@@ -86,10 +87,15 @@ public final class CaseHandlers {
                     Map.entry("cv", v -> v.equals("explicit-folds")), Map.entry("eps", ANY), Map.entry("n_alphas", ANY), Map.entry("n_folds", ANY),
                     Map.entry("alpha_chosen", ANY), Map.entry("alpha_chosen_index", ANY), Map.entry("cv_rtol", ANY)),
                     union(SINGLE_FIT_FILES, "alphas.csv", "folds.csv", "cv_mse.csv"), CvHandlers::elasticNetCv),
-            new Handler("logistic_cv", Map.ofEntries(Map.entry("l1_ratio", ZERO), Map.entry("penalty", L2), Map.entry("standardize", FALSE),
-                    Map.entry("weighted", ANY), Map.entry("cv", v -> v.equals("explicit-folds")), Map.entry("n_folds", ANY),
-                    Map.entry("C_chosen", ANY), Map.entry("C_chosen_index", ANY), Map.entry("cv_rtol", ANY)),
-                    union(SINGLE_FIT_FILES, "Cs.csv", "folds.csv", "cv_logloss.csv"), CvHandlers::logisticCv)));
+            new Handler("logistic_cv", Map.ofEntries(Map.entry("l1_ratio", ANY), Map.entry("penalty", v -> v.equals("elasticnet")),
+                    Map.entry("standardize", FALSE), Map.entry("weighted", ANY), Map.entry("cv", v -> v.equals("explicit-folds")), Map.entry("n_folds", ANY),
+                    Map.entry("C_chosen", ANY), Map.entry("C_chosen_index", ANY), Map.entry("cv_rtol", ANY), Map.entry("l1_ratio_chosen", ANY),
+                    Map.entry("l1_ratio_chosen_index", ANY)),
+                    union(SINGLE_FIT_FILES, "Cs.csv", "folds.csv", "cv_logloss.csv", "l1_ratios.csv"), CvHandlers::logisticCv),
+            new Handler("logistic_path_cv", Map.ofEntries(Map.entry("l1_ratio", ANY), Map.entry("standardize", ANY), Map.entry("weighted", FALSE),
+                    Map.entry("cv", v -> v.equals("explicit-folds")), Map.entry("n_folds", ANY), Map.entry("n_alphas", ANY), Map.entry("cv_rtol", ANY),
+                    Map.entry("lambda_min", ANY), Map.entry("lambda_min_index", ANY), Map.entry("lambda_1se", ANY), Map.entry("lambda_1se_index", ANY)),
+                    union(PATH_FILES, "folds.csv", "cv_deviance.csv", "cv_deviance_sd.csv"), CvHandlers::logisticPathCv)));
 
     private static Set<String> union(Set<String> base, String... more) {
         Set<String> s = new java.util.HashSet<>(base);

@@ -108,6 +108,21 @@ final class SingleFitHandlers {
                 .result();
     }
 
+    /** {@code poisson}: scikit-learn's PoissonRegressor (half deviance, L2). */
+    static CaseResult poisson(ConformanceCase c) throws Exception {
+        Design x = c.design();
+        double[] y = c.y();
+        double[] s = c.sampleWeight();
+        double alpha = c.number("alpha");
+        dev.shrink.solvers.PoissonModel m = dev.shrink.solvers.PoissonRegressor.builder().alpha(alpha).fitIntercept(c.fitIntercept()).tol(GAP_TOL)
+                .maxIter(200).build().fit(x, y, s);
+        return new Comparison(c)
+                .coef(c.coef()[0], c.intercept()[0], m.coef(), m.intercept())
+                .objective(c.objectiveValue(), Objectives.poisson(x, y, s, m.coef(), m.intercept(), alpha))
+                .note(gapNote(m.convergence()))
+                .result();
+    }
+
     static double mean(double[] v) {
         double s = 0;
         for (double x : v) s += x / v.length;

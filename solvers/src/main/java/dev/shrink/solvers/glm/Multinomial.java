@@ -64,18 +64,23 @@ final class Multinomial extends Family {
         }
     }
 
+    /**
+     * Per row the Fenchel–Young gap is KL(q ‖ p) between the class distributions, q = e_y + κ(p − e_y), written with
+     * d_c = q_c − p_c and log1p (accurate relative to its own size).
+     */
     @Override
     double fenchelYoung(double[] eta, double[] g, double kappa) {
         double sum = 0;
         for (int i = 0; i < n; i++) {
             if (s[i] == 0) continue;
-            double term = logSumExp(eta, i);
+            probabilities(eta, i);
+            double kl = 0;
             for (int c = 0; c < k; c++) {
-                double q = (y[i] == c ? 1 : 0) + kappa * g[c * n + i] / s[i];
-                q = Math.min(1.0, Math.max(0.0, q));
-                term += xlogx(q) - q * eta[c * n + i];
+                double d = (1 - kappa) * ((y[i] == c ? 1 : 0) - p[c]);
+                double q = Math.min(1.0, Math.max(0.0, p[c] + d));
+                if (q > 0) kl += q * Math.log1p(d / p[c]);
             }
-            sum += s[i] * term;
+            sum += s[i] * kl;
         }
         return sum;
     }

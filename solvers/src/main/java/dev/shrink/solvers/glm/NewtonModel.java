@@ -48,6 +48,8 @@ final class NewtonModel {
     private final boolean[] active;
     /** Whether the loss does not see a common shift of a feature's coefficients over the classes (multinomial, no bounds). */
     private boolean shiftInvariant;
+    /** The largest coordinate move of the current sweep. */
+    private double step;
     int sweeps;
 
     NewtonModel(int k, int m, boolean intercept, boolean grouped) {
@@ -122,6 +124,15 @@ final class NewtonModel {
      * changes the model by more than {@code tol} (curvature·step²), at most {@code maxSweeps} sweeps.
      */
     void solve(double[] w, double tol, int maxSweeps) {
+        solve(w, tol, 0.0, maxSweeps);
+    }
+
+    /**
+     * As {@link #solve(double[], double, int)}, and also until no coefficient moves by more than {@code stepTol} times
+     * the largest one: near the minimiser the model's changes are far below the objective's resolution while the
+     * optimality conditions — which the duality gap is linear in — still move.
+     */
+    void solve(double[] w, double tol, double stepTol, int maxSweeps) {
         System.arraycopy(w, 0, t, 0, k * m);
         java.util.Arrays.fill(beta, 0.0);
         System.arraycopy(q, 0, grad, 0, k * m);
@@ -132,12 +143,15 @@ final class NewtonModel {
         while (sweeps < maxSweeps) {
             sweeps++;
             double change = intercept ? interceptSweep() : 0.0;
+            step = 0;
             for (int s = 0; s < m; s++) {
                 if (!all && !active[s]) continue;
                 change = Math.max(change, grouped ? groupUpdate(s) : coordinateUpdates(s));
                 if (shiftInvariant) shift(s);
             }
-            if (change <= tol) {
+            double largest = 0;
+            for (int i = 0; i < k * m; i++) largest = Math.max(largest, Math.abs(t[i]));
+            if (change <= tol && step <= stepTol * largest) {
                 if (all) return; // a full sweep moved nothing: converged
                 all = true;      // the active set settled: check every coordinate again
             } else if (all) {
@@ -196,6 +210,7 @@ final class NewtonModel {
                 move(c, s, next - old);
                 t[at] = next;
                 change = Math.max(change, a * (next - old) * (next - old));
+                step = Math.max(step, Math.abs(next - old));
             }
         }
         return change;
@@ -229,6 +244,7 @@ final class NewtonModel {
                 move(c, s, d);
                 t[at] = next;
                 change += lip * d * d;
+                step = Math.max(step, Math.abs(d));
             }
         }
         return change;

@@ -34,13 +34,19 @@ final class Poisson extends Family {
         }
     }
 
+    /**
+     * Per row the Fenchel–Young gap is the generalised Kullback–Leibler divergence q·log(q/μ) − (q − μ),
+     * q = y + κ(μ − y), written with d = q − μ and log1p (accurate relative to its own size).
+     */
     @Override
     double fenchelYoung(double[] eta, double[] g, double kappa) {
         double sum = 0;
         for (int i = 0; i < n; i++) {
             if (s[i] == 0) continue;
-            double q = Math.max(0.0, y[i] + kappa * g[i] / s[i]);
-            sum += s[i] * (Math.exp(eta[i]) - q * eta[i] + xlogx(q) - q);
+            double mu = Math.exp(eta[i]);
+            double d = (1 - kappa) * (y[i] - mu);
+            double q = Math.max(0.0, mu + d);
+            sum += s[i] * ((q > 0 ? q * Math.log1p(d / mu) : 0.0) - d);
         }
         return sum;
     }

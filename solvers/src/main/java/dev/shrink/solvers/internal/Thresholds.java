@@ -70,4 +70,20 @@ public final class Thresholds {
 
     /** GLM proximal Newton: rounding-regime steps in a row that fail to halve the gap before the solve stops there. */
     public static final int GLM_ROUNDING_STEPS = 3;
+
+    /**
+     * GLM proximal Newton: the intercepts and unpenalised features count as profiled once their gradient is below this
+     * share of Σᵢ|∇Fᵢ| (a few roundings of the sums that form it).
+     */
+    public static final double PROFILE_GRADIENT = 1e-14;
+
+    /**
+     * GLM proximal Newton: once the gap is below this share of the loss, the model of each outer iteration is also solved
+     * until no coefficient moves by more than {@link #GLM_STEP_TOL} of the largest (the objective no longer resolves
+     * the remaining changes, the optimality conditions do).
+     */
+    public static final double GLM_POLISH = 1e-8;
+
+    /** See {@link #GLM_POLISH}. */
+    public static final double GLM_STEP_TOL = 1e-13;
 }
