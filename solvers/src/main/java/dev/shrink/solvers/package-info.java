@@ -1,7 +1,9 @@
 /**
  * Penalised linear models with scikit-learn 1.2.1's objectives and names: the estimators {@link dev.shrink.solvers.Ridge},
- * {@link dev.shrink.solvers.Lasso}, {@link dev.shrink.solvers.ElasticNet} and {@link dev.shrink.solvers.LogisticRegression};
- * the fitted {@link dev.shrink.solvers.LinearModel} and {@link dev.shrink.solvers.LogisticModel}; the inputs
+ * {@link dev.shrink.solvers.Lasso}, {@link dev.shrink.solvers.ElasticNet}, {@link dev.shrink.solvers.LogisticRegression}
+ * (binary or multinomial; L2, L1, elastic net or no penalty) and {@link dev.shrink.solvers.PoissonRegressor};
+ * the fitted {@link dev.shrink.solvers.LinearModel}, {@link dev.shrink.solvers.LogisticModel} and
+ * {@link dev.shrink.solvers.PoissonModel}; the inputs
  * {@link dev.shrink.solvers.Design} (validated once, no copy for flat arrays) and {@link dev.shrink.solvers.SufficientStats}
  * (mergeable: folds, chunks of rows, machines); {@link dev.shrink.solvers.Precompute}; and how every fit ended,
  * {@link dev.shrink.solvers.Convergence} (strict mode throws {@link dev.shrink.solvers.ConvergenceException}). Paths are
@@ -32,6 +34,19 @@
  *   <li>Newton–Cholesky (logistic regression): Armijo constant {@value dev.shrink.solvers.internal.Thresholds#ARMIJO},
  *   at most {@value dev.shrink.solvers.internal.Thresholds#MAX_HALVINGS} step halvings; the full step is taken when the
  *   predicted decrease is below {@value dev.shrink.solvers.internal.Thresholds#ROUNDING_REGIME} of the objective.</li>
+ *   <li>Proximal Newton (every penalised GLM but binary L2 logistic regression): working set by the strong rule, its
+ *   weighted Gram per outer step, the penalised model solved by coordinate descent until no coordinate changes it by
+ *   more than {@value dev.shrink.solvers.internal.Thresholds#GLM_INNER_SHARE}·gap·(gap/loss) (at least
+ *   {@value dev.shrink.solvers.internal.Thresholds#GLM_INNER_FLOOR} of the tolerance; at most
+ *   {@value dev.shrink.solvers.internal.Thresholds#GLM_MAX_SWEEPS} sweeps), and once the gap is below
+ *   {@value dev.shrink.solvers.internal.Thresholds#GLM_POLISH} of the loss also until no coefficient moves by more than
+ *   {@value dev.shrink.solvers.internal.Thresholds#GLM_STEP_TOL} of the largest; by one Cholesky solve when the model is
+ *   smooth. Line search as Newton–Cholesky's, a full step in the rounding regime raising the objective by at most
+ *   {@value dev.shrink.solvers.internal.Thresholds#ROUNDING_SLACK} of it, and the solve stops at the rounding floor after
+ *   {@value dev.shrink.solvers.internal.Thresholds#GLM_ROUNDING_STEPS} such steps that do not halve the gap. Intercepts
+ *   and unpenalised features are refitted by Newton's method (at most
+ *   {@value dev.shrink.solvers.internal.Thresholds#GLM_PROFILE_STEPS} steps, until their gradient is below
+ *   {@value dev.shrink.solvers.internal.Thresholds#PROFILE_GRADIENT} of Σ|∇F|) before each gap.</li>
  * </ul>
  */
 package dev.shrink.solvers;

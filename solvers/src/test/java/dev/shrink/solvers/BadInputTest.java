@@ -75,8 +75,8 @@ class BadInputTest {
 
     @Test
     void labels() {
-        fails("labels must take exactly two values, found 3: [0, 1, 2]", () -> LogisticRegression.builder().build().fit(X, new double[] {0, 1, 2, 1}));
-        fails("labels must take exactly two values, found 1: [1]", () -> LogisticRegression.builder().build().fit(X, new double[] {1, 1, 1, 1}));
+        fails("labels must take at least two values, found one: 1", () -> LogisticRegression.builder().build().fit(X, new double[] {1, 1, 1, 1}));
+        fails("labels must take exactly two values, found 3: [0, 1, 2]", () -> LogisticPath.builder().build().fit(X, new double[] {0, 1, 2, 1}));
         fails("labels must take exactly two values, found 1: [1]", () -> LogisticPath.builder().build().fit(X, new double[] {1, 1, 1, 1}));
         // any two values are fine, the larger is positive
         LogisticModel m = LogisticRegression.builder().build().fit(X, new double[] {-3, 7, -3, 7});

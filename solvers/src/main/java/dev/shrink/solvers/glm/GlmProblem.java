@@ -97,6 +97,14 @@ public final class GlmProblem {
             if ((lo != null ? lo[j] : -1) == 0 && (hi != null ? hi[j] : 1) == 0) excluded[j] = true;
         }
         this.penalties = new Penalties(a, b, lo, hi, options.grouped());
+        if (kind == Kind.MULTINOMIAL && penalties.bounded()) {
+            for (int j = 0; j < p; j++) {
+                if (!excluded[j] && penalties.unpenalised(j)) {
+                    throw new IllegalArgumentException("penaltyFactors[" + j + "] is 0 together with limits: a multinomial model's unpenalised "
+                            + "feature has no unique coefficients under bounds (the classes can shift together), so this is not supported");
+                }
+            }
+        }
         Family family = switch (kind) {
             case BINOMIAL -> new Binomial(y, rowWeights);
             case POISSON -> new Poisson(y, rowWeights);

@@ -51,6 +51,8 @@ final class ProximalNewton {
     private final ColumnBlock block;
     private final boolean[] excluded;
     private final boolean[] discarded;
+    /** The features the last {@link #profile} refitted (unpenalised, in the block, not held at a bound). */
+    private final boolean[] isProfiled;
     /** Coefficients (class-major K×p, on the original scale of the centred design) and intercepts (K). */
     final double[] w;
     final double[] b;
@@ -77,6 +79,7 @@ final class ProximalNewton {
         this.block = x.newBlock();
         this.excluded = excluded == null ? new boolean[p] : excluded.clone();
         this.discarded = new boolean[p];
+        this.isProfiled = new boolean[p];
         this.w = new double[k * p];
         this.b = new double[k];
         this.eta = new double[k * n];
@@ -219,6 +222,18 @@ final class ProximalNewton {
         }
     }
 
+    /**
+     * The duality gap at the current coefficients for strengths l1, l2, after profiling the intercepts and unpenalised
+     * features (which moves the state to the profiled point, the one the gap certifies). For tests and diagnostics.
+     */
+    double dualityGap(double l1, double l2) {
+        this.l1 = l1;
+        this.l2 = l2;
+        profile();
+        gradientValid = false;
+        return gap(gradient(), false);
+    }
+
     /** Whether feature j (all its classes at 0) may lower P by moving: |∇ⱼ| above its L1 threshold, towards an open side. */
     private boolean violates(double[] grad, int j, double threshold) {
         if (pen.grouped()) {
@@ -350,41 +365,69 @@ final class ProximalNewton {
         return v > 0 ? v * hi : v < 0 ? v * lo : 0.0;
     }
 
-    /** Whether feature j is among those {@link #profile} refits exactly (unpenalised, no bounds, in the block). */
+    /** Whether feature j is among those the last {@link #profile} refitted exactly (its gradient is then 0 to rounding). */
     private boolean profiled(int j) {
-        return pen.unpenalised(j) && pen.lower(j) == Double.NEGATIVE_INFINITY && pen.upper(j) == Double.POSITIVE_INFINITY && block.slot(j) >= 0;
+        return isProfiled[j];
     }
 
     /**
-     * Newton's method on the intercepts and the unpenalised features alone, everything else fixed, until the step's
-     * decrease is at rounding level: afterwards Σᵢ∇F = 0 and X̃ⱼᵀ∇F = 0 for those features hold to rounding, which the
-     * duality gap needs. With K &gt; 1 the last class is pinned (the loss does not change along the common shift).
+     * Newton's method on the intercepts and the unpenalised features alone, everything else fixed, until their gradient
+     * is at rounding level: afterwards Σᵢ∇F = 0 and X̃ⱼᵀ∇F = 0 for those features hold to rounding, which the duality
+     * gap needs. An unpenalised feature held at a bound by a gradient pointing outwards stays out (its dual constraint
+     * is one-sided and holds); steps stop at the bounds. Without bounds and with K &gt; 1 the last class is pinned (the
+     * loss does not change along the common shift).
      */
     private void profile() {
-        int m = block.size();
-        int[] u = new int[m];
-        int nu = 0;
-        for (int s = 0; s < m; s++) if (profiled(block.feature(s))) u[nu++] = s;
-        int kk = k > 1 ? k - 1 : 1;
-        int kb = intercept ? kk : 0;
-        int d = kb + kk * nu;
-        if (d == 0) return;
-        double[][] cols = new double[nu][n];
-        for (int r = 0; r < nu; r++) block.column(u[r], cols[r], 0);
-        double[] hess = new double[d * d];
-        double[] step = new double[d];
-        double[] dEta = new double[k * n];
-        double[] trial = new double[k * n];
+        family.derivatives(eta, g, h);
         for (int it = 0; it < Thresholds.GLM_PROFILE_STEPS; it++) {
-            family.derivatives(eta, g, h);
+            if (it > 0) family.derivatives(eta, g, h);
             gradientValid = false;
+            if (!profileStep()) break;
+        }
+        family.derivatives(eta, g, h);
+    }
+
+    /**
+     * One Newton step of {@link #profile} at the current derivatives: chooses the unknowns (intercepts; unpenalised
+     * features of the block not held at a bound, and not blocked by one for this step), solves, backtracks. Returns
+     * whether the state moved.
+     */
+    private boolean profileStep() {
+        int m = block.size();
+        boolean[] blocked = new boolean[m];
+        while (true) {
+            Arrays.fill(isProfiled, false);
+            int[] u = new int[m];
+            int nu = 0;
+            for (int s = 0; s < m; s++) {
+                int j = block.feature(s);
+                if (!pen.unpenalised(j)) continue;
+                boolean held = false;
+                for (int c = 0; c < k && pen.bounded(); c++) {
+                    double grad = block.dot(s, g, c * n, null, 0);
+                    double wc = w[c * p + j];
+                    held |= (wc <= pen.lower(j) && grad > 0) || (wc >= pen.upper(j) && grad < 0);
+                }
+                if (held) continue;
+                isProfiled[j] = true; // its dual constraint must hold at the end: it is an unknown unless blocked below
+                if (!blocked[s]) u[nu++] = s;
+            }
+            boolean pinned = k > 1 && !pen.bounded();
+            int kb = intercept ? (k > 1 ? k - 1 : 1) : 0;
+            int kw = pinned ? k - 1 : k;
+            int d = kb + kw * nu;
+            if (d == 0) return false;
+            double[][] cols = new double[nu][n];
+            for (int r = 0; r < nu; r++) block.column(u[r], cols[r], 0);
+            double[] hess = new double[d * d];
+            double[] step = new double[d];
             // unknown r: intercept of class c (r = c < kb) or feature u[v] in class c (r = kb + c·nu + v)
             for (int r = 0; r < d; r++) {
-                int cr = r < kb ? r : (r - kb) / Math.max(nu, 1);
+                int cr = r < kb ? r : (r - kb) / nu;
                 double[] zr = r < kb ? null : cols[(r - kb) % nu];
                 step[r] = -(zr == null ? sum(g, cr * n) : dot(zr, g, cr * n, null, 0));
                 for (int q = 0; q <= r; q++) {
-                    int cq = q < kb ? q : (q - kb) / Math.max(nu, 1);
+                    int cq = q < kb ? q : (q - kb) / nu;
                     double[] zq = q < kb ? null : cols[(q - kb) % nu];
                     int off = Family.pair(cr, cq, k) * n;
                     double v;
@@ -399,11 +442,28 @@ final class ProximalNewton {
             double[] rhs = step.clone();
             double largest = 0;
             for (double v : rhs) largest = Math.max(largest, Math.abs(v));
-            if (!(largest > Thresholds.PROFILE_GRADIENT * gradientScale())) break; // at rounding level already
+            if (!(largest > Thresholds.PROFILE_GRADIENT * gradientScale())) return false; // at rounding level already
             SemidefiniteSolve.solve(d, hess, step);
-            Arrays.fill(dEta, 0.0);
+            // the longest step inside the bounds; a feature already at the bound it is heading for sits this step out
+            double tMax = 1.0;
+            int blocking = -1;
+            for (int r = kb; r < d; r++) {
+                int j = block.feature(u[(r - kb) % nu]);
+                double wc = w[((r - kb) / nu) * p + j];
+                double room = step[r] > 0 ? pen.upper(j) - wc : step[r] < 0 ? pen.lower(j) - wc : Double.POSITIVE_INFINITY;
+                double tr = step[r] == 0 || Double.isInfinite(room) ? Double.POSITIVE_INFINITY : room / step[r];
+                if (tr < tMax) {
+                    tMax = tr;
+                    blocking = u[(r - kb) % nu];
+                }
+            }
+            if (!(tMax > 0)) {
+                blocked[blocking] = true;
+                continue;
+            }
+            double[] dEta = new double[k * n];
             for (int r = 0; r < d; r++) {
-                int cr = r < kb ? r : (r - kb) / Math.max(nu, 1);
+                int cr = r < kb ? r : (r - kb) / nu;
                 if (r < kb) {
                     for (int i = 0; i < n; i++) dEta[cr * n + i] += step[r];
                 } else {
@@ -414,28 +474,32 @@ final class ProximalNewton {
             double f0 = family.loss(eta);
             double slope = 0;
             for (int r = 0; r < d; r++) slope -= step[r] * rhs[r]; // ∇ᵀδ (rhs = −∇)
-            if (!(slope < 0)) return;
-            double t = 1.0;
-            boolean accepted = false;
+            if (!(slope < 0)) return false;
+            double[] trial = new double[k * n];
+            double t = tMax;
             for (int ls = 0; ls < Thresholds.MAX_HALVINGS; ls++) {
                 for (int i = 0; i < k * n; i++) trial[i] = eta[i] + t * dEta[i];
                 double f = family.loss(trial);
                 boolean rounding = t == 1.0 && -slope <= Thresholds.ROUNDING_REGIME * Math.abs(f0) && f <= f0 + Thresholds.ROUNDING_SLACK * Math.abs(f0);
                 if (f <= f0 + Thresholds.ARMIJO * t * slope || rounding) {
-                    accepted = true;
-                    break;
+                    System.arraycopy(trial, 0, eta, 0, k * n);
+                    for (int r = 0; r < d; r++) {
+                        int cr = r < kb ? r : (r - kb) / nu;
+                        if (r < kb) {
+                            b[cr] += t * step[r];
+                            continue;
+                        }
+                        int j = block.feature(u[(r - kb) % nu]);
+                        double next = w[cr * p + j] + t * step[r];
+                        w[cr * p + j] = t == tMax && u[(r - kb) % nu] == blocking ? (step[r] > 0 ? pen.upper(j) : pen.lower(j))
+                                : Math.min(Math.max(next, pen.lower(j)), pen.upper(j));
+                    }
+                    return true;
                 }
                 t *= 0.5;
             }
-            if (!accepted) return;
-            System.arraycopy(trial, 0, eta, 0, k * n);
-            for (int r = 0; r < d; r++) {
-                int cr = r < kb ? r : (r - kb) / Math.max(nu, 1);
-                if (r < kb) b[cr] += t * step[r];
-                else w[cr * p + block.feature(u[(r - kb) % nu])] += t * step[r];
-            }
+            return false;
         }
-        family.derivatives(eta, g, h);
     }
 
     /** Σᵢ|∇Fᵢ| over the rows and classes: the scale of a gradient element's rounding error. */
