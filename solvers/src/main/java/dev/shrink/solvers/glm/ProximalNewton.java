@@ -116,9 +116,11 @@ final class ProximalNewton {
      */
     void fitUnpenalisedOnly() {
         reset(null, null);
+        l1 = Double.MAX_VALUE; // "every penalised coefficient is 0": only features without penalty weights are free
+        l2 = Double.MAX_VALUE;
         int[] add = new int[p];
         int count = 0;
-        for (int j = 0; j < p; j++) if (!excluded[j] && pen.unpenalised(j)) add[count++] = j;
+        for (int j = 0; j < p; j++) if (!excluded[j] && unpenalised(j)) add[count++] = j;
         block.add(add, count);
         profile();
     }
@@ -169,7 +171,7 @@ final class ProximalNewton {
             if (excluded[j] || discarded[j] || block.slot(j) >= 0) continue;
             boolean nonzero = false;
             for (int c = 0; c < k; c++) nonzero |= w[c * p + j] != 0;
-            if (nonzero || pen.unpenalised(j) || violates(grad, j, Math.min(l1, screenL1) * pen.a(j))) add[count++] = j;
+            if (nonzero || unpenalised(j) || violates(grad, j, Math.min(l1, screenL1) * pen.a(j))) add[count++] = j;
         }
         block.add(add, count);
         int iter = 0;
@@ -181,7 +183,7 @@ final class ProximalNewton {
             int m = block.size();
             profile(); // the gap needs the intercepts and unpenalised features at their optimum (class comment)
             NewtonModel model = model(m);
-            double setGap = gap(model.q, true);
+            double setGap = settled ? gap(model.q, true) : Double.POSITIVE_INFINITY;
             if (setGap <= gapTol || stalled || iter >= maxIter) {
                 double[] full = gradient();
                 count = 0;
@@ -194,7 +196,7 @@ final class ProximalNewton {
                     continue;
                 }
                 double gap = gap(full, false);
-                if (gap <= gapTol) return new Result(iter, gap, true, "");
+                if (gap <= gapTol && settled) return new Result(iter, gap, true, "");
                 if (iter >= maxIter) return new Result(iter, gap, false, "maxIter");
                 if (stalled) return new Result(iter, gap, false, "rounding floor");
                 lastGap = gap;
@@ -329,7 +331,7 @@ final class ProximalNewton {
                     if (bj > 0 && !pen.bounded()) {
                         double r = kappa * gc + bj * wc; // the ridge dual's ζ = −κ∇F: (κ∇F + l2b·w)²/(2·l2b)
                         sum += r * r / (2 * bj);
-                    } else if (bj > 0 || (pen.bounded() && !profiled(j))) {
+                    } else if (bj > 0 || !profiled(j)) { // an unprofiled unpenalised feature: finite only towards a bound
                         sum += kappa * gc * wc + 0.5 * bj * wc * wc + ridgeConjugate(-kappa * gc, bj, pen.lower(j), pen.upper(j));
                     } else {
                         sum += kappa * gc * wc; // unpenalised and profiled: ∇F ≈ 0
@@ -365,6 +367,11 @@ final class ProximalNewton {
         return v > 0 ? v * hi : v < 0 ? v * lo : 0.0;
     }
 
+    /** Whether feature j carries no penalty at the current strengths (its weights are 0, or both strengths are). */
+    private boolean unpenalised(int j) {
+        return l1 * pen.a(j) == 0 && l2 * pen.b(j) == 0;
+    }
+
     /** Whether feature j is among those the last {@link #profile} refitted exactly (its gradient is then 0 to rounding). */
     private boolean profiled(int j) {
         return isProfiled[j];
@@ -377,15 +384,24 @@ final class ProximalNewton {
      * is one-sided and holds); steps stop at the bounds. Without bounds and with K &gt; 1 the last class is pinned (the
      * loss does not change along the common shift).
      */
-    private void profile() {
+    private boolean profile() {
         family.derivatives(eta, g, h);
+        settled = false;
         for (int it = 0; it < Thresholds.GLM_PROFILE_STEPS; it++) {
             if (it > 0) family.derivatives(eta, g, h);
             gradientValid = false;
             if (!profileStep()) break;
         }
         family.derivatives(eta, g, h);
+        return settled;
     }
+
+    /**
+     * Whether the last {@link #profile} ended with the gradient of its unknowns at rounding level (or had none). When it
+     * did not — e.g. separable labels without a penalty, where no minimiser exists and the unpenalised coefficients grow
+     * without bound — their dual constraints do not hold, and no gap is a certificate.
+     */
+    private boolean settled;
 
     /**
      * One Newton step of {@link #profile} at the current derivatives: chooses the unknowns (intercepts; unpenalised
@@ -401,7 +417,7 @@ final class ProximalNewton {
             int nu = 0;
             for (int s = 0; s < m; s++) {
                 int j = block.feature(s);
-                if (!pen.unpenalised(j)) continue;
+                if (!unpenalised(j)) continue;
                 boolean held = false;
                 for (int c = 0; c < k && pen.bounded(); c++) {
                     double grad = block.dot(s, g, c * n, null, 0);
@@ -416,7 +432,10 @@ final class ProximalNewton {
             int kb = intercept ? (k > 1 ? k - 1 : 1) : 0;
             int kw = pinned ? k - 1 : k;
             int d = kb + kw * nu;
-            if (d == 0) return false;
+            if (d == 0) {
+                settled = true;
+                return false;
+            }
             double[][] cols = new double[nu][n];
             for (int r = 0; r < nu; r++) block.column(u[r], cols[r], 0);
             double[] hess = new double[d * d];
@@ -442,7 +461,10 @@ final class ProximalNewton {
             double[] rhs = step.clone();
             double largest = 0;
             for (double v : rhs) largest = Math.max(largest, Math.abs(v));
-            if (!(largest > Thresholds.PROFILE_GRADIENT * gradientScale())) return false; // at rounding level already
+            if (!(largest > Thresholds.PROFILE_GRADIENT * gradientScale())) { // at rounding level already
+                settled = true;
+                return false;
+            }
             SemidefiniteSolve.solve(d, hess, step);
             // the longest step inside the bounds; a feature already at the bound it is heading for sits this step out
             double tMax = 1.0;
