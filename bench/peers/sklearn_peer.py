@@ -12,7 +12,7 @@ import warnings
 import numpy as np
 import sklearn
 from sklearn.exceptions import ConvergenceWarning
-from sklearn.linear_model import ElasticNet, ElasticNetCV, Lasso, LogisticRegression, Ridge, RidgeCV, enet_path
+from sklearn.linear_model import ElasticNet, ElasticNetCV, Lasso, LogisticRegression, PoissonRegressor, Ridge, RidgeCV, enet_path
 from sklearn.model_selection import KFold
 
 
@@ -68,6 +68,19 @@ def fit(model, props, x, y):
         alphas = [float(a) for a in props["alphas"].split()]
         m = RidgeCV(alphas=alphas).fit(x, y)
         return [m.coef_], [m.intercept_], [m.alpha_], f"alpha chosen {m.alpha_:.6g}"
+    if model == "logistic_penalized":
+        # saga minimises exactly C*sum(logloss) + l1_ratio*|w|_1 + 0.5*(1 - l1_ratio)*|w|^2 (liblinear penalises b)
+        m = LogisticRegression(penalty=props["penalty"], C=float(props["C"]), solver="saga",
+                               l1_ratio=float(props["l1_ratio"]) if props["penalty"] == "elasticnet" else None).fit(x, y)
+        return [m.coef_.ravel()], [float(m.intercept_[0])], [float("nan")], f"n_iter {int(m.n_iter_[0])}"
+    if model == "multinomial":
+        m = LogisticRegression(C=float(props["C"]), multi_class="multinomial").fit(x, y)  # lbfgs, scikit-learn's default
+        return list(m.coef_), list(m.intercept_), [float("nan")], f"n_iter {int(m.n_iter_[0])}"
+    if model == "poisson":
+        m = PoissonRegressor(alpha=float(props["alpha"])).fit(x, y)  # lbfgs
+        return [m.coef_], [float(m.intercept_)], [float("nan")], f"n_iter {int(m.n_iter_)}"
+    if model in ("logistic_path", "multinomial_path", "poisson_path"):
+        raise SystemExit(f"not applicable: scikit-learn has no {model.replace('_', ' ')} (glmnet's objective)")
     raise SystemExit(f"sklearn_peer: unknown model {model}")
 
 

@@ -38,9 +38,10 @@
  *   weighted Gram per outer step, the penalised model solved by coordinate descent until no coordinate changes it by
  *   more than {@value dev.shrink.solvers.internal.Thresholds#GLM_INNER_SHARE}·gap·(gap/loss) (at least
  *   {@value dev.shrink.solvers.internal.Thresholds#GLM_INNER_FLOOR} of the tolerance; at most
- *   {@value dev.shrink.solvers.internal.Thresholds#GLM_MAX_SWEEPS} sweeps), and once the gap is below
- *   {@value dev.shrink.solvers.internal.Thresholds#GLM_POLISH} of the loss also until no coefficient moves by more than
- *   {@value dev.shrink.solvers.internal.Thresholds#GLM_STEP_TOL} of the largest; by one Cholesky solve when the model is
+ *   {@value dev.shrink.solvers.internal.Thresholds#GLM_MAX_SWEEPS} sweeps), and until no coordinate's optimality residual
+ *   exceeds {@value dev.shrink.solvers.internal.Thresholds#GLM_RESIDUAL_SHARE}·gap/(1 + ‖w‖₁); the Gram form of the model when it costs less than
+ *   the residual form (Gram kernel {@value dev.shrink.solvers.internal.Thresholds#GRAM_SPEEDUP}× faster per flop than a
+ *   column pass) or the model is smooth; by one Cholesky solve when the model is
  *   smooth. Line search as Newton–Cholesky's, a full step in the rounding regime raising the objective by at most
  *   {@value dev.shrink.solvers.internal.Thresholds#ROUNDING_SLACK} of it, and the solve stops at the rounding floor after
  *   {@value dev.shrink.solvers.internal.Thresholds#GLM_ROUNDING_STEPS} such steps that do not halve the gap. Intercepts

@@ -34,18 +34,15 @@ final class Binomial extends Family {
         }
     }
 
-    /**
-     * Per row the Fenchel–Young gap is the Kullback–Leibler divergence KL(q ‖ μ) of the Bernoulli laws, q = y + κ(μ − y):
-     * written with d = q − μ = (1 − κ)(y − μ) and log1p, so that it is accurate relative to its own (small) size.
-     */
+    /** Per row KL(q ‖ μ) of the Bernoulli laws, q = μ + δ/s, written with log1p (accurate relative to its own size). */
     @Override
-    double fenchelYoung(double[] eta, double[] g, double kappa) {
+    double fenchelYoung(double[] eta, double[] delta) {
         double sum = 0;
         for (int i = 0; i < n; i++) {
             if (s[i] == 0) continue;
             double mu = sigmoid(eta[i]);
             double nu = sigmoid(-eta[i]); // 1 − μ without cancellation
-            double d = (1 - kappa) * (y[i] - mu);
+            double d = delta[i] / s[i];
             double q = Math.min(1.0, Math.max(0.0, mu + d));
             double kl = (q > 0 ? q * Math.log1p(d / mu) : 0.0) + (q < 1 ? (1 - q) * Math.log1p(-d / nu) : 0.0);
             sum += s[i] * kl;

@@ -32,6 +32,12 @@ interface ColumnBlock {
     /** Copies column {@code slot} into out[outOffset .. outOffset + n). */
     void column(int slot, double[] out, int outOffset);
 
+    /** Σᵢ hᵢ·z_{i,slot}² for weights h at h[hOffset ..). */
+    double weightedSquares(int slot, double[] h, int hOffset);
+
+    /** out[outOffset + i] += d·hᵢ·z_{i,slot} for weights h at h[hOffset ..). */
+    void axpyWeighted(int slot, double d, double[] h, int hOffset, double[] out, int outOffset);
+
     /** Σᵢ z_{i,slot}·aᵢ·bᵢ (b null: Σᵢ z_{i,slot}·aᵢ). */
     double dot(int slot, double[] a, int aOffset, double[] b, int bOffset);
 }

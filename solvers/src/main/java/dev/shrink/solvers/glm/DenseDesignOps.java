@@ -163,6 +163,22 @@ final class DenseDesignOps implements DesignOps {
             System.arraycopy(z, slot * n, out, outOffset, n);
         }
 
+        private double[] scratch;
+
+        @Override
+        public double weightedSquares(int slot, double[] h, int hOffset) {
+            if (scratch == null) scratch = new double[n];
+            int at = slot * n;
+            for (int i = 0; i < n; i++) scratch[i] = h[hOffset + i] * z[at + i];
+            return level1.dot(n, scratch, 0, z, at);
+        }
+
+        @Override
+        public void axpyWeighted(int slot, double d, double[] h, int hOffset, double[] out, int outOffset) {
+            int at = slot * n;
+            for (int i = 0; i < n; i++) out[outOffset + i] += d * h[hOffset + i] * z[at + i];
+        }
+
         @Override
         public double dot(int slot, double[] a, int aOffset, double[] b, int bOffset) {
             if (b == null) return level1.dot(n, z, slot * n, a, aOffset);

@@ -7,9 +7,9 @@ package dev.shrink.solvers.glm;
  * class-major ({@code η[c·n + i]}).
  *
  * <p>Each family supplies its derivatives for the Newton model and the Fenchel–Young gap of its conjugate for the
- * duality gap: for the dual point u = κ·∇F(η) (κ ∈ [0, 1]), {@code Σᵢ sᵢ·(ℓ(ηᵢ) + ℓ*(tᵢ) − tᵢ·ηᵢ)} with tᵢ = uᵢ/sᵢ,
- * a non-negative sum that vanishes at κ = 1 — evaluated term by term so that it does not cancel (the conjugates:
- * negative entropies, see each family).
+ * duality gap: for a dual point u, {@code Σᵢ sᵢ·(ℓ(ηᵢ) + ℓ*(tᵢ) − tᵢ·ηᵢ)} with tᵢ = uᵢ/sᵢ, a non-negative sum that
+ * vanishes at u = ∇F(η) — evaluated as a sum of Kullback–Leibler divergences from δ = u − ∇F(η), so that it is accurate
+ * relative to its own size (the conjugates: negative entropies, see each family).
  */
 abstract class Family {
     final int n;
@@ -33,8 +33,11 @@ abstract class Family {
      */
     abstract void derivatives(double[] eta, double[] g, double[] h);
 
-    /** Σᵢ sᵢ·(ℓ(ηᵢ) + ℓ*(tᵢ) − tᵢ·ηᵢ) at tᵢ = κ·gᵢ/sᵢ, g = ∇F(η) as {@link #derivatives} returns it. */
-    abstract double fenchelYoung(double[] eta, double[] g, double kappa);
+    /**
+     * Σᵢ sᵢ·(ℓ(ηᵢ) + ℓ*(tᵢ) − tᵢ·ηᵢ) at the dual point u = ∇F(η) + δ, tᵢ = uᵢ/sᵢ (class-major like η); +∞ when u is
+     * outside the conjugate's domain beyond rounding.
+     */
+    abstract double fenchelYoung(double[] eta, double[] delta);
 
     /**
      * The intercepts of the intercept-only model (b minimising F(b·1)), into b[0 .. K); null when there is none

@@ -64,19 +64,16 @@ final class Multinomial extends Family {
         }
     }
 
-    /**
-     * Per row the Fenchel–Young gap is KL(q ‖ p) between the class distributions, q = e_y + κ(p − e_y), written with
-     * d_c = q_c − p_c and log1p (accurate relative to its own size).
-     */
+    /** Per row KL(q ‖ p) between the class distributions, q_c = p_c + δ_c/s, written with log1p. */
     @Override
-    double fenchelYoung(double[] eta, double[] g, double kappa) {
+    double fenchelYoung(double[] eta, double[] delta) {
         double sum = 0;
         for (int i = 0; i < n; i++) {
             if (s[i] == 0) continue;
             probabilities(eta, i);
             double kl = 0;
             for (int c = 0; c < k; c++) {
-                double d = (1 - kappa) * ((y[i] == c ? 1 : 0) - p[c]);
+                double d = delta[c * n + i] / s[i];
                 double q = Math.min(1.0, Math.max(0.0, p[c] + d));
                 if (q > 0) kl += q * Math.log1p(d / p[c]);
             }

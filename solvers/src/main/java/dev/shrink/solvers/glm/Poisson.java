@@ -34,17 +34,14 @@ final class Poisson extends Family {
         }
     }
 
-    /**
-     * Per row the Fenchel–Young gap is the generalised Kullback–Leibler divergence q·log(q/μ) − (q − μ),
-     * q = y + κ(μ − y), written with d = q − μ and log1p (accurate relative to its own size).
-     */
+    /** Per row the generalised KL divergence q·log(q/μ) − (q − μ), q = μ + δ/s, written with log1p. */
     @Override
-    double fenchelYoung(double[] eta, double[] g, double kappa) {
+    double fenchelYoung(double[] eta, double[] delta) {
         double sum = 0;
         for (int i = 0; i < n; i++) {
             if (s[i] == 0) continue;
             double mu = Math.exp(eta[i]);
-            double d = (1 - kappa) * (y[i] - mu);
+            double d = delta[i] / s[i];
             double q = Math.max(0.0, mu + d);
             sum += s[i] * ((q > 0 ? q * Math.log1p(d / mu) : 0.0) - d);
         }

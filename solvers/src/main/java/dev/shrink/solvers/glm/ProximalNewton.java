@@ -63,6 +63,18 @@ final class ProximalNewton {
     private boolean gradientValid;
     private double l1;
     private double l2;
+    /**
+     * The last dual points that certified a gap, for the whole problem and for the block, with X̃ᵀu on the features
+     * considered (K×p, or K×m by slot), and the strengths at which they are feasible.
+     */
+    private double[] fullAnchorU;
+    private double[] fullAnchorV;
+    private double[] blockAnchorU;
+    private double[] blockAnchorV;
+    private double anchorL1;
+    private double anchorL2;
+    /** Coordinate visits of the last model solve: the cost model's estimate for the next one. */
+    private long lastVisits;
 
     /**
      * @param excluded features that never enter (no variance under standardisation, a box [0, 0]); null: none
@@ -154,6 +166,7 @@ final class ProximalNewton {
      * @param maxIter  most Newton steps
      */
     Result solve(double l1, double l2, double screenL1, double gapTol, int maxIter) {
+        rescaleAnchors(l1, l2);
         this.l1 = l1;
         this.l2 = l2;
         try {
@@ -210,16 +223,19 @@ final class ProximalNewton {
             double innerTol = Math.max(Thresholds.GLM_INNER_FLOOR * gapTol, Thresholds.GLM_INNER_SHARE * gapNow * relative);
             double[] wSet = new double[k * m];
             for (int c = 0; c < k; c++) for (int s = 0; s < m; s++) wSet[c * m + s] = w[c * p + block.feature(s)];
-            // once the gap is below the objective's resolution only exact model solutions still improve the iterate
-            double stepTol = relative < Thresholds.GLM_POLISH ? Thresholds.GLM_STEP_TOL : 0.0;
-            model.solve(wSet, innerTol, stepTol, Thresholds.GLM_MAX_SWEEPS);
+            // the gap is linear in the optimality conditions, the model's changes quadratic: the model is also solved until
+            // its optimality residual is a share of the gap per unit of coefficient norm
+            double norm = 1;
+            for (double v : wSet) norm += Math.abs(v);
+            model.solve(wSet, innerTol, Thresholds.GLM_RESIDUAL_SHARE * gapNow / norm, Thresholds.GLM_MAX_SWEEPS);
+            lastVisits = model.visits;
             Step step = lineSearch(model, wSet, m);
             // below the objective's resolution only the gap shows progress: a few steps that do not halve it mean that the
             // rounding floor is reached
             roundingSteps = step == Step.ROUNDING && setGap > 0.5 * lastSetGap ? roundingSteps + 1 : 0;
             stalled = step == Step.FAILED || roundingSteps >= Thresholds.GLM_ROUNDING_STEPS;
             lastSetGap = setGap;
-            if (DEBUG) System.err.printf("  sweeps %d stalled %b%n", model.sweeps, stalled);
+            if (DEBUG) System.err.printf("  %s m %d sweeps %d visits %d stalled %b%n", model.getClass().getSimpleName(), m, model.sweeps, model.visits, stalled);
             lastGap = Math.min(lastGap, setGap);
         }
     }
@@ -234,6 +250,26 @@ final class ProximalNewton {
         profile();
         gradientValid = false;
         return gap(gradient(), false);
+    }
+
+    /**
+     * The anchors stay feasible at new strengths when scaled by l1/l1_old ≤ 1 (the constraints |X̃ⱼᵀu| ≤ l1·aⱼ shrink
+     * with l1; 0 is always feasible and the domain of F* is convex) and the same features have an L2 part; else they
+     * are dropped.
+     */
+    private void rescaleAnchors(double newL1, double newL2) {
+        if (fullAnchorU == null && blockAnchorU == null) return;
+        boolean keep = (newL2 > 0) == (anchorL2 > 0) && newL1 <= anchorL1 && (anchorL1 > 0 || newL1 == 0);
+        if (!keep) {
+            fullAnchorU = fullAnchorV = blockAnchorU = blockAnchorV = null;
+            return;
+        }
+        double r = anchorL1 > 0 ? newL1 / anchorL1 : 1.0;
+        for (double[] a : new double[][] {fullAnchorU, fullAnchorV, blockAnchorU, blockAnchorV}) {
+            if (a != null) for (int i = 0; i < a.length; i++) a[i] *= r;
+        }
+        anchorL1 = newL1;
+        anchorL2 = newL2;
     }
 
     /** Whether feature j (all its classes at 0) may lower P by moving: |∇ⱼ| above its L1 threshold, towards an open side. */
@@ -251,21 +287,35 @@ final class ProximalNewton {
         return false;
     }
 
-    /** The Newton model at the current state on the block's m slots. */
+    /**
+     * The Newton model at the current state on the block's m slots, in the cheaper representation: the Gram blocks cost
+     * K(K+1)/2·n·m² multiply–adds (at the Gram kernel's speed, about {@value Thresholds#GRAM_SPEEDUP}× a column pass's
+     * per flop) and are needed for the Cholesky step of a smooth model; the residual form costs about 4n per coordinate
+     * visit, expected as many as the last solve made (at least one sweep).
+     */
     private NewtonModel model(int m) {
         family.derivatives(eta, g, h);
-        NewtonModel model = new NewtonModel(k, m, intercept, pen.grouped());
-        for (int pr = 0; pr < pairs; pr++) {
-            block.gram(h, pr * n, model.gram[pr], model.zd[pr]);
-            double sum = 0;
-            for (int i = 0; i < n; i++) sum += h[pr * n + i];
-            model.hb[pr] = sum;
+        boolean smooth = true;
+        for (int s = 0; s < m && smooth; s++) {
+            int j = block.feature(s);
+            smooth = l1 * pen.a(j) == 0 && pen.lower(j) == Double.NEGATIVE_INFINITY && pen.upper(j) == Double.POSITIVE_INFINITY;
+        }
+        double gramCost = (double) pairs * n * m * m / Thresholds.GRAM_SPEEDUP;
+        double residualCost = 4.0 * n * Math.max(lastVisits, (long) k * m) + (double) pairs * n * m;
+        NewtonModel model;
+        if (smooth || gramCost <= residualCost) {
+            GramModel gm = new GramModel(k, m, intercept, pen.grouped());
+            for (int pr = 0; pr < pairs; pr++) {
+                block.gram(h, pr * n, gm.gram[pr], gm.zd[pr]);
+                gm.hb[pr] = sum(h, pr * n);
+            }
+            model = gm;
+        } else {
+            model = new ResidualModel(block, n, k, m, intercept, pen.grouped(), g, h);
         }
         for (int c = 0; c < k; c++) {
             block.multiplyTransposed(g, c * n, model.q, c * m);
-            double sum = 0;
-            for (int i = 0; i < n; i++) sum += g[c * n + i];
-            model.gb[c] = intercept ? sum : 0.0;
+            model.gb[c] = intercept ? sum(g, c * n) : 0.0;
         }
         for (int s = 0; s < m; s++) {
             int j = block.feature(s);
@@ -279,93 +329,195 @@ final class ProximalNewton {
      * The duality gap (class comment) from ∇F on the features considered: the block's slots ({@code onBlock}, grad is
      * K×m by slot; the gap of the problem restricted to the working set) or all p features (grad K×p). Needs the
      * derivatives g of the current state.
+     *
+     * <p>The dual point is u = g + t·(u₀ − g): the smallest step t ∈ [0, 1] from the loss's gradient g towards the last
+     * dual point u₀ that certified a gap (kept for the block and for the whole problem; none: u₀ = 0, which makes this
+     * scikit-learn's scaling of g) that satisfies the constraints the features without an L2 part put on X̃ᵀu. Every
+     * other feature's term is the exact conjugate of its penalty (with its bounds), so it needs no constraint.
      */
     private double gap(double[] grad, boolean onBlock) {
         int count = onBlock ? block.size() : p;
-        int stride = onBlock ? block.size() : p;
-        double kappa = 1.0;
-        for (int t = 0; t < count; t++) {
-            int j = onBlock ? block.feature(t) : t;
+        double[] u0 = onBlock ? blockAnchorU : fullAnchorU;
+        double[] v0 = onBlock ? blockAnchorV : fullAnchorV;
+        roundingLevel = Thresholds.PROFILE_GRADIENT * gradientScale();
+        boolean anchored = u0 != null && v0.length == k * count && feasible(v0, onBlock, count);
+        // the origin's candidate always, the anchor's when there is a usable one: the smaller gap wins and is kept
+        Candidate best = candidate(grad, onBlock, count, null, null);
+        if (anchored) {
+            Candidate other = candidate(grad, onBlock, count, u0, v0);
+            if (!(other.gap >= best.gap)) best = other;
+        }
+        if (DEBUG) System.err.printf("    gap %s: t %.3e total %.3e%s%n", onBlock ? "set" : "full", best.t, best.gap, anchored ? " (anchored)" : "");
+        if (Double.isFinite(best.gap)) { // a dual point that certified a gap: the anchor of the next ones
+            if (onBlock) {
+                blockAnchorU = best.u;
+                blockAnchorV = best.v;
+            } else {
+                fullAnchorU = best.u;
+                fullAnchorV = best.v;
+            }
+            anchorL1 = l1;
+            anchorL2 = l2;
+        }
+        return Math.max(best.gap, 0.0);
+    }
+
+    /** A dual point u with X̃ᵀu on the features considered, its step t from g and the gap it certifies. */
+    private record Candidate(double[] u, double[] v, double t, double gap) {}
+
+    /** The gap of the dual point on the segment from g towards the anchor (u₀, v₀) (null: the origin); see {@link #gap}. */
+    private Candidate candidate(double[] grad, boolean onBlock, int count, double[] u0, double[] v0) {
+        double t = 0;
+        for (int f = 0; f < count; f++) {
+            int j = onBlock ? block.feature(f) : f;
             if (!onBlock && (excluded[j] || discarded[j])) continue;
             double a = l1 * pen.a(j);
-            if (a == 0) continue; // no L1 part: a ridge or unpenalised feature puts no constraint on κ (see below)
+            if (l2 * pen.b(j) > 0 || atRounding(j, grad, f, count, a)) continue; // no constraint (or one that holds to rounding)
             if (pen.grouped()) {
-                double norm2 = 0;
-                for (int c = 0; c < k; c++) {
-                    double v = grad[c * stride + t] + l2 * pen.b(j) * w[c * p + j];
-                    norm2 += v * v;
-                }
-                double norm = Math.sqrt(norm2);
-                if (norm > a) kappa = Math.min(kappa, a / norm);
+                t = Math.max(t, groupStep(grad, v0, f, count, a));
                 continue;
             }
             for (int c = 0; c < k; c++) {
-                double v = grad[c * stride + t] + l2 * pen.b(j) * w[c * p + j];
-                if (v > a && pen.lower(j) == Double.NEGATIVE_INFINITY) kappa = Math.min(kappa, a / v);
-                if (-v > a && pen.upper(j) == Double.POSITIVE_INFINITY) kappa = Math.min(kappa, a / -v);
+                double va = grad[c * count + f];
+                double vb = v0 == null ? 0.0 : v0[c * count + f];
+                if (va > a && pen.lower(j) == Double.NEGATIVE_INFINITY) t = Math.max(t, (va - a) / (va - vb));
+                if (va < -a && pen.upper(j) == Double.POSITIVE_INFINITY) t = Math.max(t, (-a - va) / (vb - va));
             }
         }
-        double sum = family.fenchelYoung(eta, g, kappa);
-        if (DEBUG) System.err.printf("    fy %.3e%n", sum);
-        if (intercept) {
+        t = Math.min(1.0, t);
+        double[] delta = new double[k * n];
+        for (int i = 0; i < k * n; i++) delta[i] = t * ((u0 == null ? 0.0 : u0[i]) - g[i]);
+        double sum = family.fenchelYoung(eta, delta);
+        if (intercept) for (int c = 0; c < k; c++) sum += b[c] * (sum(g, c * n) + sum(delta, c * n));
+        double[] v = new double[k * count];
+        for (int i = 0; i < k * count; i++) v[i] = grad[i] + t * ((v0 == null ? 0.0 : v0[i]) - grad[i]);
+        double[] wj = new double[k];
+        double[] vj = new double[k];
+        for (int f = 0; f < count; f++) {
+            int j = onBlock ? block.feature(f) : f;
             for (int c = 0; c < k; c++) {
-                double gb = 0;
-                for (int i = 0; i < n; i++) gb += g[c * n + i];
-                sum += kappa * b[c] * gb;
-                if (DEBUG) System.err.printf("    intercept %.3e%n", kappa * b[c] * gb);
+                wj[c] = w[c * p + j];
+                vj[c] = v[c * count + f];
             }
+            sum += featureTerm(j, wj, vj);
         }
-        for (int t = 0; t < count; t++) {
-            int j = onBlock ? block.feature(t) : t;
-            double bj = l2 * pen.b(j);
-            double a = l1 * pen.a(j);
-            double sq = 0;
-            for (int c = 0; c < k; c++) sq += w[c * p + j] * w[c * p + j];
-            double norm = Math.sqrt(sq);
-            // the terms κ·∇F·w + Ω(w) + ½κ²·l2b·‖w‖² (+ the conjugates) vanish at the minimiser: each is written through the
-            // optimality residual r = ∇F + l2b·w + l1a·∂|w| (and 1 − κ), so that it is accurate relative to its own size
-            for (int c = 0; c < k; c++) {
-                double wc = w[c * p + j];
-                double gc = grad[c * stride + t];
-                if (a == 0) {
-                    if (bj > 0 && !pen.bounded()) {
-                        double r = kappa * gc + bj * wc; // the ridge dual's ζ = −κ∇F: (κ∇F + l2b·w)²/(2·l2b)
-                        sum += r * r / (2 * bj);
-                    } else if (bj > 0 || !profiled(j)) { // an unprofiled unpenalised feature: finite only towards a bound
-                        sum += kappa * gc * wc + 0.5 * bj * wc * wc + ridgeConjugate(-kappa * gc, bj, pen.lower(j), pen.upper(j));
-                    } else {
-                        sum += kappa * gc * wc; // unpenalised and profiled: ∇F ≈ 0
-                    }
-                    continue;
-                }
-                if (wc != 0) {
-                    double subgradient = pen.grouped() ? a * wc / norm : a * Math.signum(wc);
-                    sum += kappa * wc * (gc + bj * wc + subgradient);
-                }
-                if (!pen.grouped() && pen.bounded()) {
-                    double s = -kappa * (gc + bj * wc);
-                    if (s > a && pen.upper(j) != Double.POSITIVE_INFINITY) sum += (s - a) * pen.upper(j);
-                    if (-s > a && pen.lower(j) != Double.NEGATIVE_INFINITY) sum += (s + a) * pen.lower(j);
-                }
-            }
-            if (a > 0 && sq > 0) {
-                double l1Part = pen.grouped() ? norm : 0;
-                if (!pen.grouped()) for (int c = 0; c < k; c++) l1Part += Math.abs(w[c * p + j]);
-                sum += (1 - kappa) * a * l1Part + 0.5 * (1 - kappa) * (1 - kappa) * bj * sq;
-            }
-        }
-        if (DEBUG) System.err.printf("    gap %s: kappa 1-%.3e total %.3e%n", onBlock ? "set" : "full", 1 - kappa, sum);
-        return Math.max(sum, 0.0);
+        double[] u = new double[k * n];
+        for (int i = 0; i < k * n; i++) u[i] = g[i] + delta[i];
+        return new Candidate(u, v, t, Double.isNaN(sum) ? Double.POSITIVE_INFINITY : sum);
     }
 
-    /** sup over [lo, hi] of v·w − ½·c·w² (c ≥ 0). */
-    private static double ridgeConjugate(double v, double c, double lo, double hi) {
-        if (c > 0) {
-            double w = Math.min(Math.max(v / c, lo), hi);
-            return v * w - 0.5 * c * w * w;
+    /** Whether an anchor's X̃ᵀu meets the constraints of the features without an L2 part (a discarded feature may not). */
+    private boolean feasible(double[] v0, boolean onBlock, int count) {
+        for (int f = 0; f < count; f++) {
+            int j = onBlock ? block.feature(f) : f;
+            if (!onBlock && excluded[j]) continue;
+            double a = l1 * pen.a(j);
+            if (l2 * pen.b(j) > 0 || atRounding(j, v0, f, count, a)) continue;
+            double norm2 = 0;
+            for (int c = 0; c < k; c++) {
+                double vb = v0[c * count + f];
+                norm2 += vb * vb;
+                if (!pen.grouped() && ((vb > a && pen.lower(j) == Double.NEGATIVE_INFINITY) || (vb < -a && pen.upper(j) == Double.POSITIVE_INFINITY))) {
+                    return false;
+                }
+            }
+            if (pen.grouped() && Math.sqrt(norm2) > a) return false;
         }
-        return v > 0 ? v * hi : v < 0 ? v * lo : 0.0;
+        return true;
     }
+
+    /** The smallest t with ‖(1 − t)·a + t·b‖ ≤ bound for a grouped feature (a: this gradient, b: the anchor's, or 0). */
+    private double groupStep(double[] grad, double[] v0, int f, int count, double bound) {
+        double aa = 0;
+        double ab = 0;
+        double bb = 0;
+        for (int c = 0; c < k; c++) {
+            double x = grad[c * count + f];
+            double y = v0 == null ? 0.0 : v0[c * count + f];
+            aa += x * x;
+            ab += x * y;
+            bb += y * y;
+        }
+        if (aa <= bound * bound) return 0.0;
+        // ‖a + t(b − a)‖² = aa + 2t(ab − aa) + t²(aa − 2ab + bb) = bound²: the root in [0, 1]
+        double qa = aa - 2 * ab + bb;
+        double qb = 2 * (ab - aa);
+        double qc = aa - bound * bound;
+        if (!(qa > 0)) return qb < 0 ? Math.min(1.0, -qc / qb) : 1.0;
+        double disc = Math.max(0.0, qb * qb - 4 * qa * qc);
+        double root = (-qb - Math.sqrt(disc)) / (2 * qa);
+        return Math.min(1.0, Math.max(0.0, root));
+    }
+
+    /**
+     * Feature j's term of the gap, Σ_c v_c·w_c + Ωⱼ(w) + Ωⱼ*(−v) (v = X̃ⱼᵀu per class), with Ωⱼ* the exact conjugate of
+     * its penalty and bounds; written through the optimality residuals where it vanishes, so that it is accurate relative
+     * to its own size. +∞ when u violates a constraint no bound absorbs.
+     */
+    private double featureTerm(int j, double[] w, double[] v) {
+        double a = l1 * pen.a(j);
+        double c2 = l2 * pen.b(j);
+        double lo = pen.lower(j);
+        double hi = pen.upper(j);
+        if (pen.grouped()) {
+            double ww = 0;
+            double ss = 0;
+            for (int c = 0; c < k; c++) {
+                ww += w[c] * w[c];
+                ss += v[c] * v[c];
+            }
+            double wn = Math.sqrt(ww);
+            double sn = Math.sqrt(ss);
+            double first = 0; // Σ w_c(v_c + c2·w_c) + a‖w‖, through the residual v + c2·w + a·w/‖w‖
+            if (wn > 0) for (int c = 0; c < k; c++) first += w[c] * (v[c] + c2 * w[c] + a * w[c] / wn);
+            if (c2 == 0) return sn > a * (1 + 1e-12) && a > 0 ? Double.POSITIVE_INFINITY : first;
+            double d = sn - a - c2 * wn; // conjugate − ½c2‖w‖² = d(d + 2c2‖w‖)/(2c2) when ‖s‖ > a
+            double rest = sn > a ? d * (d + 2 * c2 * wn) / (2 * c2) : -0.5 * c2 * ww;
+            return first + rest;
+        }
+        double sum = 0;
+        boolean box = lo != Double.NEGATIVE_INFINITY || hi != Double.POSITIVE_INFINITY;
+        for (int c = 0; c < k; c++) {
+            double wc = w[c];
+            double vc = v[c];
+            double sc = -vc;
+            if (a == 0 && c2 == 0) { // unpenalised: X̃ⱼᵀu = 0 up to the bounds
+                if (profiled(j) && Math.abs(vc) <= roundingLevel) sum += vc * wc;
+                else sum += vc * wc + (sc > 0 ? sc * hi : sc < 0 ? sc * lo : 0.0);
+                continue;
+            }
+            if (c2 == 0) { // L1 (+ box): the constraint on the open sides is met by the choice of u
+                sum += wc * (vc + a * Math.signum(wc));
+                if (sc > a && hi != Double.POSITIVE_INFINITY) sum += (sc - a) * hi;
+                if (sc < -a && lo != Double.NEGATIVE_INFINITY) sum += (sc + a) * lo;
+                continue;
+            }
+            double excess = Math.abs(sc) - a;
+            if (!box && excess > 0 && (wc == 0 || Math.signum(sc) == Math.signum(wc))) {
+                double r = excess - c2 * Math.abs(wc); // (|s| − a − c2|w|)²/(2c2): exact when s and w agree in sign
+                sum += r * r / (2 * c2);
+                continue;
+            }
+            double wStar = Math.min(Math.max(Math.copySign(Math.max(excess, 0.0), sc) / c2, lo), hi);
+            double conj = sc * wStar - a * Math.abs(wStar) - 0.5 * c2 * wStar * wStar;
+            sum += vc * wc + a * Math.abs(wc) + 0.5 * c2 * wc * wc + conj;
+        }
+        return sum;
+    }
+
+    /**
+     * Whether feature j is unpenalised, refitted by the last profile, and its X̃ⱼᵀu (grad, K×count by position f) at
+     * rounding level in every class: then its constraint X̃ⱼᵀu = 0 holds as well as arithmetic allows, and its term
+     * needs no conjugate.
+     */
+    private boolean atRounding(int j, double[] grad, int f, int count, double a) {
+        if (a != 0 || !profiled(j)) return false;
+        for (int c = 0; c < k; c++) if (Math.abs(grad[c * count + f]) > roundingLevel) return false;
+        return true;
+    }
+
+    /** The size of a gradient element's rounding (set by each gap: {@link Thresholds#PROFILE_GRADIENT}·Σᵢ|∇Fᵢ|). */
+    private double roundingLevel;
 
     /** Whether feature j carries no penalty at the current strengths (its weights are 0, or both strengths are). */
     private boolean unpenalised(int j) {
