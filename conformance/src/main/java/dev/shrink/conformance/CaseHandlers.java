@@ -53,6 +53,8 @@ public final class CaseHandlers {
     private static final Predicate<String> ANY = v -> true;
     private static final Predicate<String> FALSE = v -> v.equals("false");
     private static final Predicate<String> ZERO = v -> Double.parseDouble(v) == 0;
+    /** scikit-learn's penalty names (absent: l2). */
+    private static final Predicate<String> PENALTY = v -> v.equals("l2") || v.equals("l1") || v.equals("elasticnet");
 
     private static final Set<String> SINGLE_FIT_FILES = Set.of("X.csv", "y.csv", "sample_weight.csv", "coef.csv", "intercept.csv");
     private static final Set<String> PATH_FILES = Set.of("X.csv", "y.csv", "sample_weight.csv", "coef.csv", "intercept.csv", "alphas.csv",
@@ -65,11 +67,11 @@ public final class CaseHandlers {
                     "positive", ANY), SINGLE_FIT_FILES, SingleFitHandlers::elasticNet),
             new Handler("elasticnet", Map.of("alpha", ANY, "l1_ratio", ANY, "standardize", FALSE, "weighted", ANY, "positive", ANY),
                     SINGLE_FIT_FILES, SingleFitHandlers::elasticNet),
-            new Handler("logistic", Map.of("C", ANY, "l1_ratio", ANY, "penalty", v -> v.equals("l1") || v.equals("elasticnet"), "standardize", FALSE,
+            new Handler("logistic", Map.of("C", ANY, "l1_ratio", ANY, "penalty", PENALTY, "standardize", FALSE,
                     "weighted", ANY), SINGLE_FIT_FILES, SingleFitHandlers::logistic),
             new Handler("poisson", Map.of("alpha", ANY, "l1_ratio", ZERO, "standardize", FALSE, "weighted", ANY), SINGLE_FIT_FILES,
                     SingleFitHandlers::poisson),
-            new Handler("multinomial", Map.of("C", ANY, "l1_ratio", ANY, "penalty", v -> v.equals("l1") || v.equals("elasticnet"), "standardize", FALSE,
+            new Handler("multinomial", Map.of("C", ANY, "l1_ratio", ANY, "penalty", PENALTY, "standardize", FALSE,
                     "weighted", ANY, "n_classes", ANY), SINGLE_FIT_FILES, SingleFitHandlers::multinomial),
             new Handler("elasticnet_path", Map.of("l1_ratio", ANY, "standardize", ANY, "weighted", ANY, "eps", ANY, "n_alphas", ANY,
                     "y_scale", ANY, "penalty_factor", ANY, "limits", ANY), union(PATH_FILES, "penalty_factor.csv", "lower_limits.csv", "upper_limits.csv"),
@@ -87,7 +89,7 @@ public final class CaseHandlers {
                     Map.entry("cv", v -> v.equals("explicit-folds")), Map.entry("eps", ANY), Map.entry("n_alphas", ANY), Map.entry("n_folds", ANY),
                     Map.entry("alpha_chosen", ANY), Map.entry("alpha_chosen_index", ANY), Map.entry("cv_rtol", ANY)),
                     union(SINGLE_FIT_FILES, "alphas.csv", "folds.csv", "cv_mse.csv"), CvHandlers::elasticNetCv),
-            new Handler("logistic_cv", Map.ofEntries(Map.entry("l1_ratio", ANY), Map.entry("penalty", v -> v.equals("elasticnet")),
+            new Handler("logistic_cv", Map.ofEntries(Map.entry("l1_ratio", ANY), Map.entry("penalty", v -> v.equals("l2") || v.equals("elasticnet")),
                     Map.entry("standardize", FALSE), Map.entry("weighted", ANY), Map.entry("cv", v -> v.equals("explicit-folds")), Map.entry("n_folds", ANY),
                     Map.entry("C_chosen", ANY), Map.entry("C_chosen_index", ANY), Map.entry("cv_rtol", ANY), Map.entry("l1_ratio_chosen", ANY),
                     Map.entry("l1_ratio_chosen_index", ANY)),
@@ -95,7 +97,18 @@ public final class CaseHandlers {
             new Handler("logistic_path_cv", Map.ofEntries(Map.entry("l1_ratio", ANY), Map.entry("standardize", ANY), Map.entry("weighted", FALSE),
                     Map.entry("cv", v -> v.equals("explicit-folds")), Map.entry("n_folds", ANY), Map.entry("n_alphas", ANY), Map.entry("cv_rtol", ANY),
                     Map.entry("lambda_min", ANY), Map.entry("lambda_min_index", ANY), Map.entry("lambda_1se", ANY), Map.entry("lambda_1se_index", ANY)),
-                    union(PATH_FILES, "folds.csv", "cv_deviance.csv", "cv_deviance_sd.csv"), CvHandlers::logisticPathCv)));
+                    union(PATH_FILES, "folds.csv", "cv_deviance.csv", "cv_deviance_sd.csv"), CvHandlers::logisticPathCv),
+            new Handler("group_lasso", Map.of("alpha", ANY, "standardize", FALSE, "weighted", FALSE, "loss", v -> v.equals("squared") || v.equals("logistic"),
+                    "n_groups", ANY), union(SINGLE_FIT_FILES, "groups.csv"), GroupHandlers::groupLasso),
+            new Handler("group_lasso_path", Map.of("standardize", FALSE, "weighted", FALSE, "loss", v -> v.equals("squared"),
+                    "n_groups", ANY, "eps", ANY, "n_alphas", ANY), union(PATH_FILES, "groups.csv"), GroupHandlers::groupLassoPath),
+            new Handler("multitask_elasticnet", Map.of("alpha", ANY, "l1_ratio", ANY, "standardize", FALSE, "weighted", FALSE, "n_tasks", ANY),
+                    Set.of("X.csv", "Y.csv", "coef.csv", "intercept.csv"), GroupHandlers::multiTaskElasticNet),
+            new Handler("bayesian_ridge", Map.ofEntries(Map.entry("l1_ratio", ZERO), Map.entry("standardize", FALSE), Map.entry("weighted", FALSE),
+                    Map.entry("alpha_", ANY), Map.entry("lambda_", ANY), Map.entry("alpha_1", ANY), Map.entry("alpha_2", ANY),
+                    Map.entry("lambda_1", ANY), Map.entry("lambda_2", ANY), Map.entry("n_iter", ANY), Map.entry("tol", ANY),
+                    Map.entry("n_iter_done", ANY), Map.entry("log_marginal_likelihood", ANY), Map.entry("hyper_rtol", ANY)),
+                    SINGLE_FIT_FILES, GroupHandlers::bayesianRidge)));
 
     private static Set<String> union(Set<String> base, String... more) {
         Set<String> s = new java.util.HashSet<>(base);

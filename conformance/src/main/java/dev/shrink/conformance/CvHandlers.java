@@ -59,7 +59,7 @@ final class CvHandlers {
         Design x = c.design();
         double[] y = c.y();
         double[] s = c.sampleWeight();
-        boolean elasticNet = c.has("penalty");
+        boolean elasticNet = SingleFitHandlers.penalized(c);
         LogisticRegressionCV.Builder b = LogisticRegressionCV.builder().Cs(c.cs()).folds(Folds.of(c.folds())).fitIntercept(c.fitIntercept());
         if (elasticNet) b.penalty(LogisticRegression.Penalty.ELASTICNET).l1Ratios(c.vector("l1_ratios.csv")).tol(SingleFitHandlers.GAP_TOL).maxIter(500);
         else b.tol(NEWTON_TOL);

@@ -47,8 +47,13 @@ final class SingleFitHandlers {
                 .result();
     }
 
+    /** Whether a scikit-learn logistic case names an L1 or elastic-net penalty (absent or l2: the L2 penalty). */
+    static boolean penalized(ConformanceCase c) {
+        return c.has("penalty") && !c.string("penalty").equals("l2");
+    }
+
     static CaseResult logistic(ConformanceCase c) throws Exception {
-        if (c.has("penalty")) return penalizedLogistic(c);
+        if (penalized(c)) return penalizedLogistic(c);
         Design x = c.design();
         double[] y = c.y();
         double[] s = c.sampleWeight();
@@ -88,7 +93,7 @@ final class SingleFitHandlers {
         double[] s = c.sampleWeight();
         double cc = c.number("C");
         double l1Ratio = c.number("l1_ratio");
-        LogisticRegression.Penalty penalty = !c.has("penalty") ? LogisticRegression.Penalty.L2
+        LogisticRegression.Penalty penalty = !penalized(c) ? LogisticRegression.Penalty.L2
                 : c.string("penalty").equals("l1") ? LogisticRegression.Penalty.L1 : LogisticRegression.Penalty.ELASTICNET;
         LogisticModel m = LogisticRegression.builder().C(cc).penalty(penalty).l1Ratio(l1Ratio).fitIntercept(c.fitIntercept()).tol(GAP_TOL)
                 .maxIter(500).build().fit(x, y, s);
