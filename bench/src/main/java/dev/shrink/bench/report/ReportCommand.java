@@ -28,7 +28,7 @@ public final class ReportCommand {
 
     static final String USAGE = """
             usage: ./shrink report [--quick] [--out DIR] [--no-solvers] [--no-external-peers] [--peer-coretype NAME]
-                           [--list] [--keep-data] [--csv]
+                           [--list] [--keep-data] [--csv] [--workloads NAME,...]
               --quick               short suite (7-10 minutes on 2 cores, the peers included)
               --out DIR             where to write the report (default: report/)
               --no-solvers          kernels only
@@ -40,6 +40,7 @@ public final class ReportCommand {
               --keep-data           keep the solver workloads' X.f64 / y.f64 and every side's coefficients under DIR/data
                                     (deleted once read otherwise)
               --csv                 also write them as X.csv / y.csv (and keep them), for other tools
+              --workloads NAME,...  only these solver workloads (any of the full suite's), no kernels
             """;
 
     /** {@code ./shrink report ...}: the launcher runs this class. */
@@ -56,6 +57,7 @@ public final class ReportCommand {
         DataOption dataFiles = DataOption.DELETE;
         String peerCoreType = null;
         boolean rerender = false;
+        List<String> only = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> mode = Suite.Mode.QUICK;
@@ -77,6 +79,19 @@ public final class ReportCommand {
                     }
                     peerCoreType = args[++i];
                 }
+                case "--workloads" -> {
+                    if (i + 1 >= args.length) {
+                        err.println("report: --workloads needs a comma-separated list of workloads");
+                        return 2;
+                    }
+                    only = List.of(args[++i].split(","));
+                    for (String w : only) {
+                        if (!dev.shrink.bench.data.Workloads.names().contains(w)) {
+                            err.println("report: unknown workload '" + w + "', expected some of " + dev.shrink.bench.data.Workloads.names());
+                            return 2;
+                        }
+                    }
+                }
                 case "--out" -> {
                     if (i + 1 >= args.length) {
                         err.println("report: --out needs a directory");
@@ -96,7 +111,7 @@ public final class ReportCommand {
             }
         }
         try {
-            return report(mode, outDir, solvers, externalPeers, list, dataFiles, peerCoreType, rerender, out);
+            return report(mode, outDir, solvers, externalPeers, list, dataFiles, peerCoreType, rerender, only, out);
         } catch (IOException | RuntimeException e) {
             err.println("report: failed: " + e);
             e.printStackTrace(err);
@@ -139,7 +154,7 @@ public final class ReportCommand {
     }
 
     private static int report(Suite.Mode mode, Path outDir, boolean solvers, boolean externalPeers, boolean list,
-                              DataOption dataFiles, String peerCoreType, boolean rerender, PrintStream out)
+                              DataOption dataFiles, String peerCoreType, boolean rerender, List<String> only, PrintStream out)
             throws IOException {
         long start = System.nanoTime();
         Files.createDirectories(outDir);
@@ -159,8 +174,12 @@ public final class ReportCommand {
             coretypes.addAll(Suite.CORETYPES);
         }
 
-        List<Step> planned = new ArrayList<>(Suite.steps(mode, coretypes));
+        List<Step> planned = new ArrayList<>(only == null ? Suite.steps(mode, coretypes) : List.of());
         SolverSection section = new SolverSection(mode, outDir.resolve("data"), out, notes, dataFiles);
+        if (only != null) {
+            section.only(only);
+            notes.add("only the solver workloads " + only + " (--workloads): no kernels");
+        }
         if (solvers) planned.add(section.step());
         List<Step> steps = new ArrayList<>();
         int total = 0;

@@ -34,6 +34,7 @@ final class SolverSection {
     private final PrintStream progress;
     private final List<String> notes;
     private final ReportCommand.DataOption dataFiles;
+    private List<String> only;
 
     SolverSection(Suite.Mode mode, Path dataDir, PrintStream progress, List<String> notes, ReportCommand.DataOption dataFiles) {
         this.dataFiles = dataFiles;
@@ -43,7 +44,13 @@ final class SolverSection {
         this.notes = notes;
     }
 
+    /** Restricts the section to these workloads (at the mode's sizes and timing). */
+    void only(List<String> workloads) {
+        this.only = List.copyOf(workloads);
+    }
+
     List<String> workloads() {
+        if (only != null) return only;
         return switch (mode) {
             case TOY -> List.of("ridge", "lasso");
             case QUICK -> List.of("ridge", "lasso", "elasticnet", "logistic", "enet-path", "lasso-path-wide", "enet-cv", "ridge-cv");
