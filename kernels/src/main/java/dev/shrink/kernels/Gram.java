@@ -23,7 +23,7 @@ public interface Gram {
 
     /** G ← XᵀX with both triangles filled, into a fresh p×p row-major array. */
     default double[] gram(MatrixView x) {
-        double[] g = new double[x.cols() * x.cols()];
+        double[] g = new double[Checks.elements("the Gram matrix", x.cols(), x.cols())];
         gram(x, null, null, g, 0, Math.max(1, x.cols()), null, 0);
         return g;
     }

@@ -28,7 +28,12 @@ public record Convergence(Criterion criterion, int iterations, double value, dou
          * distance from its minimum in the same units, compared with tol.
          */
         RELATIVE_DUALITY_GAP("duality gap / loss scale"),
-        /** The largest absolute gradient element of the objective divided by {@code C·Σsᵢ} (logistic regression). */
+        /**
+         * The largest absolute gradient element of {@code Σsᵢℓᵢ + ‖w‖²/(2C)}, the objective scikit-learn's lbfgs and
+         * newton-cg minimise (logistic regression; the same test at every C).
+         */
+        GRADIENT("max|gradient of Σsℓ + ‖w‖²/(2C)|"),
+        /** The largest absolute gradient element of the objective divided by {@code C·Σsᵢ} (scikit-learn's newton-cholesky). */
         SCALED_GRADIENT("max|gradient|/(C·Σs)"),
         /** The gradient mapping {@code L·‖w⁺ − w‖∞} of a proximal-gradient method. */
         GRADIENT_MAPPING("gradient mapping"),

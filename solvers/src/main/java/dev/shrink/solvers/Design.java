@@ -1,5 +1,6 @@
 package dev.shrink.solvers;
 
+import dev.shrink.kernels.Checks;
 import dev.shrink.kernels.Layout;
 import dev.shrink.kernels.MatrixView;
 import dev.shrink.solvers.internal.Inputs;
@@ -9,10 +10,16 @@ import dev.shrink.solvers.internal.Inputs;
  *
  * <p>Flat arrays are viewed without a copy (row-major or column-major, as given); a {@code double[][]} is copied once
  * into a row-major array because its rows are separate objects. Validation happens here, once: n ≥ 1, p ≥ 1, equal row
- * lengths, every value finite (the first bad position is named in row order). Solvers never write to the data.
+ * lengths, every value finite (the first bad position is named in row order). When a solver first reads the design
+ * ({@link #view}), its values must also be small enough that sums of their squares and products over all n·p entries
+ * stay finite (|x| ≤ √(MAX_VALUE/(16·n·p)), about 1e148 for 10⁴×10⁴): larger values would overflow inside every solver,
+ * so every fit refuses them up front with the position and the limit, while a design that is only held, read or written
+ * back (the command line's data files) keeps any finite value. Solvers never write to the data.
  */
 public final class Design {
     private final MatrixView view;
+    /** Whether {@link #view} has checked the magnitudes (a race only repeats the check). */
+    private volatile boolean magnitudesChecked;
 
     private Design(MatrixView view) {
         this.view = view;
@@ -54,7 +61,7 @@ public final class Design {
         if (view == null) throw new IllegalArgumentException("X must not be null");
         if (view.rows() == 0) throw new IllegalArgumentException("X has no rows (n = 0)");
         if (view.cols() == 0) throw new IllegalArgumentException("X has no columns (p = 0)");
-        checkFinite(view);
+        check(view, false);
         return new Design(view);
     }
 
@@ -67,31 +74,53 @@ public final class Design {
         }
     }
 
-    /** Scans in memory order (fast); on a hit, finds the first bad element in row order for the message. */
-    private static void checkFinite(MatrixView v) {
+    /**
+     * Scans in memory order (fast); on a hit, finds the first bad element in row order for the message. x·0 is NaN
+     * exactly when x is NaN or ±Inf; with {@code magnitudes}, (c·x)²·0 is NaN exactly when, in addition, (c·x)²
+     * overflows, i.e. 16·n·p·x² &gt; MAX_VALUE with c = 4√(n·p). One branch per line instead of one per element; two
+     * chains so that the additions' latency does not serialise the scan.
+     */
+    private static void check(MatrixView v, boolean magnitudes) {
         double[] a = v.data();
         int major = v.layout() == Layout.ROW_MAJOR ? v.rows() : v.cols();
         int minor = v.layout() == Layout.ROW_MAJOR ? v.cols() : v.rows();
+        double c = 4 * Math.sqrt((double) v.rows() * v.cols());
         boolean bad = false;
         for (int m = 0; m < major && !bad; m++) {
             int base = v.offset() + m * v.ld();
             double acc0 = 0;
             double acc1 = 0;
-            // x·0 is NaN exactly when x is NaN or ±Inf: one branch per block instead of one per element; two chains
-            // so that the additions' latency does not serialise the scan
             int k = 0;
-            for (; k + 1 < minor; k += 2) {
-                acc0 += a[base + k] * 0.0;
-                acc1 += a[base + k + 1] * 0.0;
+            if (magnitudes) {
+                for (; k + 1 < minor; k += 2) {
+                    double x0 = a[base + k] * c;
+                    double x1 = a[base + k + 1] * c;
+                    acc0 += x0 * x0 * 0.0;
+                    acc1 += x1 * x1 * 0.0;
+                }
+                if (k < minor) {
+                    double x0 = a[base + k] * c;
+                    acc0 += x0 * x0 * 0.0;
+                }
+            } else {
+                for (; k + 1 < minor; k += 2) {
+                    acc0 += a[base + k] * 0.0;
+                    acc1 += a[base + k + 1] * 0.0;
+                }
+                if (k < minor) acc0 += a[base + k] * 0.0;
             }
-            if (k < minor) acc0 += a[base + k] * 0.0;
             if (acc0 + acc1 != 0) bad = true;
         }
         if (!bad) return;
+        double limit = Math.sqrt(Double.MAX_VALUE) / c;
         for (int i = 0; i < v.rows(); i++) {
             for (int j = 0; j < v.cols(); j++) {
                 double x = v.get(i, j);
                 if (!Double.isFinite(x)) throw new IllegalArgumentException("X has " + Inputs.describe(x) + " at row " + i + ", column " + j);
+                if (magnitudes && Math.abs(x) > limit) {
+                    throw new IllegalArgumentException("X has " + x + " at row " + i + ", column " + j + ": sums of squares overflow a double beyond |x| = "
+                            + String.format(java.util.Locale.ROOT, "%.3g", limit) + " (√(MAX_VALUE/(16·n·p)), n = " + v.rows() + ", p = " + v.cols() + "); rescale X");
+                }
             }
         }
     }
@@ -106,8 +135,15 @@ public final class Design {
         return view.cols();
     }
 
-    /** The underlying view (never copied). */
+    /**
+     * The underlying view (never copied), as the solvers read it: the first call checks that sums of squares of the
+     * values cannot overflow (see the class comment) and throws IllegalArgumentException naming the first value too large.
+     */
     public MatrixView view() {
+        if (!magnitudesChecked) {
+            check(view, true);
+            magnitudesChecked = true;
+        }
         return view;
     }
 
@@ -132,7 +168,7 @@ public final class Design {
     public Design rows(int[] rows) {
         if (rows == null || rows.length == 0) throw new IllegalArgumentException("rows must not be empty");
         int p = p();
-        double[] data = new double[rows.length * p];
+        double[] data = new double[Checks.elements("X", rows.length, p)];
         for (int k = 0; k < rows.length; k++) {
             int i = rows[k];
             if (i < 0 || i >= n()) throw new IllegalArgumentException("rows[" + k + "] = " + i + " is outside 0 .. " + (n() - 1));

@@ -44,9 +44,13 @@
  *   the set's gap to {@value dev.shrink.solvers.internal.Thresholds#CURVATURE_REUSE} of the previous one; up to
  *   {@value dev.shrink.solvers.internal.Thresholds#CURVATURE_EXTEND_LIMIT} new columns extend it, more rebuild it; weights
  *   are floored at {@value dev.shrink.solvers.internal.Thresholds#IRLS_WEIGHT_FLOOR}·sᵢ.</li>
- *   <li>Newton–Cholesky (logistic regression): Armijo constant {@value dev.shrink.solvers.internal.Thresholds#ARMIJO},
+ *   <li>Logistic group lasso's backtracking: Armijo constant {@value dev.shrink.solvers.internal.Thresholds#ARMIJO},
  *   at most {@value dev.shrink.solvers.internal.Thresholds#MAX_HALVINGS} step halvings; the full step is taken when the
  *   predicted decrease is below {@value dev.shrink.solvers.internal.Thresholds#ROUNDING_REGIME} of the objective.</li>
+ *   <li>Logistic regression (L-BFGS, Newton–Cholesky, Newton-CG): strong Wolfe line searches (c₁ =
+ *   {@value dev.shrink.solvers.internal.Thresholds#ARMIJO}, c₂ = {@value dev.shrink.solvers.internal.Thresholds#WOLFE_CURVATURE});
+ *   Newton–Cholesky up to {@value dev.shrink.solvers.internal.Thresholds#NEWTON_MAX_FEATURES} features, through XXᵀ
+ *   when p &gt; n up to {@value dev.shrink.solvers.internal.Thresholds#DUAL_MAX_ROWS} rows, L-BFGS otherwise.</li>
  *   <li>Proximal Newton (every penalised GLM but binary L2 logistic regression): working set by the strong rule, its
  *   weighted Gram per outer step, the penalised model solved by coordinate descent until no coordinate changes it by
  *   more than {@value dev.shrink.solvers.internal.Thresholds#GLM_INNER_SHARE}·gap·(gap/loss) (at least
@@ -55,7 +59,7 @@
  *   exceeds {@value dev.shrink.solvers.internal.Thresholds#GLM_RESIDUAL_SHARE}·gap/(1 + ‖w‖₁); the Gram form of the model when it costs less than
  *   the residual form (Gram kernel {@value dev.shrink.solvers.internal.Thresholds#GRAM_SPEEDUP}× faster per flop than a
  *   column pass) or the model is smooth; by one Cholesky solve when the model is
- *   smooth. Line search as Newton–Cholesky's, a full step in the rounding regime raising the objective by at most
+ *   smooth. Backtracking as the logistic group lasso's, a full step in the rounding regime raising the objective by at most
  *   {@value dev.shrink.solvers.internal.Thresholds#ROUNDING_SLACK} of it, and the solve stops at the rounding floor after
  *   {@value dev.shrink.solvers.internal.Thresholds#GLM_ROUNDING_STEPS} such steps that do not halve the gap. Intercepts
  *   and unpenalised features are refitted by Newton's method (at most

@@ -131,7 +131,10 @@ public final class LogisticRegressionCV {
 
     /** The estimator of one fit: this penalty at C and l1Ratio, single-threaded so that numbers do not depend on threads(n). */
     private LogisticRegression estimator(double c, double l1Ratio) {
-        LogisticRegression.Builder b = LogisticRegression.builder().C(c).penalty(penalty).fitIntercept(fitIntercept).tol(tol).maxIter(maxIter).threads(1);
+        // binary L2: Newton–Cholesky and its stopping test, as scikit-learn's LogisticRegressionCV reports (the solver is
+        // ignored by the other penalties and by multinomial fits)
+        LogisticRegression.Builder b = LogisticRegression.builder().C(c).penalty(penalty).fitIntercept(fitIntercept).tol(tol).maxIter(maxIter).threads(1)
+                .solver("newton-cholesky");
         return penalty == LogisticRegression.Penalty.ELASTICNET ? b.l1Ratio(l1Ratio).build() : b.build();
     }
 
