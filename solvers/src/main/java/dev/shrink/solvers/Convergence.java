@@ -37,7 +37,7 @@ public record Convergence(Criterion criterion, int iterations, double value, dou
         SCALED_GRADIENT("max|gradient|/(C·Σs)"),
         /** The gradient mapping {@code L·‖w⁺ − w‖∞} of a proximal-gradient method. */
         GRADIENT_MAPPING("gradient mapping"),
-        /** Σⱼ|wⱼ − wⱼ_previous| between two iterations (scikit-learn's stop for {@code BayesianRidge}). */
+        /** Σⱼ|wⱼ − wⱼ_previous| between two iterations (scikit-learn's stop for {@code BayesianRidge} and {@code ARDRegression}). */
         COEFFICIENT_CHANGE("Σ|w − w_previous|"),
         /** A closed-form solve: nothing to converge ({@code value} and {@code tolerance} are 0). */
         DIRECT("direct solve");

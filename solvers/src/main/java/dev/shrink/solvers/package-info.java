@@ -4,10 +4,10 @@
  * (binary or multinomial; L2, L1, elastic net or no penalty) and {@link dev.shrink.solvers.PoissonRegressor};
  * group L2 and adaptive regularisation: {@link dev.shrink.solvers.GroupLasso}, {@link dev.shrink.solvers.LogisticGroupLasso},
  * {@link dev.shrink.solvers.MultiTaskElasticNet}, {@link dev.shrink.solvers.MultiTaskLasso},
- * {@link dev.shrink.solvers.AdaptiveLasso} and {@link dev.shrink.solvers.BayesianRidge};
+ * {@link dev.shrink.solvers.AdaptiveLasso}, {@link dev.shrink.solvers.BayesianRidge} and {@link dev.shrink.solvers.ARDRegression};
  * the fitted {@link dev.shrink.solvers.LinearModel}, {@link dev.shrink.solvers.LogisticModel},
- * {@link dev.shrink.solvers.PoissonModel}, {@link dev.shrink.solvers.MultiTaskModel},
- * {@link dev.shrink.solvers.AdaptiveLassoModel} and {@link dev.shrink.solvers.BayesianRidgeModel}; the inputs
+ * {@link dev.shrink.solvers.PoissonModel}, {@link dev.shrink.solvers.MultiTaskModel}, {@link dev.shrink.solvers.AdaptiveLassoModel},
+ * {@link dev.shrink.solvers.BayesianRidgeModel} and {@link dev.shrink.solvers.ARDRegressionModel}; the inputs
  * {@link dev.shrink.solvers.Design} (validated once, no copy for flat arrays) and {@link dev.shrink.solvers.SufficientStats}
  * (mergeable: folds, chunks of rows, machines); {@link dev.shrink.solvers.Precompute}; and how every fit ended,
  * {@link dev.shrink.solvers.Convergence} (strict mode throws {@link dev.shrink.solvers.ConvergenceException}). Paths are

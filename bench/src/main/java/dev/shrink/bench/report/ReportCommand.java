@@ -1,5 +1,6 @@
 package dev.shrink.bench.report;
 
+import dev.shrink.bench.data.Workloads;
 import dev.shrink.bench.peers.CoreTypes;
 import dev.shrink.bench.peers.OpenBlas;
 
@@ -40,7 +41,8 @@ public final class ReportCommand {
               --keep-data           keep the solver workloads' X.f64 / y.f64 and every side's coefficients under DIR/data
                                     (deleted once read otherwise)
               --csv                 also write them as X.csv / y.csv (and keep them), for other tools
-              --workloads NAME,...  only these solver workloads (any of the full suite's), no kernels
+              --workloads NAME,...  only these solver workloads (e.g. mt-enet,bayes-ridge), no kernels; the mode's
+                                    timing (full unless --quick)
             """;
 
     /** {@code ./shrink report ...}: the launcher runs this class. */
@@ -81,13 +83,13 @@ public final class ReportCommand {
                 }
                 case "--workloads" -> {
                     if (i + 1 >= args.length) {
-                        err.println("report: --workloads needs a comma-separated list of workloads");
+                        err.println("report: --workloads needs a comma-separated list of " + Workloads.names());
                         return 2;
                     }
                     only = List.of(args[++i].split(","));
                     for (String w : only) {
-                        if (!dev.shrink.bench.data.Workloads.names().contains(w)) {
-                            err.println("report: unknown workload '" + w + "', expected some of " + dev.shrink.bench.data.Workloads.names());
+                        if (!Workloads.names().contains(w)) {
+                            err.println("report: unknown workload '" + w + "', expected some of " + Workloads.names());
                             return 2;
                         }
                     }
@@ -174,12 +176,10 @@ public final class ReportCommand {
             coretypes.addAll(Suite.CORETYPES);
         }
 
+        // --workloads: those solver workloads alone, without the kernel steps
         List<Step> planned = new ArrayList<>(only == null ? Suite.steps(mode, coretypes) : List.of());
-        SolverSection section = new SolverSection(mode, outDir.resolve("data"), out, notes, dataFiles);
-        if (only != null) {
-            section.only(only);
-            notes.add("only the solver workloads " + only + " (--workloads): no kernels");
-        }
+        if (only != null) notes.add("solver workloads " + only + " only (--workloads): no kernel rows");
+        SolverSection section = new SolverSection(mode, outDir.resolve("data"), out, notes, dataFiles, only);
         if (solvers) planned.add(section.step());
         List<Step> steps = new ArrayList<>();
         int total = 0;
@@ -263,6 +263,16 @@ public final class ReportCommand {
         List<SolverRow> solverRows = new ArrayList<>();
         if (solvers) solverRows.addAll(section.run(solverResults, externalPeers && !rerender, rerender, peerCore.coreType()));
 
+        // The parse rows: not measured again by --rerender (their files are not kept)
+        List<ParseSection.Reading> parse = List.of();
+        if (!rerender) {
+            try {
+                parse = ParseSection.run(mode, externalPeers && mode != Suite.Mode.TOY, out, notes);
+            } catch (IOException | RuntimeException e) {
+                notes.add("parse rows did not run: " + e);
+            }
+        }
+
         List<Row> all = new ArrayList<>(rows);
         for (SolverRow s : solverRows) all.addAll(SolverSection.rows(s));
         Files.writeString(outDir.resolve("summary.tsv"), SummaryTsv.format(all));
@@ -270,7 +280,7 @@ public final class ReportCommand {
         String busy = rerender ? null : MachineInfo.busyNote(loadAtStart, MachineInfo.loadAverage(), machine.processors());
         if (busy != null) notes.addFirst(busy);
         ReportWriter writer = new ReportWriter(modeText, machine, rows, solverRows, notes,
-                solvers && (externalPeers || rerender) && mode != Suite.Mode.TOY ? peerCore : null);
+                solvers && (externalPeers || rerender) && mode != Suite.Mode.TOY ? peerCore : null, parse);
         Files.writeString(outDir.resolve("report.md"), writer.markdown());
         Path index = outDir.resolve("index.html");
         Files.writeString(index, writer.html());

@@ -34,19 +34,16 @@ final class SolverSection {
     private final PrintStream progress;
     private final List<String> notes;
     private final ReportCommand.DataOption dataFiles;
-    private List<String> only;
+    private final List<String> only;
 
-    SolverSection(Suite.Mode mode, Path dataDir, PrintStream progress, List<String> notes, ReportCommand.DataOption dataFiles) {
+    /** @param only the workloads to run (null: the mode's own list) */
+    SolverSection(Suite.Mode mode, Path dataDir, PrintStream progress, List<String> notes, ReportCommand.DataOption dataFiles, List<String> only) {
         this.dataFiles = dataFiles;
+        this.only = only;
         this.mode = mode;
         this.dataDir = dataDir;
         this.progress = progress;
         this.notes = notes;
-    }
-
-    /** Restricts the section to these workloads (at the mode's sizes and timing). */
-    void only(List<String> workloads) {
-        this.only = List.copyOf(workloads);
     }
 
     List<String> workloads() {
