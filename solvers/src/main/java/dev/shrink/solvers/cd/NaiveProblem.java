@@ -246,6 +246,34 @@ final class NaiveProblem extends CdProblem {
         return false;
     }
 
+    /** X̃ᵀS·x̃ⱼ, x̃ⱼ = (xⱼ − x̄ⱼ)·dⱼ formed from the stored column: one pass over X. */
+    @Override
+    void gramColumn(int j, double[] out) {
+        double[] v = new double[n];
+        a.column(j, v);
+        double mj = mean == null ? 0.0 : mean[j];
+        double sj = scale == null ? 1.0 : scale[j];
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double e = (v[i] - mj) * sj;
+            v[i] = s == null ? e : s[i] * e;
+            sum += v[i];
+        }
+        a.multiplyTransposed(v, out);
+        for (int k = 0; k < p; k++) {
+            if (mean != null) out[k] -= mean[k] * sum;
+            if (scale != null) out[k] *= scale[k];
+        }
+    }
+
+    /** x̃ⱼᵀS·ỹ. */
+    @Override
+    double xty(int j) {
+        double g = a.columnDot(j, s, y0);
+        if (mean != null) g -= mean[j] * weightedSum(y0);
+        return scale == null ? g : g * scale[j];
+    }
+
     @Override
     double yNorm2() {
         return yy;

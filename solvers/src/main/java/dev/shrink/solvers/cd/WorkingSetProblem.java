@@ -228,6 +228,21 @@ final class WorkingSetProblem extends CdProblem {
         return true;
     }
 
+    /** x̃ⱼ = √s∘(xⱼ − x̄ⱼ)·dⱼ formed from the stored column, then X̃ᵀx̃ⱼ: one pass over X. */
+    @Override
+    void gramColumn(int j, double[] out) {
+        double[] column = new double[n];
+        x.column(j, column);
+        double sc = scale == null ? 1.0 : scale[j];
+        for (int i = 0; i < n; i++) column[i] = (column[i] - mean[j]) * sc * (sqrtS == null ? 1.0 : sqrtS[i]);
+        transposedProduct(column, out);
+    }
+
+    @Override
+    double xty(int j) {
+        return c[j];
+    }
+
     @Override
     double yNorm2() {
         return yy;
