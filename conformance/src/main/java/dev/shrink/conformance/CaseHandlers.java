@@ -70,7 +70,7 @@ public final class CaseHandlers {
             new Handler("elasticnet", Map.of("alpha", ANY, "l1_ratio", ANY, "standardize", FALSE, "weighted", ANY, "positive", ANY),
                     SINGLE_FIT_FILES, SingleFitHandlers::elasticNet),
             new Handler("logistic", Map.of("C", ANY, "l1_ratio", ANY, "penalty", PENALTY, "standardize", FALSE,
-                    "weighted", ANY), SINGLE_FIT_FILES, SingleFitHandlers::logistic),
+                    "weighted", ANY, "x_format", MATRIX_MARKET), union(SINGLE_FIT_FILES, "X.mtx"), SingleFitHandlers::logistic),
             new Handler("poisson", Map.of("alpha", ANY, "l1_ratio", ZERO, "standardize", FALSE, "weighted", ANY), SINGLE_FIT_FILES,
                     SingleFitHandlers::poisson),
             new Handler("multinomial", Map.of("C", ANY, "l1_ratio", ANY, "penalty", PENALTY, "standardize", FALSE,

@@ -179,7 +179,7 @@ public final class LogisticRegression {
     private GlmProblem problem(GlmProblem.Kind kind, Design x, double[] y, int classes, double[] sampleWeight) {
         double[] rows = new double[x.n()];
         for (int i = 0; i < rows.length; i++) rows[i] = c * (sampleWeight == null ? 1.0 : sampleWeight[i]);
-        return new GlmProblem(kind, Inputs.dense(x.matrix(), "LogisticRegression with penalty l1, elasticnet or none, or more than two classes,"),
+        return new GlmProblem(kind, x.matrix(),
                 y, classes, rows, sampleWeight, GlmProblem.Options.plain(fitIntercept, threads));
     }
 

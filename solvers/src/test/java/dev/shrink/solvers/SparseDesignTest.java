@@ -147,6 +147,7 @@ class SparseDesignTest {
         calls.put("LogisticGroupLasso", () -> LogisticGroupLasso.builder().groups(groups).build().fit(x, y));
         calls.put("MultiTaskElasticNet", () -> MultiTaskElasticNet.builder().build().fit(x, yy));
         calls.put("BayesianRidge", () -> BayesianRidge.builder().build().fit(x, y));
+        calls.put("ARDRegression", () -> ARDRegression.builder().build().fit(x, y));
         calls.put("AdaptiveLasso", () -> AdaptiveLasso.builder().build().fit(x, y));
         calls.put("GroupLassoPath", () -> dev.shrink.solvers.path.GroupLassoPath.builder().groups(groups).build().fit(x, y));
         calls.put("MultiTaskElasticNetPath", () -> dev.shrink.solvers.path.MultiTaskElasticNetPath.builder().build().fit(x, yy));

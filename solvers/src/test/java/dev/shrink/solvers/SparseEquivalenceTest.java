@@ -139,6 +139,21 @@ class SparseEquivalenceTest {
                 .fit(x, problemOf(x).labels(), problemOf(x).w()).coef(), 0), 1e-8);
     }
 
+    /** The GLM engine (issue 11) reads a sparse X through its stored entries: L1 logistic, its glmnet path, Poisson. */
+    @Test
+    void glmEngine() {
+        same("LogisticRegression l1", x -> flat(LogisticRegression.builder().C(0.5).penalty(LogisticRegression.Penalty.L1).tol(1e-12).threads(1)
+                .build().fit(x, problemOf(x).labels(), problemOf(x).w()).coef(), 0), 1e-8);
+        same("LogisticPath lasso", x -> flat(LogisticPath.builder().l1Ratio(1).nLambdas(8).lambdaMinRatio(0.05).tol(1e-12).threads(1).build()
+                .fit(x, problemOf(x).labels())), 1e-7);
+        same("PoissonRegressor", x -> {
+            double[] counts = new double[x.n()];
+            for (int i = 0; i < counts.length; i++) counts[i] = Math.floor(Math.exp(Math.min(2, problemOf(x).y()[i] / 3)));
+            PoissonModel m = PoissonRegressor.builder().alpha(0.05).tol(1e-12).threads(1).build().fit(x, counts, problemOf(x).w());
+            return flat(m.coef(), m.intercept());
+        }, 1e-8);
+    }
+
     @Test
     void logisticPath() {
         same("LogisticPath standardized", x -> flat(LogisticPath.builder().nLambdas(8).lambdaMinRatio(0.05).tol(1e-12).threads(1).build()

@@ -170,7 +170,7 @@ public final class LogisticRegressionCV {
         double sum = 0;
         for (double v : rows) sum += v;
         GlmProblem.Kind kind = classes == 2 ? GlmProblem.Kind.BINOMIAL : GlmProblem.Kind.MULTINOMIAL;
-        GlmProblem problem = new GlmProblem(kind, Inputs.dense(xTrain.matrix(), "LogisticRegressionCV with penalty l1 or elasticnet, or more than two classes,"), yTrain, classes, rows, sTrain, GlmProblem.Options.plain(fitIntercept, 1));
+        GlmProblem problem = new GlmProblem(kind, xTrain.matrix(), yTrain, classes, rows, sTrain, GlmProblem.Options.plain(fitIntercept, 1));
         for (int r = 0; r < l1Ratios.length; r++) {
             problem.start(null, null);
             double previous = Double.POSITIVE_INFINITY;

@@ -25,9 +25,9 @@ import dev.shrink.solvers.internal.Inputs;
  * Every other path — l1Ratio &gt; 0, penalty factors, limits — runs on the proximal Newton engine with warm starts and
  * the strong rule, stopping on the duality gap ({@link GlmnetPaths}). Grid as glmnet: λ_max = max|X̃ᵀ(y − ȳ)|/(n·max(α,
  * 0.001)) (with the unpenalised features fitted first), ratio 1e-4 if n ≥ p else 0.01, unless explicit lambdas are given.
- * A {@link SparseDesign} is fitted on its original columns with the ridge penalty weighted instead (never densified);
- * the engine's paths (l1Ratio &gt; 0, factors, limits) take dense X only and refuse a sparse one by name. Immutable;
- * build with {@link #builder()}.
+ * A {@link SparseDesign} is never densified: the ridge path runs on its original columns with the penalty weighted
+ * instead, the engine's paths read its stored entries with the centring implicit. Immutable; build with
+ * {@link #builder()}.
  */
 public final class LogisticPath {
     private final GlmnetConfig config;
@@ -60,7 +60,7 @@ public final class LogisticPath {
         double[] y01 = new double[x.n()];
         for (int i = 0; i < y01.length; i++) y01[i] = y[i] == labels[1] ? 1 : 0;
         if (config.plainRidge()) return ridge(x, y01, sampleWeight);
-        GlmProblem problem = new GlmProblem(GlmProblem.Kind.BINOMIAL, Inputs.dense(x.matrix(), "LogisticPath with l1Ratio > 0, penalty factors or limits"), y01, 2, GlmnetPaths.rowWeights(sampleWeight, x.n()), sampleWeight,
+        GlmProblem problem = new GlmProblem(GlmProblem.Kind.BINOMIAL, x.matrix(), y01, 2, GlmnetPaths.rowWeights(sampleWeight, x.n()), sampleWeight,
                 config.engine(x.p(), false));
         return GlmnetPaths.run(problem, config.settings(), x.n(), x.p());
     }
