@@ -46,7 +46,7 @@ abstract class ModelCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "MODEL", description = "ridge, lasso, elasticnet, logistic, group-lasso, logistic-group-lasso, multitask-elasticnet, multitask-lasso, "
-            + "adaptive-lasso or bayesian-ridge.")
+            + "adaptive-lasso, bayesian-ridge or ard-regression.")
     String model;
 
     @Parameters(index = "1", paramLabel = "DATA", description = "The data file: CSV with a header row, LibSVM, Matrix Market (.mtx) or .npy.")

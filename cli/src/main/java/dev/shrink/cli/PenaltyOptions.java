@@ -76,6 +76,9 @@ final class PenaltyOptions {
     @Option(names = "--lambda-init", paramLabel = "V", description = "bayesian-ridge: the first weight precision (default 1).")
     Double lambdaInit;
 
+    @Option(names = "--threshold-lambda", paramLabel = "V", description = "ard-regression: prune a weight whose precision exceeds this (default 1e4).")
+    Double thresholdLambda;
+
     @Option(names = "--compute-score", description = "bayesian-ridge: also write the log marginal likelihood per iteration.")
     Boolean computeScore;
 

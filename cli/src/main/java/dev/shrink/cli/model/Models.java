@@ -62,7 +62,10 @@ public final class Models {
                     .cv(SKLEARN, AdaptiveModels::adaptiveLassoCv),
             Entry.of("bayesian-ridge", Link.IDENTITY,
                             "Σᵢ(yᵢ − xᵢ·w − b)² + (lambda/alpha)·‖w‖², alpha and lambda by evidence maximisation (scikit-learn BayesianRidge)")
-                    .fit(SKLEARN, AdaptiveModels::bayesianRidge));
+                    .fit(SKLEARN, AdaptiveModels::bayesianRidge),
+            Entry.of("ard-regression", Link.IDENTITY,
+                            "Σᵢ(yᵢ − xᵢ·w − b)² + Σⱼ(lambdaⱼ/alpha)·wⱼ², one precision per weight by evidence maximisation (scikit-learn ARDRegression)")
+                    .fit(SKLEARN, AdaptiveModels::ardRegression));
 
     /** Every entry, in the order of the help text. */
     public static List<Entry> all() {
