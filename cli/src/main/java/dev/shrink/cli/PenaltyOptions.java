@@ -40,6 +40,9 @@ final class PenaltyOptions {
     @Option(names = "--upper-limits", paramLabel = "U", split = ",", description = "glmnet: upper bounds of the coefficients.")
     double[] upperLimits;
 
+    @Option(names = "--grouped", negatable = true, description = "glmnet multinomial: one L1 norm per feature over the classes (type.multinomial = \"grouped\").")
+    Boolean grouped;
+
     @Option(names = "--groups", paramLabel = "FILE", description = "group models: a file of one group id (0 .. G−1) per feature, in column order.")
     String groups;
 
