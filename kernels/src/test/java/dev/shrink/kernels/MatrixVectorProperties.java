@@ -17,13 +17,16 @@ import static dev.shrink.kernels.Inputs.values;
 import static dev.shrink.kernels.Level1Properties.assertMessage;
 import static org.quicktheories.QuickTheory.qt;
 
-/** The Vector API matrix–vector products against the scalar reference, both layouts, at every width. */
+/**
+ * The Vector API matrix–vector products against the scalar reference, both layouts, every storage (flat double, row
+ * arrays, float32 widened), at every width.
+ */
 class MatrixVectorProperties {
     private static final MatrixVector SCALAR = KernelProvider.scalar().matrixVector();
 
     /** A generated matrix: shape, layout, padding of the leading dimension, offsets, value regime. */
     record Case(int bits, int rows, int cols, Layout layout, int ldPadding, int aOffset, int xOffset, int yOffset,
-                Regime regime, long seed) {
+                Regime regime, long seed, Inputs.Storage storage) {
         MatrixVector vector() {
             return KernelProvider.vector(bits).matrixVector();
         }
@@ -33,12 +36,8 @@ class MatrixVectorProperties {
          * binary exponents ≤ 499 and so do the vectors', so no product or sum overflows (an overflow's order
          * dependence is what the implementations may differ in).
          */
-        MatrixView matrix(SplittableRandom random) {
-            int minor = layout == Layout.ROW_MAJOR ? cols : rows;
-            int major = layout == Layout.ROW_MAJOR ? rows : cols;
-            int ld = Math.max(1, minor + ldPadding);
-            double[] data = padded(random, values(random, major * ld, regime, -1022, 499), aOffset, 3);
-            return new MatrixView(data, aOffset, rows, cols, ld, layout);
+        DenseMatrix matrix(SplittableRandom random) {
+            return Inputs.matrix(random, storage, rows, cols, layout, ldPadding, aOffset, regime, -1022, 499);
         }
 
         double[] vector(SplittableRandom random, int offset, int n) {
@@ -56,7 +55,8 @@ class MatrixVectorProperties {
             int rows = big ? draw(in, 0, large) : draw(in, 0, Inputs.SHORT);
             int cols = big ? draw(in, 0, large) : draw(in, 0, Inputs.SHORT);
             return new Case(width.generate(in), rows, cols, draw(in, 0, 1) == 0 ? Layout.ROW_MAJOR : Layout.COLUMN_MAJOR,
-                    draw(in, 0, 3), draw(in, 0, 3), draw(in, 0, 3), draw(in, 0, 3), Inputs.regime(in), Inputs.seed(in));
+                    draw(in, 0, 3), draw(in, 0, 3), draw(in, 0, 3), draw(in, 0, 3), Inputs.regime(in), Inputs.seed(in),
+                    Inputs.storage(in));
         };
     }
 
@@ -79,10 +79,10 @@ class MatrixVectorProperties {
 
     static void multiply(Case c) {
         SplittableRandom random = new SplittableRandom(c.seed());
-        MatrixView a = c.matrix(random);
+        DenseMatrix a = c.matrix(random);
         double[] x = c.vector(random, c.xOffset(), c.cols());
         double[] y = c.vector(random, c.yOffset(), c.rows());
-        double[] a0 = a.data().clone(), x0 = x.clone(), before = y.clone(), expected = y.clone();
+        double[] a0 = Inputs.storageOf(a), x0 = x.clone(), before = y.clone(), expected = y.clone();
         SCALAR.multiply(a, x, c.xOffset(), expected, c.yOffset());
         c.vector().multiply(a, x, c.xOffset(), y, c.yOffset());
         assertAgree("Ax " + c, c.rows(), c.cols(), expected, y, c.yOffset(), i -> {
@@ -91,7 +91,7 @@ class MatrixVectorProperties {
             return s;
         });
         guardsUntouched("Ax " + c, before, y, c.yOffset(), c.rows());
-        unchanged("A", a0, a.data());
+        unchanged("A", a0, Inputs.storageOf(a));
         unchanged("x", x0, x);
     }
 
@@ -102,10 +102,10 @@ class MatrixVectorProperties {
 
     static void multiplyTransposed(Case c) {
         SplittableRandom random = new SplittableRandom(c.seed());
-        MatrixView a = c.matrix(random);
+        DenseMatrix a = c.matrix(random);
         double[] x = c.vector(random, c.xOffset(), c.rows());
         double[] y = c.vector(random, c.yOffset(), c.cols());
-        double[] a0 = a.data().clone(), x0 = x.clone(), before = y.clone(), expected = y.clone();
+        double[] a0 = Inputs.storageOf(a), x0 = x.clone(), before = y.clone(), expected = y.clone();
         SCALAR.multiplyTransposed(a, x, c.xOffset(), expected, c.yOffset());
         c.vector().multiplyTransposed(a, x, c.xOffset(), y, c.yOffset());
         assertAgree("Aᵀx " + c, c.cols(), c.rows(), expected, y, c.yOffset(), j -> {
@@ -114,7 +114,7 @@ class MatrixVectorProperties {
             return s;
         });
         guardsUntouched("Aᵀx " + c, before, y, c.yOffset(), c.cols());
-        unchanged("A", a0, a.data());
+        unchanged("A", a0, Inputs.storageOf(a));
         unchanged("x", x0, x);
     }
 

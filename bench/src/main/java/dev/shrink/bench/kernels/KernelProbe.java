@@ -3,6 +3,7 @@ package dev.shrink.bench.kernels;
 import dev.shrink.bench.Implementations;
 import dev.shrink.bench.PeakFlopsBenchmark;
 import dev.shrink.bench.peers.OpenBlas;
+import dev.shrink.kernels.FloatMatrixView;
 import dev.shrink.kernels.Gram;
 import dev.shrink.kernels.KernelProvider;
 import dev.shrink.kernels.Layout;
@@ -27,6 +28,7 @@ import java.util.concurrent.Executors;
  *     dev.shrink.bench.kernels.KernelProbe gram 20000 500        # G = XᵀX, n·p² flops, both layouts
  * ... KernelProbe cholesky 2000                                    # p³/3 flops
  * ... KernelProbe parallel 20000 500                               # gram and Xᵀr on 1 and 2 threads (wall clock)
+ * -Dfloat32=true with gram: also the float32 Gram (float32 and float64 data)
  * ... KernelProbe eigen 500                                        # symmetric eigendecomposition (rate at 9p³ flops)
  * ... KernelProbe peak                                             # FMA peak at 256 and 512 bits
  * -Dimpls=vector-256,vector-512,openblas                          # openblas: one thread, core type from OPENBLAS_CORETYPE
@@ -62,6 +64,20 @@ public final class KernelProbe {
                             call = () -> gram.gram(x, null, null, g, 0, p, null, 0);
                         }
                         report("gram " + n + "x" + p + " " + layout + " " + label(impl), (double) n * p * p, calls, true, call);
+                    }
+                    if (Boolean.getBoolean("float32")) {
+                        float[] g32 = new float[p * p];
+                        float[] data32 = new float[n * p];
+                        for (int i = 0; i < data32.length; i++) data32[i] = (float) x.data()[i];
+                        var x32 = layout == Layout.ROW_MAJOR ? FloatMatrixView.rowMajor(data32, n, p) : FloatMatrixView.columnMajor(data32, n, p);
+                        for (String impl : impls) {
+                            if (impl.equals("openblas")) continue;
+                            Gram gram = Implementations.provider(impl).gram();
+                            report("gramFloat32 " + n + "x" + p + " " + layout + " float32 data " + impl, (double) n * p * p, calls, true,
+                                    () -> gram.gramFloat32(x32, null, null, g32, 0, p));
+                            report("gramFloat32 " + n + "x" + p + " " + layout + " float64 data " + impl, (double) n * p * p, calls, true,
+                                    () -> gram.gramFloat32(x, null, null, g32, 0, p));
+                        }
                     }
                 }
             }

@@ -19,6 +19,15 @@ abstract class RowOps {
      */
     abstract void solveRows4(int jb, double[] u, double[] inv, double[] a, int r0, int r1, int r2, int r3);
 
+    /** Σ x[xo + i]·y[yo + i], i &lt; n, in float32 (the float32 Cholesky's pivots). */
+    abstract float dot(int n, float[] x, int xo, float[] y, int yo);
+
+    /**
+     * out[q] = Σ a[r_q + i]·v[vo + i], i &lt; n, for the four rows r0 … r3, in float32: the float32 Cholesky's column
+     * step, four rows per pass sharing each load of v.
+     */
+    abstract void dots4(int n, float[] a, int r0, int r1, int r2, int r3, float[] v, int vo, float[] out);
+
     /** x[xo + i] *= alpha, i &lt; n. */
     abstract void scale(int n, double alpha, double[] x, int xo);
 

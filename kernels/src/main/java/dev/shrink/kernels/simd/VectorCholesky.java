@@ -2,6 +2,7 @@ package dev.shrink.kernels.simd;
 
 import dev.shrink.kernels.Checks;
 import dev.shrink.kernels.Cholesky;
+import dev.shrink.kernels.KernelProvider;
 import dev.shrink.kernels.NotPositiveDefiniteException;
 
 /**
@@ -27,6 +28,8 @@ public final class VectorCholesky implements Cholesky {
     static final int KC = 128;
     /** Rows of the update per chunk (the broadcast side's KC×MC block stays in L2), rounded down to a multiple of NR. */
     static final int MC = 128;
+
+    private static final Cholesky SCALAR = KernelProvider.scalar().cholesky();
 
     private final MicroKernel kernel;
     private final RowOps rows;
@@ -223,6 +226,42 @@ public final class VectorCholesky implements Cholesky {
             }
             s.pack(a, off, lda, r0, p, c0, c0 + w);
         }
+    }
+
+    /**
+     * The float32 factor in the left-looking column order (Cholesky–Crout, Golub &amp; Van Loan §4.2): for each column j,
+     * the pivot from row j's prefix, then L(i, j) = (A(i, j) − L(i, :j)·L(j, :j)) / L(j, j) for the rows below, four
+     * rows per pass sharing each load of row j. Unblocked: the float32 factor serves mixed-precision refinement, where
+     * its p³/3 flops are small next to the Gram's n·p².
+     */
+    @Override
+    public void factor(int p, float[] a, int aOffset, int lda, float shift) {
+        Checks.square("a", a, aOffset, lda, p);
+        if (!Float.isFinite(shift)) throw new IllegalArgumentException("shift must be finite, got " + shift);
+        float[] dots = new float[4];
+        for (int j = 0; j < p; j++) {
+            int rowJ = aOffset + j * lda;
+            float d = a[rowJ + j] + shift - rows.dot(j, a, rowJ, a, rowJ);
+            if (!(d > 0) || d == Float.POSITIVE_INFINITY) throw new NotPositiveDefiniteException("a", j, d);
+            float pivot = (float) Math.sqrt(d);
+            a[rowJ + j] = pivot;
+            int i = j + 1;
+            for (; i + 4 <= p; i += 4) {
+                int r0 = aOffset + i * lda;
+                rows.dots4(j, a, r0, r0 + lda, r0 + 2 * lda, r0 + 3 * lda, a, rowJ, dots);
+                for (int q = 0; q < 4; q++) a[r0 + q * lda + j] = (a[r0 + q * lda + j] - dots[q]) / pivot;
+            }
+            for (; i < p; i++) {
+                int r = aOffset + i * lda;
+                a[r + j] = (a[r + j] - rows.dot(j, a, r, a, rowJ)) / pivot;
+            }
+        }
+    }
+
+    /** The mixed solve is p² flops, a small share of a refinement step's pass over X: the reference's loops. */
+    @Override
+    public void solve(int p, float[] l, int lOffset, int ldl, double[] b, int bOffset) {
+        SCALAR.solve(p, l, lOffset, ldl, b, bOffset);
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.shrink.kernels.simd;
 import dev.shrink.kernels.Checks;
 import dev.shrink.kernels.Gram;
 import dev.shrink.kernels.KernelProvider;
-import dev.shrink.kernels.MatrixView;
+import dev.shrink.kernels.DenseMatrix;
 
 /**
  * Vector API Gram matrix (BLAS {@code dsyrk}, lower triangle then mirrored) with Xᵀy in the same pass.
@@ -35,19 +35,17 @@ public final class VectorGram implements Gram {
     private static final Gram SCALAR = KernelProvider.scalar().gram();
 
     private final MicroKernel kernel;
+    private final FloatMicroKernel floatKernel;
 
     /** Gram kernels for a vector width of 128, 256 or 512 bits. */
     public VectorGram(int bits) {
-        this(MicroKernel.forBits(bits));
-    }
-
-    VectorGram(MicroKernel kernel) {
-        if (kernel.nr % kernel.mr != 0) throw new IllegalArgumentException("MR must divide NR: " + kernel.mr + ", " + kernel.nr);
-        this.kernel = kernel;
+        this.kernel = MicroKernel.forBits(bits);
+        this.floatKernel = FloatMicroKernel.forBits(bits);
+        if (kernel.nr % kernel.mr != 0 || floatKernel.nr % floatKernel.mr != 0) throw new IllegalStateException("MR must divide NR");
     }
 
     @Override
-    public void gram(MatrixView x, double[] weights, double[] y, double[] g, int gOffset, int ldg, double[] xty, int xtyOffset) {
+    public void gram(DenseMatrix x, double[] weights, double[] y, double[] g, int gOffset, int ldg, double[] xty, int xtyOffset) {
         int n = x.rows();
         int p = x.cols();
         if (weights != null) Checks.range("weights", weights, 0, n);
@@ -73,8 +71,8 @@ public final class VectorGram implements Gram {
         double[] packedWeighted = weights == null ? packed : new double[kc * width];
         for (int k0 = 0; k0 < n; k0 += kc) {
             int kb = Math.min(kc, n - k0);
-            Packing.columns(kernel, x, k0, kb, 0, rowsC, nr, null, y, packed);
-            if (weights != null) Packing.columns(kernel, x, k0, kb, 0, p, nr, weights, null, packedWeighted);
+            Packing.columns(kernel, x, k0, kb, rowsC, nr, null, y, packed);
+            if (weights != null) Packing.columns(kernel, x, k0, kb, p, nr, weights, null, packedWeighted);
             int panelStride = kb * nr;
             for (int j0 = 0; j0 < p; j0 += nr) {
                 int bOff = (j0 / nr) * panelStride;
@@ -95,6 +93,52 @@ public final class VectorGram implements Gram {
             }
         }
         if (y != null) System.arraycopy(c, p * padJ, xty, xtyOffset, p);
+    }
+
+    /**
+     * The float32 Gram: the same blocking on float32 panels ({@link FloatMicroKernel}), each block of X centred, scaled
+     * and narrowed as it is packed ({@link Packing#floats}); float32 halves the bytes per element, so a block holds
+     * twice the rows of the double one within the same L2 budget.
+     */
+    @Override
+    public void gramFloat32(DenseMatrix x, double[] center, double[] rowScale, float[] g, int gOffset, int ldg) {
+        int n = x.rows();
+        int p = x.cols();
+        if (center != null) Checks.range("center", center, 0, p);
+        if (rowScale != null) Checks.range("rowScale", rowScale, 0, n);
+        Checks.square("g", g, gOffset, ldg, p);
+        if (p == 0) return;
+        if (p <= SCALAR_MAX_COLUMNS) {
+            SCALAR.gramFloat32(x, center, rowScale, g, gOffset, ldg);
+            return;
+        }
+        int mr = floatKernel.mr;
+        int nr = floatKernel.nr;
+        int width = roundUp(p, nr);
+        int padI = roundUp(p, mr);
+        float[] c = new float[padI * width];
+        int kc = Math.max(1, Math.min(n, blockRows(width / 2, false)));
+        float[] packed = new float[kc * width];
+        for (int k0 = 0; k0 < n; k0 += kc) {
+            int kb = Math.min(kc, n - k0);
+            Packing.floats(floatKernel, x, k0, kb, p, nr, center, rowScale, packed);
+            int panelStride = kb * nr;
+            for (int j0 = 0; j0 < p; j0 += nr) {
+                int bOff = (j0 / nr) * panelStride;
+                for (int it = j0; it < p; it += mr) {
+                    int aOff = (it / nr) * panelStride + it % nr;
+                    floatKernel.update(kb, packed, aOff, nr, packed, bOff, c, it * width + j0, width);
+                }
+            }
+        }
+        for (int i = 0; i < p; i++) {
+            int ci = i * width;
+            for (int j = 0; j <= i; j++) {
+                float v = c[ci + j];
+                g[gOffset + i * ldg + j] = v;
+                g[gOffset + j * ldg + i] = v;
+            }
+        }
     }
 
     /**
