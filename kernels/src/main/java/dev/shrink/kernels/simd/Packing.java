@@ -49,12 +49,16 @@ final class Packing {
             case MatrixView v -> columnMajor(v.data(), v.offset(), v.ld(), cols, k0, kb, panels, pw, weights, extra, dst);
             case FloatMatrixView f -> {
                 // float32 storage, widened exactly as it is packed (element by element: the Gram's flops dwarf it)
-                for (int q = 0; q < panels; q++) {
-                    for (int k = 0; k < kb; k++) {
-                        double w = weights == null ? 1.0 : weights[k0 + k];
+                float[] fd = f.data();
+                int rs = f.layout() == Layout.ROW_MAJOR ? f.ld() : 1;
+                int cs = f.layout() == Layout.ROW_MAJOR ? 1 : f.ld();
+                for (int k = 0; k < kb; k++) {
+                    double w = weights == null ? 1.0 : weights[k0 + k];
+                    int src = f.offset() + (k0 + k) * rs;
+                    for (int q = 0; q < panels; q++) {
                         int d = q * panelStride + k * pw;
                         for (int j = 0, col = q * pw; j < pw; j++, col++) {
-                            dst[d + j] = col < cols ? w * f.getFloat(k0 + k, col) : col == cols && extra != null ? w * extra[k0 + k] : 0.0;
+                            dst[d + j] = col < cols ? w * fd[src + col * cs] : col == cols && extra != null ? w * extra[k0 + k] : 0.0;
                         }
                     }
                 }
@@ -139,18 +143,26 @@ final class Packing {
             }
             int d0 = k * pw;
             int q = 0;
-            if (rowData != null) {
+            if (x instanceof FloatMatrixView f && f.layout() == Layout.ROW_MAJOR && center == null && rowScale == null) {
+                // float32 rows as they are: whole panels copied, no conversion
+                int src = f.offset() + (k0 + k) * f.ld();
+                for (; q < full; q++) System.arraycopy(f.data(), src + q * pw, dst, d0 + q * panelStride, pw);
+            } else if (rowData != null) {
                 // Contiguous double rows: whole panels by vectors (subtract, scale, narrow), the rest below.
                 kernel.packRow(rowData, rowStart, full, pw, s, center, dst, d0, panelStride);
                 q = full;
             }
+            float[] fd = x instanceof FloatMatrixView f ? f.data() : null;
+            int fStart = x instanceof FloatMatrixView f ? f.index(k0 + k, 0) : 0;
+            int fStride = x instanceof FloatMatrixView f ? (f.layout() == Layout.ROW_MAJOR ? 1 : f.ld()) : 0;
             for (; q < panels; q++) {
                 int d = d0 + q * panelStride;
                 for (int j = 0, col = q * pw; j < pw; j++, col++) {
                     if (col >= cols) {
                         dst[d + j] = 0f;
                     } else {
-                        double v = (rowData != null ? rowData[rowStart + col] : x.get(k0 + k, col)) - (center == null ? 0.0 : center[col]);
+                        double e = rowData != null ? rowData[rowStart + col] : fd != null ? fd[fStart + col * fStride] : x.get(k0 + k, col);
+                        double v = e - (center == null ? 0.0 : center[col]);
                         dst[d + j] = (float) (rowScale == null ? v : s * v);
                     }
                 }

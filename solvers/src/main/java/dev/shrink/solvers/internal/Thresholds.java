@@ -48,4 +48,37 @@ public final class Thresholds {
 
     /** Newton: the full step is taken when the predicted decrease is below this share of the objective (rounding regime). */
     public static final double ROUNDING_REGIME = 1e-10;
+
+    /**
+     * Ridge (n ≥ p, alpha &gt; 0) runs in mixed precision — float32 Gram and Cholesky, float64 iterative refinement —
+     * when p ≥ {@value} (below, the refinement's passes over X cost more than the float32 Gram saves) …
+     */
+    public static final int REFINEMENT_MIN_COLUMNS = 128;
+
+    /** … and the Gram's n·p² flops reach {@value} (below, the whole solve takes a few milliseconds either way). */
+    public static final long REFINEMENT_MIN_FLOPS = 1L << 28;
+
+    /** Mixed-precision ridge: most refinement steps before the float64 path takes over (LAPACK dsposv's ITERMAX). */
+    public static final int REFINEMENT_MAX_STEPS = 30;
+
+    /**
+     * Mixed-precision ridge: a refinement step must shrink max|gradient| to at most this share of the previous step's,
+     * else the refinement has stalled (cond(A)·ε₃₂ too close to 1) and the float64 path takes over.
+     */
+    public static final double REFINEMENT_CONTRACTION = 0.5;
+
+    /**
+     * System property that overrides the mixed-precision rule for benchmarks and tests: {@code on} (whenever n ≥ p and
+     * alpha &gt; 0), {@code off} (always float64), {@code auto} or unset (the size rule above).
+     */
+    public static final String REFINEMENT_PROPERTY = "shrink.ridge.refinement";
+
+    /** Whether ridge on an n×p design (n ≥ p) with this alpha uses mixed precision (see the constants above). */
+    public static boolean ridgeRefinement(int n, int p, double alpha) {
+        if (p > n || !(alpha > 0)) return false;
+        String forced = System.getProperty(REFINEMENT_PROPERTY, "auto").trim();
+        if (forced.equalsIgnoreCase("on")) return true;
+        if (forced.equalsIgnoreCase("off")) return false;
+        return p >= REFINEMENT_MIN_COLUMNS && (long) n * p * p >= REFINEMENT_MIN_FLOPS;
+    }
 }
