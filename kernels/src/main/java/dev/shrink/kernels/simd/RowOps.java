@@ -14,10 +14,11 @@ abstract class RowOps {
     abstract void axpy(int n, double alpha, double[] x, int xo, double[] y, int yo);
 
     /**
-     * Forward substitution on four rows of a panel at once (the TRSM of the blocked Cholesky): for j &lt; jb,
-     * x = a[r + j]·inv[j] replaces a[r + j], then a[r + k] −= x·u[j·jb + k] for j &lt; k &lt; jb; u holds L11ᵀ row-major.
+     * Forward substitution on one packed panel of nr rows (the TRSM of the blocked Cholesky), column j of the panel
+     * at {@code p[off + j·nr .. + nr)}: for j &lt; jb, x_j = P_j·inv[j] replaces P_j, then P_k −= x_j·u[j·jb + k] for
+     * j &lt; k &lt; jb; u holds L11ᵀ row-major. nr is a multiple of the lanes; every row of the panel is solved.
      */
-    abstract void solveRows4(int jb, double[] u, double[] inv, double[] a, int r0, int r1, int r2, int r3);
+    abstract void solvePacked(int jb, double[] u, double[] inv, double[] p, int off, int nr);
 
     /** Σ x[xo + i]·y[yo + i], i &lt; n, in float32 (the float32 Cholesky's pivots). */
     abstract float dot(int n, float[] x, int xo, float[] y, int yo);

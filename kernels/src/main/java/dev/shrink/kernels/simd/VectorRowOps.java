@@ -2,8 +2,6 @@ package dev.shrink.kernels.simd;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 import java.lang.invoke.MethodHandles;
@@ -96,50 +94,18 @@ final class VectorRowOps extends RowOps {
     }
 
     @Override
-    void solveRows4(int jb, double[] u, double[] inv, double[] a, int r0, int r1, int r2, int r3) {
-        int whole = jb - jb % L; // lanes [0, whole) go by vectors, the rest one by one
-        DoubleVector iota = DoubleVector.zero(S).addIndex(1); // lane numbers, for the mask of lanes right of a column
-        for (int j = 0; j < jb; j++) {
-            double x0 = a[r0 + j] * inv[j];
-            double x1 = a[r1 + j] * inv[j];
-            double x2 = a[r2 + j] * inv[j];
-            double x3 = a[r3 + j] * inv[j];
-            a[r0 + j] = x0;
-            a[r1 + j] = x1;
-            a[r2 + j] = x2;
-            a[r3 + j] = x3;
-            DoubleVector v0 = DoubleVector.broadcast(S, -x0);
-            DoubleVector v1 = DoubleVector.broadcast(S, -x1);
-            DoubleVector v2 = DoubleVector.broadcast(S, -x2);
-            DoubleVector v3 = DoubleVector.broadcast(S, -x3);
-            int uo = j * jb;
-            int k = (j + 1) / L * L; // the vector holding column j + 1
-            if (k < whole) {
-                // Lanes below j + 1 hold solved values: blend them back instead of a scalar head loop.
-                VectorMask<Double> update = iota.compare(VectorOperators.GE, (double) (j + 1 - k));
-                DoubleVector w = DoubleVector.fromArray(S, u, uo + k);
-                DoubleVector y0 = DoubleVector.fromArray(S, a, r0 + k);
-                DoubleVector y1 = DoubleVector.fromArray(S, a, r1 + k);
-                DoubleVector y2 = DoubleVector.fromArray(S, a, r2 + k);
-                DoubleVector y3 = DoubleVector.fromArray(S, a, r3 + k);
-                y0.blend(v0.fma(w, y0), update).intoArray(a, r0 + k);
-                y1.blend(v1.fma(w, y1), update).intoArray(a, r1 + k);
-                y2.blend(v2.fma(w, y2), update).intoArray(a, r2 + k);
-                y3.blend(v3.fma(w, y3), update).intoArray(a, r3 + k);
-                for (k += L; k < whole; k += L) {
-                    w = DoubleVector.fromArray(S, u, uo + k);
-                    v0.fma(w, DoubleVector.fromArray(S, a, r0 + k)).intoArray(a, r0 + k);
-                    v1.fma(w, DoubleVector.fromArray(S, a, r1 + k)).intoArray(a, r1 + k);
-                    v2.fma(w, DoubleVector.fromArray(S, a, r2 + k)).intoArray(a, r2 + k);
-                    v3.fma(w, DoubleVector.fromArray(S, a, r3 + k)).intoArray(a, r3 + k);
+    void solvePacked(int jb, double[] u, double[] inv, double[] p, int off, int nr) {
+        // Each lane slice of the panel is an independent set of rows: solve one slice at a time.
+        for (int v = 0; v < nr; v += L) {
+            for (int j = 0; j < jb; j++) {
+                int at = off + j * nr + v;
+                DoubleVector x = DoubleVector.fromArray(S, p, at).mul(inv[j]);
+                x.intoArray(p, at);
+                int uo = j * jb;
+                for (int k = j + 1; k < jb; k++) {
+                    int pk = off + k * nr + v;
+                    x.fma(DoubleVector.broadcast(S, -u[uo + k]), DoubleVector.fromArray(S, p, pk)).intoArray(p, pk);
                 }
-            }
-            for (k = Math.max(k, j + 1); k < jb; k++) {
-                double w = u[uo + k];
-                a[r0 + k] = Math.fma(-x0, w, a[r0 + k]);
-                a[r1 + k] = Math.fma(-x1, w, a[r1 + k]);
-                a[r2 + k] = Math.fma(-x2, w, a[r2 + k]);
-                a[r3 + k] = Math.fma(-x3, w, a[r3 + k]);
             }
         }
     }
