@@ -1,5 +1,6 @@
 package dev.shrink.bench.solvers;
 
+import dev.shrink.bench.data.DataFiles;
 import dev.shrink.bench.data.Workload;
 import dev.shrink.bench.data.Workloads;
 import dev.shrink.solvers.LinearModel;
@@ -19,6 +20,8 @@ import java.util.Arrays;
  *     dev.shrink.bench.solvers.SolverProbe ridge enet-path          # workloads by name
  * -Dshrink.ridge.refinement=on|off|auto                               # ridge's mixed precision (default: the size rule)
  * -Dfits=7                                                             # timed fits per workload (after 3 s of warm-up)
+ * -Dwrite=DIR                                                          # only write each workload's files to DIR/NAME
+ *                                                                        (for bench/peers/sklearn_probe.py)
  * </pre>
  */
 public final class SolverProbe {
@@ -26,10 +29,16 @@ public final class SolverProbe {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
         int fits = Integer.getInteger("fits", 7);
+        String write = System.getProperty("write");
         for (String name : args) {
             Workload w = Workloads.get(name, 1.0);
+            if (write != null) {
+                java.nio.file.Path dir = java.nio.file.Path.of(write);
+                DataFiles.write(w, dir.resolve(name), dir.resolve("data-" + Workloads.dataset(name)), false);
+                continue;
+            }
             long warmEnd = System.nanoTime() + 3_000_000_000L;
             Object last = null;
             while (System.nanoTime() < warmEnd) last = Fits.fitOnly(w);
