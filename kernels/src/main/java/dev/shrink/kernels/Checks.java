@@ -106,6 +106,15 @@ public final class Checks {
         square(name, array.length, offset, ld, p);
     }
 
+    /** The arguments of {@link MatrixVector#residualGradient}: x of cols, y, s (optional) and r of rows, g of cols values. */
+    public static void residualGradient(DenseMatrix a, double[] x, double[] y, double[] s, double[] r, double[] g) {
+        range("x", x, 0, a.cols());
+        range("y", y, 0, a.rows());
+        if (s != null) range("s", s, 0, a.rows());
+        range("r", r, 0, a.rows());
+        range("g", g, 0, a.cols());
+    }
+
     /** A finite, non-negative parameter. */
     public static void nonNegative(String name, double value) {
         if (!(value >= 0) || value == Double.POSITIVE_INFINITY) {

@@ -160,6 +160,35 @@ public final class ParallelKernels {
         }
     }
 
+    /**
+     * Same contract as {@link MatrixVector#residualGradient}: each chunk of rows computes its residuals and its partial
+     * Aᵀr in one sweep; the partial gradients are added in chunk order (bound: T − 1 more additions).
+     */
+    public void residualGradient(DenseMatrix a, double[] x, double c, double[] y, double[] s, double[] r, double[] g) {
+        int n = a.rows();
+        int p = a.cols();
+        int chunks = chunks(n, 4L * n * p);
+        if (chunks == 1) {
+            kernels.matrixVector().residualGradient(a, x, c, y, s, r, g);
+            return;
+        }
+        Checks.residualGradient(a, x, y, s, r, g);
+        double[][] parts = new double[chunks][p];
+        run(chunks, k -> {
+            int r0 = start(n, chunks, k);
+            int r1 = start(n, chunks, k + 1);
+            double[] rk = new double[r1 - r0];
+            kernels.matrixVector().residualGradient(rows(a, r0, r1), x, c, Arrays.copyOfRange(y, r0, r1),
+                    s == null ? null : Arrays.copyOfRange(s, r0, r1), rk, parts[k]);
+            System.arraycopy(rk, 0, r, r0, rk.length);
+        });
+        for (int j = 0; j < p; j++) {
+            double sum = parts[0][j];
+            for (int k = 1; k < chunks; k++) sum += parts[k][j];
+            g[j] = sum;
+        }
+    }
+
     private int chunks(int n, long flops) {
         if (flops < minFlops) return 1;
         return Math.max(1, Math.min(tasks, n));

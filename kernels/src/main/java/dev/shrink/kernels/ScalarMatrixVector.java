@@ -26,6 +26,14 @@ final class ScalarMatrixVector implements MatrixVector {
     }
 
     @Override
+    public void residualGradient(DenseMatrix a, double[] x, double c, double[] y, double[] s, double[] r, double[] g) {
+        Checks.residualGradient(a, x, y, s, r, g);
+        multiply(a, x, 0, r, 0);
+        for (int i = 0; i < a.rows(); i++) r[i] = (s == null ? 1.0 : s[i]) * (y[i] - c - r[i]);
+        multiplyTransposed(a, r, 0, g, 0);
+    }
+
+    @Override
     public void multiply(FloatMatrixView a, float[] x, int xOffset, float[] y, int yOffset) {
         Checks.range("x", x, xOffset, a.cols());
         Checks.range("y", y, yOffset, a.rows());

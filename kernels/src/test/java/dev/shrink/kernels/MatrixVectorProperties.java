@@ -119,6 +119,60 @@ class MatrixVectorProperties {
     }
 
     @Test
+    void residualGradientAgreesWithinBound() {
+        qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(c -> residualGradient(c, c.vector()::residualGradient, 0));
+    }
+
+    /** A residual-and-gradient implementation under test: the sequential kernel, or the parallel one. */
+    interface ResidualGradient {
+        void apply(DenseMatrix a, double[] x, double c, double[] y, double[] s, double[] r, double[] g);
+    }
+
+    /**
+     * rᵢ = sᵢ(yᵢ − c − (Ax)ᵢ) within 2·sᵢ·((2k + 4)·ε·(|yᵢ| + |c| + Σⱼ|aᵢⱼxⱼ|) + k·u) of the reference (each side within
+     * half of that: the dot product's bound plus the two subtractions and the product by sᵢ); g against the
+     * reference's Aᵀr of the r returned, within Aᵀx's bound plus T − 1 additions for T chunks. Inputs unchanged.
+     */
+    static void residualGradient(Case c, ResidualGradient call, int extraChunks) {
+        SplittableRandom random = new SplittableRandom(c.seed());
+        // |a|, |x| < 2³⁰¹ and |y| < 2⁶⁰¹: |r| < 2⁶¹², so no product aᵢⱼrᵢ and no sum of them overflows
+        DenseMatrix a = Inputs.matrix(random, c.storage(), c.rows(), c.cols(), c.layout(), c.ldPadding(), c.aOffset(), c.regime(), -1022, 300);
+        int n = c.rows();
+        int p = c.cols();
+        double[] x = values(random, p, c.regime(), -1022, 300);
+        double[] y = values(random, n, c.regime(), -1022, 600);
+        double shift = random.nextBoolean() ? 0.0 : random.nextDouble(-2, 2);
+        double[] s = null;
+        if (random.nextBoolean()) {
+            s = new double[n];
+            for (int i = 0; i < n; i++) s[i] = random.nextInt(5) == 0 ? 0.0 : random.nextDouble(0, 3);
+        }
+        double[] a0 = Inputs.storageOf(a), x0 = x.clone(), y0 = y.clone();
+        double[] expectedR = new double[n];
+        double[] expectedG = new double[p];
+        SCALAR.residualGradient(a, x, shift, y, s, expectedR, expectedG);
+        double[] r = new double[n];
+        double[] g = new double[p];
+        call.apply(a, x, shift, y, s, r, g);
+        for (int i = 0; i < n; i++) {
+            double abs = Math.abs(y[i]) + Math.abs(shift);
+            for (int j = 0; j < p; j++) abs += Math.abs(a.get(i, j) * x[j]);
+            double si = s == null ? 1.0 : s[i];
+            agree("r(" + i + ") of " + c, expectedR[i], r[i], 2 * si * ((2.0 * p + 4) * EPS * abs + p * Double.MIN_VALUE) * 1.0000001);
+        }
+        double[] fromR = new double[p];
+        SCALAR.multiplyTransposed(a, r, 0, fromR, 0);
+        assertAgree("Aᵀr of " + c, p, n + extraChunks, fromR, g, 0, j -> {
+            double sum = 0;
+            for (int i = 0; i < n; i++) sum += Math.abs(a.get(i, j) * r[i]);
+            return sum;
+        });
+        unchanged("A", a0, Inputs.storageOf(a));
+        unchanged("x", x0, x);
+        unchanged("y", y0, y);
+    }
+
+    @Test
     void badInputIsRejectedByName() {
         for (int bits : Inputs.WIDTHS) {
             MatrixVector v = KernelProvider.vector(bits).matrixVector();
@@ -129,6 +183,8 @@ class MatrixVectorProperties {
                 assertMessage("x[0 .. 3)", () -> v.multiplyTransposed(a, new double[2], 0, new double[4], 0));
                 assertMessage("y[0 .. 4)", () -> v.multiplyTransposed(a, new double[3], 0, new double[3], 0));
                 assertMessage("x must not be null", () -> v.multiply(a, null, 0, new double[3], 0));
+                assertMessage("s[0 .. 3)", () -> v.residualGradient(a, new double[4], 0, new double[3], new double[2], new double[3], new double[4]));
+                assertMessage("g[0 .. 4)", () -> v.residualGradient(a, new double[4], 0, new double[3], null, new double[3], new double[3]));
             }
         }
     }

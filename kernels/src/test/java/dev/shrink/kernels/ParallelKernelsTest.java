@@ -105,6 +105,12 @@ class ParallelKernelsTest {
     }
 
     @Test
+    void parallelResidualGradientAgreesWithScalarWithinBound() {
+        qt().withExamples(200).forAll(MatrixVectorProperties.cases(), in -> draw(in, 1, 5)).checkAssert((c, tasks) ->
+                MatrixVectorProperties.residualGradient(c, new ParallelKernels(provider(c.bits()), POOL, tasks, 0)::residualGradient, tasks));
+    }
+
+    @Test
     void belowTheThresholdTheCallerThreadDoesTheWork() {
         AtomicInteger submitted = new AtomicInteger();
         ParallelKernels parallel = new ParallelKernels(KernelProvider.scalar(), r -> {

@@ -3,7 +3,6 @@ package dev.shrink.solvers;
 import dev.shrink.kernels.Cholesky;
 import dev.shrink.kernels.DenseMatrix;
 import dev.shrink.kernels.KernelProvider;
-import dev.shrink.kernels.MatrixVector;
 import dev.shrink.kernels.NotPositiveDefiniteException;
 import dev.shrink.kernels.ParallelKernels;
 import dev.shrink.solvers.internal.Thresholds;
@@ -12,8 +11,9 @@ import dev.shrink.solvers.internal.Thresholds;
  * Ridge (n ≥ p) with float64 answers at float32 speed: mixed-precision iterative refinement (Wilkinson; Moler, "Iterative
  * refinement in floating point", JACM 1967; as LAPACK's {@code dsposv}). The p×p matrix A = X̃ᵀSX̃ + αI is formed and
  * factored in float32 — the Gram, which costs n·p² flops, at twice the lanes per FMA and half the bytes — and the
- * solution is refined in float64: each step computes the float64 gradient g = X̃ᵀS(ỹ − X̃w) − αw from X itself (a pass
- * for X̃w, a pass for X̃ᵀr) and corrects w += A₃₂⁻¹g with the float32 factor. The refinement stops at
+ * solution is refined in float64: each step computes the float64 gradient g = X̃ᵀS(ỹ − X̃w) − αw from X itself (one
+ * sweep over X, {@link dev.shrink.kernels.MatrixVector#residualGradient}: two for column-major X) and corrects
+ * w += A₃₂⁻¹g with the float32 factor. The refinement stops at
  * {@code ‖g‖∞ ≤ (√p·‖A‖_F·‖w‖∞ + √n·maxⱼ‖S^½x̃ⱼ‖₂·‖S^½r̃‖₂)·ε} (ε = 2⁻⁵³): the first term is dsposv's test, the
  * backward error of a float64 Cholesky solve; the second the rounding of the float64 gradient itself (each gᵢ is a sum
  * of n products, |Σ x̃ᵢⱼrᵢ| ≤ ‖x̃ⱼ‖‖r‖, with the usual √n growth of rounding errors), below which no float64 method can
@@ -51,7 +51,6 @@ final class RefinedRidge {
         int n = x.rows();
         int p = x.cols();
         KernelProvider k = passes.kernels();
-        MatrixVector mv = k.matrixVector();
         double[] ones = s;
         if (ones == null) {
             ones = new double[n];
@@ -91,30 +90,23 @@ final class RefinedRidge {
         }
 
         double[] w = new double[p];
-        double[] xw = new double[n];
         double[] r = new double[n];
         double[] g = new double[p];
         double previous = Double.POSITIVE_INFINITY;
         double tolerance = 0;
         for (int step = 0; ; step++) {
-            // r = S(ỹ − X̃w) with X̃w = Xw − x̄·w; the first step has w = 0
-            double shift = ybar;
-            if (step > 0) {
-                mv.multiply(x, w, 0, xw, 0);
-                double mw = 0;
-                for (int j = 0; j < p; j++) mw += mean[j] * w[j];
-                shift -= mw;
-            }
+            // One sweep over X: r = S(y − ȳ − X̃w) with X̃w = Xw − x̄·w, and Xᵀr; then X̃ᵀr = Xᵀr − x̄·Σr.
+            double mw = 0;
+            for (int j = 0; j < p; j++) mw += mean[j] * w[j];
+            passes.residualGradient(x, w, ybar - mw, y, s, r, g);
             double sumR = 0;
-            double residualNorm = 0; // ‖S^½(ỹ − X̃w)‖₂
+            double residualNorm = 0; // ‖S^½(ỹ − X̃w)‖₂ = √Σ rᵢ²/sᵢ
             for (int i = 0; i < n; i++) {
-                double e = y[i] - shift - (step > 0 ? xw[i] : 0.0);
-                r[i] = ones[i] * e;
                 sumR += r[i];
-                residualNorm += ones[i] * e * e;
+                if (s == null) residualNorm += r[i] * r[i];
+                else if (s[i] > 0) residualNorm += r[i] * r[i] / s[i];
             }
             residualNorm = Math.sqrt(residualNorm);
-            passes.multiplyTransposed(x, r, 0, g, 0);
             double gradient = 0;
             double wMax = 0;
             for (int j = 0; j < p; j++) {

@@ -64,6 +64,44 @@ final class VectorMatrixVector implements MatrixVector {
         }
     }
 
+    /**
+     * Row-major or row-array A: four rows at a time, their dot products with x ({@link #dots4}) give four residuals,
+     * which go straight into g ({@link #combine4}) while the rows are still in L1 — one sweep over A instead of two.
+     */
+    @Override
+    public void residualGradient(DenseMatrix a, double[] x, double c, double[] y, double[] s, double[] r, double[] g) {
+        Checks.residualGradient(a, x, y, s, r, g);
+        int n = a.rows();
+        int p = a.cols();
+        double[][] rows = a instanceof RowArrays ra ? ra.arrays() : null;
+        MatrixView flat = a instanceof MatrixView m && m.layout() == Layout.ROW_MAJOR ? m : null;
+        if (rows == null && flat == null) {
+            multiply(a, x, 0, r, 0);
+            for (int i = 0; i < n; i++) r[i] = (s == null ? 1.0 : s[i]) * (y[i] - c - r[i]);
+            multiplyTransposed(a, r, 0, g, 0);
+            return;
+        }
+        java.util.Arrays.fill(g, 0, p, 0.0);
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            double[] a0 = rows != null ? rows[i] : flat.data();
+            double[] a1 = rows != null ? rows[i + 1] : a0;
+            double[] a2 = rows != null ? rows[i + 2] : a0;
+            double[] a3 = rows != null ? rows[i + 3] : a0;
+            int o0 = rows != null ? 0 : flat.offset() + i * flat.ld();
+            int step = rows != null ? 0 : flat.ld();
+            dots4(p, a0, o0, a1, o0 + step, a2, o0 + 2 * step, a3, o0 + 3 * step, x, 0, r, i);
+            for (int q = i; q < i + 4; q++) r[q] = (s == null ? 1.0 : s[q]) * (y[q] - c - r[q]);
+            combine4(p, a0, o0, a1, o0 + step, a2, o0 + 2 * step, a3, o0 + 3 * step, r, i, g, 0);
+        }
+        for (; i < n; i++) {
+            double[] ai = rows != null ? rows[i] : flat.data();
+            int oi = rows != null ? 0 : flat.offset() + i * flat.ld();
+            r[i] = (s == null ? 1.0 : s[i]) * (y[i] - c - dot(p, ai, oi, x, 0));
+            combine1(p, ai, oi, r[i], g, 0);
+        }
+    }
+
     /** out[o] = Σₜ a[off + o·ld + t]·v[t] for o &lt; lines, t &lt; k: four lines per pass. */
     private static void lineDots(double[] a, int off, int ld, int lines, int k, double[] v, int vOff, double[] out, int outOff) {
         int o = 0;
