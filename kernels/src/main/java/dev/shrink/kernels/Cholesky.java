@@ -19,7 +19,8 @@ public interface Cholesky {
     /**
      * Factors A + shift·I = LLᵀ in place in float32 arithmetic (same storage rules as the double factor). Backward
      * error as for any Cholesky (Higham, Accuracy and Stability, Thm 10.3): LLᵀ = A + ΔA with
-     * {@code |ΔA| ≤ (p + 1)·ε₃₂/(1 − (p + 1)·ε₃₂)·|L||Lᵀ|}, ε₃₂ = 2⁻²⁴.
+     * {@code |ΔA| ≤ (p + 1)·ε₃₂/(1 − (p + 1)·ε₃₂)·|L||Lᵀ|}, ε₃₂ = 2⁻²⁴, plus where elements of L underflow
+     * (subnormal spacing η = 2⁻¹⁴⁹) about {@code (p + 1)·η·(1 + Σₖ(|lᵢₖ| + |lⱼₖ|))} per element.
      *
      * @throws NotPositiveDefiniteException if a float32 pivot is ≤ 0 or not finite (A may be too ill-conditioned for
      *                                      float32 even when it is positive definite in double)

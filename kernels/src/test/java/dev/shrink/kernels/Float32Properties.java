@@ -289,7 +289,9 @@ class Float32Properties {
 
     /**
      * Backward error of the float32 factor: each element of A + shift·I − LLᵀ (LLᵀ evaluated in double from the float32
-     * L) is within 4·(p + 2)·ε₃₂·(|L||L|ᵀ)ᵢⱼ (Higham Thm 10.3, γ_{p+1}|L||Lᵀ| doubled), plus float32 subnormal spacing;
+     * L) is within 4·(p + 2)·ε₃₂·(|L||L|ᵀ)ᵢⱼ (Higham Thm 10.3, γ_{p+1}|L||Lᵀ| doubled), plus, for underflow, 4·(p + 2)
+     * float32 subnormal spacings times 1 + Σₖ(|lᵢₖ| + |lⱼₖ|) (an element of L that underflows by η moves (LLᵀ)ᵢⱼ by
+     * η times its partner, e.g. a subnormal lᵢⱼ by η·lⱼⱼ);
      * the strict upper triangle and padding are untouched. Then the mixed solve: x from (LLᵀ)x = b in double has
      * |b − L(Lᵀx)| ≤ 4·(p + 2)·ε·(|L|(|Lᵀ||x|)) (two triangular solves, Higham Thm 8.5), ε = 2⁻⁵³.
      */
@@ -316,13 +318,15 @@ class Float32Properties {
             for (int j = 0; j <= i; j++) {
                 double s = 0;
                 double abs = 0;
+                double lines = 1; // 1 + Σₖ (|lᵢₖ| + |lⱼₖ|): what an underflow in one factor element is multiplied by
                 for (int k = 0; k <= j; k++) {
                     double t = (double) a[off + i * lda + k] * a[off + j * lda + k];
                     s += t;
                     abs += Math.abs(t);
+                    lines += Math.abs(a[off + i * lda + k]) + Math.abs(a[off + j * lda + k]);
                 }
                 double target = (double) before[off + i * lda + j] + (i == j ? c.shift() : 0);
-                double bound = 4 * (p + 2) * EPS32 * abs + 4 * (p + 2) * (double) Float.MIN_VALUE;
+                double bound = 4 * (p + 2) * EPS32 * abs + 4 * (p + 2) * (double) Float.MIN_VALUE * lines;
                 if (!(Math.abs(target - s) <= bound)) {
                     fail("(LLᵀ)(" + i + ", " + j + ") = " + s + " vs A = " + target + ", |Δ| = " + Math.abs(target - s) + " > " + bound + " in " + c);
                 }
