@@ -29,6 +29,12 @@ abstract class RowOps {
      */
     abstract void dots4(int n, float[] a, int r0, int r1, int r2, int r3, float[] v, int vo, float[] out);
 
+    /**
+     * out[4q + c] = Σ a[r_q + i]·a[s_c + i], i &lt; n, for the rows r0 … r3 and s0 … s3 of one array, in float32: the
+     * float32 Cholesky's step of four columns, each load serving four FMAs (16 accumulators).
+     */
+    abstract void dots4x4(int n, float[] a, int r0, int r1, int r2, int r3, int s0, int s1, int s2, int s3, float[] out);
+
     /** x[xo + i] *= alpha, i &lt; n. */
     abstract void scale(int n, double alpha, double[] x, int xo);
 

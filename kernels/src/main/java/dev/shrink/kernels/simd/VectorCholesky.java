@@ -232,32 +232,58 @@ public final class VectorCholesky implements Cholesky {
     }
 
     /**
-     * The float32 factor in the left-looking column order (Cholesky–Crout, Golub &amp; Van Loan §4.2): for each column j,
-     * the pivot from row j's prefix, then L(i, j) = (A(i, j) − L(i, :j)·L(j, :j)) / L(j, j) for the rows below, four
-     * rows per pass sharing each load of row j. Unblocked: the float32 factor serves mixed-precision refinement, where
+     * The float32 factor in the left-looking column order (Cholesky–Crout, Golub &amp; Van Loan §4.2), four columns at
+     * a time: the 4×4 diagonal block from its rows' prefixes, then for the rows below, four at a time, the 16 dot
+     * products of their prefixes (columns before the block) with the block's four rows in one pass
+     * ({@link RowOps#dots4x4}: each row of L below is read once per four columns, not once per column), and the few
+     * terms inside the block by hand. Not blocked further: the float32 factor serves mixed-precision refinement, where
      * its p³/3 flops are small next to the Gram's n·p².
      */
     @Override
     public void factor(int p, float[] a, int aOffset, int lda, float shift) {
         Checks.square("a", a, aOffset, lda, p);
         if (!Float.isFinite(shift)) throw new IllegalArgumentException("shift must be finite, got " + shift);
-        float[] dots = new float[4];
-        for (int j = 0; j < p; j++) {
-            int rowJ = aOffset + j * lda;
-            float d = a[rowJ + j] + shift - rows.dot(j, a, rowJ, a, rowJ);
-            if (!(d > 0) || d == Float.POSITIVE_INFINITY) throw new NotPositiveDefiniteException("a", j, d);
-            float pivot = (float) Math.sqrt(d);
-            a[rowJ + j] = pivot;
-            int i = j + 1;
+        float[] dots = new float[16];
+        for (int j0 = 0; j0 < p; j0 += 4) {
+            int w = Math.min(4, p - j0);
+            for (int j = j0; j < j0 + w; j++) {
+                int rowJ = aOffset + j * lda;
+                float d = a[rowJ + j] + shift - rows.dot(j, a, rowJ, a, rowJ);
+                if (!(d > 0) || d == Float.POSITIVE_INFINITY) throw new NotPositiveDefiniteException("a", j, d);
+                float pivot = (float) Math.sqrt(d);
+                a[rowJ + j] = pivot;
+                for (int i = j + 1; i < j0 + w; i++) {
+                    int r = aOffset + i * lda;
+                    a[r + j] = (a[r + j] - rows.dot(j, a, r, a, rowJ)) / pivot;
+                }
+            }
+            if (w < 4) break; // the last block: no rows below it
+            int s0 = aOffset + j0 * lda;
+            int i = j0 + 4;
             for (; i + 4 <= p; i += 4) {
                 int r0 = aOffset + i * lda;
-                rows.dots4(j, a, r0, r0 + lda, r0 + 2 * lda, r0 + 3 * lda, a, rowJ, dots);
-                for (int q = 0; q < 4; q++) a[r0 + q * lda + j] = (a[r0 + q * lda + j] - dots[q]) / pivot;
+                rows.dots4x4(j0, a, r0, r0 + lda, r0 + 2 * lda, r0 + 3 * lda, s0, s0 + lda, s0 + 2 * lda, s0 + 3 * lda, dots);
+                for (int q = 0; q < 4; q++) finishBlockRow(a, r0 + q * lda, aOffset, lda, j0, dots, 4 * q);
             }
             for (; i < p; i++) {
                 int r = aOffset + i * lda;
-                a[r + j] = (a[r + j] - rows.dot(j, a, r, a, rowJ)) / pivot;
+                rows.dots4(j0, a, s0, s0 + lda, s0 + 2 * lda, s0 + 3 * lda, a, r, dots);
+                finishBlockRow(a, r, aOffset, lda, j0, dots, 0);
             }
+        }
+    }
+
+    /**
+     * Row r's four elements in the block columns j0 … j0 + 3, given dots[d + c] = Σ_{k&lt;j0} L(r, k)·L(j0 + c, k):
+     * L(r, j) = (A(r, j) − dots − Σ_{j0≤k&lt;j} L(r, k)·L(j, k)) / L(j, j).
+     */
+    private static void finishBlockRow(float[] a, int r, int aOffset, int lda, int j0, float[] dots, int d) {
+        for (int c = 0; c < 4; c++) {
+            int j = j0 + c;
+            int rowJ = aOffset + j * lda;
+            float v = a[r + j] - dots[d + c];
+            for (int k = j0; k < j; k++) v = Math.fma(-a[r + k], a[rowJ + k], v);
+            a[r + j] = v / a[rowJ + j];
         }
     }
 

@@ -59,6 +59,62 @@ final class VectorRowOps extends RowOps {
     }
 
     @Override
+    void dots4x4(int n, float[] a, int r0, int r1, int r2, int r3, int s0, int s1, int s2, int s3, float[] out) {
+        FloatVector c00 = FloatVector.zero(F), c01 = c00, c02 = c00, c03 = c00;
+        FloatVector c10 = c00, c11 = c00, c12 = c00, c13 = c00;
+        FloatVector c20 = c00, c21 = c00, c22 = c00, c23 = c00;
+        FloatVector c30 = c00, c31 = c00, c32 = c00, c33 = c00;
+        int i = 0;
+        for (int bound = n & -FL; i < bound; i += FL) {
+            FloatVector b0 = FloatVector.fromArray(F, a, s0 + i), b1 = FloatVector.fromArray(F, a, s1 + i);
+            FloatVector b2 = FloatVector.fromArray(F, a, s2 + i), b3 = FloatVector.fromArray(F, a, s3 + i);
+            FloatVector x = FloatVector.fromArray(F, a, r0 + i);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            c02 = x.fma(b2, c02);
+            c03 = x.fma(b3, c03);
+            x = FloatVector.fromArray(F, a, r1 + i);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            c12 = x.fma(b2, c12);
+            c13 = x.fma(b3, c13);
+            x = FloatVector.fromArray(F, a, r2 + i);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            c22 = x.fma(b2, c22);
+            c23 = x.fma(b3, c23);
+            x = FloatVector.fromArray(F, a, r3 + i);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            c32 = x.fma(b2, c32);
+            c33 = x.fma(b3, c33);
+        }
+        out[0] = Lanes.sum(c00);
+        out[1] = Lanes.sum(c01);
+        out[2] = Lanes.sum(c02);
+        out[3] = Lanes.sum(c03);
+        out[4] = Lanes.sum(c10);
+        out[5] = Lanes.sum(c11);
+        out[6] = Lanes.sum(c12);
+        out[7] = Lanes.sum(c13);
+        out[8] = Lanes.sum(c20);
+        out[9] = Lanes.sum(c21);
+        out[10] = Lanes.sum(c22);
+        out[11] = Lanes.sum(c23);
+        out[12] = Lanes.sum(c30);
+        out[13] = Lanes.sum(c31);
+        out[14] = Lanes.sum(c32);
+        out[15] = Lanes.sum(c33);
+        int[] r = {r0, r1, r2, r3};
+        int[] s = {s0, s1, s2, s3};
+        for (; i < n; i++) {
+            for (int q = 0; q < 4; q++) {
+                for (int c = 0; c < 4; c++) out[4 * q + c] = Math.fma(a[r[q] + i], a[s[c] + i], out[4 * q + c]);
+            }
+        }
+    }
+
+    @Override
     double dot(int n, double[] x, int xo, double[] y, int yo) {
         DoubleVector s0 = DoubleVector.zero(S);
         DoubleVector s1 = DoubleVector.zero(S);
