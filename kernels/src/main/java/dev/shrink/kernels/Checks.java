@@ -115,6 +115,23 @@ public final class Checks {
         range("g", g, 0, a.cols());
     }
 
+    /** The largest length a Java array can be given on common JVMs. */
+    public static final int MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 8;
+
+    /**
+     * rows·cols as the length of one array, computed without overflow: an IllegalArgumentException naming
+     * {@code what} and both sizes when the product does not fit in a Java array (never a wrapped int).
+     */
+    public static int elements(String what, int rows, int cols) {
+        if (rows < 0 || cols < 0) throw new IllegalArgumentException(what + " cannot have " + rows + "×" + cols + " elements");
+        long product = (long) rows * cols;
+        if (product > MAX_ARRAY_LENGTH) {
+            throw new IllegalArgumentException(what + " needs " + rows + "×" + cols + " = " + product
+                    + " elements, more than one Java array holds (" + MAX_ARRAY_LENGTH + ")");
+        }
+        return (int) product;
+    }
+
     /** A finite, non-negative parameter. */
     public static void nonNegative(String name, double value) {
         if (!(value >= 0) || value == Double.POSITIVE_INFINITY) {

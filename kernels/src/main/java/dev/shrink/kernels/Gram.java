@@ -27,7 +27,7 @@ public interface Gram {
 
     /** G ← XᵀX with both triangles filled, into a fresh p×p row-major array. */
     default double[] gram(DenseMatrix x) {
-        double[] g = new double[x.cols() * x.cols()];
+        double[] g = new double[Checks.elements("the Gram matrix", x.cols(), x.cols())];
         gram(x, null, null, g, 0, Math.max(1, x.cols()), null, 0);
         return g;
     }
@@ -48,7 +48,7 @@ public interface Gram {
 
     /** G ← XᵀX in float32 arithmetic, into a fresh p×p row-major array. */
     default float[] gramFloat32(DenseMatrix x) {
-        float[] g = new float[x.cols() * x.cols()];
+        float[] g = new float[Checks.elements("the Gram matrix", x.cols(), x.cols())];
         gramFloat32(x, null, null, g, 0, Math.max(1, x.cols()));
         return g;
     }

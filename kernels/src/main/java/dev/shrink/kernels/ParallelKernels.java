@@ -80,7 +80,7 @@ public final class ParallelKernels {
             Checks.range("xty", xty, xtyOffset, p);
         }
         Checks.square("g", g, gOffset, ldg, p);
-        double[][] parts = new double[chunks][p * p];
+        double[][] parts = new double[chunks][Checks.elements("a partial Gram matrix", p, p)];
         double[][] partsXty = new double[chunks][y == null ? 0 : p];
         run(chunks, c -> {
             int r0 = start(n, chunks, c);
@@ -213,12 +213,17 @@ public final class ParallelKernels {
         return layout == Layout.ROW_MAJOR ? offset + r0 * ld : offset + r0;
     }
 
-    private interface Chunk {
+    /** One chunk of a split pass. */
+    public interface Chunk {
         void run(int c);
     }
 
-    /** Runs chunks 0 .. count−2 on the executor and the last one here, then waits; rethrows the first failure. */
-    private void run(int count, Chunk chunk) {
+    /**
+     * Runs {@code chunk.run(c)} for c = 0 .. count−1 on this object's executor, the last one on the calling thread, then
+     * waits for all; rethrows the first failure. For passes of other shapes (e.g. a solver's fused passes) that split
+     * their rows as these kernels do.
+     */
+    public void run(int count, Chunk chunk) {
         List<CompletableFuture<Void>> futures = new ArrayList<>(count - 1);
         for (int c = 0; c < count - 1; c++) {
             int index = c;

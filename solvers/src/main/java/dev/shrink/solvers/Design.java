@@ -1,5 +1,6 @@
 package dev.shrink.solvers;
 
+import dev.shrink.kernels.Checks;
 import dev.shrink.kernels.DenseMatrix;
 import dev.shrink.kernels.FloatMatrixView;
 import dev.shrink.kernels.Layout;
@@ -22,13 +23,20 @@ import dev.shrink.solvers.internal.Inputs;
  *       design is used as it is, a {@code double[][]} or float32 design is copied once into a float64 row-major array
  *       ({@link #view()}, kept for the design's lifetime). They compute in double either way.</li>
  * </ul>
- * Validation: n ≥ 1, p ≥ 1, equal row lengths, every value finite (the first bad position is named in row order, for
- * float32 data as for double). Solvers never write to the data; the caller must not change it during a fit.
+ * Validation happens here, once: n ≥ 1, p ≥ 1, equal row lengths, every value finite (the first bad position is named
+ * in row order, for float32 data as for double). When a solver first reads the design ({@link #matrix}, {@link #view}),
+ * its values must also be small enough that sums of their squares and products over all n·p entries stay finite
+ * (|x| ≤ √(MAX_VALUE/(16·n·p)), about 1e148 for 10⁴×10⁴): larger values would overflow inside every solver, so every
+ * fit refuses them up front with the position and the limit, while a design that is only held, read or written back
+ * (the command line's data files) keeps any finite value. Solvers never write to the data; the caller must not change
+ * it during a fit.
  */
 public final class Design {
     private final DenseMatrix matrix;
     /** The float64 copy of a row-array or float32 design, made by the first {@link #view()} (the view itself when flat). */
     private volatile MatrixView view;
+    /** Whether the magnitudes have been checked (see the class comment; a race only repeats the check). */
+    private volatile boolean magnitudesChecked;
 
     private Design(DenseMatrix matrix) {
         this.matrix = matrix;
@@ -100,7 +108,7 @@ public final class Design {
         if (matrix == null) throw new IllegalArgumentException("X must not be null");
         if (matrix.rows() == 0) throw new IllegalArgumentException("X has no rows (n = 0)");
         if (matrix.cols() == 0) throw new IllegalArgumentException("X has no columns (p = 0)");
-        checkFinite(matrix);
+        check(matrix, false);
         return new Design(matrix);
     }
 
@@ -113,56 +121,85 @@ public final class Design {
         }
     }
 
-    /** Scans in memory order (fast); on a hit, finds the first bad element in row order for the message. */
-    private static void checkFinite(DenseMatrix m) {
+    /**
+     * Scans in memory order (fast); on a hit, finds the first bad element in row order for the message. x·0 is NaN
+     * exactly when x is NaN or ±Inf; with {@code magnitudes}, (c·x)²·0 is NaN exactly when, in addition, (c·x)²
+     * overflows, i.e. 16·n·p·x² &gt; MAX_VALUE with c = 4√(n·p). One branch per line instead of one per element.
+     */
+    private static void check(DenseMatrix m, boolean magnitudes) {
+        double c = 4 * Math.sqrt((double) m.rows() * m.cols());
         boolean bad = switch (m) {
             case MatrixView v -> {
                 int major = v.layout() == Layout.ROW_MAJOR ? v.rows() : v.cols();
                 int minor = v.layout() == Layout.ROW_MAJOR ? v.cols() : v.rows();
                 boolean any = false;
-                for (int line = 0; line < major && !any; line++) any = !finite(v.data(), v.offset() + line * v.ld(), minor);
+                for (int line = 0; line < major && !any; line++) any = !finite(v.data(), v.offset() + line * v.ld(), minor, magnitudes ? c : 1.0);
                 yield any;
             }
             case RowArrays r -> {
                 boolean any = false;
-                for (int i = 0; i < r.rows() && !any; i++) any = !finite(r.arrays()[i], 0, r.cols());
+                for (int i = 0; i < r.rows() && !any; i++) any = !finite(r.arrays()[i], 0, r.cols(), magnitudes ? c : 1.0);
                 yield any;
             }
             case FloatMatrixView f -> {
                 int major = f.layout() == Layout.ROW_MAJOR ? f.rows() : f.cols();
                 int minor = f.layout() == Layout.ROW_MAJOR ? f.cols() : f.rows();
                 boolean any = false;
-                for (int line = 0; line < major && !any; line++) {
-                    int base = f.offset() + line * f.ld();
-                    float acc = 0;
-                    for (int k = 0; k < minor; k++) acc += f.data()[base + k] * 0f;
-                    any = acc != 0;
-                }
+                for (int line = 0; line < major && !any; line++) any = !finite(f.data(), f.offset() + line * f.ld(), minor, magnitudes ? c : 1.0);
                 yield any;
             }
         };
         if (!bad) return;
+        double limit = Math.sqrt(Double.MAX_VALUE) / c;
         for (int i = 0; i < m.rows(); i++) {
             for (int j = 0; j < m.cols(); j++) {
                 double x = m.get(i, j);
                 if (!Double.isFinite(x)) throw new IllegalArgumentException("X has " + Inputs.describe(x) + " at row " + i + ", column " + j);
+                if (magnitudes && Math.abs(x) > limit) {
+                    throw new IllegalArgumentException("X has " + x + " at row " + i + ", column " + j + ": sums of squares overflow a double beyond |x| = "
+                            + String.format(java.util.Locale.ROOT, "%.3g", limit) + " (√(MAX_VALUE/(16·n·p)), n = " + m.rows() + ", p = " + m.cols() + "); rescale X");
+                }
             }
         }
     }
 
     /**
-     * Whether {@code a[from .. from + count)} is all finite: x·0 is NaN exactly when x is NaN or ±Inf, so one branch per
-     * line instead of one per element; two chains so that the additions' latency does not serialise the scan.
+     * Whether c·x is finite and so is (c·x)² for every x in {@code a[from .. from + count)} (c = 1: whether each x is
+     * finite): (c·x)²·0 is NaN exactly when it is not. Two chains so that the additions' latency does not serialise
+     * the scan.
      */
-    private static boolean finite(double[] a, int from, int count) {
+    private static boolean finite(double[] a, int from, int count, double c) {
         double acc0 = 0;
         double acc1 = 0;
         int k = 0;
         for (; k + 1 < count; k += 2) {
-            acc0 += a[from + k] * 0.0;
-            acc1 += a[from + k + 1] * 0.0;
+            double x0 = a[from + k] * c;
+            double x1 = a[from + k + 1] * c;
+            acc0 += x0 * x0 * 0.0;
+            acc1 += x1 * x1 * 0.0;
         }
-        if (k < count) acc0 += a[from + k] * 0.0;
+        if (k < count) {
+            double x0 = a[from + k] * c;
+            acc0 += x0 * x0 * 0.0;
+        }
+        return acc0 + acc1 == 0;
+    }
+
+    /** {@link #finite(double[], int, int, double)} for float32 data, in double (float32 squares are exact there). */
+    private static boolean finite(float[] a, int from, int count, double c) {
+        double acc0 = 0;
+        double acc1 = 0;
+        int k = 0;
+        for (; k + 1 < count; k += 2) {
+            double x0 = a[from + k] * c;
+            double x1 = a[from + k + 1] * c;
+            acc0 += x0 * x0 * 0.0;
+            acc1 += x1 * x1 * 0.0;
+        }
+        if (k < count) {
+            double x0 = a[from + k] * c;
+            acc0 += x0 * x0 * 0.0;
+        }
         return acc0 + acc1 == 0;
     }
 
@@ -176,9 +213,21 @@ public final class Design {
         return matrix.cols();
     }
 
-    /** X as stored ({@link MatrixView}, {@link FloatMatrixView} or {@link RowArrays}), never copied. */
+    /**
+     * X as stored ({@link MatrixView}, {@link FloatMatrixView} or {@link RowArrays}), never copied, as the solvers read
+     * it: the first read checks that sums of squares of the values cannot overflow (see the class comment) and throws
+     * IllegalArgumentException naming the first value too large.
+     */
     public DenseMatrix matrix() {
+        checkMagnitudes();
         return matrix;
+    }
+
+    private void checkMagnitudes() {
+        if (!magnitudesChecked) {
+            check(matrix, true);
+            magnitudesChecked = true;
+        }
     }
 
     /** Whether X is stored as float32. */
@@ -189,8 +238,10 @@ public final class Design {
     /**
      * X as a flat float64 view: the storage itself for a flat double design; for row arrays and float32 data, one
      * row-major float64 copy made at the first call and kept (the engines that need it are listed in the class comment).
+     * Checks the magnitudes as {@link #matrix()} does.
      */
     public MatrixView view() {
+        checkMagnitudes();
         MatrixView v = view;
         if (v == null) {
             synchronized (this) {
@@ -198,10 +249,7 @@ public final class Design {
                 if (v == null) {
                     int n = n();
                     int p = p();
-                    if ((long) n * p > Integer.MAX_VALUE - 8) {
-                        throw new IllegalArgumentException("X has " + n + "×" + p + " elements, more than a float64 copy can hold");
-                    }
-                    double[] data = new double[n * p];
+                    double[] data = new double[Checks.elements("the float64 copy of X", n, p)];
                     for (int i = 0; i < n; i++) {
                         for (int j = 0; j < p; j++) data[i * p + j] = matrix.get(i, j);
                     }
@@ -242,7 +290,7 @@ public final class Design {
     public Design rows(int[] rows) {
         if (rows == null || rows.length == 0) throw new IllegalArgumentException("rows must not be empty");
         int p = p();
-        double[] data = new double[rows.length * p];
+        double[] data = new double[Checks.elements("X", rows.length, p)];
         for (int k = 0; k < rows.length; k++) {
             int i = rows[k];
             if (i < 0 || i >= n()) throw new IllegalArgumentException("rows[" + k + "] = " + i + " is outside 0 .. " + (n() - 1));

@@ -81,6 +81,7 @@ public final class ElasticNet {
         Inputs.response(y, x.n());
         Inputs.weights(sampleWeight, x.n());
         Inputs.coefficients("initialCoef", initialCoef, x.p());
+        if (alpha == 0 && x.n() > x.p()) return leastSquares(ridge().fit(x, y, sampleWeight));
         // one solve: the working set's Gram costs a few passes over X, covariance mode a full Gram (n·p²/2)
         Precompute m = precompute == Precompute.AUTO ? Precompute.WORKING_SET : precompute;
         return fit(LeastSquaresProblem.of(x.view(), y, sampleWeight, fitIntercept, false, LeastSquaresProblem.Mode.of(m.name()), threads), initialCoef);
@@ -94,8 +95,23 @@ public final class ElasticNet {
     /** As {@link #fit(SufficientStats)}, from the given starting coefficients (null = zeros). */
     public LinearModel fit(SufficientStats stats, double[] initialCoef) {
         Inputs.coefficients("initialCoef", initialCoef, stats.p());
+        if (alpha == 0) return leastSquares(ridge().fit(stats));
         return fit(LeastSquaresProblem.ofSums(stats.rows(), stats.sumWeights(), stats.xSums(), stats.ySum(), stats.yty(), stats.gram(),
                 stats.xty(), fitIntercept), initialCoef);
+    }
+
+    /**
+     * alpha = 0 is ordinary least squares, whose minimiser a Cholesky solve gives exactly; coordinate descent's duality
+     * gap has no meaning there (the dual of the unpenalised problem is a single point, so the "gap" is the primal
+     * value ½‖R‖², which stays positive at the solution whenever n &gt; p). A singular X̃ᵀX̃ is reported by Ridge.
+     */
+    private Ridge ridge() {
+        return Ridge.builder().alpha(0).fitIntercept(fitIntercept).threads(threads).build();
+    }
+
+    private static LinearModel leastSquares(LinearModel ols) {
+        return new LinearModel(ols.coef(), ols.intercept(), Convergence.direct("alpha = 0: ordinary least squares, solved directly by a Cholesky "
+                + "factor of X̃ᵀX̃ (without a penalty there is no duality gap to certify)"));
     }
 
     private LinearModel fit(LeastSquaresProblem problem, double[] initialCoef) {

@@ -1,5 +1,6 @@
 package dev.shrink.solvers;
 
+import dev.shrink.kernels.Checks;
 import dev.shrink.kernels.KernelProvider;
 import dev.shrink.kernels.Level1;
 import dev.shrink.kernels.ParallelKernels;
@@ -54,7 +55,7 @@ public final class SufficientStats {
         Inputs.response(y, n);
         double sumW = Inputs.weights(sampleWeight, n);
         ParallelKernels k = Threads.kernels(Threads.check(threads));
-        double[] g = new double[p * p];
+        double[] g = new double[Checks.elements("the Gram matrix", p, p)];
         double[] xty = new double[p];
         k.gram(x.matrix(), sampleWeight, y, g, 0, p, xty, 0);
         double[] sumWx = new double[p];

@@ -51,9 +51,13 @@
  *   the set's gap to {@value dev.shrink.solvers.internal.Thresholds#CURVATURE_REUSE} of the previous one; up to
  *   {@value dev.shrink.solvers.internal.Thresholds#CURVATURE_EXTEND_LIMIT} new columns extend it, more rebuild it; weights
  *   are floored at {@value dev.shrink.solvers.internal.Thresholds#IRLS_WEIGHT_FLOOR}·sᵢ.</li>
- *   <li>Newton–Cholesky (logistic regression): Armijo constant {@value dev.shrink.solvers.internal.Thresholds#ARMIJO},
+ *   <li>Logistic group lasso's backtracking: Armijo constant {@value dev.shrink.solvers.internal.Thresholds#ARMIJO},
  *   at most {@value dev.shrink.solvers.internal.Thresholds#MAX_HALVINGS} step halvings; the full step is taken when the
  *   predicted decrease is below {@value dev.shrink.solvers.internal.Thresholds#ROUNDING_REGIME} of the objective.</li>
+ *   <li>Logistic regression (L-BFGS, Newton–Cholesky, Newton-CG): strong Wolfe line searches (c₁ =
+ *   {@value dev.shrink.solvers.internal.Thresholds#ARMIJO}, c₂ = {@value dev.shrink.solvers.internal.Thresholds#WOLFE_CURVATURE});
+ *   Newton–Cholesky up to {@value dev.shrink.solvers.internal.Thresholds#NEWTON_MAX_FEATURES} features, through XXᵀ
+ *   when p &gt; n up to {@value dev.shrink.solvers.internal.Thresholds#DUAL_MAX_ROWS} rows, L-BFGS otherwise.</li>
  * </ul>
  */
 package dev.shrink.solvers;

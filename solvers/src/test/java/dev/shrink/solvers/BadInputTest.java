@@ -41,6 +41,36 @@ class BadInputTest {
         fails("X has NaN at row 0, column 1", () -> Design.columnMajor(cm, 3, 2));
     }
 
+    /**
+     * X scaled by 1e300 is finite but its squares are not: every estimator refused it up front with the position and
+     * the limit (before: Lasso returned all-NaN coefficients with converged = false, Ridge called the matrix singular
+     * and advised alpha &gt; 0 at alpha = 1, LogisticRegression stopped at a gradient of 1e301). y likewise.
+     */
+    @Test
+    void valuesWhoseSquaresOverflowAreRefusedUpFront() {
+        double[][] big = new double[X.length][];
+        for (int i = 0; i < X.length; i++) big[i] = new double[] {X[i][0] * 1e300, X[i][1] * 1e300};
+        String message = "X has 1.0E300 at row 0, column 0: sums of squares overflow a double beyond |x| = 1.19e+153 (√(MAX_VALUE/(16·n·p)), n = 4, p = 2); rescale X";
+        fails(message, () -> Lasso.builder().alpha(0.1).build().fit(big, Y));
+        fails(message, () -> Ridge.builder().alpha(1).build().fit(big, Y));
+        fails(message, () -> LogisticRegression.builder().build().fit(big, new double[] {0, 1, 0, 1}));
+        fails(message, () -> ElasticNetPath.builder().build().fit(big, Y));
+        double[] column = new double[8];
+        column[7] = 1.2e153; // (3, 1) of a column-major 4×2: just past the limit
+        fails("X has 1.2E153 at row 3, column 1: sums of squares overflow a double beyond |x| = 1.19e+153 (√(MAX_VALUE/(16·n·p)), n = 4, p = 2); rescale X",
+                () -> Ridge.builder().build().fit(Design.columnMajor(column, 4, 2), Y));
+        // held, not fitted (the command line reads and writes any finite value): no error until a solver reads it
+        assertEquals(1.2e153, Design.columnMajor(column, 4, 2).get(3, 1));
+        column[7] = 1.1e153;
+        assertEquals(4, Design.columnMajor(column, 4, 2).view().rows());
+        fails("y has 4.0E300 at row 3: sums of squares overflow a double beyond |y| = 1.68e+153 (√(MAX_VALUE/(16·n)), n = 4); rescale y",
+                () -> Lasso.builder().build().fit(X, new double[] {1, 2, 3, 4e300}));
+        // class labels are names, not numbers to square: any finite values
+        assertEquals(1e300, LogisticRegression.builder().build().fit(X, new double[] {-1e300, 1e300, -1e300, 1e300}).positiveLabel());
+        fails("sampleWeight sums to more than the largest double: rescale the weights",
+                () -> Ridge.builder().build().fit(X, Y, new double[] {1e308, 1e308, 1, 1}));
+    }
+
     @Test
     void shapes() {
         fails("X row 2 has 1 columns, row 0 has 2", () -> Design.of(new double[][] {{1, 2}, {3, 4}, {5}}));

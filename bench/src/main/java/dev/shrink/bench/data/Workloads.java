@@ -26,6 +26,17 @@ import java.util.SplittableRandom;
  *       squared loss, and logistic loss on labels drawn from the same linear predictor;</li>
  *   <li>{@code bayes-ridge} (issue 15): BayesianRidge with scikit-learn's defaults on the ridge data.</li>
  * </ul>
+ * The hard designs (issue 16): the equicorrelated design, corr(xⱼ, xₖ) = ρ = 0.5 for every pair, response
+ * y = Σⱼ(−1)ʲ·exp(−2(j − 1)/20)·xⱼ + k·z with signal-to-noise 3 (Friedman, Hastie &amp; Tibshirani 2010, §5.1):
+ * <ul>
+ *   <li>{@code lasso-equi}, {@code enet-equi} (l1Ratio 0.5): single fits, n = 10000, p = 1000;</li>
+ *   <li>{@code enet-path-equi}: 100-alpha elastic-net path (l1Ratio 0.5, eps 1e-3) on the same data;</li>
+ *   <li>{@code lasso-path-wide-equi}: 100-alpha lasso path (eps 1e-2) on n = 200, p = 10000;</li>
+ *   <li>{@code logistic-ar1}, {@code logistic-equi}: LogisticRegression(C=1), n = 20000, p = 200, on the AR(1)
+ *       (ρ = 0.6) and the equicorrelated design;</li>
+ *   <li>{@code logistic-wide}, {@code logistic-wide-large}: LogisticRegression(C=1) with p ≫ n, 50×10000 and
+ *       200×100000, Gaussian design.</li>
+ * </ul>
  * {@code scale} &lt; 1 shrinks n (and p for the wide path) for the tests' toy mode.
  */
 public final class Workloads {
@@ -37,6 +48,8 @@ public final class Workloads {
 
     public static List<String> names() {
         return List.of("ridge", "lasso", "elasticnet", "logistic", "enet-path", "lasso-path-wide", "enet-cv", "ridge-cv",
+                "lasso-equi", "enet-equi", "enet-path-equi", "lasso-path-wide-equi", "logistic-ar1", "logistic-equi",
+                "logistic-wide", "logistic-wide-large",
                 "mt-enet", "mt-enet-path", "group-path", "group-path-logistic", "bayes-ridge");
     }
 
@@ -50,6 +63,12 @@ public final class Workloads {
             case "lasso", "elasticnet", "enet-path", "enet-cv" -> "correlated";
             case "lasso-path-wide" -> "wide";
             case "logistic" -> "binary";
+            case "lasso-equi", "enet-equi", "enet-path-equi" -> "equicorrelated";
+            case "lasso-path-wide-equi" -> "wide-equicorrelated";
+            case "logistic-ar1" -> "binary-ar1";
+            case "logistic-equi" -> "binary-equicorrelated";
+            case "logistic-wide" -> "binary-wide";
+            case "logistic-wide-large" -> "binary-wide-large";
             default -> throw new IllegalArgumentException("unknown workload '" + name + "', expected one of " + names());
         };
     }
@@ -66,6 +85,16 @@ public final class Workloads {
                     Workload.settings("l1_ratio", "0.5", "n_alphas", "100", "eps", "1e-3", "n_folds", "5"));
             case "lasso-path-wide" -> wide(name, scale);
             case "logistic" -> logistic(name, scale);
+            case "lasso-equi" -> withAlpha(equicorrelated(name, "lasso", 10000, 1000, scale, Workload.settings("l1_ratio", "1.0")), LASSO_ALPHA_SHARE);
+            case "enet-equi" -> withAlpha(equicorrelated(name, "elasticnet", 10000, 1000, scale, Workload.settings("l1_ratio", "0.5")), ENET_ALPHA_SHARE);
+            case "enet-path-equi" -> equicorrelated(name, "elasticnet_path", 10000, 1000, scale,
+                    Workload.settings("l1_ratio", "0.5", "n_alphas", "100", "eps", "1e-3"));
+            case "lasso-path-wide-equi" -> equicorrelated(name, "elasticnet_path", 200, 10000, scale,
+                    Workload.settings("l1_ratio", "1.0", "n_alphas", "100", "eps", "1e-2"));
+            case "logistic-ar1" -> binary(name, scaled(20000, scale), scaled(200, Math.sqrt(scale)), Columns.AR1);
+            case "logistic-equi" -> binary(name, scaled(20000, scale), scaled(200, Math.sqrt(scale)), Columns.EQUICORRELATED);
+            case "logistic-wide" -> binary(name, scaled(50, Math.sqrt(scale)), scaled(10000, scale), Columns.GAUSSIAN);
+            case "logistic-wide-large" -> binary(name, scaled(200, Math.sqrt(scale)), scaled(100000, scale), Columns.GAUSSIAN);
             case "bayes-ridge" -> ridgeData(name, "bayesian_ridge", scale, Workload.settings("fit_intercept", "true"));
             case "mt-enet" -> withMultiTaskAlpha(multiTask(name, "multitask_elasticnet", scale, Workload.settings("l1_ratio", "0.5")), MT_ALPHA_SHARE);
             case "mt-enet-path" -> multiTask(name, "multitask_elasticnet_path", scale,
@@ -134,6 +163,32 @@ public final class Workloads {
         return new Workload(name, "logistic", n, p, x, y, Workload.settings("C", "1.0", "fit_intercept", "true"));
     }
 
+    /**
+     * The equicorrelated design of Friedman et al. 2010, §5.1: xᵢⱼ = √ρ·uᵢ + √(1 − ρ)·zᵢⱼ (ρ = 0.5, so every pair of
+     * columns has correlation ρ), y = Σⱼβⱼxⱼ + k·noise with βⱼ = (−1)ʲ·exp(−2(j − 1)/20) and k such that the
+     * signal-to-noise ratio sd(Xβ)/k is 3.
+     */
+    private static Workload equicorrelated(String name, String model, int rows, int cols, double scale, Map<String, String> settings) {
+        boolean wide = cols > rows;
+        int n = wide ? scaled(rows, Math.sqrt(scale)) : scaled(rows, scale);
+        int p = wide ? scaled(cols, scale) : scaled(cols, Math.sqrt(scale));
+        double[] x = design(Columns.EQUICORRELATED, 501 + (wide ? 10 : 0), n, p);
+        double[] beta = new double[p];
+        double sum = 0, sumSq = 0;
+        for (int j = 0; j < p; j++) {
+            beta[j] = (j % 2 == 0 ? -1 : 1) * Math.exp(-2.0 * j / 20);   // j counted from 0: (−1)^(j+1)·exp(−2j/20)
+            sum += beta[j];
+            sumSq += beta[j] * beta[j];
+        }
+        double signalVariance = (1 - EQUI_RHO) * sumSq + EQUI_RHO * sum * sum;
+        double k = Math.sqrt(signalVariance) / 3;
+        double[] noise = Matrices.gaussian(503 + (wide ? 10 : 0), n);
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) y[i] = dot(x, i * p, beta, p) + k * noise[i];
+        settings.put("fit_intercept", "true");
+        return new Workload(name, model, n, p, x, y, settings);
+    }
+
     /** Multi-task alpha as a share of alpha_max (about 60 of the 500 features selected). */
     static final double MT_ALPHA_SHARE = 0.05;
 
@@ -154,6 +209,48 @@ public final class Workloads {
         settings.put("n_tasks", Integer.toString(tasks));
         settings.put("fit_intercept", "true");
         return new Workload(name, model, n, p, x, y, settings);
+    }
+
+    /** Correlation between every pair of columns of the equicorrelated design. */
+    static final double EQUI_RHO = 0.5;
+
+    /** The column structures of the generated designs. */
+    enum Columns { GAUSSIAN, AR1, EQUICORRELATED }
+
+    /** An n×p row-major design: independent standard normal, AR(1) columns with ρ = 0.6, or equicorrelated with ρ = 0.5. */
+    static double[] design(Columns kind, long seed, int n, int p) {
+        double[] z = Matrices.gaussian(seed, n * p);
+        switch (kind) {
+            case GAUSSIAN -> { }
+            case AR1 -> {
+                double rho = 0.6, c = Math.sqrt(1 - rho * rho);
+                for (int i = 0; i < n; i++) for (int j = 1; j < p; j++) z[i * p + j] = rho * z[i * p + j - 1] + c * z[i * p + j];
+            }
+            case EQUICORRELATED -> {
+                double[] u = Matrices.gaussian(seed + 1, n);
+                double a = Math.sqrt(EQUI_RHO), c = Math.sqrt(1 - EQUI_RHO);
+                for (int i = 0; i < n; i++) for (int j = 0; j < p; j++) z[i * p + j] = a * u[i] + c * z[i * p + j];
+            }
+        }
+        return z;
+    }
+
+    /**
+     * Binary labels from a logistic model on a design of the given kind: β Gaussian scaled so that the margin xᵢ·β has
+     * a standard deviation of about 2 (for the equicorrelated design, ρ·(Σβ)² adds to it), intercept 0.5.
+     */
+    private static Workload binary(String name, int n, int p, Columns kind) {
+        long seed = 600 + 10L * kind.ordinal() + (p > n ? 5 : 0) + (p > 50000 ? 2 : 0);
+        double[] x = design(kind, seed, n, p);
+        double[] beta = Matrices.gaussian(seed + 3, p);
+        for (int j = 0; j < p; j++) beta[j] *= 2.0 / Math.sqrt(p);
+        SplittableRandom random = new SplittableRandom(seed + 4);
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            double prob = 1 / (1 + Math.exp(-(0.5 + dot(x, (long) i * p, beta, p))));
+            y[i] = random.nextDouble() < prob ? 1 : 0;
+        }
+        return new Workload(name, "logistic", n, p, x, y, Workload.settings("C", "1.0", "fit_intercept", "true"));
     }
 
     /** alpha = share·max_j ‖X̃ⱼᵀỸ‖₂/(n·l1Ratio) (scikit-learn's multi-task rule). */
@@ -243,9 +340,9 @@ public final class Workloads {
         return String.join(" ", parts);
     }
 
-    private static double dot(double[] x, int offset, double[] b, int p) {
+    private static double dot(double[] x, long offset, double[] b, int p) {
         double s = 0;
-        for (int j = 0; j < p; j++) s += x[offset + j] * b[j];
+        for (int j = 0; j < p; j++) s += x[(int) offset + j] * b[j];
         return s;
     }
 }

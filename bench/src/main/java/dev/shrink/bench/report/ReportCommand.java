@@ -244,6 +244,16 @@ public final class ReportCommand {
         List<SolverRow> solverRows = new ArrayList<>();
         if (solvers) solverRows.addAll(section.run(solverResults, externalPeers && !rerender, rerender, peerCore.coreType()));
 
+        // The parse rows: not measured again by --rerender (their files are not kept)
+        List<ParseSection.Reading> parse = List.of();
+        if (!rerender) {
+            try {
+                parse = ParseSection.run(mode, externalPeers && mode != Suite.Mode.TOY, out, notes);
+            } catch (IOException | RuntimeException e) {
+                notes.add("parse rows did not run: " + e);
+            }
+        }
+
         List<Row> all = new ArrayList<>(rows);
         for (SolverRow s : solverRows) all.addAll(SolverSection.rows(s));
         Files.writeString(outDir.resolve("summary.tsv"), SummaryTsv.format(all));
@@ -251,7 +261,7 @@ public final class ReportCommand {
         String busy = rerender ? null : MachineInfo.busyNote(loadAtStart, MachineInfo.loadAverage(), machine.processors());
         if (busy != null) notes.addFirst(busy);
         ReportWriter writer = new ReportWriter(modeText, machine, rows, solverRows, notes,
-                solvers && (externalPeers || rerender) && mode != Suite.Mode.TOY ? peerCore : null);
+                solvers && (externalPeers || rerender) && mode != Suite.Mode.TOY ? peerCore : null, parse);
         Files.writeString(outDir.resolve("report.md"), writer.markdown());
         Path index = outDir.resolve("index.html");
         Files.writeString(index, writer.html());

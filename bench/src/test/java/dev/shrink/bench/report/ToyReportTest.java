@@ -66,5 +66,6 @@ class ToyReportTest {
         }
         String md = Files.readString(dir.resolve("report.md"));
         assertTrue(md.contains("## dot product") && md.contains("| 64 |"), md);
+        assertTrue(md.contains("## Reading a numeric CSV") && md.contains("| shrink (./shrink fit's reader, this JVM) | 2000 × 20"), md);
     }
 }

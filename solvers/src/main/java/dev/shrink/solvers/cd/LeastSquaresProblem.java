@@ -1,5 +1,6 @@
 package dev.shrink.solvers.cd;
 
+import dev.shrink.kernels.Checks;
 import dev.shrink.kernels.KernelProvider;
 import dev.shrink.kernels.MatrixView;
 import dev.shrink.solvers.internal.Inputs;
@@ -53,6 +54,8 @@ public final class LeastSquaresProblem {
     private double[] state;
     private double[] gradient;
     private boolean gradientValid;
+    /** The gradient is exact except for columns screened in the last solve, whose entries are stale (bounded by drift). */
+    private boolean gradientStale;
     /** The last two solutions of {@link #solve} and their affine states, for {@link #predictNext} (null: none). */
     private double[] solution1, state1, solution0, state0;
 
@@ -134,7 +137,7 @@ public final class LeastSquaresProblem {
     public double[] correlations() {
         state = new double[problem.p];
         problem.reset(state);
-        problem.xtrAll(gradient);
+        problem.gradient(gradient, null);
         gradientValid = true;
         return gradient.clone();
     }
@@ -153,10 +156,14 @@ public final class LeastSquaresProblem {
         if (!java.util.Arrays.equals(state, w)) {
             problem.reset(w);
             gradientValid = false;
+            gradientStale = false;
         }
-        if (!gradientValid) problem.xtrAll(gradient);
-        CoordinateDescent.Result r = CoordinateDescent.solve(problem, w, l1, l2, factors, screenL1, gapTol, dwTol, maxIter, gradient);
-        gradientValid = r.converged();
+        // a gradient left incomplete by screening is completed by the solve, which bounds the skipped entries (naive mode)
+        boolean stale = !gradientValid && gradientStale && problem.tracksDrift();
+        if (!gradientValid && !stale) problem.gradient(gradient, null);
+        CoordinateDescent.Result r = CoordinateDescent.solve(problem, w, l1, l2, factors, screenL1, gapTol, dwTol, maxIter, gradient, stale);
+        gradientValid = r.converged() && r.screened() == 0; // screened columns were not read at the last check
+        gradientStale = r.converged() && r.screened() > 0;
         state = w.clone();
         double[] affine = problem.affineState();
         solution0 = solution1;
@@ -192,13 +199,14 @@ public final class LeastSquaresProblem {
         }
         state = w.clone();
         gradientValid = false;
+        gradientStale = false;
         return true;
     }
 
     /** X̃ᵀR at the coefficients of the last solve (for screening rules and KKT checks). */
     public double[] gradient() {
         if (!gradientValid) {
-            problem.xtrAll(gradient);
+            problem.gradient(gradient, null);
             gradientValid = true;
         }
         return gradient.clone();
@@ -249,7 +257,7 @@ public final class LeastSquaresProblem {
     private static CdProblem denseCovariance(MatrixView x, double[] s, double[] mean, double[] scale, double[] d, double sumU, double yy, int threads) {
         int n = x.rows();
         int p = x.cols();
-        double[] g = new double[p * p];
+        double[] g = new double[Checks.elements("the Gram matrix", p, p)];
         double[] c = new double[p];
         Threads.kernels(threads).gram(x, s, d, g, 0, p, c, 0);
         for (int j = 0; j < p; j++) {

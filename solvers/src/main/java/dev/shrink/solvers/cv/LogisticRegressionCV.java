@@ -87,7 +87,7 @@ public final class LogisticRegressionCV {
 
     /** Every fit of the cross-validation runs on one thread, so that its numbers do not depend on threads(n). */
     private LogisticRegression estimator(double c) {
-        return LogisticRegression.builder().C(c).fitIntercept(fitIntercept).tol(tol).maxIter(maxIter).threads(1).build();
+        return LogisticRegression.builder().C(c).fitIntercept(fitIntercept).tol(tol).maxIter(maxIter).threads(1).solver("newton-cholesky").build();
     }
 
     private FoldResult fitFold(Design x, double[] y01, double[] s, boolean weighted, Folds f, int fold) {

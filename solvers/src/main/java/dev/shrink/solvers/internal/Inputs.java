@@ -10,8 +10,23 @@ public final class Inputs {
         return Double.isNaN(x) ? "NaN" : x > 0 ? "+Infinity" : "-Infinity";
     }
 
-    /** y has n finite values. */
+    /**
+     * y has n finite values, each small enough that sums of n squares stay finite (|yᵢ| ≤ √(MAX_VALUE/(16·n)); larger
+     * values overflow in ‖y − ȳ‖² and Xᵀy).
+     */
     public static void response(double[] y, int n) {
+        labels(y, n);
+        double limit = Math.sqrt(Double.MAX_VALUE / (16.0 * n));
+        for (int i = 0; i < n; i++) {
+            if (Math.abs(y[i]) > limit) {
+                throw new IllegalArgumentException("y has " + y[i] + " at row " + i + ": sums of squares overflow a double beyond |y| = "
+                        + String.format(java.util.Locale.ROOT, "%.3g", limit) + " (√(MAX_VALUE/(16·n)), n = " + n + "); rescale y");
+            }
+        }
+    }
+
+    /** y has n finite values (class labels: any magnitude). */
+    public static void labels(double[] y, int n) {
         if (y == null) throw new IllegalArgumentException("y must not be null");
         if (y.length != n) throw new IllegalArgumentException("y has " + y.length + " rows, X has " + n);
         for (int i = 0; i < n; i++) {
@@ -31,6 +46,7 @@ public final class Inputs {
             sum += v;
         }
         if (!(sum > 0)) throw new IllegalArgumentException("sampleWeight is all zero: at least one row needs a positive weight");
+        if (sum == Double.POSITIVE_INFINITY) throw new IllegalArgumentException("sampleWeight sums to more than the largest double: rescale the weights");
         return sum;
     }
 
@@ -71,7 +87,7 @@ public final class Inputs {
      * positive class, as scikit-learn's sorted {@code classes_}).
      */
     public static double[] twoLabels(double[] y, int n) {
-        response(y, n);
+        labels(y, n);
         TreeSet<Double> seen = new TreeSet<>();
         for (double v : y) {
             seen.add(v == 0.0 ? 0.0 : v); // -0.0 and 0.0 are one label

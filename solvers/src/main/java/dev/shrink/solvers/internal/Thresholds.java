@@ -23,10 +23,10 @@ public final class Thresholds {
     public static final int SMALL_SET_DIVISOR = 3;
 
     /**
-     * Covariance mode's sign-fixed Newton step on a support of k features is tried only while its Cholesky (k³/3 flops)
-     * costs at most this many times the sweeps spent so far (k² ≤ {@value}·sweeps·p).
+     * Coordinate descent's sign-fixed Newton step on the support is taken after a sweep whenever the Newton steps' work
+     * so far (their factor updates and solves) stays within {@value} times the sweeps' work.
      */
-    public static final double SUPPORT_NEWTON_BUDGET = 27.0;
+    public static final double SUPPORT_NEWTON_BUDGET = 9.0;
 
     /** Anderson extrapolation of coordinate descent: iterates combined, tried every so many sweeps. */
     public static final int ANDERSON_DEPTH = 5;
@@ -40,13 +40,58 @@ public final class Thresholds {
      */
     public static final double CENTRING_LIMIT = 1e6;
 
-    /** Newton: Armijo's sufficient-decrease constant. */
+    /** Line searches (Newton, Newton-CG, L-BFGS): Armijo's sufficient-decrease constant c₁. */
     public static final double ARMIJO = 1e-4;
 
-    /** Newton: most step halvings of the backtracking line search. */
+    /** Line searches: the strong Wolfe curvature constant c₂ (SciPy's L-BFGS-B and Nocedal &amp; Wright's choice for quasi-Newton). */
+    public static final double WOLFE_CURVATURE = 0.9;
+
+    /**
+     * Line searches: f(x + αd) within this share of |f(x)| of f(x) counts as no increase when the derivative says the
+     * step decreased f (Hager &amp; Zhang's approximate Wolfe condition; the evaluation error of f is below it).
+     */
+    public static final double VALUE_ROUNDING = 1e-11;
+
+    /** Line searches: most evaluations of f and ∇f per search (SciPy's L-BFGS-B: 20). */
+    public static final int LINE_SEARCH_EVALUATIONS = 20;
+
+    /** Line searches: a bracket narrower than this share of the step ends the search. */
+    public static final double STEP_RESOLUTION = 1e-10;
+
+    /** Line searches: factor by which the step grows while the curvature condition asks for a longer one. */
+    public static final double EXTRAPOLATION = 4.0;
+
+    /** L-BFGS: pairs (s, y) kept (SciPy's and scikit-learn's default). */
+    public static final int LBFGS_MEMORY = 10;
+
+    /** L-BFGS: a pair is stored only when sᵀy exceeds this share of yᵀy (positive curvature beyond rounding). */
+    public static final double CURVATURE_FLOOR = 1e-14;
+
+    /** Newton-CG: most conjugate-gradient iterations (Hessian-vector products) per Newton step (scikit-learn: 200). */
+    public static final int CG_MAX_ITERATIONS = 200;
+
+    /** Logistic method choice: Newton–Cholesky on the (p+1)×(p+1) Hessian up to this many features (measured crossover with L-BFGS). */
+    public static final int NEWTON_MAX_FEATURES = 64;
+
+    /** Logistic method choice: Newton through the n×n kernel XXᵀ when p &gt; n, up to this many rows (n² memory). */
+    public static final int DUAL_MAX_ROWS = 8192;
+
+    /** Preconditioned L-BFGS: rows sampled for the Hessian estimate, per feature (k = min(n, {@value}·p)). */
+    public static final int PRECONDITIONER_ROWS_PER_FEATURE = 8;
+
+    /** Preconditioned L-BFGS: the sampled Hessian is rebuilt at the current point after a step that cut max|∇| by less than this factor. */
+    public static final double PRECONDITIONER_REFRESH = 0.5;
+
+    /**
+     * Gap safe screening: the gap is raised by this share of ‖ỹ‖² before the safe radius is taken, a bound on the
+     * rounding of the gap's terms, so that rounding can only shrink what is screened.
+     */
+    public static final double SCREENING_ROUNDING = 1e-12;
+
+    /** Backtracking Newton (logistic group lasso): most step halvings. */
     public static final int MAX_HALVINGS = 40;
 
-    /** Newton: the full step is taken when the predicted decrease is below this share of the objective (rounding regime). */
+    /** Backtracking Newton (logistic group lasso): the full step is taken when the predicted decrease is below this share of the objective (rounding regime). */
     public static final double ROUNDING_REGIME = 1e-10;
 
     /**

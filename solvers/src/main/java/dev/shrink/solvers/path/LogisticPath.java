@@ -1,5 +1,6 @@
 package dev.shrink.solvers.path;
 
+import dev.shrink.kernels.Checks;
 import dev.shrink.solvers.Convergence;
 import dev.shrink.solvers.Design;
 import dev.shrink.solvers.LogisticModel;
@@ -86,7 +87,7 @@ public final class LogisticPath {
             d[j] = standardize ? Math.sqrt(v / n) : 1.0; // 1/n standard deviation
         }
         // standardised copy: columns (x − x̄)/d (constant columns become 0 and keep a zero coefficient)
-        double[] xs = new double[n * p];
+        double[] xs = new double[Checks.elements("the standardised design", n, p)];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < p; j++) xs[i * p + j] = d[j] > 0 ? (x.get(i, j) - mean[j]) / d[j] : 0.0;
         }
@@ -110,7 +111,7 @@ public final class LogisticPath {
         double b = fitIntercept ? Math.log(ybar / (1 - ybar)) : 0.0;
         for (int i = 0; i < k; i++) {
             double c = 1 / (n * grid[i]);
-            LogisticModel m = LogisticRegression.builder().C(c).fitIntercept(fitIntercept).tol(tol).maxIter(maxIter).threads(threads).build()
+            LogisticModel m = LogisticRegression.builder().C(c).fitIntercept(fitIntercept).tol(tol).maxIter(maxIter).threads(threads).solver("newton-cholesky").build()
                     .fit(z, y01, sampleWeight == null ? null : sw, v, b);
             v = m.coef();
             b = m.intercept();
