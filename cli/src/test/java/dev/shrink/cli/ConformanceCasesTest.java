@@ -72,15 +72,16 @@ class ConformanceCasesTest {
         void run(ConformanceCase c) throws Exception;
     }
 
-    /** The check for a case the command line supports (the version-1 families, sparse X as .mtx), else null. */
+    /** The check for a case the command line supports (the version-1 families, L1 / elastic-net binary logistic, glmnet binomial paths, sparse X as .mtx), else null. */
     private Check checkFor(ConformanceCase c) {
-        boolean plain = !c.has("positive") && !c.has("limits") && (!c.has("penalty") || c.string("penalty").equals("l2"));
+        boolean penalized = c.has("penalty") && !c.string("penalty").equals("l2");
+        boolean plain = !c.has("positive") && !c.has("limits") && (!penalized || c.model().equals("logistic"));
         if (!plain) return null;
         boolean mtx = c.has("x_format");
         return switch (c.model()) {
-            case "ridge", "lasso", "elasticnet", "logistic" -> c.model().equals("logistic") && c.number("l1_ratio") != 0 ? null : this::singleFit;
+            case "ridge", "lasso", "elasticnet", "logistic" -> this::singleFit;
             case "elasticnet_path" -> this::elasticNetPath;
-            case "logistic_path" -> c.isGlmnet() && c.number("l1_ratio") == 0 && !mtx ? this::logisticPath : null;
+            case "logistic_path" -> c.isGlmnet() && !mtx ? this::logisticPath : null;
             case "ridge_cv" -> this::ridgeCv;
             case "elasticnet_cv" -> this::elasticNetCv;
             case "logistic_cv" -> this::logisticCv;
@@ -126,11 +127,16 @@ class ConformanceCasesTest {
             }
             default -> {
                 double cc = c.number("C");
-                args.addAll(List.of("--C", c.string("C"), "--tol", NEWTON_TOL, "--max-iter", "200"));
-                LogisticModel m = LogisticRegression.builder().C(cc).fitIntercept(c.fitIntercept()).tol(1e-12).maxIter(200).threads(1).build().fit(x, y, s);
+                String penalty = c.has("penalty") ? c.string("penalty") : "l2";
+                double l1 = c.number("l1_ratio");
+                args.addAll(List.of("--C", c.string("C"), "--tol", NEWTON_TOL, "--max-iter", "200", "--penalty", penalty));
+                if (penalty.equals("elasticnet")) args.addAll(List.of("--l1-ratio", c.string("l1_ratio")));
+                LogisticModel m = LogisticRegression.builder().C(cc).fitIntercept(c.fitIntercept()).tol(1e-12).maxIter(200).threads(1)
+                        .penalty(penalty.equals("l1") ? LogisticRegression.Penalty.L1 : penalty.equals("elasticnet") ? LogisticRegression.Penalty.ELASTICNET
+                                : LogisticRegression.Penalty.L2).l1Ratio(l1).build().fit(x, y, s);
                 w = m.coef();
                 b = m.intercept();
-                objective = Objectives.logistic(x, y, s, w, b, cc);
+                objective = penalty.equals("l2") ? Objectives.logistic(x, y, s, w, b, cc) : Objectives.logisticPenalized(x, y, s, w, b, cc, l1);
             }
         }
         JsonNode out = run(args);
@@ -171,10 +177,10 @@ class ConformanceCasesTest {
         double[] lambdas = c.alphas();
         List<String> args = new ArrayList<>(List.of("path", "logistic"));
         args.addAll(data(c));
-        args.addAll(List.of("--dialect", "glmnet", "--lambda", list(lambdas), c.standardize() ? "--standardize" : "--no-standardize", "--tol",
-                NEWTON_TOL, "--max-iter", "200"));
-        PathResult r = LogisticPath.builder().lambdas(lambdas).standardize(c.standardize()).fitIntercept(c.fitIntercept()).tol(1e-12).maxIter(200)
-                .threads(1).build().fit(design(c), c.y());
+        args.addAll(List.of("--dialect", "glmnet", "--alpha", c.string("l1_ratio"), "--lambda", list(lambdas), c.standardize() ? "--standardize" : "--no-standardize",
+                "--tol", NEWTON_TOL, "--max-iter", "200"));
+        PathResult r = LogisticPath.builder().l1Ratio(c.number("l1_ratio")).lambdas(lambdas).standardize(c.standardize()).fitIntercept(c.fitIntercept())
+                .tol(1e-12).maxIter(200).threads(1).build().fit(design(c), c.y());
         comparePath(c, run(args), r, "lambda");
     }
 

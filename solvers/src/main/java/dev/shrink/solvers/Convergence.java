@@ -22,6 +22,13 @@ public record Convergence(Criterion criterion, int iterations, double value, dou
          */
         DUALITY_GAP("duality gap"),
         /**
+         * The duality gap of a penalised GLM (logistic, multinomial, Poisson; proximal Newton) divided by the scale of
+         * its loss: {@code C·Σsᵢ} in scikit-learn's logistic objectives, 1 where the loss is already a weighted mean
+         * (glmnet's {@code (1/n)·Σᵢ}, scikit-learn's Poisson {@code (1/S)·Σᵢsᵢ}). An upper bound on the objective's
+         * distance from its minimum in the same units, compared with tol.
+         */
+        RELATIVE_DUALITY_GAP("duality gap / loss scale"),
+        /**
          * The largest absolute gradient element of {@code Σsᵢℓᵢ + ‖w‖²/(2C)}, the objective scikit-learn's lbfgs and
          * newton-cg minimise (logistic regression; the same test at every C).
          */
@@ -36,7 +43,7 @@ public record Convergence(Criterion criterion, int iterations, double value, dou
         NORMAL_EQUATIONS("max|X̃ᵀS(ỹ − X̃w) − αw|"),
         /** The gradient mapping {@code L·‖w⁺ − w‖∞} of a proximal-gradient method. */
         GRADIENT_MAPPING("gradient mapping"),
-        /** Σⱼ|wⱼ − wⱼ_previous| between two iterations (scikit-learn's stop for {@code BayesianRidge}). */
+        /** Σⱼ|wⱼ − wⱼ_previous| between two iterations (scikit-learn's stop for {@code BayesianRidge} and {@code ARDRegression}). */
         COEFFICIENT_CHANGE("Σ|w − w_previous|"),
         /** A closed-form solve: nothing to converge ({@code value} and {@code tolerance} are 0). */
         DIRECT("direct solve");

@@ -1,5 +1,6 @@
 package dev.shrink.solvers;
 
+import dev.shrink.solvers.cd.Box;
 import dev.shrink.solvers.cd.LeastSquaresProblem;
 import dev.shrink.solvers.internal.Inputs;
 import dev.shrink.solvers.internal.Threads;
@@ -12,7 +13,9 @@ import dev.shrink.solvers.internal.Threads;
  * <p>Coordinate descent with a working set, Anderson extrapolation and scikit-learn's duality-gap stop
  * ({@code gap ≤ tol·‖y − ȳ‖²}, with weights normalised to sum to n); by default on the Gram of the working set
  * ({@link Precompute#WORKING_SET}), which solves the working-set problem to a fraction of that tolerance. With
- * l1Ratio = 0 the gap is the ridge gap. Immutable; build with {@link #builder()}.
+ * l1Ratio = 0 the gap is the ridge gap. With {@code positive} the objective is minimised subject to wⱼ ≥ 0 (each
+ * coordinate update is clipped at 0; the gap's dual point respects the constraint). Immutable; build with
+ * {@link #builder()}.
  */
 public final class ElasticNet {
     private final double alpha;
@@ -22,6 +25,7 @@ public final class ElasticNet {
     private final double tol;
     private final boolean strict;
     private final Precompute precompute;
+    private final boolean positive;
     private final int threads;
 
     private ElasticNet(Builder b) {
@@ -33,6 +37,7 @@ public final class ElasticNet {
         this.strict = b.strict;
         if (b.precompute == null) throw new IllegalArgumentException("precompute must not be null");
         this.precompute = b.precompute;
+        this.positive = b.positive;
         this.threads = Threads.check(b.threads);
     }
 
@@ -43,7 +48,7 @@ public final class ElasticNet {
     /** A builder holding this estimator's settings. */
     public Builder toBuilder() {
         return new Builder().alpha(alpha).l1Ratio(l1Ratio).fitIntercept(fitIntercept).maxIter(maxIter).tol(tol).strict(strict)
-                .precompute(precompute).threads(threads);
+                .precompute(precompute).positive(positive).threads(threads);
     }
 
     public double alpha() { return alpha; }
@@ -53,6 +58,7 @@ public final class ElasticNet {
     public double tol() { return tol; }
     public boolean strict() { return strict; }
     public Precompute precompute() { return precompute; }
+    public boolean positive() { return positive; }
     public int threads() { return threads; }
 
     public LinearModel fit(double[][] x, double[] y) {
@@ -116,7 +122,8 @@ public final class ElasticNet {
 
     private LinearModel fit(LeastSquaresProblem problem, double[] initialCoef) {
         double gapTol = tol * problem.yNorm2();
-        LeastSquaresProblem.Fit f = problem.fit(initialCoef, alpha * l1Ratio * problem.n(), alpha * (1 - l1Ratio) * problem.n(), gapTol, tol, maxIter);
+        Box box = positive ? Box.nonNegative(problem.p()) : null;
+        LeastSquaresProblem.Fit f = problem.fit(initialCoef, alpha * l1Ratio * problem.n(), alpha * (1 - l1Ratio) * problem.n(), box, gapTol, tol, maxIter);
         Convergence c = Convergence.iterative(Convergence.Criterion.DUALITY_GAP, "sweeps", f.solution().iterations(), f.solution().gap(), gapTol,
                 f.solution().converged(), maxIter);
         if (strict) c.requireConverged();
@@ -126,7 +133,7 @@ public final class ElasticNet {
     @Override
     public String toString() {
         return "ElasticNet[alpha=" + alpha + ", l1Ratio=" + l1Ratio + ", fitIntercept=" + fitIntercept + ", maxIter=" + maxIter + ", tol=" + tol
-                + ", precompute=" + precompute + ", threads=" + threads + "]";
+                + ", precompute=" + precompute + (positive ? ", positive" : "") + ", threads=" + threads + "]";
     }
 
     /** Builder with scikit-learn's defaults: alpha 1, l1Ratio 0.5, fitIntercept, maxIter 1000, tol 1e-4. */
@@ -138,6 +145,7 @@ public final class ElasticNet {
         private double tol = 1e-4;
         private boolean strict;
         private Precompute precompute = Precompute.AUTO;
+        private boolean positive;
         private int threads = Threads.defaultCount();
 
         private Builder() {}
@@ -156,6 +164,8 @@ public final class ElasticNet {
         public Builder strict(boolean strict) { this.strict = strict; return this; }
         /** How the data are read (default {@link Precompute#AUTO}); the answer does not depend on it. */
         public Builder precompute(Precompute precompute) { this.precompute = precompute; return this; }
+        /** Constrain every coefficient to be ≥ 0 (scikit-learn's {@code positive}; default false). */
+        public Builder positive(boolean positive) { this.positive = positive; return this; }
         /** Row chunks (threads) of the passes over X, ≥ 1; default all processors; results depend on the count only. */
         public Builder threads(int threads) { this.threads = threads; return this; }
 

@@ -1,7 +1,10 @@
 package dev.shrink.solvers;
 
 import dev.shrink.solvers.path.ElasticNetPath;
+import dev.shrink.solvers.cv.LogisticRegressionCV;
 import dev.shrink.solvers.path.LogisticPath;
+import dev.shrink.solvers.path.MultinomialPath;
+import dev.shrink.solvers.path.PoissonPath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -105,8 +108,8 @@ class BadInputTest {
 
     @Test
     void labels() {
-        fails("labels must take exactly two values, found 3: [0, 1, 2]", () -> LogisticRegression.builder().build().fit(X, new double[] {0, 1, 2, 1}));
-        fails("labels must take exactly two values, found 1: [1]", () -> LogisticRegression.builder().build().fit(X, new double[] {1, 1, 1, 1}));
+        fails("labels must take at least two values, found one: 1", () -> LogisticRegression.builder().build().fit(X, new double[] {1, 1, 1, 1}));
+        fails("labels must take exactly two values, found 3: [0, 1, 2]", () -> LogisticPath.builder().build().fit(X, new double[] {0, 1, 2, 1}));
         fails("labels must take exactly two values, found 1: [1]", () -> LogisticPath.builder().build().fit(X, new double[] {1, 1, 1, 1}));
         // any two values are fine, the larger is positive
         LogisticModel m = LogisticRegression.builder().build().fit(X, new double[] {-3, 7, -3, 7});
@@ -144,5 +147,31 @@ class BadInputTest {
     void initialCoefficients() {
         fails("initialCoef has 3 values, X has 2 columns", () -> ElasticNet.builder().build().fit(Design.of(X), Y, null, new double[3]));
         fails("initialCoef has NaN at index 1", () -> ElasticNet.builder().build().fit(Design.of(X), Y, null, new double[] {0, Double.NaN}));
+    }
+
+    /** The GLM families' bad input: counts, penalty factors, limits, penalty settings — each naming what and where. */
+    @Test
+    void glmInputs() {
+        double[] y = {1, 0, 2, 3};
+        fails("y must be ≥ 0 for a Poisson model (counts), got -1.0 at row 2", () -> PoissonRegressor.builder().build().fit(X, new double[] {1, 0, -1, 3}));
+        fails("y is all zero: a Poisson model with an intercept has no finite minimiser (its intercept tends to −∞)",
+                () -> PoissonRegressor.builder().build().fit(X, new double[] {0, 0, 0, 0}));
+        PoissonRegressor.builder().build().fit(X, new double[] {0.5, 1.5, 0, 2}); // non-integer counts are allowed
+        fails("penaltyFactors[1] must be finite and ≥ 0, got -1.0",
+                () -> PoissonPath.builder().penaltyFactors(new double[] {1, -1}).build().fit(X, y));
+        fails("penaltyFactors are all zero: at least one feature must be penalised",
+                () -> PoissonPath.builder().penaltyFactors(new double[] {0, 0}).build().fit(X, y));
+        fails("lowerLimits[0] must be ≤ 0 (the box must hold 0, as glmnet requires), got 0.5",
+                () -> PoissonPath.builder().lowerLimits(new double[] {0.5, -1}).build().fit(X, y));
+        fails("upperLimits[1] must be ≥ 0 (the box must hold 0, as glmnet requires), got -0.5",
+                () -> LogisticPath.builder().l1Ratio(1).upperLimits(new double[] {1, -0.5}).build().fit(X, new double[] {0, 1, 0, 1}));
+        fails("lowerLimits/upperLimits are not available with the grouped multinomial penalty",
+                () -> MultinomialPath.builder().grouped(true).upperLimits(new double[] {1, 1}).build().fit(X, new double[] {0, 1, 2, 1}));
+        fails("l1Ratio must be set (in [0, 1]) for penalty ELASTICNET, as scikit-learn requires",
+                () -> LogisticRegression.builder().penalty(LogisticRegression.Penalty.ELASTICNET).build());
+        fails("l1Ratio must be in [0, 1], got 1.5", () -> LogisticRegression.builder().penalty(LogisticRegression.Penalty.ELASTICNET).l1Ratio(1.5).build());
+        fails("l1Ratios must be given (non-empty) for penalty ELASTICNET, as scikit-learn requires",
+                () -> LogisticRegressionCV.builder().penalty(LogisticRegression.Penalty.ELASTICNET).build());
+        fails("lambdaMinRatio must be in (0, 1), got 2.0", () -> MultinomialPath.builder().lambdaMinRatio(2).build());
     }
 }

@@ -24,7 +24,15 @@ import java.util.SplittableRandom;
  *   <li>{@code group-path}, {@code group-path-logistic} (issue 15): group lasso path, 100 alphas down to 1e-2·alpha_max,
  *       n = 10000, p = 1000 in 100 groups of 10 consecutive columns (within-group correlation 0.3), 10 active groups;
  *       squared loss, and logistic loss on labels drawn from the same linear predictor;</li>
- *   <li>{@code bayes-ridge} (issue 15): BayesianRidge with scikit-learn's defaults on the ridge data.</li>
+ *   <li>{@code bayes-ridge} (issue 15): BayesianRidge with scikit-learn's defaults on the ridge data;</li>
+ *   <li>{@code logistic-lasso-path} (issue 11): glmnet's binomial lasso path (100 λ, its grid rule, standardize) on n = 20000,
+ *       p = 1000 AR(1) columns (ρ = 0.6), labels from a logistic model with 20 true non-zeros;</li>
+ *   <li>{@code logistic-l1}, {@code logistic-enet} (l1Ratio 0.5): scikit-learn's LogisticRegression(penalty, C) on the
+ *       same data, C a fixed multiple of the smallest C with a non-zero coefficient;</li>
+ *   <li>{@code multinomial}: multinomial L2 LogisticRegression(C=1), n = 20000, p = 200, 5 classes;
+ *       {@code multinomial-lasso-path}: glmnet's multinomial lasso path (100 λ) on the same data;</li>
+ *   <li>{@code poisson}: PoissonRegressor(alpha=0.01), n = 20000, p = 200; {@code poisson-lasso-path}: glmnet's
+ *       Poisson lasso path (100 λ) on the same data.</li>
  * </ul>
  * The hard designs (issue 16): the equicorrelated design, corr(xⱼ, xₖ) = ρ = 0.5 for every pair, response
  * y = Σⱼ(−1)ʲ·exp(−2(j − 1)/20)·xⱼ + k·z with signal-to-noise 3 (Friedman, Hastie &amp; Tibshirani 2010, §5.1):
@@ -50,7 +58,8 @@ public final class Workloads {
         return List.of("ridge", "lasso", "elasticnet", "logistic", "enet-path", "lasso-path-wide", "enet-cv", "ridge-cv",
                 "lasso-equi", "enet-equi", "enet-path-equi", "lasso-path-wide-equi", "logistic-ar1", "logistic-equi",
                 "logistic-wide", "logistic-wide-large",
-                "mt-enet", "mt-enet-path", "group-path", "group-path-logistic", "bayes-ridge");
+                "mt-enet", "mt-enet-path", "group-path", "group-path-logistic", "bayes-ridge",
+                "logistic-lasso-path", "logistic-l1", "logistic-enet", "multinomial", "multinomial-lasso-path", "poisson", "poisson-lasso-path");
     }
 
     /** Workloads that share a dataset share its files: the name of that dataset. */
@@ -69,6 +78,9 @@ public final class Workloads {
             case "logistic-equi" -> "binary-equicorrelated";
             case "logistic-wide" -> "binary-wide";
             case "logistic-wide-large" -> "binary-wide-large";
+            case "logistic-lasso-path", "logistic-l1", "logistic-enet" -> "binary-ar1-p1000";
+            case "multinomial", "multinomial-lasso-path" -> "multiclass";
+            case "poisson", "poisson-lasso-path" -> "counts";
             default -> throw new IllegalArgumentException("unknown workload '" + name + "', expected one of " + names());
         };
     }
@@ -101,6 +113,13 @@ public final class Workloads {
                     Workload.settings("l1_ratio", "0.5", "n_alphas", "100", "eps", "1e-3"));
             case "group-path" -> grouped(name, false, scale);
             case "group-path-logistic" -> grouped(name, true, scale);
+            case "logistic-lasso-path" -> withGlmnetGrid(binaryAr1(name, "logistic_path", scale, Workload.settings("l1_ratio", "1.0")), 1);
+            case "logistic-l1" -> withC(binaryAr1(name, "logistic_penalized", scale, Workload.settings("penalty", "l1", "l1_ratio", "1.0")), 1.0);
+            case "logistic-enet" -> withC(binaryAr1(name, "logistic_penalized", scale, Workload.settings("penalty", "elasticnet", "l1_ratio", "0.5")), 0.5);
+            case "multinomial" -> multiclass(name, "multinomial", scale, Workload.settings("C", "1.0", "l1_ratio", "0.0"));
+            case "multinomial-lasso-path" -> withGlmnetGrid(multiclass(name, "multinomial_path", scale, Workload.settings("l1_ratio", "1.0")), 5);
+            case "poisson" -> counts(name, "poisson", scale, Workload.settings("alpha", "0.01"));
+            case "poisson-lasso-path" -> withGlmnetGrid(counts(name, "poisson_path", scale, Workload.settings("l1_ratio", "1.0")), 1);
             default -> throw new IllegalArgumentException("unknown workload '" + name + "', expected one of " + names());
         };
     }
@@ -302,6 +321,113 @@ public final class Workloads {
         return new Workload(name, "group_lasso_path", n, p, x, y, Workload.settings("loss", logistic ? "logistic" : "squared",
                 "group_size", Integer.toString(groupSize), "n_alphas", "100", "eps", "1e-2", "fit_intercept", "true"));
     }
+
+    /** AR(1) columns (ρ = 0.6) as {@link #correlated}, 0/1 labels from a logistic model with 20 true non-zeros. */
+    private static Workload binaryAr1(String name, String model, double scale, Map<String, String> settings) {
+        int n = scaled(20000, scale), p = scaled(1000, Math.sqrt(scale));
+        double rho = 0.6, c = Math.sqrt(1 - rho * rho);
+        double[] z = Matrices.gaussian(501, n * p);
+        double[] x = new double[n * p];
+        for (int i = 0; i < n; i++) {
+            x[i * p] = z[i * p];
+            for (int j = 1; j < p; j++) x[i * p + j] = rho * x[i * p + j - 1] + c * z[i * p + j];
+        }
+        double[] beta = sparse(502, p, Math.min(20, p / 2));
+        for (int j = 0; j < p; j++) beta[j] *= 0.5;
+        SplittableRandom random = new SplittableRandom(503);
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) y[i] = random.nextDouble() < 1 / (1 + Math.exp(-(0.5 + dot(x, i * p, beta, p)))) ? 1 : 0;
+        settings.put("fit_intercept", "true");
+        return new Workload(name, model, n, p, x, y, settings);
+    }
+
+    /** Gaussian columns, labels 0 .. 4 drawn from a softmax model with random class coefficients. */
+    private static Workload multiclass(String name, String model, double scale, Map<String, String> settings) {
+        int n = scaled(20000, scale), p = scaled(200, Math.sqrt(scale));
+        int k = 5;
+        double[] x = Matrices.gaussian(601, n * p);
+        double[] w = Matrices.gaussian(602, k * p);
+        for (int i = 0; i < w.length; i++) w[i] *= 1.5 / Math.sqrt(p);
+        SplittableRandom random = new SplittableRandom(603);
+        double[] y = new double[n];
+        double[] prob = new double[k];
+        for (int i = 0; i < n; i++) {
+            double sum = 0;
+            for (int c = 0; c < k; c++) sum += prob[c] = Math.exp(dot(x, i * p, java.util.Arrays.copyOfRange(w, c * p, c * p + p), p));
+            double u = random.nextDouble() * sum;
+            int c = 0;
+            while (c < k - 1 && (u -= prob[c]) > 0) c++;
+            y[i] = c;
+        }
+        settings.put("fit_intercept", "true");
+        settings.put("n_classes", Integer.toString(k));
+        return new Workload(name, model, n, p, x, y, settings);
+    }
+
+    /** Gaussian columns, counts drawn from a Poisson model with the log link (means around e^0.5). */
+    private static Workload counts(String name, String model, double scale, Map<String, String> settings) {
+        int n = scaled(20000, scale), p = scaled(200, Math.sqrt(scale));
+        double[] x = Matrices.gaussian(701, n * p);
+        double[] beta = Matrices.gaussian(702, p);
+        for (int j = 0; j < p; j++) beta[j] *= (j % 4 == 0 ? 1.0 : 0.1) / Math.sqrt(p);
+        SplittableRandom random = new SplittableRandom(703);
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            double mu = Math.exp(0.5 + dot(x, i * p, beta, p));
+            // Knuth's product of uniforms: the counts depend on the seed alone
+            double limit = Math.exp(-mu), prod = random.nextDouble();
+            int count = 0;
+            while (prod > limit) {
+                prod *= random.nextDouble();
+                count++;
+            }
+            y[i] = count;
+        }
+        settings.put("fit_intercept", "true");
+        return new Workload(name, model, n, p, x, y, settings);
+    }
+
+    /**
+     * glmnet's default λ grid written out (so that every side fits exactly the same 100 values; glmnet given
+     * {@code lambda=} stops nothing early): λ_max = max_j |Σᵢ x̃ᵢⱼ(Yᵢ − Ȳ)|/n over the standardised columns (and, for
+     * k &gt; 1 classes, over the one-hot columns of Y), λ_k = λ_max·10^(−4·k/99) (n ≥ p).
+     */
+    private static Workload withGlmnetGrid(Workload w, int classes) {
+        int n = w.n(), p = w.p();
+        double[] mean = new double[p];
+        double[] sd = new double[p];
+        for (int i = 0; i < n; i++) for (int j = 0; j < p; j++) mean[j] += w.x()[i * p + j] / n;
+        for (int i = 0; i < n; i++) for (int j = 0; j < p; j++) sd[j] += Math.pow(w.x()[i * p + j] - mean[j], 2) / n;
+        double max = 0;
+        for (int c = 0; c < classes; c++) {
+            double[] yc = new double[n];
+            double ybar = 0;
+            for (int i = 0; i < n; i++) ybar += (yc[i] = classes == 1 ? w.y()[i] : w.y()[i] == c ? 1 : 0) / n;
+            double[] corr = new double[p];
+            for (int i = 0; i < n; i++) for (int j = 0; j < p; j++) corr[j] += (w.x()[i * p + j] - mean[j]) * (yc[i] - ybar);
+            for (int j = 0; j < p; j++) max = Math.max(max, Math.abs(corr[j]) / Math.sqrt(sd[j]) / n);
+        }
+        int count = 100;
+        double ratio = n >= p ? 1e-4 : 1e-2;
+        List<String> grid = new ArrayList<>();
+        for (int k = 0; k < count; k++) grid.add(Double.toString(max * Math.pow(ratio, (double) k / (count - 1))));
+        w.settings().put("lambdas", String.join(" ", grid));
+        w.settings().put("n_alphas", Integer.toString(count));
+        return w;
+    }
+
+    /**
+     * C = multiple × C_min, C_min = 1/max_j |Σᵢ(xᵢⱼ − x̄ⱼ)(yᵢ − ȳ)| / l1Ratio (below it every coefficient of the L1 or
+     * elastic-net logistic fit is 0, scikit-learn's {@code l1_min_c} with an intercept): a few dozen non-zeros.
+     */
+    private static Workload withC(Workload w, double l1Ratio) {
+        double cMin = 1 / (alphaMax(w.x(), w.y(), w.n(), w.p(), 1.0) * w.n() / l1Ratio);
+        w.settings().put("C", Double.toString(LOGISTIC_C_MULTIPLE * cMin));
+        return w;
+    }
+
+    /** C of the L1 / elastic-net logistic workloads as a multiple of the smallest C with a non-zero coefficient. */
+    static final double LOGISTIC_C_MULTIPLE = 5.0;
 
     /** alpha = share·alpha_max, alpha_max = max_j |Σᵢ(xᵢⱼ − x̄ⱼ)(yᵢ − ȳ)| / (n·l1Ratio) (scikit-learn's rule). */
     private static Workload withAlpha(Workload w, double share) {

@@ -33,7 +33,7 @@ public final class Models {
                     .path(SKLEARN, p -> LeastSquaresModels.elasticNetPath(p, null))
                     .path(GLMNET, p -> LeastSquaresModels.glmnetGaussianPath(p, null))
                     .cv(SKLEARN, p -> LeastSquaresModels.elasticNetCv(p, null)),
-            Entry.of("logistic", Link.LOGIT, "½‖w‖² + C·Σᵢsᵢ·log(1 + exp(−tᵢ(xᵢ·w + b))), two classes (scikit-learn LogisticRegression; glmnet: binomial, alpha = 0)")
+            Entry.of("logistic", Link.LOGIT, "½‖w‖² + C·Σᵢsᵢ·log(1 + exp(−tᵢ(xᵢ·w + b))) (--penalty l1 | elasticnet --l1-ratio r: r·‖w‖₁ + ½(1 − r)‖w‖²), two classes (scikit-learn LogisticRegression; glmnet: binomial, --alpha in [0, 1], default 0)")
                     .fit(SKLEARN, LogisticModels::logistic)
                     .fit(GLMNET, LogisticModels::glmnetBinomial)
                     .path(GLMNET, LogisticModels::glmnetBinomialPath)

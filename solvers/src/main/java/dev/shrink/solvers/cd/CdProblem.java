@@ -221,6 +221,25 @@ abstract class CdProblem {
     /** ‖ỹ‖². */
     abstract double yNorm2();
 
+    /** X̃ᵀx̃ⱼ, column j of the Gram matrix, into out[0 .. p) (a pass over X unless the problem holds the Gram). */
+    abstract void gramColumn(int j, double[] out);
+
+    /** x̃ⱼᵀỹ. */
+    abstract double xty(int j);
+
+    private double[][] gramColumns;
+
+    /** {@link #gramColumn} computed once and kept (the duality gap needs those of the unpenalised features). */
+    final double[] cachedGramColumn(int j) {
+        if (gramColumns == null) gramColumns = new double[p][];
+        if (gramColumns[j] == null) {
+            double[] c = new double[p];
+            gramColumn(j, c);
+            gramColumns[j] = c;
+        }
+        return gramColumns[j];
+    }
+
     /** Makes the internal state (R or X̃ᵀX̃w) consistent with w (warm starts); w = 0 is the initial state. */
     abstract void reset(double[] w);
 }

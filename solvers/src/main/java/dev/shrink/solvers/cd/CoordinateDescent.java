@@ -51,6 +51,18 @@ final class CoordinateDescent {
      */
     static Result solve(CdProblem problem, double[] w, double l1, double l2, double[] factors, double screenL1,
                         double gapTol, double dwTol, int maxIter, double[] grad, boolean stale) {
+        return solve(problem, w, l1, l2, factors, null, screenL1, gapTol, dwTol, maxIter, grad, stale);
+    }
+
+    /**
+     * As {@link #solve(CdProblem, double[], double, double, double[], double, double, double, int, double[], boolean)},
+     * subject to a box (null: none; w must lie in it): each coordinate update is the one-dimensional minimiser clipped
+     * to its bounds, and a feature at 0 violates the optimality conditions only towards a side it may move to. With a
+     * box or a zero penalty factor the gap is {@link DualityGap}'s (unpenalised features projected out, bounds in the
+     * conjugate) and gap safe screening is off.
+     */
+    static Result solve(CdProblem problem, double[] w, double l1, double l2, double[] factors, Box box, double screenL1,
+                        double gapTol, double dwTol, int maxIter, double[] grad, boolean stale) {
         int p = problem.p;
         Workspace ws = problem.workspace();
         boolean[] inSet = ws.inSet;
@@ -58,7 +70,7 @@ final class CoordinateDescent {
         java.util.Arrays.fill(inSet, false);
         java.util.Arrays.fill(ws.screened, false);
         ws.screenedCount = 0;
-        ws.screening = ws.gapSafe && l1 > 0 && allPositive(factors) && problem.columnNorms2() != null;
+        ws.screening = ws.gapSafe && l1 > 0 && allPositive(factors) && box == null && problem.columnNorms2() != null;
         if (stale && !ws.screening) {
             problem.gradient(grad, null);
             stale = false;
@@ -79,7 +91,7 @@ final class CoordinateDescent {
             if (w[j] != 0 || f == 0) {
                 inSet[j] = true;
                 set[size++] = j;
-            } else if (Math.abs(grad[j]) > Math.min(l1, screenL1) * f) {
+            } else if (violates(grad[j], Math.min(l1, screenL1) * f, box, j)) {
                 cand[candidates++] = j;
             }
         }
@@ -87,7 +99,7 @@ final class CoordinateDescent {
         problem.workingSet(set, size, inSet);
         try {
             if (TRACE) {
-                Result res = sweeps(problem, w, l1, l2, factors, gapTol, dwTol, maxIter, grad, inSet, set, size, ws);
+                Result res = sweeps(problem, w, l1, l2, factors, box, gapTol, dwTol, maxIter, grad, inSet, set, size, ws);
                 int nz = 0;
                 for (double v : w) if (v != 0) nz++;
                 System.err.printf("l1=%.4g sweeps=%d checks=%d newton=%d screened=%d refreshed=%d nz=%d gap=%.3g%n", l1, res.iterations(), trace[0], trace[2], ws.screenedCount, trace[3], nz, res.gap());
@@ -96,10 +108,16 @@ final class CoordinateDescent {
                 trace[2] = 0;
                 return res;
             }
-            return sweeps(problem, w, l1, l2, factors, gapTol, dwTol, maxIter, grad, inSet, set, size, ws);
+            return sweeps(problem, w, l1, l2, factors, box, gapTol, dwTol, maxIter, grad, inSet, set, size, ws);
         } finally {
             problem.workingSet(null, 0, null);
         }
+    }
+
+    /** Whether a feature at 0 with X̃ᵀR = g can lower the objective by moving to a side its box allows. */
+    static boolean violates(double g, double threshold, Box box, int j) {
+        if (box == null) return Math.abs(g) > threshold;
+        return (g > threshold && box.upper()[j] > 0) || (-g > threshold && box.lower()[j] < 0);
     }
 
     private static boolean allPositive(double[] factors) {
@@ -201,9 +219,10 @@ final class CoordinateDescent {
         ws.driftAt[j] = now;
     }
 
-    private static Result sweeps(CdProblem problem, double[] w, double l1, double l2, double[] factors, double gapTol, double dwTol,
+    private static Result sweeps(CdProblem problem, double[] w, double l1, double l2, double[] factors, Box box, double gapTol, double dwTol,
                                  int maxIter, double[] grad, boolean[] inSet, int[] set, int size, Workspace ws) {
         int p = problem.p;
+        boolean exact = box != null || !allPositive(factors); // the gap needs DualityGap's projection / conjugates
         Anderson anderson = ws.anderson;
         double gap = Double.POSITIVE_INFINITY;
         // Covariance mode: a full check costs O(p), less than a sweep, so the gap is checked after every sweep.
@@ -240,6 +259,7 @@ final class CoordinateDescent {
                 double z = problem.xtr(j) + problem.diag[j] * old;
                 double t = l1 * f;
                 double updated = Math.copySign(Math.max(Math.abs(z) - t, 0.0), z) / curvature;
+                if (box != null) updated = box.clip(j, updated);
                 if (updated != old) {
                     problem.move(j, updated - old);
                     w[j] = updated;
@@ -248,11 +268,12 @@ final class CoordinateDescent {
                 }
                 maxW = Math.max(maxW, Math.abs(updated));
             }
-            anderson.record(problem, w, set, size, l1, l2, factors);
+            anderson.record(problem, w, set, size, l1, l2, factors, box);
             // correlated active columns make sweeps crawl: a Newton step on the support whenever its cost fits in the
-            // share of the sweeps' work it may take (after two sweeps: let a warm start settle its signs first)
+            // share of the sweeps' work it may take (after two sweeps: let a warm start settle its signs first; the
+            // sign-fixed step knows no bounds)
             sweepWork += problem.sweepCost(size);
-            if (iter >= 2) {
+            if (iter >= 2 && box == null) {
                 CdProblem.NewtonStep step = problem.supportNewton(w, set, size, l1, l2, factors, Thresholds.SUPPORT_NEWTON_BUDGET * sweepWork - newtonWork);
                 newtonWork += step.cost();
                 if (step.moved()) {
@@ -267,7 +288,8 @@ final class CoordinateDescent {
             if (cheapCheck || cheapSet || maxW == 0 || maxDelta <= dwThreshold * maxW || iter == maxIter) {
                 if (!cheapCheck && iter < maxIter) {
                     for (int k = 0; k < size; k++) grad[set[k]] = problem.xtr(set[k]);
-                    double reduced = gapOnSet(problem, w, grad, set, size, l1, l2, factors);
+                    double reduced = exact ? DualityGap.of(problem, w, grad, set, size, l1, l2, factors, box)
+                            : gapOnSet(problem, w, grad, set, size, l1, l2, factors);
                     if (cheapSet && reduced <= gapTol && settleUntil < 0) settleUntil = 2 * iter;
                     boolean affordable = !cheapSet || roundWork < problem.fullCheckCost();
                     boolean keepGoing = !cheapSet || ((settleUntil < 0 || iter < settleUntil) && affordable);
@@ -285,7 +307,7 @@ final class CoordinateDescent {
                 for (int j = 0; j < p; j++) {
                     if (!inSet[j] && !ws.screened[j]) {
                         double f = factors == null ? 1.0 : factors[j];
-                        if (Math.abs(grad[j]) > l1 * f) cand[candidates++] = j;
+                        if (violates(grad[j], l1 * f, box, j)) cand[candidates++] = j;
                     }
                 }
                 boolean added = candidates > 0;
@@ -295,7 +317,7 @@ final class CoordinateDescent {
                     anderson.restart();
                 }
                 DualPoint d = dual(problem, w, grad, l1, l2, factors, ws.screenedCount > 0 ? ws.screened : null);
-                gap = d.gap();
+                gap = exact ? DualityGap.of(problem, w, grad, null, 0, l1, l2, factors, box) : d.gap();
                 // scikit-learn's stop: the first check with the gap within tol (covariance mode checks after every sweep)
                 if (!added && gap <= gapTol) return new Result(iter, gap, true, ws.screenedCount);
                 if (!added && maxDelta == 0) return new Result(iter, gap, false, ws.screenedCount); // rounding floor: sweeps change nothing
@@ -403,7 +425,7 @@ final class CoordinateDescent {
             count = 0;
         }
 
-        void record(CdProblem problem, double[] w, int[] set, int size, double l1, double l2, double[] factors) {
+        void record(CdProblem problem, double[] w, int[] set, int size, double l1, double l2, double[] factors, Box box) {
             double[] slot = history[count];
             for (int k = 0; k < size; k++) slot[set[k]] = w[set[k]];
             if (++count <= K) return;
@@ -454,6 +476,7 @@ final class CoordinateDescent {
                 int j = set[t];
                 double e = 0;
                 for (int k = 0; k < K; k++) e += coeffs[k] / sum * history[k + 1][j];
+                if (box != null) e = box.clip(j, e); // the combination may leave the box; its projection is tried instead
                 saved[j] = w[j];
                 if (e != w[j]) {
                     problem.move(j, e - w[j]);
@@ -488,6 +511,7 @@ final class CoordinateDescent {
 
     /** {@link #gap} of the problem restricted to the working set (grad needed on the set only; w is 0 outside it). */
     static double gapOnSet(CdProblem problem, double[] w, double[] grad, int[] set, int size, double l1, double l2, double[] factors) {
+        if (!allPositive(factors)) return DualityGap.of(problem, w, grad, set, size, l1, l2, factors, null); // unpenalised features projected out
         double rn2 = problem.residualNorm2(w);
         double ry = problem.residualDotY(w);
         double q = 0;
@@ -518,7 +542,13 @@ final class CoordinateDescent {
      * the primal value bounds the distance (scikit-learn's choice).
      */
     static double gap(CdProblem problem, double[] w, double[] grad, double l1, double l2, double[] factors) {
+        if (!allPositive(factors)) return DualityGap.of(problem, w, grad, null, 0, l1, l2, factors, null); // unpenalised features projected out
         return dual(problem, w, grad, l1, l2, factors, null).gap();
+    }
+
+    /** {@link #gap} subject to a box. */
+    static double gap(CdProblem problem, double[] w, double[] grad, double l1, double l2, double[] factors, Box box) {
+        return box == null ? gap(problem, w, grad, l1, l2, factors) : DualityGap.of(problem, w, grad, null, 0, l1, l2, factors, box);
     }
 
     /**

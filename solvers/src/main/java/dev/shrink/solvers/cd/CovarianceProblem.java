@@ -153,6 +153,17 @@ final class CovarianceProblem extends CdProblem {
     }
 
     @Override
+    void gramColumn(int j, double[] out) {
+        int at = gram.offset(j);
+        System.arraycopy(gram.data(), at, out, 0, p);
+    }
+
+    @Override
+    double xty(int j) {
+        return c[j];
+    }
+
+    @Override
     double yNorm2() {
         return yy;
     }

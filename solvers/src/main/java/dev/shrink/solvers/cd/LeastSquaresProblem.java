@@ -54,6 +54,8 @@ public final class LeastSquaresProblem {
     private double[] state;
     private double[] gradient;
     private boolean gradientValid;
+    /** The box of the last {@link #solve} (null: none); predictions stay inside it. */
+    private Box box;
     /** The gradient is exact except for columns screened in the last solve, whose entries are stale (bounded by drift). */
     private boolean gradientStale;
     /** The last two solutions of {@link #solve} and their affine states, for {@link #predictNext} (null: none). */
@@ -81,12 +83,19 @@ public final class LeastSquaresProblem {
      * the solve followed by the way back to the user's scale.
      */
     public Fit fit(double[] initialCoef, double l1, double l2, double gapTol, double dwTol, int maxIter) {
+        return fit(initialCoef, l1, l2, null, gapTol, dwTol, maxIter);
+    }
+
+    /** As {@link #fit(double[], double, double, double, double, int)} subject to a box on the original scale (null: none). */
+    public Fit fit(double[] initialCoef, double l1, double l2, Box box, double gapTol, double dwTol, int maxIter) {
         double[] w = new double[problem.p];
+        Box b = box == null ? null : box.scaledBy(scale);
         if (initialCoef != null) {
             for (int j = 0; j < w.length; j++) w[j] = scale == null ? initialCoef[j] : scale[j] == 0 ? 0.0 : initialCoef[j] / scale[j];
+            if (b != null) for (int j = 0; j < w.length; j++) w[j] = b.clip(j, w[j]);
         }
-        Solution r = solve(w, l1, l2, null, l1, gapTol, dwTol, maxIter);
-        double[] coef = originalCoef(w);
+        Solution r = solve(w, l1, l2, null, b, l1, gapTol, dwTol, maxIter);
+        double[] coef = originalCoef(w, box);
         return new Fit(coef, intercept(coef), r);
     }
 
@@ -152,7 +161,16 @@ public final class LeastSquaresProblem {
      * @param dwTol    relative coefficient change that triggers a gap check (scikit-learn: tol)
      */
     public Solution solve(double[] w, double l1, double l2, double[] factors, double screenL1, double gapTol, double dwTol, int maxIter) {
+        return solve(w, l1, l2, factors, null, screenL1, gapTol, dwTol, maxIter);
+    }
+
+    /**
+     * As {@link #solve(double[], double, double, double[], double, double, double, int)} subject to a box on the
+     * transformed scale ({@link #box}; null: none); w must lie in it.
+     */
+    public Solution solve(double[] w, double l1, double l2, double[] factors, Box box, double screenL1, double gapTol, double dwTol, int maxIter) {
         if (w.length != problem.p) throw new IllegalArgumentException("w has " + w.length + " values, the problem has " + problem.p);
+        this.box = box;
         if (!java.util.Arrays.equals(state, w)) {
             problem.reset(w);
             gradientValid = false;
@@ -161,7 +179,7 @@ public final class LeastSquaresProblem {
         // a gradient left incomplete by screening is completed by the solve, which bounds the skipped entries (naive mode)
         boolean stale = !gradientValid && gradientStale && problem.tracksDrift();
         if (!gradientValid && !stale) problem.gradient(gradient, null);
-        CoordinateDescent.Result r = CoordinateDescent.solve(problem, w, l1, l2, factors, screenL1, gapTol, dwTol, maxIter, gradient, stale);
+        CoordinateDescent.Result r = CoordinateDescent.solve(problem, w, l1, l2, factors, box, screenL1, gapTol, dwTol, maxIter, gradient, stale);
         gradientValid = r.converged() && r.screened() == 0; // screened columns were not read at the last check
         gradientStale = r.converged() && r.screened() > 0;
         state = w.clone();
@@ -193,7 +211,8 @@ public final class LeastSquaresProblem {
             double w0 = solution0[j];
             double w1 = solution1[j];
             double linear = w1 + r * (w1 - w0); // what the state now corresponds to
-            double next = w1 != 0 && Math.signum(w0) == Math.signum(w1) && Math.signum(linear) == Math.signum(w1) ? linear : w1;
+            boolean inside = box == null || box.clip(j, linear) == linear;
+            double next = w1 != 0 && Math.signum(w0) == Math.signum(w1) && Math.signum(linear) == Math.signum(w1) && inside ? linear : w1;
             if (next != linear) problem.move(j, next - linear);
             w[j] = next;
         }
@@ -320,10 +339,30 @@ public final class LeastSquaresProblem {
         return new LeastSquaresProblem(new CovarianceProblem(GramColumns.dense(g, p), diag, c, yy * k), mean, ybar, null, rows, fitIntercept);
     }
 
+    /** Bounds on the original scale of X as bounds on this problem's coefficients (standardised: times dⱼ). */
+    public Box box(Box original) {
+        return original == null ? null : original.scaledBy(scale);
+    }
+
     /** Coefficients on the original scale of X (wⱼ/dⱼ when standardised). */
     public double[] originalCoef(double[] w) {
         double[] out = w.clone();
         if (scale != null) for (int j = 0; j < out.length; j++) out[j] *= scale[j];
+        return out;
+    }
+
+    /**
+     * As {@link #originalCoef(double[])}, with a coefficient at a bound of {@code original} (null: none) returned as
+     * exactly that bound rather than its round trip through the scaling.
+     */
+    public double[] originalCoef(double[] w, Box original) {
+        double[] out = originalCoef(w);
+        if (original == null || scale == null) return out;
+        Box scaled = original.scaledBy(scale);
+        for (int j = 0; j < out.length; j++) {
+            if (w[j] != 0 && w[j] == scaled.lower()[j]) out[j] = original.lower()[j];
+            if (w[j] != 0 && w[j] == scaled.upper()[j]) out[j] = original.upper()[j];
+        }
         return out;
     }
 

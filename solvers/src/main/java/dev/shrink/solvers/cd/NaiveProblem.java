@@ -241,6 +241,16 @@ final class NaiveProblem extends CdProblem {
     }
 
     @Override
+    void gramColumn(int j, double[] out) {
+        xPasses.multiplyTransposed(xv, xt, xOffset + j * ld, out, 0);
+    }
+
+    @Override
+    double xty(int j) {
+        return level1.dot(n, xt, xOffset + j * ld, yt, 0);
+    }
+
+    @Override
     double yNorm2() {
         return yy;
     }

@@ -251,6 +251,20 @@ final class WorkingSetProblem extends CdProblem {
         return true;
     }
 
+    /** Needs j in the working set (the gap asks for unpenalised features, which always are): one pass over X. */
+    @Override
+    void gramColumn(int j, double[] out) {
+        int t = slot[j];
+        if (t < 0) gather(new int[] {j});
+        double[] column = Arrays.copyOfRange(z, slot[j] * n, slot[j] * n + n);
+        transposedProduct(column, out);
+    }
+
+    @Override
+    double xty(int j) {
+        return c[j];
+    }
+
     @Override
     double yNorm2() {
         return yy;

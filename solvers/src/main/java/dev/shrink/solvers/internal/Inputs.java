@@ -105,4 +105,81 @@ public final class Inputs {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
+    /**
+     * glmnet's {@code lower.limits} / {@code upper.limits} for p features: null (none) or p values each, lower in
+     * [−∞, 0] and upper in [0, +∞] (glmnet requires the box to hold 0), not NaN. Either may be null.
+     */
+    public static void limits(double[] lower, double[] upper, int p) {
+        if (lower != null) {
+            if (lower.length != p) throw new IllegalArgumentException("lowerLimits has " + lower.length + " values, X has " + p + " columns");
+            for (int j = 0; j < p; j++) {
+                if (!(lower[j] <= 0)) throw new IllegalArgumentException("lowerLimits[" + j + "] must be ≤ 0 (the box must hold 0, as glmnet requires), got " + lower[j]);
+            }
+        }
+        if (upper != null) {
+            if (upper.length != p) throw new IllegalArgumentException("upperLimits has " + upper.length + " values, X has " + p + " columns");
+            for (int j = 0; j < p; j++) {
+                if (!(upper[j] >= 0)) throw new IllegalArgumentException("upperLimits[" + j + "] must be ≥ 0 (the box must hold 0, as glmnet requires), got " + upper[j]);
+            }
+        }
+    }
+
+    /**
+     * glmnet's {@code penalty.factor}: null or p finite values ≥ 0, not all 0. Returns them rescaled to sum to p, as
+     * glmnet does (a copy; null stays null).
+     */
+    public static double[] penaltyFactors(double[] f, int p) {
+        if (f == null) return null;
+        if (f.length != p) throw new IllegalArgumentException("penaltyFactors has " + f.length + " values, X has " + p + " columns");
+        double sum = 0;
+        for (int j = 0; j < p; j++) {
+            if (!(f[j] >= 0) || f[j] == Double.POSITIVE_INFINITY) throw new IllegalArgumentException("penaltyFactors[" + j + "] must be finite and ≥ 0, got " + f[j]);
+            sum += f[j];
+        }
+        if (!(sum > 0)) throw new IllegalArgumentException("penaltyFactors are all zero: at least one feature must be penalised");
+        double[] out = new double[p];
+        for (int j = 0; j < p; j++) out[j] = f[j] * p / sum;
+        return out;
+    }
+
+    /**
+     * Class labels: at least two distinct finite values; returns them in increasing order (scikit-learn's
+     * {@code classes_}). -0.0 and 0.0 are one label.
+     */
+    public static double[] classes(double[] y, int n) {
+        labels(y, n);
+        TreeSet<Double> seen = new TreeSet<>();
+        for (double v : y) seen.add(v == 0.0 ? 0.0 : v);
+        if (seen.size() < 2) {
+            throw new IllegalArgumentException("labels must take at least two values, found one: " + label(seen.first()));
+        }
+        double[] out = new double[seen.size()];
+        int c = 0;
+        for (double v : seen) out[c++] = v;
+        return out;
+    }
+
+    /** The index of each label in {@code classes} (from {@link #classes}), as doubles 0 .. K − 1. */
+    public static double[] classIndices(double[] y, double[] classes) {
+        double[] out = new double[y.length];
+        for (int i = 0; i < y.length; i++) out[i] = java.util.Arrays.binarySearch(classes, y[i] == 0.0 ? 0.0 : y[i]);
+        return out;
+    }
+
+    /**
+     * Poisson responses: n finite counts ≥ 0 (non-integer values are allowed, as in scikit-learn and glmnet), and with an
+     * intercept at least one positive (else the intercept has no finite minimiser).
+     */
+    public static void counts(double[] y, int n, boolean intercept) {
+        response(y, n);
+        boolean positive = false;
+        for (int i = 0; i < n; i++) {
+            if (y[i] < 0) throw new IllegalArgumentException("y must be ≥ 0 for a Poisson model (counts), got " + y[i] + " at row " + i);
+            positive |= y[i] > 0;
+        }
+        if (!positive && intercept) {
+            throw new IllegalArgumentException("y is all zero: a Poisson model with an intercept has no finite minimiser (its intercept tends to −∞)");
+        }
+    }
+
 }

@@ -131,6 +131,47 @@ public final class Thresholds {
     }
 
     /**
+     * GLM proximal Newton: the model of an outer iteration is solved until no coordinate changes it by more than this
+     * share of the current duality gap: a sweep of the model costs a few thousandths of the Gram pass that built it, so
+     * it is solved accurately and the outer iterations converge as Newton's method does.
+     */
+    public static final double GLM_INNER_SHARE = 1e-6;
+
+    /** GLM proximal Newton: ... but never below this share of the gap tolerance. */
+    public static final double GLM_INNER_FLOOR = 1e-3;
+
+    /** GLM proximal Newton: most coordinate-descent sweeps over the model of one outer iteration. */
+    public static final int GLM_MAX_SWEEPS = 10_000;
+
+    /** GLM proximal Newton: most Newton steps that profile the intercepts and unpenalised features before a gap. */
+    public static final int GLM_PROFILE_STEPS = 10;
+
+    /** GLM proximal Newton: a full step in the rounding regime may raise the objective by this share of it (rounding). */
+    public static final double ROUNDING_SLACK = 1e-13;
+
+    /** GLM proximal Newton: rounding-regime steps in a row that fail to halve the gap before the solve stops there. */
+    public static final int GLM_ROUNDING_STEPS = 3;
+
+    /**
+     * GLM proximal Newton: the intercepts and unpenalised features count as profiled once their gradient is below this
+     * share of Σᵢ|∇Fᵢ| (a few roundings of the sums that form it).
+     */
+    public static final double PROFILE_GRADIENT = 1e-14;
+
+    /**
+     * GLM proximal Newton: the model of each outer iteration is also solved until no coordinate's optimality residual
+     * (curvature·|step|) exceeds this share of the gap divided by 1 + ‖w‖₁: the duality gap is linear in the optimality
+     * conditions while the model's changes are quadratic, so near the minimiser only this test keeps Newton's rate.
+     */
+    public static final double GLM_RESIDUAL_SHARE = 0.01;
+
+    /**
+     * GLM proximal Newton: the blocked Gram kernel's speed per multiply–add relative to a column pass's (dot product,
+     * weighted axpy), for the choice between the Gram and the residual form of the Newton model.
+     */
+    public static final double GRAM_SPEEDUP = 4.0;
+
+    /**
      * Logistic group lasso (proximal Newton): the IRLS curvature X̃ᵀD̃X̃ of an earlier step is kept while each step
      * still cuts the working set's duality gap to this share of the previous one; otherwise it is rebuilt.
      */
