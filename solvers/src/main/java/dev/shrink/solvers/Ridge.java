@@ -61,8 +61,28 @@ public final class Ridge {
     public LinearModel fit(Design x, double[] y, double[] sampleWeight) {
         Inputs.response(y, x.n());
         Inputs.weights(sampleWeight, x.n());
-        if (x.n() >= x.p()) return fit(SufficientStats.of(x, y, sampleWeight, threads));
-        return fitDual(x, y, sampleWeight);
+        if (x.n() < x.p()) return fitDual(x, y, sampleWeight);
+        if (!Thresholds.ridgeRefinement(x.n(), x.p(), alpha)) return fit(SufficientStats.of(x, y, sampleWeight, threads));
+        return fitRefined(x, y, sampleWeight);
+    }
+
+    /**
+     * Mixed precision ({@link RefinedRidge}): float32 Gram and Cholesky, float64 refinement to the float64 path's
+     * accuracy; when the refinement stalls, the float64 path, and the convergence message says so.
+     */
+    LinearModel fitRefined(Design x, double[] y, double[] sampleWeight) {
+        int p = x.p();
+        RefinedRidge.Result r = RefinedRidge.solve(x.matrix(), y, sampleWeight, alpha, fitIntercept, Threads.kernels(threads));
+        if (!r.stalled()) {
+            String message = "float32 Cholesky of XᵀX + αI (p = " + p + ") refined in float64: converged after " + r.steps()
+                    + " refinement steps: max|gradient| " + r.gradient() + " ≤ " + r.tolerance();
+            return new LinearModel(r.w(), r.b(), new Convergence(Convergence.Criterion.NORMAL_EQUATIONS, r.steps(), r.gradient(), r.tolerance(),
+                    true, message));
+        }
+        LinearModel m = fit(SufficientStats.of(x, y, sampleWeight, threads));
+        return new LinearModel(m.coef(), m.intercept(), Convergence.direct(m.convergence().message()
+                + "; float32 refinement gave up after " + r.steps() + " steps (" + r.reason()
+                + ": condition number too large for float32), so solved in float64"));
     }
 
     /** Solves from precomputed statistics (primal form, p×p Cholesky). */

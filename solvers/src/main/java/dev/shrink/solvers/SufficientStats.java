@@ -57,14 +57,14 @@ public final class SufficientStats {
         ParallelKernels k = Threads.kernels(Threads.check(threads));
         double[] g = new double[Checks.elements("the Gram matrix", p, p)];
         double[] xty = new double[p];
-        k.gram(x.view(), sampleWeight, y, g, 0, p, xty, 0);
+        k.gram(x.matrix(), sampleWeight, y, g, 0, p, xty, 0);
         double[] sumWx = new double[p];
         double[] ones = sampleWeight;
         if (ones == null) {
             ones = new double[n];
             Arrays.fill(ones, 1.0);
         }
-        k.multiplyTransposed(x.view(), ones, 0, sumWx, 0);
+        k.multiplyTransposed(x.matrix(), ones, 0, sumWx, 0);
         double sy = 0;
         double syy = 0;
         for (int i = 0; i < n; i++) {
