@@ -35,6 +35,12 @@ public record Convergence(Criterion criterion, int iterations, double value, dou
         GRADIENT("max|gradient of Σsℓ + ‖w‖²/(2C)|"),
         /** The largest absolute gradient element of the objective divided by {@code C·Σsᵢ} (scikit-learn's newton-cholesky). */
         SCALED_GRADIENT("max|gradient|/(C·Σs)"),
+        /**
+         * The largest absolute element of the normal equations' residual {@code X̃ᵀS(ỹ − X̃w) − αw} (half the ridge
+         * objective's gradient), computed in float64: ridge solved in mixed precision (float32 factor, float64
+         * refinement), against LAPACK dsposv's tolerance √p·‖A‖_F·‖w‖∞·ε plus the gradient's own rounding.
+         */
+        NORMAL_EQUATIONS("max|X̃ᵀS(ỹ − X̃w) − αw|"),
         /** The gradient mapping {@code L·‖w⁺ − w‖∞} of a proximal-gradient method. */
         GRADIENT_MAPPING("gradient mapping"),
         /**

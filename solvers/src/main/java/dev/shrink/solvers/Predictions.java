@@ -18,6 +18,8 @@ final class Predictions {
             Matrix rows = s.byRows();
             if (rows instanceof CscView v) KernelProvider.get().sparse().multiplyTransposed(v, coef, 0, out, 0);
             else KernelProvider.get().sparse().multiplyTransposed((CscFloatView) rows, coef, 0, out, 0);
+        } else if (x instanceof DenseDesign d) {
+            KernelProvider.get().matrixVector().multiply(d.dense(), coef, 0, out, 0); // any storage, in place
         } else {
             DesignMatrix.of(x.matrix(), 1).multiply(coef, out);
         }

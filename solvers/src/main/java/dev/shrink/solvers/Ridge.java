@@ -79,8 +79,9 @@ public final class Ridge {
         return switch (x) {
             case SparseDesign sparse when x.p() > Thresholds.SPARSE_RIDGE_GRAM -> fitConjugateGradients(sparse, y, sampleWeight);
             case SparseDesign sparse -> fit(SufficientStats.of(sparse, y, sampleWeight, threads));
-            case DenseDesign dense when x.n() >= x.p() -> fit(SufficientStats.of(dense, y, sampleWeight, threads));
-            case DenseDesign dense -> fitDual(dense, y, sampleWeight);
+            case DenseDesign dense when x.n() < x.p() -> fitDual(dense, y, sampleWeight);
+            case DenseDesign dense when !Thresholds.ridgeRefinement(x.n(), x.p(), alpha) -> fit(SufficientStats.of(dense, y, sampleWeight, threads));
+            case DenseDesign dense -> fitRefined(dense, y, sampleWeight);
         };
     }
 
@@ -102,6 +103,25 @@ public final class Ridge {
                 r.relativeResidual(), tol, r.converged(), maxIter);
         if (strict) c.requireConverged();
         return new LinearModel(w, b, c);
+    }
+
+    /**
+     * Mixed precision ({@link RefinedRidge}): float32 Gram and Cholesky, float64 refinement to the float64 path's
+     * accuracy; when the refinement stalls, the float64 path, and the convergence message says so.
+     */
+    LinearModel fitRefined(DenseDesign x, double[] y, double[] sampleWeight) {
+        int p = x.p();
+        RefinedRidge.Result r = RefinedRidge.solve(x.dense(), y, sampleWeight, alpha, fitIntercept, Threads.kernels(threads));
+        if (!r.stalled()) {
+            String message = "float32 Cholesky of XᵀX + αI (p = " + p + ") refined in float64: converged after " + r.steps()
+                    + " refinement steps: max|gradient| " + r.gradient() + " ≤ " + r.tolerance();
+            return new LinearModel(r.w(), r.b(), new Convergence(Convergence.Criterion.NORMAL_EQUATIONS, r.steps(), r.gradient(), r.tolerance(),
+                    true, message));
+        }
+        LinearModel m = fit(SufficientStats.of(x, y, sampleWeight, threads));
+        return new LinearModel(m.coef(), m.intercept(), Convergence.direct(m.convergence().message()
+                + "; float32 refinement gave up after " + r.steps() + " steps (" + r.reason()
+                + ": condition number too large for float32), so solved in float64"));
     }
 
     /** Solves from precomputed statistics (primal form, p×p Cholesky). */

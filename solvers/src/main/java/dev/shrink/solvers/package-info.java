@@ -8,7 +8,8 @@
  * the fitted {@link dev.shrink.solvers.LinearModel}, {@link dev.shrink.solvers.LogisticModel},
  * {@link dev.shrink.solvers.PoissonModel}, {@link dev.shrink.solvers.MultiTaskModel}, {@link dev.shrink.solvers.AdaptiveLassoModel},
  * {@link dev.shrink.solvers.BayesianRidgeModel} and {@link dev.shrink.solvers.ARDRegressionModel}; the inputs
- * {@link dev.shrink.solvers.Design} (validated once, no copy for flat arrays) and {@link dev.shrink.solvers.SufficientStats}
+ * {@link dev.shrink.solvers.Design} (validated once; flat double or float32 arrays and {@code double[][]} rows kept as
+ * they are — which fits read them in place and which copy once is listed there) and {@link dev.shrink.solvers.SufficientStats}
  * (mergeable: folds, chunks of rows, machines); {@link dev.shrink.solvers.Precompute}; and how every fit ended,
  * {@link dev.shrink.solvers.Convergence} (strict mode throws {@link dev.shrink.solvers.ConvergenceException}). Paths are
  * in {@code dev.shrink.solvers.path}, cross-validation in {@code dev.shrink.solvers.cv}. All arithmetic on arrays goes
@@ -17,12 +18,17 @@
  * <p>Variants chosen by size, every threshold quoted from the one class that holds them:
  * <ul>
  *   <li>Ridge: Cholesky of the p×p Gram when n ≥ p, of the n×n kernel XXᵀ when p &gt; n; a pivot below
- *   {@value dev.shrink.solvers.internal.Thresholds#SINGULAR_PIVOT} of its diagonal element is reported as singular. A
- *   {@link dev.shrink.solvers.SparseDesign}: the Gram (sparse products) up to
+ *   {@value dev.shrink.solvers.internal.Thresholds#SINGULAR_PIVOT} of its diagonal element is reported as singular.
+ *   With n ≥ p, alpha &gt; 0, p ≥ {@value dev.shrink.solvers.internal.Thresholds#REFINEMENT_MIN_COLUMNS} and n·p² ≥
+ *   {@value dev.shrink.solvers.internal.Thresholds#REFINEMENT_MIN_FLOPS}, mixed precision: float32 Gram and Cholesky,
+ *   then float64 iterative refinement (one pass for X̃w and one for X̃ᵀr per step) to the float64 solve's backward error;
+ *   at most {@value dev.shrink.solvers.internal.Thresholds#REFINEMENT_MAX_STEPS} steps, each shrinking the gradient to
+ *   at most {@value dev.shrink.solvers.internal.Thresholds#REFINEMENT_CONTRACTION} of the previous one, else the float64
+ *   path answers and {@link dev.shrink.solvers.Convergence} says so ({@code -Dshrink.ridge.refinement=on|off} overrides
+ *   the rule). A {@link dev.shrink.solvers.SparseDesign}: the Gram (sparse products) up to
  *   {@value dev.shrink.solvers.internal.Thresholds#SPARSE_RIDGE_GRAM} columns, conjugate gradients beyond.</li>
  *   <li>Sparse designs: coordinate descent by residual updates on the columns (single fits, and paths unless n ≥ p
- *   and p² ≤ the stored entries); centring and scaling implicit; full checks skip the columns that a bound on the
- *   residual's drift proves inactive; cross-validation folds are row masks.</li>
+ *   and p² ≤ the stored entries); centring and scaling implicit; cross-validation folds are row masks.</li>
  *   <li>Coordinate descent: single fits ({@link dev.shrink.solvers.ElasticNet}, {@link dev.shrink.solvers.Lasso}) on the
  *   Gram of the working set only ({@link dev.shrink.solvers.Precompute#WORKING_SET}):
  *   {@value dev.shrink.solvers.internal.Thresholds#FIRST_BATCH} violators admitted at first, then as many as the set

@@ -32,8 +32,6 @@ final class LeastSquaresModels {
     /** A sparse design's p×p Gram (32 MB) is formed up to this many columns, as Ridge itself does. */
     private static final int SPARSE_GRAM_COLUMNS = 2048;
 
-    private static final String LIMITS = "box constraints (glmnet's lower.limits / upper.limits) are not in the solvers yet";
-
     // ---- scikit-learn ----
 
     static Fitter ridge(Params p) {
@@ -141,13 +139,13 @@ final class LeastSquaresModels {
     // ---- glmnet (Gaussian family) ----
 
     static Fitter glmnetGaussian(Params p, Double fixedMixing, String model) {
-        Choices.notYet(p, LIMITS, "lower-limits", "upper-limits");
         double lambda = Choices.lambda(p, model);
         double mixing = Choices.mixing(p, fixedMixing);
         boolean standardize = p.flag("standardize", true);
         double[] factors = p.numbers("penalty-factor", null);
         ElasticNetPath path = ElasticNetPath.builder().dialect(ElasticNetPath.Dialect.GLMNET).l1Ratio(mixing).alphas(new double[] {lambda})
-                .standardize(standardize).fitIntercept(p.fitIntercept()).penaltyFactors(factors).maxIter(p.integer("max-iter", 1000))
+                .standardize(standardize).fitIntercept(p.fitIntercept()).penaltyFactors(factors).lowerLimits(p.numbers("lower-limits", null))
+                .upperLimits(p.numbers("upper-limits", null)).maxIter(p.integer("max-iter", 1000))
                 .tol(p.number("tol", 1e-4)).threads(p.threads()).build();
         return d -> {
             double[] y = Labels.numeric(d);
@@ -159,12 +157,12 @@ final class LeastSquaresModels {
     }
 
     static PathRunner glmnetGaussianPath(Params p, Double fixedMixing) {
-        Choices.notYet(p, LIMITS, "lower-limits", "upper-limits");
         ElasticNetPath.Builder b = ElasticNetPath.builder().dialect(ElasticNetPath.Dialect.GLMNET).l1Ratio(Choices.mixing(p, fixedMixing));
         Choices.Grid grid = Choices.grid(p, "lambda", 100);
         if (grid.explicit()) b.alphas(grid.values());
         else b.nAlphas(grid.count()).lambdaMinRatio(p.number("lambda-min-ratio", Double.NaN));
         ElasticNetPath path = b.standardize(p.flag("standardize", true)).fitIntercept(p.fitIntercept()).penaltyFactors(p.numbers("penalty-factor", null))
+                .lowerLimits(p.numbers("lower-limits", null)).upperLimits(p.numbers("upper-limits", null))
                 .maxIter(p.integer("max-iter", 1000)).tol(p.number("tol", 1e-4)).threads(p.threads()).build();
         return d -> points("lambda", path.fit(d.x(), Labels.numeric(d)));
     }

@@ -101,6 +101,42 @@ public final class Thresholds {
     public static final double ROUNDING_REGIME = 1e-10;
 
     /**
+     * Ridge (n ≥ p, alpha &gt; 0) runs in mixed precision — float32 Gram and Cholesky, float64 iterative refinement —
+     * when p ≥ {@value} … The float32 Gram saves about n·p²/(2F) seconds (F the float64 Gram's flop rate), the
+     * refinement costs about four sweeps over X, 4·8np/B (B the memory bandwidth): a gain when p &gt; 64·F/B, about 200
+     * on Zen 5 (F ≈ 80 GFLOP/s, B ≈ 25 GB/s for one core). Measured at 20000×500: 0.075 s against 0.097 s (the model
+     * predicts 18 ms saved, 21 ms were).
+     */
+    public static final int REFINEMENT_MIN_COLUMNS = 256;
+
+    /** … and the Gram's n·p² flops reach {@value} (below, the whole solve takes a few milliseconds either way). */
+    public static final long REFINEMENT_MIN_FLOPS = 1L << 28;
+
+    /** Mixed-precision ridge: most refinement steps before the float64 path takes over (LAPACK dsposv's ITERMAX). */
+    public static final int REFINEMENT_MAX_STEPS = 30;
+
+    /**
+     * Mixed-precision ridge: a refinement step must shrink max|gradient| to at most this share of the previous step's,
+     * else the refinement has stalled (cond(A)·ε₃₂ too close to 1) and the float64 path takes over.
+     */
+    public static final double REFINEMENT_CONTRACTION = 0.5;
+
+    /**
+     * System property that overrides the mixed-precision rule for benchmarks and tests: {@code on} (whenever n ≥ p and
+     * alpha &gt; 0), {@code off} (always float64), {@code auto} or unset (the size rule above).
+     */
+    public static final String REFINEMENT_PROPERTY = "shrink.ridge.refinement";
+
+    /** Whether ridge on an n×p design (n ≥ p) with this alpha uses mixed precision (see the constants above). */
+    public static boolean ridgeRefinement(int n, int p, double alpha) {
+        if (p > n || !(alpha > 0)) return false;
+        String forced = System.getProperty(REFINEMENT_PROPERTY, "auto").trim();
+        if (forced.equalsIgnoreCase("on")) return true;
+        if (forced.equalsIgnoreCase("off")) return false;
+        return p >= REFINEMENT_MIN_COLUMNS && (long) n * p * p >= REFINEMENT_MIN_FLOPS;
+    }
+
+    /**
      * GLM proximal Newton: the model of an outer iteration is solved until no coordinate changes it by more than this
      * share of the current duality gap: a sweep of the model costs a few thousandths of the Gram pass that built it, so
      * it is solved accurately and the outer iterations converge as Newton's method does.
