@@ -4,6 +4,7 @@ import dev.shrink.cli.model.Entry.CvRunner;
 import dev.shrink.conformance.Objectives;
 import dev.shrink.cli.model.Entry.Fitter;
 import dev.shrink.cli.model.Entry.PathRunner;
+import dev.shrink.solvers.DenseDesign;
 import dev.shrink.solvers.Design;
 import dev.shrink.solvers.ElasticNet;
 import dev.shrink.solvers.LinearModel;
@@ -27,6 +28,9 @@ import java.util.List;
  */
 final class LeastSquaresModels {
     private LeastSquaresModels() {}
+
+    /** A sparse design's p×p Gram (32 MB) is formed up to this many columns, as Ridge itself does. */
+    private static final int SPARSE_GRAM_COLUMNS = 2048;
 
     // ---- scikit-learn ----
 
@@ -65,7 +69,9 @@ final class LeastSquaresModels {
         return d -> {
             double[] y = Labels.numeric(d);
             double[] alphas = grid.explicit() ? ElasticNetPath.checkGrid("--alphas", grid.values()) : ridgeGrid(d.x(), grid.count());
-            SufficientStats stats = d.n() >= d.p() ? SufficientStats.of(d.x(), y, d.weights(), threads) : null;
+            // one Gram for every alpha; a sparse design with many columns is solved per alpha (conjugate gradients), as Ridge does
+            boolean gram = d.n() >= d.p() && (d.x() instanceof DenseDesign || d.p() <= SPARSE_GRAM_COLUMNS);
+            SufficientStats stats = gram ? SufficientStats.of(d.x(), y, d.weights(), threads) : null;
             List<Fitted> points = new ArrayList<>();
             for (double a : alphas) {
                 Ridge r = Ridge.builder().alpha(a).fitIntercept(intercept).threads(threads).build();
