@@ -1,0 +1,61 @@
+package dev.shrink.spark;
+
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.param.Params;
+import org.apache.spark.ml.util.DefaultParamsReadable;
+import org.apache.spark.ml.util.MLWriter;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+import java.util.function.Function;
+
+/**
+ * Spark ML persistence of the shrink models, in Spark's layout: {@code path/metadata} (class, uid, params, written
+ * and read by Spark's {@code DefaultParamsWritable} / {@code DefaultParamsReadable}) and the model's data as parquet
+ * under {@code path/data} (and further tables beside it). Pipelines save and load such stages like Spark's own.
+ */
+final class ModelIO {
+    private ModelIO() {}
+
+    /** Writes the metadata with Spark's default writer, then each table under {@code path/name}. */
+    static final class Writer extends MLWriter {
+        private final MLWriter metadata;
+        private final String[] names;
+        private final Function<SparkSession, Dataset<Row>>[] tables;
+
+        @SafeVarargs
+        Writer(MLWriter metadata, String[] names, Function<SparkSession, Dataset<Row>>... tables) {
+            this.metadata = metadata;
+            this.names = names.clone();
+            this.tables = tables.clone();
+        }
+
+        @Override
+        public void saveImpl(String path) {
+            try {
+                metadata.session(sparkSession()).save(path);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            for (int t = 0; t < tables.length; t++) {
+                tables[t].apply(sparkSession()).repartition(1).write().parquet(path + "/" + names[t]);
+            }
+        }
+    }
+
+    /** The stage Spark's default reader makes from {@code path/metadata}: the class's (uid) instance with its params. */
+    static <T extends Params> T metadata(SparkSession session, String path) {
+        return new DefaultParamsReadable<T>() {}.read().session(session).load(path);
+    }
+
+    /** Table {@code name} of a saved model. */
+    static Dataset<Row> table(SparkSession session, String path, String name) {
+        return session.read().parquet(path + "/" + name);
+    }
+
+    /** Gives {@code to} the params of {@code from} (the loaded metadata) and returns it. */
+    static <T extends Params> T withParams(Params from, T to) {
+        return from.copyValues(to, ParamMap.empty());
+    }
+}
