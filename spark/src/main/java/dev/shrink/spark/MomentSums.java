@@ -91,13 +91,14 @@ final class MomentSums implements Serializable {
         commitRow(t, w);
     }
 
-    /** Adds the sparse row with non-zeros values[k] at the increasing indices[k], k &lt; nnz. */
-    void addSparse(int[] indices, double[] values, int nnz, double t, double w) {
+    /** Adds the sparse row whose non-zeros are values[k] at the increasing indices[k], from ≤ k &lt; to. */
+    void addSparse(int[] indices, double[] values, int from, int to, double t, double w) {
+        int nnz = to - from;
         if (nnz * SPARSE_DIVISOR >= p) {
             double[] b = nextRow();
             int base = pending * q;
             Arrays.fill(b, base, base + p, 0.0);
-            for (int k = 0; k < nnz; k++) b[base + indices[k]] = values[k];
+            for (int k = from; k < to; k++) b[base + indices[k]] = values[k];
             commitRow(t, w);
             return;
         }
@@ -106,16 +107,16 @@ final class MomentSums implements Serializable {
         sumSquaredWeights += w * w;
         if (w == 0) return;
         // the row's non-zeros, then the augmented 1 and t at columns p and p + 1
-        for (int a = 0; a < nnz; a++) {
+        for (int a = from; a < to; a++) {
             int i = indices[a];
             double wi = w * values[a];
             int row = i * (i + 1) / 2;
-            for (int b = 0; b <= a; b++) m[row + indices[b]] += wi * values[b];
+            for (int b = from; b <= a; b++) m[row + indices[b]] += wi * values[b];
         }
         int rowOne = p * (p + 1) / 2;
         int rowT = (p + 1) * (p + 2) / 2;
         double wt = w * t;
-        for (int a = 0; a < nnz; a++) {
+        for (int a = from; a < to; a++) {
             m[rowOne + indices[a]] += w * values[a];
             m[rowT + indices[a]] += wt * values[a];
         }

@@ -10,8 +10,14 @@ final class Reports {
 
     private Reports() {}
 
+    /** The report of a least-squares fit: the weights are those of the sums. */
     static FitReport of(MomentSums sums, int passes, Convergence c) {
-        FitReport r = new FitReport(sums.rows(), sums.sumWeights(), passes, c.iterations(), c.converged(), c.message(),
+        return of(sums, sums.sumWeights(), passes, c);
+    }
+
+    /** The report of a fit whose last pass made these sums, over rows whose weights sum to weightSum. */
+    static FitReport of(MomentSums sums, double weightSum, int passes, Convergence c) {
+        FitReport r = new FitReport(sums.rows(), weightSum, passes, c.iterations(), c.converged(), c.message(),
                 new ArrayList<>(sums.kernels()), new ArrayList<>(sums.processes()));
         if (r.scalarKernelsRan()) {
             LOG.log(System.Logger.Level.WARNING, "an executor ran shrink's scalar kernels: its JVM lacks "

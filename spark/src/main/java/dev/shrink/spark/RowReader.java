@@ -86,7 +86,7 @@ final class RowReader {
     /** Adds the last row read to the sums with response t and weight w. */
     void addTo(MomentSums sums, double t, double w) {
         if (features instanceof SparseVector s) {
-            sums.addSparse(s.indices(), s.values(), s.indices().length, t, w);
+            sums.addSparse(s.indices(), s.values(), 0, s.indices().length, t, w);
         } else {
             sums.addDense(((DenseVector) features).values(), 0, t, w);
         }
