@@ -39,7 +39,7 @@ final class ModelIO {
                 throw new java.io.UncheckedIOException(e);
             }
             for (int t = 0; t < tables.length; t++) {
-                tables[t].apply(sparkSession()).repartition(1).write().parquet(path + "/" + names[t]);
+                tables[t].apply(sparkSession()).coalesce(1).write().parquet(path + "/" + names[t]);
             }
         }
     }
