@@ -1,5 +1,9 @@
 package dev.shrink.spark;
 
+import dev.shrink.solvers.Design;
+import dev.shrink.solvers.ElasticNet;
+import dev.shrink.solvers.LinearModel;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
@@ -27,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -222,5 +227,69 @@ class ShrinkLinearRegressionTest {
         IllegalArgumentException weight = assertThrows(IllegalArgumentException.class,
                 () -> new ShrinkLinearRegression().setWeightCol("weight").fit(negative));
         assertTrue(weight.getMessage().contains("weights must be finite and ≥ 0"), weight.getMessage());
+    }
+
+    /**
+     * p = 5000, beyond Spark's normal solver (4096): the fit from aggregated sparse statistics equals shrink's in-process
+     * ElasticNet on the same rows, standardised by hand with Spark's sample deviations (solver auto above 4096 features).
+     */
+    @Test
+    void fiveThousandFeaturesMatchTheInProcessFit() {
+        int n = 1500;
+        int p = 5000;
+        double reg = 0.05;
+        double alpha = 0.5;
+        SplittableRandom r = new SplittableRandom(99);
+        double[][] x = new double[n][p];
+        double[] y = new double[n];
+        List<Row> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            java.util.TreeMap<Integer, Double> nz = new java.util.TreeMap<>();
+            while (nz.size() < 40) nz.put(r.nextInt(p), (1 + r.nextInt(3)) * r.nextGaussian() + 0.5);
+            double s = 0;
+            for (var e : nz.entrySet()) {
+                x[i][e.getKey()] = e.getValue();
+                if (e.getKey() < 60) s += (e.getKey() % 7 - 3) * e.getValue();
+            }
+            y[i] = 1 + s + r.nextGaussian();
+            int[] idx = nz.keySet().stream().mapToInt(Integer::intValue).toArray();
+            double[] val = nz.values().stream().mapToDouble(Double::doubleValue).toArray();
+            rows.add(RowFactory.create(Vectors.sparse(p, idx, val), y[i], 1.0, 0));
+        }
+        Dataset<Row> wide = spark.createDataFrame(JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, 3), LocalSpark.SCHEMA);
+        ShrinkLinearRegressionModel fitted = new ShrinkLinearRegression().setRegParam(reg).setElasticNetParam(alpha).setTol(1e-12)
+                .setMaxIter(100_000).fit(wide);
+
+        // in process: Spark's standardisation (sample deviations), scikit-learn's elastic net at alpha = λ/σ_y, back to the original scale
+        double yMean = java.util.Arrays.stream(y).average().orElseThrow();
+        double ySd = Math.sqrt(java.util.Arrays.stream(y).map(v -> (v - yMean) * (v - yMean)).sum() / (n - 1));
+        int[] kept = java.util.stream.IntStream.range(0, p).filter(j -> sd(x, j) > 0).toArray();
+        double[] flat = new double[n * kept.length];
+        double[] ys = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int a = 0; a < kept.length; a++) flat[i * kept.length + a] = x[i][kept[a]] / sd(x, kept[a]);
+            ys[i] = y[i] / ySd;
+        }
+        LinearModel m = ElasticNet.builder().alpha(reg / ySd).l1Ratio(alpha).tol(1e-12).maxIter(100_000).build()
+                .fit(Design.rowMajor(flat, n, kept.length), ys);
+        double[] expected = new double[p];
+        for (int a = 0; a < kept.length; a++) expected[kept[a]] = m.coef(a) * ySd / sd(x, kept[a]);
+        double d = LocalSpark.relativeDifference(fitted.coefficients().toArray(), expected);
+        assertTrue(d <= 1e-6, "coefficients differ by " + d + " relative");
+        assertEquals(m.intercept() * ySd, fitted.intercept(), 1e-6 * Math.abs(m.intercept() * ySd));
+        assertTrue(fitted.fitReport().converged(), fitted.fitReport().message());
+    }
+
+    private static final java.util.Map<Integer, Double> SD = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Sample standard deviation of column j (cached: the in-process reference reads it often). */
+    private static double sd(double[][] x, int j) {
+        return SD.computeIfAbsent(j, c -> {
+            double mean = 0;
+            for (double[] row : x) mean += row[c] / x.length;
+            double ss = 0;
+            for (double[] row : x) ss += (row[c] - mean) * (row[c] - mean);
+            return Math.sqrt(ss / (x.length - 1));
+        });
     }
 }
