@@ -1,5 +1,5 @@
 /** Runs the shared conformance cases through the public API of {@code dev.shrink.solvers}. */
 module dev.shrink.conformance {
-    requires dev.shrink.solvers;
+    requires transitive dev.shrink.solvers;
     exports dev.shrink.conformance;
 }

@@ -54,6 +54,18 @@ public final class LinearModel {
         return KernelProvider.get().level1().dot(coef.length, row, 0, coef, 0) + intercept;
     }
 
+    /** Equal coefficients, intercept and convergence record. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LinearModel m && Arrays.equals(coef, m.coef) && Double.compare(intercept, m.intercept) == 0
+                && convergence.equals(m.convergence);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(coef) * 31 + Double.hashCode(intercept);
+    }
+
     @Override
     public String toString() {
         return "LinearModel[coef=" + Arrays.toString(coef) + ", intercept=" + intercept + ", " + convergence.message() + "]";

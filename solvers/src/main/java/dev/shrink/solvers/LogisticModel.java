@@ -64,6 +64,18 @@ public final class LogisticModel {
         return predict(Design.of(x));
     }
 
+    /** Equal linear part and labels. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LogisticModel m && linear.equals(m.linear) && Double.compare(negativeLabel, m.negativeLabel) == 0
+                && Double.compare(positiveLabel, m.positiveLabel) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return linear.hashCode() * 31 + Double.hashCode(positiveLabel);
+    }
+
     @Override
     public String toString() {
         return "LogisticModel[labels " + negativeLabel + "/" + positiveLabel + ", " + linear + "]";

@@ -33,6 +33,7 @@ public final class LogisticRegression {
         return new Builder();
     }
 
+    /** A builder holding this estimator's settings. */
     public Builder toBuilder() {
         return new Builder().C(c).fitIntercept(fitIntercept).maxIter(maxIter).tol(tol).strict(strict).threads(threads);
     }

@@ -37,6 +37,7 @@ public final class Ridge {
     public boolean fitIntercept() { return fitIntercept; }
     public int threads() { return threads; }
 
+    /** A builder holding this estimator's settings. */
     public Builder toBuilder() {
         return new Builder().alpha(alpha).fitIntercept(fitIntercept).threads(threads);
     }

@@ -25,7 +25,7 @@ class ElasticNetTest {
      */
     @Test
     void satisfiesKkt() {
-        qt().withExamples(30).forAll(longs().all(), integers().between(5, 60), integers().between(1, 40), integers().between(0, 3))
+        qt().withFixedSeed(20261129L).withExamples(30).forAll(longs().all(), integers().between(5, 60), integers().between(1, 40), integers().between(0, 3))
                 .checkAssert((seed, n, p, variant) -> {
                     Random r = new Random(seed);
                     double[] x = TestData.design(r, n, p, 0.5, variant == 3 ? 5 : 0);
@@ -67,7 +67,7 @@ class ElasticNetTest {
     /** The whole Gram, residuals and the working set's Gram reach the same minimiser (unique: l1Ratio < 1). */
     @Test
     void precomputeChoicesAgree() {
-        qt().withExamples(20).forAll(longs().all(), integers().between(3, 50), integers().between(1, 50)).checkAssert((seed, n, p) -> {
+        qt().withFixedSeed(20261129L).withExamples(20).forAll(longs().all(), integers().between(3, 50), integers().between(1, 50)).checkAssert((seed, n, p) -> {
             Random r = new Random(seed);
             double[] x = TestData.design(r, n, p, 0.3, 1);
             double[] y = TestData.response(r, x, n, p, 4, 0.3);
@@ -94,7 +94,7 @@ class ElasticNetTest {
      */
     @Test
     void workingSetGrowsPastItsFirstBatch() {
-        qt().withExamples(6).forAll(longs().all(), integers().between(0, 1)).checkAssert((seed, wide) -> {
+        qt().withFixedSeed(20261129L).withExamples(6).forAll(longs().all(), integers().between(0, 1)).checkAssert((seed, wide) -> {
             Random r = new Random(seed);
             int n = wide == 1 ? 200 : 400;
             int p = wide == 1 ? 400 : 160;

@@ -85,7 +85,7 @@ class LassoTest {
      */
     @Test
     void satisfiesTheSubgradientConditions() {
-        qt().withExamples(15).forAll(longs().all(), integers().between(5, 50), integers().between(1, 60)).checkAssert((seed, n, p) -> {
+        qt().withFixedSeed(20261129L).withExamples(15).forAll(longs().all(), integers().between(5, 50), integers().between(1, 60)).checkAssert((seed, n, p) -> {
             Random r = new Random(seed);
             double[] x = TestData.design(r, n, p, 0.5, 2);
             double[] y = TestData.response(r, x, n, p, 4, 0.3);

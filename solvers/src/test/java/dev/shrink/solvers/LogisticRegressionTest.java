@@ -23,7 +23,7 @@ class LogisticRegressionTest {
      */
     @Test
     void gradientVanishesAtTheSolution() {
-        qt().withExamples(20).forAll(longs().all(), integers().between(4, 80), integers().between(1, 12)).checkAssert((seed, n, p) -> {
+        qt().withFixedSeed(20261129L).withExamples(20).forAll(longs().all(), integers().between(4, 80), integers().between(1, 12)).checkAssert((seed, n, p) -> {
             Random r = new Random(seed);
             double[] x = TestData.design(r, n, p, 0.3, 0.5);
             double[] y01 = TestData.labels(r, x, n, p);

@@ -22,7 +22,7 @@ class RidgeTest {
      */
     @Test
     void normalEquationsHoldInBothBranches() {
-        qt().withExamples(30).forAll(longs().all(), integers().between(2, 40), integers().between(1, 40), booleans().all())
+        qt().withFixedSeed(20261129L).withExamples(30).forAll(longs().all(), integers().between(2, 40), integers().between(1, 40), booleans().all())
                 .checkAssert((seed, n, p, intercept) -> {
                     Random r = new Random(seed);
                     double[] x = TestData.design(r, n, p, 0.3, 1);

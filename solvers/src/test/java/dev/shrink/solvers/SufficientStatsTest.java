@@ -23,7 +23,7 @@ class SufficientStatsTest {
      */
     @Test
     void residualSumOfSquaresMatchesTheRows() {
-        qt().withExamples(300).forAll(integers().between(1, 40), integers().between(1, 30), integers().between(0, 100), longs().all())
+        qt().withFixedSeed(20261129L).withExamples(300).forAll(integers().between(1, 40), integers().between(1, 30), integers().between(0, 100), longs().all())
                 .checkAssert((n, p, density, seed) -> {
                     SplittableRandom r = new SplittableRandom(seed);
                     double shift = (seed & 1) == 0 ? 0 : 50;            // off-centre columns: large raw sums

@@ -29,6 +29,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * <p>OpenBLAS reads {@code OPENBLAS_CORETYPE} once when the library loads: a JVM sees one core type for its lifetime.
  * {@link #load()} returns empty when no library is found, with the reason in {@link #unavailableReason()}.
  */
+@SuppressWarnings("restricted") // the foreign-function calls into OpenBLAS are the point of this class
 public final class OpenBlas {
 
     /** Where Debian and most distributions put it; {@code -Dshrink.openblas=PATH} takes precedence. */

@@ -24,7 +24,6 @@ final class Suite {
     static final String PEAK = "^dev\\.shrink\\.bench\\.PeakFlopsBenchmark\\.fma$";
     static final List<String> CORETYPES = List.of("Haswell", "SkylakeX");
 
-    /** The steps of a mode; {@code openblasCoretypes} are the core types to run OpenBLAS with (empty: skip it). */
     /** JMH settings of the kernel benchmarks in each mode. */
     static Step.Timing timing(Mode mode) {
         return switch (mode) {

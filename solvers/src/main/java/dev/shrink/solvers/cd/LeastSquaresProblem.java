@@ -92,12 +92,9 @@ public final class LeastSquaresProblem {
      *
      * @param sampleWeight null for all 1; normalised to sum to n
      * @param standardize  divide the (centred) columns by dⱼ = sqrt(Σsᵢ(xᵢⱼ − x̄ⱼ)²/n) (glmnet; constant columns get 0)
+     * @param threads      row chunks (≥ 1) of the passes over X: covariance mode's Gram, the full gradient (results
+     *                     depend on the count only)
      */
-    public static LeastSquaresProblem of(MatrixView x, double[] y, double[] sampleWeight, boolean fitIntercept, boolean standardize, Mode mode) {
-        return of(x, y, sampleWeight, fitIntercept, standardize, mode, 1);
-    }
-
-    /** As above, with {@code threads} ≥ 1 row chunks for covariance mode's Gram pass (results depend on the count only). */
     public static LeastSquaresProblem of(MatrixView x, double[] y, double[] sampleWeight, boolean fitIntercept, boolean standardize, Mode mode, int threads) {
         Threads.check(threads);
         Inputs.response(y, x.rows());
@@ -131,13 +128,6 @@ public final class LeastSquaresProblem {
     /** ‖ỹ‖² (the scale of scikit-learn's gap tolerance). */
     public double yNorm2() {
         return problem.yNorm2();
-    }
-
-    /** The column scales dⱼ (1 when not standardised, 0 for a constant column). */
-    public double[] columnScales() {
-        double[] d = new double[problem.p];
-        for (int j = 0; j < d.length; j++) d[j] = scale == null ? 1.0 : scale[j] == 0 ? 0.0 : 1 / scale[j];
-        return d;
     }
 
     /** X̃ᵀỹ, the gradient at w = 0 (alpha_max = max|X̃ᵀỹ|/(n·l1Ratio)). Resets the state to w = 0. */

@@ -3,7 +3,7 @@ package dev.shrink.solvers.cv;
 import dev.shrink.solvers.internal.Inputs;
 
 /**
-Boundary checks specific to cross-validation (grids, weights; X and y go through {@link dev.shrink.solvers.Design}
+ * Boundary checks specific to cross-validation (grids, weights; X and y go through {@link dev.shrink.solvers.Design}
  * and {@link Inputs}): each failure is an {@link IllegalArgumentException} that
  * names the argument and the position ("X has NaN at row 17, column 3"). Nothing here modifies user arrays.
  */

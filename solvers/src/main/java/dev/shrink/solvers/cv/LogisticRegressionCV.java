@@ -85,8 +85,9 @@ public final class LogisticRegressionCV {
         return new CvResult<>(new double[] {0.0}, List.of(scores), 0, model, converged);
     }
 
+    /** Every fit of the cross-validation runs on one thread, so that its numbers do not depend on threads(n). */
     private LogisticRegression estimator(double c) {
-        return LogisticRegression.builder().C(c).fitIntercept(fitIntercept).tol(tol).maxIter(maxIter).build();
+        return LogisticRegression.builder().C(c).fitIntercept(fitIntercept).tol(tol).maxIter(maxIter).threads(1).build();
     }
 
     private FoldResult fitFold(Design x, double[] y01, double[] s, boolean weighted, Folds f, int fold) {

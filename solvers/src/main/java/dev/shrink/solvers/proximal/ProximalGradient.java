@@ -124,8 +124,11 @@ public final class ProximalGradient {
 
         private Builder() {}
 
+        /** Fit an unpenalised intercept (default true). */
         public Builder fitIntercept(boolean b) { this.fitIntercept = b; return this; }
+        /** Most FISTA steps (default 10000). */
         public Builder maxIter(int maxIter) { this.maxIter = maxIter; return this; }
+        /** Stop when the gradient mapping is ≤ tol (default 1e-8). */
         public Builder tol(double tol) { this.tol = tol; return this; }
 
         public ProximalGradient build() {

@@ -19,7 +19,7 @@ class DualityGapTest {
 
     @Test
     void gapBoundsSuboptimalityEverywhere() {
-        qt().withExamples(40).forAll(longs().all(), integers().between(5, 40), integers().between(1, 30), integers().between(0, 2))
+        qt().withFixedSeed(20261129L).withExamples(40).forAll(longs().all(), integers().between(5, 40), integers().between(1, 30), integers().between(0, 2))
                 .checkAssert((seed, n, p, kind) -> {
                     Random r = new Random(seed);
                     double[] x = TestData.design(r, n, p, 0.4, 1);
@@ -27,7 +27,7 @@ class DualityGapTest {
                     double l1Ratio = kind == 0 ? 1.0 : kind == 1 ? 0.5 : 0.0;
                     double alpha = 0.05 + r.nextDouble();
                     LeastSquaresProblem.Mode mode = LeastSquaresProblem.Mode.of(TestData.explicitPrecompute(r).name());
-                    LeastSquaresProblem prob = LeastSquaresProblem.of(MatrixView.rowMajor(x, n, p), y, null, true, false, mode);
+                    LeastSquaresProblem prob = LeastSquaresProblem.of(MatrixView.rowMajor(x, n, p), y, null, true, false, mode, 1);
                     double l1 = n * alpha * l1Ratio;
                     double l2 = n * alpha * (1 - l1Ratio);
                     double[] best = new double[p];

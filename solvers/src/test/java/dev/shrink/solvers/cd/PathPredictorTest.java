@@ -47,7 +47,7 @@ class PathPredictorTest {
         double[] x = TestData.design(r, N, P, 0.5, 1.0);
         double[] y = TestData.response(r, x, N, P, 12, 0.5);
         MatrixView d = MatrixView.rowMajor(x, N, P);
-        LeastSquaresProblem problem = LeastSquaresProblem.of(d, y, null, true, false, LeastSquaresProblem.Mode.GRAM);
+        LeastSquaresProblem problem = LeastSquaresProblem.of(d, y, null, true, false, LeastSquaresProblem.Mode.GRAM, 1);
         double alphaMax = 0;
         for (double c : problem.correlations()) alphaMax = Math.max(alphaMax, Math.abs(c) / (N * 0.5));
         double[] grid = {0.3 * alphaMax, 0.2 * alphaMax, 0.12 * alphaMax};
@@ -76,7 +76,7 @@ class PathPredictorTest {
         assertArrayEquals(expected, actual, 1e-10 * scale);
         // and the next solve from there reaches the same minimiser as a cold one
         double[] predicted = solveAt(problem, w, grid[2]);
-        LeastSquaresProblem cold = LeastSquaresProblem.of(d, y, null, true, false, LeastSquaresProblem.Mode.GRAM);
+        LeastSquaresProblem cold = LeastSquaresProblem.of(d, y, null, true, false, LeastSquaresProblem.Mode.GRAM, 1);
         double[] reference = solveAt(cold, new double[P], grid[2]);
         assertArrayEquals(reference, predicted, 1e-9);
     }
@@ -86,7 +86,7 @@ class PathPredictorTest {
         Random r = new Random(6);
         double[] x = TestData.design(r, N, P, 0.3, 0.0);
         double[] y = TestData.response(r, x, N, P, 8, 0.5);
-        LeastSquaresProblem problem = LeastSquaresProblem.of(MatrixView.rowMajor(x, N, P), y, null, true, false, LeastSquaresProblem.Mode.NONE);
+        LeastSquaresProblem problem = LeastSquaresProblem.of(MatrixView.rowMajor(x, N, P), y, null, true, false, LeastSquaresProblem.Mode.NONE, 1);
         double[] w = new double[P];
         solveAt(problem, w, 0.5);
         double[] w1 = solveAt(problem, w, 0.3);

@@ -1,12 +1,17 @@
 package dev.shrink.solvers.cv;
 
-import dev.shrink.solvers.conformance.ConformanceCase;
+import dev.shrink.kernels.KernelProvider;
+import dev.shrink.kernels.MatrixView;
+import dev.shrink.solvers.Design;
+import dev.shrink.solvers.LinearModel;
+import dev.shrink.solvers.Precompute;
+import dev.shrink.solvers.path.ElasticNetPath;
+import dev.shrink.solvers.path.PathResult;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,38 +22,6 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 class ElasticNetCVTest {
-
-    static ElasticNetCV.Result fitCase(ConformanceCase c, java.util.concurrent.Executor executor) throws Exception {
-        return ElasticNetCV.builder().l1Ratios(c.number("l1_ratio")).alphas(c.alphas())
-                .fitIntercept(c.fitIntercept()).folds(Folds.of(c.folds())).executor(executor).build()
-                .fit(c.design(), c.y());
-    }
-
-    @Test
-    void computedGridMatchesTheStoredScikitLearnGrid() throws Exception {
-        ConformanceCase c = CvConformanceTest.load("elasticnet_cv_random");
-        ElasticNetCV.Result r = ElasticNetCV.builder().l1Ratios(c.number("l1_ratio")).nAlphas(Integer.parseInt(c.string("n_alphas")))
-                .eps(c.number("eps")).folds(Folds.of(c.folds())).build().fit(c.design(), c.y());
-        double[] expected = c.alphas();
-        for (int k = 0; k < expected.length; k++) assertEquals(expected[k], r.bestScores().grid()[k], 1e-14 * expected[k]);
-    }
-
-    @Test
-    void parallelFoldsGiveIdenticalResults() throws Exception {
-        ConformanceCase c = CvConformanceTest.load("elasticnet_cv_random");
-        ElasticNetCV.Result sequential = fitCase(c, null);
-        ExecutorService pool = Executors.newFixedThreadPool(3);
-        try {
-            ElasticNetCV.Result parallel = fitCase(c, pool);
-            for (int f = 0; f < sequential.bestScores().folds(); f++) {
-                assertArrayEquals(sequential.bestScores().foldErrors()[f], parallel.bestScores().foldErrors()[f]);
-            }
-            assertArrayEquals(sequential.coef(), parallel.coef());
-            assertEquals(sequential.alpha1se(), parallel.alpha1se());
-        } finally {
-            pool.shutdown();
-        }
-    }
 
     /** Reference: naive coordinate descent on the training rows themselves (explicit centring), one α at a time. */
     static double[] naiveFit(double[][] x, double[] y, int[] rows, double alpha, double l1Ratio, boolean intercept, double[] interceptOut) {
@@ -91,47 +64,138 @@ class ElasticNetCVTest {
         return w;
     }
 
+    /** The validation MSE of the reference fit on the training rows of fold f at α. */
+    static double referenceFoldError(double[][] x, double[] y, Folds folds, int f, double alpha, double l1Ratio, boolean intercept) {
+        double[] b = new double[1];
+        double[] w = naiveFit(x, y, folds.trainingRows(f), alpha, l1Ratio, intercept, b);
+        double mse = 0;
+        for (int i : folds.validationRows(f)) {
+            double e = y[i] - b[0];
+            for (int j = 0; j < w.length; j++) e -= x[i][j] * w[j];
+            mse += e * e / folds.size(f);
+        }
+        return mse;
+    }
+
+    private static double[] flat(double[][] x) {
+        int p = x[0].length;
+        double[] out = new double[x.length * p];
+        for (int i = 0; i < x.length; i++) System.arraycopy(x[i], 0, out, i * p, p);
+        return out;
+    }
+
+    /**
+     * Each fold's validation errors equal fits on its training rows (statistics total − fold in Gram mode, the rows
+     * themselves otherwise), the scores are their plain mean and standard error over the folds, and the model is the fit
+     * on all rows at the chosen α.
+     */
     @Test
     void foldErrorsEqualFitsOnTheTrainingRows() {
-        qt().withExamples(25).forAll(integers().between(6, 40), integers().between(1, 8), integers().between(2, 5), longs().all())
+        qt().withFixedSeed(20261129L).withExamples(25).forAll(integers().between(6, 40), integers().between(1, 8), integers().between(2, 5), longs().all())
                 .checkAssert((n, p, k, seed) -> {
                     if (k > n) return;
                     SplittableRandom rnd = new SplittableRandom(seed);
                     boolean intercept = (seed & 1) == 0;
                     double l1Ratio = (seed & 2) == 0 ? 0.5 : 1.0;
+                    Precompute precompute = (seed & 4) == 0 ? Precompute.GRAM : Precompute.NONE; // statistics (total − fold) or training rows
                     double[][] x = new double[n][p];
                     double[] y = new double[n];
                     for (int i = 0; i < n; i++) {
                         for (int j = 0; j < p; j++) x[i][j] = rnd.nextGaussian() + 3; // off-centre columns
                         y[i] = x[i][0] - 0.5 * x[i][p - 1] + rnd.nextGaussian() + 2;
                     }
-                    ElasticNetCV.Result r = ElasticNetCV.builder().l1Ratios(l1Ratio).nAlphas(6).eps(1e-2).folds(k).tol(1e-14)
-                            .precompute((seed & 4) == 0) // both modes: statistics (total − fold) and training rows
-                            .fitIntercept(intercept).build().fit(x, y);
+                    CvResult<LinearModel> r = ElasticNetCV.builder().l1Ratios(l1Ratio).nAlphas(6).eps(1e-2).folds(k).tol(1e-14)
+                            .precompute(precompute).fitIntercept(intercept).build().fit(x, y);
                     assertTrue(r.converged());
                     Folds folds = Folds.contiguous(n, k);
-                    double[] grid = r.bestScores().grid();
+                    double[] grid = r.grid();
+                    double[][] expected = new double[k][grid.length];
+                    for (int f = 0; f < k; f++) for (int a = 0; a < grid.length; a++) expected[f][a] = referenceFoldError(x, y, folds, f, grid[a], l1Ratio, intercept);
+                    // the per-fold errors, from the fold data the cross-validation uses
+                    FoldData data = precompute == Precompute.GRAM
+                            ? new FoldStatistics(MatrixView.rowMajor(flat(x), n, p), y, folds, intercept, KernelProvider.get())
+                            : new FoldRows(Design.of(x), y, folds, intercept, KernelProvider.get());
                     for (int f = 0; f < k; f++) {
+                        PathResult path = data.trainingPath(f, ElasticNetPath.builder().l1Ratio(l1Ratio).alphas(grid).fitIntercept(intercept)
+                                .tol(1e-14).maxIter(1000).precompute(precompute == Precompute.GRAM ? Precompute.AUTO : precompute).threads(1).build());
                         for (int a = 0; a < grid.length; a++) {
-                            double[] b = new double[1];
-                            double[] w = naiveFit(x, y, folds.trainingRows(f), grid[a], l1Ratio, intercept, b);
-                            double mse = 0;
-                            for (int i : folds.validationRows(f)) {
-                                double e = y[i] - b[0];
-                                for (int j = 0; j < p; j++) e -= x[i][j] * w[j];
-                                mse += e * e / folds.size(f);
-                            }
-                            assertEquals(mse, r.bestScores().foldErrors()[f][a], 1e-8 * mse, "fold " + f + ", alpha " + a);
+                            double e = data.validationMse(f, path.coef(a), path.intercept(a), new double[folds.size(f)]);
+                            assertEquals(expected[f][a], e, 1e-8 * expected[f][a], "fold " + f + ", alpha " + a);
                         }
                     }
+                    // the scores: plain mean and standard error over the folds
+                    CvScores reference = CvScores.of(grid, expected, true);
+                    double scale = Arrays.stream(reference.mean()).max().orElse(1);
+                    assertArrayEquals(reference.mean(), r.scores().mean(), 1e-8 * scale, "mean over folds");
+                    assertArrayEquals(reference.standardError(), r.scores().standardError(), 1e-8 * scale, "standard error over folds");
                     double[] b = new double[1];
-                    int[] all = java.util.stream.IntStream.range(0, n).toArray();
-                    double[] w = naiveFit(x, y, all, r.alpha(), l1Ratio, intercept, b);
-                    for (int j = 0; j < p; j++) assertEquals(w[j], r.coef()[j], 1e-9 * (1 + Math.abs(w[j])));
-                    assertEquals(b[0], r.intercept(), 1e-9 * (1 + Math.abs(b[0])));
+                    double[] w = naiveFit(x, y, IntStream.range(0, n).toArray(), r.valueMin(), l1Ratio, intercept, b);
+                    for (int j = 0; j < p; j++) assertEquals(w[j], r.model().coef(j), 1e-9 * (1 + Math.abs(w[j])));
+                    assertEquals(b[0], r.model().intercept(), 1e-9 * (1 + Math.abs(b[0])));
                 });
     }
 
+    /** scikit-learn's grid: nAlphas values log-spaced from α_max = max|X̃ᵀỹ|/(n·l1Ratio) (all rows) to eps·α_max. */
+    @Test
+    void computedGridIsScikitLearns() {
+        SplittableRandom rnd = new SplittableRandom(4);
+        int n = 150;
+        int p = 20;
+        double[][] x = new double[n][p];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < p; j++) x[i][j] = rnd.nextGaussian() + j % 3;
+            y[i] = 2 * x[i][1] - x[i][7] + rnd.nextGaussian();
+        }
+        double ybar = Arrays.stream(y).average().orElseThrow();
+        double max = 0;
+        for (int j = 0; j < p; j++) {
+            double c = 0;
+            double mean = 0;
+            for (int i = 0; i < n; i++) mean += x[i][j] / n;
+            for (int i = 0; i < n; i++) c += (x[i][j] - mean) * (y[i] - ybar);
+            max = Math.max(max, Math.abs(c));
+        }
+        for (double l1Ratio : new double[] {0.5, 1.0}) {
+            for (Precompute precompute : new Precompute[] {Precompute.GRAM, Precompute.NONE}) {
+                CvResult<LinearModel> r = ElasticNetCV.builder().l1Ratios(l1Ratio).nAlphas(100).eps(1e-3).folds(5).precompute(precompute).build()
+                        .fit(x, y);
+                double alphaMax = max / (n * l1Ratio);
+                double[] grid = r.grid();
+                assertEquals(100, grid.length);
+                for (int k = 0; k < grid.length; k++) {
+                    double expected = Math.pow(10, Math.log10(alphaMax) - k * 3.0 / 99);
+                    assertEquals(expected, grid[k], 1e-12 * expected, precompute + ", l1Ratio " + l1Ratio + ", alpha " + k);
+                }
+            }
+        }
+    }
+
+    /** Folds run in parallel give the same bits as a sequential run. */
+    @Test
+    void parallelFoldsGiveIdenticalResults() {
+        SplittableRandom rnd = new SplittableRandom(8);
+        int n = 120;
+        int p = 15;
+        double[][] x = new double[n][p];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < p; j++) x[i][j] = rnd.nextGaussian();
+            y[i] = x[i][0] - x[i][3] + rnd.nextGaussian();
+        }
+        for (Precompute precompute : new Precompute[] {Precompute.GRAM, Precompute.NONE}) {
+            ElasticNetCV.Builder b = ElasticNetCV.builder().l1Ratios(0.3, 0.9).nAlphas(20).folds(5).precompute(precompute);
+            CvResult<LinearModel> sequential = b.threads(1).build().fit(x, y);
+            CvResult<LinearModel> parallel = b.threads(3).build().fit(x, y);
+            assertEquals(sequential.scoresByL1Ratio(), parallel.scoresByL1Ratio(), precompute.name());
+            assertEquals(sequential.l1RatioIndex(), parallel.l1RatioIndex());
+            assertArrayEquals(sequential.model().coef(), parallel.model().coef(), 0.0);
+            assertEquals(sequential.model().intercept(), parallel.model().intercept(), 0.0);
+            assertEquals(sequential.value1se(), parallel.value1se());
+        }
+    }
+
+    /** Row-major and column-major data with explicit, shuffled folds: the same statistics, scores and model. */
     @Test
     void bothLayoutsAndShuffledFoldsGiveTheSameStatistics() {
         SplittableRandom rnd = new SplittableRandom(11);
@@ -151,17 +215,25 @@ class ElasticNetCVTest {
             fold[i] = rnd.nextInt(4);
         }
         for (int f = 0; f < 4; f++) fold[f] = f; // every fold non-empty
-        ElasticNetCV cv = ElasticNetCV.builder().l1Ratios(0.5).nAlphas(8).folds(Folds.of(fold)).tol(1e-14).build();
-        ElasticNetCV.Result a = cv.fit(dev.shrink.solvers.Design.rowMajor(rowMajor, n, p), y);
-        ElasticNetCV.Result b = cv.fit(dev.shrink.solvers.Design.columnMajor(colMajor, n, p), y);
-        assertTrue(a.converged() && b.converged());
-        for (int f = 0; f < 4; f++) {
-            assertArrayEquals(a.bestScores().foldErrors()[f], b.bestScores().foldErrors()[f], 1e-12 * a.bestScores().foldErrors()[f][0]);
+        Folds folds = Folds.of(fold);
+        // the per-fold statistics themselves
+        FoldStatistics sa = new FoldStatistics(MatrixView.rowMajor(rowMajor, n, p), y, folds, true, KernelProvider.get());
+        FoldStatistics sb = new FoldStatistics(MatrixView.columnMajor(colMajor, n, p), y, folds, true, KernelProvider.get());
+        for (int f = -1; f < 4; f++) {
+            assertArrayEquals(sa.training(f).gram(), sb.training(f).gram(), 1e-12 * Arrays.stream(sa.training(f).gram()).map(Math::abs).max().orElse(1));
+            assertArrayEquals(sa.training(f).xty(), sb.training(f).xty(), 1e-12 * Arrays.stream(sa.training(f).xty()).map(Math::abs).max().orElse(1));
         }
-        assertArrayEquals(a.coef(), b.coef(), 1e-12);
-        assertEquals(a.intercept(), b.intercept(), 1e-10);
+        ElasticNetCV cv = ElasticNetCV.builder().l1Ratios(0.5).nAlphas(8).folds(folds).tol(1e-14).build();
+        CvResult<LinearModel> a = cv.fit(Design.rowMajor(rowMajor, n, p), y);
+        CvResult<LinearModel> b = cv.fit(Design.columnMajor(colMajor, n, p), y);
+        assertTrue(a.converged() && b.converged());
+        assertArrayEquals(a.scores().mean(), b.scores().mean(), 1e-12 * a.scores().mean()[0]);
+        assertArrayEquals(a.scores().standardError(), b.scores().standardError(), 1e-12 * a.scores().mean()[0]);
+        assertArrayEquals(a.model().coef(), b.model().coef(), 1e-12);
+        assertEquals(a.model().intercept(), b.model().intercept(), 1e-10);
     }
 
+    /** p &gt; n runs each fold on its rows by default; it agrees with the statistics (Gram) route fold by fold. */
     @Test
     void wideDesignRunsOnRowsAndAgreesWithCovarianceMode() {
         SplittableRandom rnd = new SplittableRandom(9);
@@ -173,19 +245,29 @@ class ElasticNetCVTest {
             for (int j = 0; j < p; j++) x[i][j] = rnd.nextGaussian();
             y[i] = 3 * x[i][0] - 2 * x[i][5] + rnd.nextGaussian();
         }
-        ElasticNetCV.Builder b = ElasticNetCV.builder().l1Ratios(0.7).nAlphas(15).folds(3).tol(1e-14).maxSweeps(100_000);
-        ElasticNetCV.Result rows = b.build().fit(x, y); // p > n: row mode by default
-        ElasticNetCV.Result gram = b.precompute(true).build().fit(x, y);
+        ElasticNetCV.Builder b = ElasticNetCV.builder().l1Ratios(0.7).nAlphas(15).folds(3).tol(1e-14).maxIter(100_000);
+        CvResult<LinearModel> rows = b.build().fit(x, y); // p > n: row mode by default
+        CvResult<LinearModel> gram = b.precompute(Precompute.GRAM).build().fit(x, y);
         assertTrue(rows.converged() && gram.converged());
+        assertArrayEquals(gram.grid(), rows.grid(), 1e-15 * gram.grid()[0]);
+        // fold by fold, through the fold data each route uses
+        Folds folds = Folds.contiguous(n, 3);
+        FoldData byRows = new FoldRows(Design.of(x), y, folds, true, KernelProvider.get());
+        FoldData byStats = new FoldStatistics(MatrixView.rowMajor(flat(x), n, p), y, folds, true, KernelProvider.get());
+        ElasticNetPath path = ElasticNetPath.builder().l1Ratio(0.7).alphas(gram.grid()).tol(1e-14).maxIter(100_000).threads(1).build();
         for (int f = 0; f < 3; f++) {
+            PathResult pr = byRows.trainingPath(f, path);
+            PathResult ps = byStats.trainingPath(f, path);
             for (int a = 0; a < 15; a++) {
-                double e = gram.bestScores().foldErrors()[f][a];
-                assertEquals(e, rows.bestScores().foldErrors()[f][a], 1e-8 * e, "fold " + f + ", alpha " + a);
+                double e = byStats.validationMse(f, ps.coef(a), ps.intercept(a), new double[folds.size(f)]);
+                assertEquals(e, byRows.validationMse(f, pr.coef(a), pr.intercept(a), new double[folds.size(f)]), 1e-8 * e, "fold " + f + ", alpha " + a);
             }
         }
-        assertArrayEquals(gram.bestScores().grid(), rows.bestScores().grid(), 1e-15 * gram.bestScores().grid()[0]);
-        for (int j = 0; j < p; j++) assertEquals(gram.coef()[j], rows.coef()[j], 1e-8);
-        assertEquals(gram.intercept(), rows.intercept(), 1e-8);
+        double scale = Arrays.stream(gram.scores().mean()).max().orElse(1);
+        assertArrayEquals(gram.scores().mean(), rows.scores().mean(), 1e-8 * scale);
+        assertArrayEquals(gram.scores().standardError(), rows.scores().standardError(), 1e-8 * scale);
+        for (int j = 0; j < p; j++) assertEquals(gram.model().coef(j), rows.model().coef(j), 1e-8);
+        assertEquals(gram.model().intercept(), rows.model().intercept(), 1e-8);
     }
 
     @Test
@@ -199,11 +281,12 @@ class ElasticNetCVTest {
             for (int j = 0; j < p; j++) x[i][j] = rnd.nextGaussian();
             y[i] = 2 * x[i][0] - x[i][1] + rnd.nextGaussian();
         }
-        ElasticNetCV.Result r = ElasticNetCV.builder().l1Ratios(0.1, 0.5, 1.0).nAlphas(20).folds(4).build().fit(x, y);
-        double best = r.bestScores().mean()[r.alphaIndex()];
-        for (CvScores s : r.scores()) for (double m : s.mean()) assertTrue(best <= m);
-        assertTrue(r.alpha1se() >= r.alpha());
-        CvScores s = r.bestScores();
+        CvResult<LinearModel> r = ElasticNetCV.builder().l1Ratios(0.1, 0.5, 1.0).nAlphas(20).folds(4).build().fit(x, y);
+        double best = r.scores().mean()[r.indexMin()];
+        for (CvScores s : r.scoresByL1Ratio()) for (double m : s.mean()) assertTrue(best <= m);
+        assertEquals(new double[] {0.1, 0.5, 1.0}[r.l1RatioIndex()], r.l1Ratio());
+        assertTrue(r.value1se() >= r.valueMin());
+        CvScores s = r.scores();
         assertTrue(s.mean()[s.index1se()] <= s.mean()[s.indexMin()] + s.standardError()[s.indexMin()]);
         for (int k = 0; k < s.index1se(); k++) assertTrue(s.mean()[k] > s.mean()[s.indexMin()] + s.standardError()[s.indexMin()]);
     }
@@ -232,6 +315,12 @@ class ElasticNetCVTest {
                 assertThrows(IllegalArgumentException.class, () -> Folds.of(new int[] {0, 1, -1})).getMessage());
         assertEquals("l1Ratios[0] must be in [0, 1], got 1.5",
                 assertThrows(IllegalArgumentException.class, () -> ElasticNetCV.builder().l1Ratios(1.5).build()).getMessage());
+        assertEquals("maxIter must be ≥ 1, got 0",
+                assertThrows(IllegalArgumentException.class, () -> ElasticNetCV.builder().maxIter(0).build()).getMessage());
+        assertEquals("precompute must not be null",
+                assertThrows(IllegalArgumentException.class, () -> ElasticNetCV.builder().precompute(null).build()).getMessage());
+        assertEquals("threads must be ≥ 1, got 0",
+                assertThrows(IllegalArgumentException.class, () -> ElasticNetCV.builder().threads(0).build()).getMessage());
     }
 
     @Test

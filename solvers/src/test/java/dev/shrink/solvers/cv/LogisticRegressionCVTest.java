@@ -1,13 +1,12 @@
 package dev.shrink.solvers.cv;
 
+import dev.shrink.solvers.Design;
 import dev.shrink.solvers.LogisticModel;
 import dev.shrink.solvers.LogisticRegression;
-import dev.shrink.solvers.conformance.ConformanceCase;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,9 +35,27 @@ class LogisticRegressionCVTest {
         return x;
     }
 
+    /** Weighted mean log-loss of a model on the validation rows of a fold. */
+    static double foldLoss(double[][] x, double[] y, double[] s, int[] rows, LogisticModel m) {
+        double loss = 0;
+        double weight = 0;
+        for (int i : rows) {
+            double z = m.intercept();
+            for (int j = 0; j < x[0].length; j++) z += m.coef()[j] * x[i][j];
+            double si = s == null ? 1 : s[i];
+            loss += si * (Math.log1p(Math.exp(z)) - y[i] * z);
+            weight += si;
+        }
+        return loss / weight;
+    }
+
+    /**
+     * The score of each C is the plain mean over the folds (and its standard error) of the validation log-loss of a cold
+     * fit on the fold's training rows; the model is the fit on all rows at the chosen C.
+     */
     @Test
     void foldLogLossEqualsColdFitsOnTheTrainingRows() {
-        qt().withExamples(15).forAll(integers().between(20, 60), integers().between(1, 5), integers().between(2, 4), longs().all())
+        qt().withFixedSeed(20261129L).withExamples(15).forAll(integers().between(20, 60), integers().between(1, 5), integers().between(2, 4), longs().all())
                 .checkAssert((n, p, k, seed) -> {
                     SplittableRandom rnd = new SplittableRandom(seed);
                     double[] y = new double[n];
@@ -48,7 +65,8 @@ class LogisticRegressionCVTest {
                     for (int i = 0; i < n; i++) ids[i] = i % k;
                     Folds folds = Folds.of(ids);
                     double[] cs = {0.01, 0.3, 5};
-                    LogisticRegressionCV.Result r = LogisticRegressionCV.builder().Cs(cs).folds(folds).tol(1e-12).build().fit(x, y);
+                    CvResult<LogisticModel> r = LogisticRegressionCV.builder().Cs(cs).folds(folds).tol(1e-12).build().fit(x, y);
+                    double[][] expected = new double[k][cs.length];
                     for (int f = 0; f < k; f++) {
                         int[] train = folds.trainingRows(f);
                         double[][] xt = new double[train.length][];
@@ -59,22 +77,23 @@ class LogisticRegressionCVTest {
                         }
                         for (int c = 0; c < cs.length; c++) {
                             LogisticModel m = LogisticRegression.builder().C(cs[c]).tol(1e-12).build().fit(xt, yt);
-                            double loss = 0;
-                            for (int i : folds.validationRows(f)) {
-                                double z = m.intercept();
-                                for (int j = 0; j < p; j++) z += m.coef()[j] * x[i][j];
-                                loss += Math.log1p(Math.exp(z)) - y[i] * z;
-                            }
-                            loss /= folds.size(f);
-                            // Both sides stop at a relative gradient ≲ 1e-8 (Newton's rounding floor), so the losses
-                            // agree to ~1e-8; 1e-7 is a bound, far below the conformance cv_rtol of 1e-6.
-                            assertEquals(loss, r.scores().foldErrors()[f][c], 1e-7 * loss, "fold " + f + ", C " + cs[c]);
+                            expected[f][c] = foldLoss(x, y, null, folds.validationRows(f), m);
                         }
                     }
-                    assertTrue(r.C1se() <= r.C());
+                    // Both sides stop at a relative gradient ≲ 1e-8 (Newton's rounding floor), so the fold losses
+                    // agree to ~1e-8; 1e-7 is a bound, far below the conformance cv_rtol of 1e-6.
+                    CvScores reference = CvScores.of(cs, expected, false);
+                    double scale = Arrays.stream(reference.mean()).max().orElse(1);
+                    assertArrayEquals(reference.mean(), r.scores().mean(), 1e-7 * scale, "mean over folds");
+                    assertArrayEquals(reference.standardError(), r.scores().standardError(), 1e-7 * scale, "standard error over folds");
+                    assertTrue(r.value1se() <= r.valueMin());
+                    assertArrayEquals(new double[] {0.0}, r.l1Ratios(), 0.0);
+                    LogisticModel all = LogisticRegression.builder().C(r.valueMin()).tol(1e-8).build().fit(x, y);
+                    assertArrayEquals(all.coef(), r.model().coef(), 1e-7);
                 });
     }
 
+    /** Integer weights act as repeated rows (copies kept in their row's fold): the same scores, choice and model. */
     @Test
     void integerWeightsActAsRepeatedRows() {
         SplittableRandom rnd = new SplittableRandom(5);
@@ -101,33 +120,70 @@ class LogisticRegressionCVTest {
             }
         }
         double[] cs = {0.05, 1, 20};
-        LogisticRegressionCV.Result weighted = LogisticRegressionCV.builder().Cs(cs).folds(Folds.of(ids)).tol(1e-12).build()
-                .fit(dev.shrink.solvers.Design.of(x), y, weights);
-        LogisticRegressionCV.Result expanded = LogisticRegressionCV.builder().Cs(cs).folds(Folds.of(idsr)).tol(1e-12).build().fit(xr, yr);
+        CvResult<LogisticModel> weighted = LogisticRegressionCV.builder().Cs(cs).folds(Folds.of(ids)).tol(1e-12).build()
+                .fit(Design.of(x), y, weights);
+        CvResult<LogisticModel> expanded = LogisticRegressionCV.builder().Cs(cs).folds(Folds.of(idsr)).tol(1e-12).build().fit(xr, yr);
+        for (int c = 0; c < cs.length; c++) {
+            double e = expanded.scores().mean()[c];
+            assertEquals(e, weighted.scores().mean()[c], 1e-9 * e, "mean, C " + cs[c]);
+            assertEquals(expanded.scores().standardError()[c], weighted.scores().standardError()[c], 1e-9 * e, "standard error, C " + cs[c]);
+        }
+        assertEquals(expanded.indexMin(), weighted.indexMin());
+        for (int j = 0; j < 3; j++) assertEquals(expanded.model().coef()[j], weighted.model().coef()[j], 1e-9);
+        // and a fold's score is the weighted mean log-loss Σsᵢℓᵢ/Σsᵢ of a weighted fit on its training rows
+        Folds folds = Folds.of(ids);
+        double[][] expected = new double[4][cs.length];
         for (int f = 0; f < 4; f++) {
+            int[] train = folds.trainingRows(f);
+            double[][] xt = new double[train.length][];
+            double[] yt = new double[train.length];
+            double[] st = new double[train.length];
+            for (int t = 0; t < train.length; t++) {
+                xt[t] = x[train[t]];
+                yt[t] = y[train[t]];
+                st[t] = weights[train[t]];
+            }
             for (int c = 0; c < cs.length; c++) {
-                double e = expanded.scores().foldErrors()[f][c];
-                assertEquals(e, weighted.scores().foldErrors()[f][c], 1e-9 * e, "fold " + f + ", C " + cs[c]);
+                LogisticModel m = LogisticRegression.builder().C(cs[c]).tol(1e-12).build().fit(xt, yt, st);
+                expected[f][c] = foldLoss(x, y, weights, folds.validationRows(f), m);
             }
         }
-        assertEquals(expanded.cIndex(), weighted.cIndex());
-        for (int j = 0; j < 3; j++) assertEquals(expanded.coef()[j], weighted.coef()[j], 1e-9);
+        CvScores reference = CvScores.of(cs, expected, false);
+        double scale = Arrays.stream(reference.mean()).max().orElse(1);
+        assertArrayEquals(reference.mean(), weighted.scores().mean(), 1e-7 * scale);
+        assertArrayEquals(reference.standardError(), weighted.scores().standardError(), 1e-7 * scale);
     }
 
+    /** Folds run in parallel give the same bits as a sequential run. */
     @Test
-    void parallelFoldsGiveIdenticalResults() throws Exception {
-        ConformanceCase c = CvConformanceTest.load("logistic_cv_random");
-        LogisticRegressionCV cv = LogisticRegressionCV.builder().Cs(c.cs()).folds(Folds.of(c.folds())).build();
-        LogisticRegressionCV.Result sequential = cv.fit(c.design(), c.y());
-        ExecutorService pool = Executors.newFixedThreadPool(3);
-        try {
-            LogisticRegressionCV.Result parallel = LogisticRegressionCV.builder().Cs(c.cs()).folds(Folds.of(c.folds()))
-                    .executor(pool).build().fit(c.design(), c.y());
-            for (int f = 0; f < 5; f++) assertArrayEquals(sequential.scores().foldErrors()[f], parallel.scores().foldErrors()[f]);
-            assertArrayEquals(sequential.coef(), parallel.coef());
-        } finally {
-            pool.shutdown();
-        }
+    void parallelFoldsGiveIdenticalResults() {
+        SplittableRandom rnd = new SplittableRandom(12);
+        int n = 150;
+        double[] y = new double[n];
+        double[][] x = data(n, 4, rnd, y);
+        LogisticRegressionCV.Builder b = LogisticRegressionCV.builder().Cs(LogisticRegressionCV.logspaceCs(6)).folds(5);
+        CvResult<LogisticModel> sequential = b.threads(1).build().fit(x, y);
+        CvResult<LogisticModel> parallel = b.threads(3).build().fit(x, y);
+        assertEquals(sequential.scores(), parallel.scores());
+        assertArrayEquals(sequential.model().coef(), parallel.model().coef(), 0.0);
+        assertEquals(sequential.model().intercept(), parallel.model().intercept(), 0.0);
+    }
+
+    /** The model predicts the user's labels (any two values), though the fits see 0/1. */
+    @Test
+    void modelKeepsTheUsersLabels() {
+        SplittableRandom rnd = new SplittableRandom(6);
+        int n = 40;
+        double[] y01 = new double[n];
+        double[][] x = data(n, 2, rnd, y01);
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) y[i] = y01[i] == 1 ? 5 : -2;
+        CvResult<LogisticModel> a = LogisticRegressionCV.builder().Cs(0.1, 1).folds(4).build().fit(x, y);
+        CvResult<LogisticModel> b = LogisticRegressionCV.builder().Cs(0.1, 1).folds(4).build().fit(x, y01);
+        assertEquals(5, a.model().positiveLabel());
+        assertEquals(-2, a.model().negativeLabel());
+        assertEquals(a.scores(), b.scores());
+        for (double v : a.model().predict(x)) assertTrue(v == 5 || v == -2);
     }
 
     @Test
@@ -153,5 +209,8 @@ class LogisticRegressionCVTest {
         assertTrue(e.getMessage().startsWith("training rows of fold 0: labels must take exactly two values"), e.getMessage());
         assertEquals("k (number of folds) must be ≤ n = 4, got 6",
                 assertThrows(IllegalArgumentException.class, () -> LogisticRegressionCV.builder().folds(6).build().fit(x, y)).getMessage());
+        assertEquals("sampleWeight sums to 0 over the validation rows of fold 0", assertThrows(IllegalArgumentException.class,
+                () -> LogisticRegressionCV.builder().Cs(1).folds(Folds.of(new int[] {0, 1, 0, 1})).build()
+                        .fit(Design.of(new double[][] {{1}, {2}, {3}, {4}}), new double[] {0, 1, 1, 0}, new double[] {0, 1, 0, 1})).getMessage());
     }
 }
