@@ -13,8 +13,11 @@ import java.util.function.Supplier;
  * partitions' sums), and the surfacing of bad-input errors raised inside tasks.
  */
 final class Jobs {
-    /** Above this many features the last merge runs on an executor, so that the driver receives one triangle only. */
-    static final int MERGE_ON_EXECUTOR = 1024;
+    /**
+     * Above this many features the last merge runs on an executor, so that the driver receives one triangle (4·p²
+     * bytes) instead of one per final partial sum, which could pass spark.driver.maxResultSize (1 GB by default).
+     */
+    static final int MERGE_ON_EXECUTOR = 4096;
 
     private Jobs() {}
 

@@ -231,9 +231,20 @@ final class MomentSums implements Serializable {
         square = null;
     }
 
-    /** The block, with room for one more row at {@code pending}. */
+    /**
+     * The block, with room for one more row at {@code pending}. It starts at 64 rows and doubles up to
+     * {@link #blockRows} as rows arrive, so that small partitions do not allocate a full block.
+     */
     private double[] nextRow() {
-        if (block == null) startBlock();
+        if (block == null) {
+            block = new double[Math.min(64, blockRows(p)) * q];
+            blockWeights = new double[block.length / q];
+            pending = 0;
+        } else if ((pending + 1) * q > block.length) {
+            int rows = Math.min(2 * (block.length / q), blockRows(p));
+            block = Arrays.copyOf(block, rows * q);
+            blockWeights = Arrays.copyOf(blockWeights, rows);
+        }
         return block;
     }
 
@@ -245,14 +256,7 @@ final class MomentSums implements Serializable {
         blockWeights[pending] = w;
         rows++;
         sumSquaredWeights += w * w;
-        if (++pending * q + q > block.length) flushBlock();
-    }
-
-    private void startBlock() {
-        int r = blockRows(p);
-        block = new double[r * q];
-        blockWeights = new double[r];
-        pending = 0;
+        if (++pending == blockRows(p)) flushBlock();
     }
 
     private double[] triangle() {

@@ -26,7 +26,9 @@ import org.apache.spark.sql.types.StructType;
  * 4096-feature cap: up to {@value FitColumns#MAX_FEATURES} features (memory: {@link FitColumns#MAX_FEATURES}).
  *
  * <p>Params (Spark's names and defaults): {@code regParam} 0, {@code elasticNetParam} 0, {@code fitIntercept} true,
- * {@code standardization} true, {@code weightCol} unset, {@code maxIter} 100 (coordinate-descent sweeps),
+ * {@code standardization} true, {@code weightCol} unset, {@code maxIter} 1000 (coordinate-descent sweeps on the driver:
+ * Spark's default of 100 counts quasi-Newton iterations, and a sweep does less work than one; strongly correlated
+ * features at a small regParam can take several hundred),
  * {@code tol} 1e-6 (duality gap relative to the standardised label's sum of squares), {@code aggregationDepth} 2,
  * {@code solver} auto, {@code featuresCol}, {@code labelCol}, {@code predictionCol}. Spark's {@code loss = huber} is
  * not offered. Bad columns fail before any job runs; bad rows fail the pass with the row's partition and position.
@@ -67,7 +69,7 @@ public final class ShrinkLinearRegression extends Predictor<Vector, ShrinkLinear
         setDefault(elasticNetParam, 0.0);
         setDefault(fitIntercept, true);
         setDefault(standardization, true);
-        setDefault(maxIter, 100);
+        setDefault(maxIter, 1000);
         setDefault(tol, 1e-6);
         setDefault(aggregationDepth, 2);
         setDefault(solver, "auto");
