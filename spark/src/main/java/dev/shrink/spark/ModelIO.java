@@ -1,13 +1,19 @@
 package dev.shrink.spark;
 
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.linalg.VectorUDT;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.param.Params;
 import org.apache.spark.ml.util.DefaultParamsReadable;
 import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -42,6 +48,27 @@ final class ModelIO {
                 tables[t].apply(sparkSession()).coalesce(1).write().parquet(path + "/" + names[t]);
             }
         }
+    }
+
+    /** The data of a linear model: one row of intercept and coefficients. */
+    static final StructType COEFFICIENTS = new StructType().add("intercept", DataTypes.DoubleType).add("coefficients", new VectorUDT());
+
+    /** Makes a model from its uid and data. */
+    interface Maker<M> {
+        M make(String uid, Vector coefficients, double intercept);
+    }
+
+    /** The writer of a model whose data are its intercept and coefficients ({@link #COEFFICIENTS}). */
+    static MLWriter coefficientsWriter(MLWriter metadata, double intercept, Vector coefficients) {
+        return new Writer(metadata, new String[] {"data"},
+                session -> session.createDataFrame(List.of(RowFactory.create(intercept, coefficients)), COEFFICIENTS));
+    }
+
+    /** A model written by {@link #coefficientsWriter}, made by {@code maker} and given its saved params. */
+    static <M extends Params> M readCoefficients(SparkSession session, String path, Maker<M> maker) {
+        Params shell = metadata(session, path);
+        Row data = table(session, path, "data").head();
+        return withParams(shell, maker.make(shell.uid(), data.getAs("coefficients"), data.<Double>getAs("intercept")));
     }
 
     /** The stage Spark's default reader makes from {@code path/metadata}: the class's (uid) instance with its params. */

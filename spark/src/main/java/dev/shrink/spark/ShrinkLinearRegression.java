@@ -34,7 +34,8 @@ import org.apache.spark.sql.types.StructType;
  * not offered. Bad columns fail before any job runs; bad rows fail the pass with the row's partition and position.
  */
 public final class ShrinkLinearRegression extends Predictor<Vector, ShrinkLinearRegression, ShrinkLinearRegressionModel>
-        implements DefaultParamsWritable {
+        implements DefaultParamsWritable,
+        ElasticNetParams<ShrinkLinearRegression> {
     private static final long serialVersionUID = 1L;
 
     private final String uid;
@@ -80,51 +81,19 @@ public final class ShrinkLinearRegression extends Predictor<Vector, ShrinkLinear
         return uid;
     }
 
-    /** Regularization parameter λ (≥ 0). */
-    public DoubleParam regParam() { return regParam; }
-    /** The elastic-net mixing parameter α in [0, 1] (0: L2, 1: L1). */
-    public DoubleParam elasticNetParam() { return elasticNetParam; }
-    /** Whether to fit an (unpenalised) intercept. */
-    public BooleanParam fitIntercept() { return fitIntercept; }
-    /** Whether to penalise the standardised coefficients (Spark's default) or the raw ones. */
-    public BooleanParam standardization() { return standardization; }
-    /** Column of non-negative instance weights (unset or empty: all 1). */
-    public Param<String> weightCol() { return weightCol; }
-    /** Most coordinate-descent sweeps. */
-    public IntParam maxIter() { return maxIter; }
-    /** Duality-gap tolerance of the elastic-net solve. */
-    public DoubleParam tol() { return tol; }
-    /** Depth of the treeAggregate that sums the partitions' statistics. */
-    public IntParam aggregationDepth() { return aggregationDepth; }
+    @Override public DoubleParam regParam() { return regParam; }
+    @Override public DoubleParam elasticNetParam() { return elasticNetParam; }
+    @Override public BooleanParam fitIntercept() { return fitIntercept; }
+    @Override public BooleanParam standardization() { return standardization; }
+    @Override public Param<String> weightCol() { return weightCol; }
+    @Override public IntParam maxIter() { return maxIter; }
+    @Override public DoubleParam tol() { return tol; }
+    @Override public IntParam aggregationDepth() { return aggregationDepth; }
     /** Whose standardisation: 'normal', 'l-bfgs' or 'auto' (see {@link SparkParams#solver}). */
     public Param<String> solver() { return solver; }
 
-    public double getRegParam() { return (Double) $(regParam); }
-    public double getElasticNetParam() { return (Double) $(elasticNetParam); }
-    public boolean getFitIntercept() { return (Boolean) $(fitIntercept); }
-    public boolean getStandardization() { return (Boolean) $(standardization); }
-    public String getWeightCol() { return isDefined(weightCol) ? $(weightCol) : ""; }
-    public int getMaxIter() { return (Integer) $(maxIter); }
-    public double getTol() { return (Double) $(tol); }
-    public int getAggregationDepth() { return (Integer) $(aggregationDepth); }
     public String getSolver() { return $(solver); }
 
-    /** Sets {@link #regParam()}. */
-    public ShrinkLinearRegression setRegParam(double v) { set(regParam, v); return this; }
-    /** Sets {@link #elasticNetParam()}. */
-    public ShrinkLinearRegression setElasticNetParam(double v) { set(elasticNetParam, v); return this; }
-    /** Sets {@link #fitIntercept()}. */
-    public ShrinkLinearRegression setFitIntercept(boolean v) { set(fitIntercept, v); return this; }
-    /** Sets {@link #standardization()}. */
-    public ShrinkLinearRegression setStandardization(boolean v) { set(standardization, v); return this; }
-    /** Sets {@link #weightCol()}. */
-    public ShrinkLinearRegression setWeightCol(String v) { set(weightCol, v); return this; }
-    /** Sets {@link #maxIter()}. */
-    public ShrinkLinearRegression setMaxIter(int v) { set(maxIter, v); return this; }
-    /** Sets {@link #tol()}. */
-    public ShrinkLinearRegression setTol(double v) { set(tol, v); return this; }
-    /** Sets {@link #aggregationDepth()}. */
-    public ShrinkLinearRegression setAggregationDepth(int v) { set(aggregationDepth, v); return this; }
     /** Sets {@link #solver()}. */
     public ShrinkLinearRegression setSolver(String v) { set(solver, v); return this; }
 

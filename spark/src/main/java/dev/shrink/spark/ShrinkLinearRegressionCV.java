@@ -38,7 +38,8 @@ import java.util.Arrays;
  * position, see {@link Jobs#fold}), {@code seed}, {@code metricName} (rmse as RegressionEvaluator, mse or r2; weighted
  * by the weight column), {@code selectionRule} (min or 1se).
  */
-public final class ShrinkLinearRegressionCV extends Estimator<ShrinkLinearRegressionCVModel> implements DefaultParamsWritable {
+public final class ShrinkLinearRegressionCV extends Estimator<ShrinkLinearRegressionCVModel> implements DefaultParamsWritable,
+        PenalizedFitParams<ShrinkLinearRegressionCV> {
     private static final long serialVersionUID = 1L;
 
     private final String uid;
@@ -136,18 +137,12 @@ public final class ShrinkLinearRegressionCV extends Estimator<ShrinkLinearRegres
     public Param<String> labelCol() { return labelCol; }
     /** Prediction column of the fitted model. */
     public Param<String> predictionCol() { return predictionCol; }
-    /** Column of non-negative instance weights (unset or empty: all 1); also weights the validation metric. */
-    public Param<String> weightCol() { return weightCol; }
-    /** Whether to fit an (unpenalised) intercept. */
-    public BooleanParam fitIntercept() { return fitIntercept; }
-    /** Whether to penalise the standardised coefficients (Spark's default) or the raw ones. */
-    public BooleanParam standardization() { return standardization; }
-    /** Most coordinate-descent sweeps per path point. */
-    public IntParam maxIter() { return maxIter; }
-    /** Duality-gap tolerance of each path point. */
-    public DoubleParam tol() { return tol; }
-    /** Depth of the treeAggregate of the fold statistics. */
-    public IntParam aggregationDepth() { return aggregationDepth; }
+    @Override public Param<String> weightCol() { return weightCol; }
+    @Override public BooleanParam fitIntercept() { return fitIntercept; }
+    @Override public BooleanParam standardization() { return standardization; }
+    @Override public IntParam maxIter() { return maxIter; }
+    @Override public DoubleParam tol() { return tol; }
+    @Override public IntParam aggregationDepth() { return aggregationDepth; }
     /** Whose standardisation: 'normal', 'l-bfgs' or 'auto' (see {@link ShrinkLinearRegression#solver()}). */
     public Param<String> solver() { return solver; }
     /** The elasticNetParam values to cross-validate. */
@@ -172,12 +167,6 @@ public final class ShrinkLinearRegressionCV extends Estimator<ShrinkLinearRegres
     public String getFeaturesCol() { return $(featuresCol); }
     public String getLabelCol() { return $(labelCol); }
     public String getPredictionCol() { return $(predictionCol); }
-    public String getWeightCol() { return isDefined(weightCol) ? $(weightCol) : ""; }
-    public boolean getFitIntercept() { return (Boolean) $(fitIntercept); }
-    public boolean getStandardization() { return (Boolean) $(standardization); }
-    public int getMaxIter() { return (Integer) $(maxIter); }
-    public double getTol() { return (Double) $(tol); }
-    public int getAggregationDepth() { return (Integer) $(aggregationDepth); }
     public String getSolver() { return $(solver); }
     public double[] getElasticNetParams() { return $(elasticNetParams).clone(); }
     public double[] getRegParams() { return $(regParams).clone(); }
@@ -195,18 +184,6 @@ public final class ShrinkLinearRegressionCV extends Estimator<ShrinkLinearRegres
     public ShrinkLinearRegressionCV setLabelCol(String v) { set(labelCol, v); return this; }
     /** Sets {@link #predictionCol()}. */
     public ShrinkLinearRegressionCV setPredictionCol(String v) { set(predictionCol, v); return this; }
-    /** Sets {@link #weightCol()}. */
-    public ShrinkLinearRegressionCV setWeightCol(String v) { set(weightCol, v); return this; }
-    /** Sets {@link #fitIntercept()}. */
-    public ShrinkLinearRegressionCV setFitIntercept(boolean v) { set(fitIntercept, v); return this; }
-    /** Sets {@link #standardization()}. */
-    public ShrinkLinearRegressionCV setStandardization(boolean v) { set(standardization, v); return this; }
-    /** Sets {@link #maxIter()}. */
-    public ShrinkLinearRegressionCV setMaxIter(int v) { set(maxIter, v); return this; }
-    /** Sets {@link #tol()}. */
-    public ShrinkLinearRegressionCV setTol(double v) { set(tol, v); return this; }
-    /** Sets {@link #aggregationDepth()}. */
-    public ShrinkLinearRegressionCV setAggregationDepth(int v) { set(aggregationDepth, v); return this; }
     /** Sets {@link #solver()}. */
     public ShrinkLinearRegressionCV setSolver(String v) { set(solver, v); return this; }
     /** Sets {@link #elasticNetParams()}. */

@@ -1,18 +1,12 @@
 package dev.shrink.spark;
 
 import org.apache.spark.ml.linalg.Vector;
-import org.apache.spark.ml.linalg.VectorUDT;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.regression.RegressionModel;
 import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWriter;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
-import java.util.List;
 
 /**
  * A fitted linear model ŷ = x·w + b, as Spark's {@code LinearRegressionModel}: {@code transform} adds the prediction
@@ -23,7 +17,6 @@ import java.util.List;
 public final class ShrinkLinearRegressionModel extends RegressionModel<Vector, ShrinkLinearRegressionModel>
         implements DefaultParamsWritable {
     private static final long serialVersionUID = 1L;
-    private static final StructType DATA = new StructType().add("intercept", DataTypes.DoubleType).add("coefficients", new VectorUDT());
 
     private final String uid;
     private final Vector coefficients;
@@ -86,8 +79,7 @@ public final class ShrinkLinearRegressionModel extends RegressionModel<Vector, S
 
     @Override
     public MLWriter write() {
-        return new ModelIO.Writer(DefaultParamsWritable.super.write(), new String[] {"data"},
-                session -> session.createDataFrame(List.of(RowFactory.create(intercept, coefficients)), DATA));
+        return ModelIO.coefficientsWriter(DefaultParamsWritable.super.write(), intercept, coefficients);
     }
 
     /** Spark ML persistence: the reader of saved models. */
@@ -95,11 +87,7 @@ public final class ShrinkLinearRegressionModel extends RegressionModel<Vector, S
         return new MLReader<>() {
             @Override
             public ShrinkLinearRegressionModel load(String path) {
-                ShrinkLinearRegressionModel shell = ModelIO.metadata(sparkSession(), path);
-                Row data = ModelIO.table(sparkSession(), path, "data").head();
-                Vector coefficients = data.getAs("coefficients");
-                double intercept = data.getAs("intercept");
-                return ModelIO.withParams(shell, new ShrinkLinearRegressionModel(shell.uid(), coefficients, intercept, null));
+                return ModelIO.readCoefficients(sparkSession(), path, (uid, c, b) -> new ShrinkLinearRegressionModel(uid, c, b, null));
             }
         };
     }

@@ -34,7 +34,8 @@ import org.apache.spark.storage.StorageLevel;
  * {@code rawPredictionCol}, {@code probabilityCol}. Bounds on coefficients are not offered.
  */
 public final class ShrinkLogisticRegression
-        extends ProbabilisticClassifier<Vector, ShrinkLogisticRegression, ShrinkLogisticRegressionModel> implements DefaultParamsWritable {
+        extends ProbabilisticClassifier<Vector, ShrinkLogisticRegression, ShrinkLogisticRegressionModel> implements DefaultParamsWritable,
+        ElasticNetParams<ShrinkLogisticRegression> {
     private static final long serialVersionUID = 1L;
 
     private final String uid;
@@ -81,51 +82,19 @@ public final class ShrinkLogisticRegression
         return uid;
     }
 
-    /** Regularization parameter λ (≥ 0). */
-    public DoubleParam regParam() { return regParam; }
-    /** The elastic-net mixing parameter α in [0, 1] (0: L2, 1: L1). */
-    public DoubleParam elasticNetParam() { return elasticNetParam; }
-    /** Whether to fit an (unpenalised) intercept. */
-    public BooleanParam fitIntercept() { return fitIntercept; }
-    /** Whether to penalise the standardised coefficients (Spark's default) or the raw ones. */
-    public BooleanParam standardization() { return standardization; }
-    /** Column of non-negative instance weights (unset or empty: all 1). */
-    public Param<String> weightCol() { return weightCol; }
-    /** Most Newton steps. */
-    public IntParam maxIter() { return maxIter; }
-    /** Tolerance on the largest element of the objective's minimum-norm subgradient. */
-    public DoubleParam tol() { return tol; }
-    /** Depth of the treeAggregate of every pass. */
-    public IntParam aggregationDepth() { return aggregationDepth; }
+    @Override public DoubleParam regParam() { return regParam; }
+    @Override public DoubleParam elasticNetParam() { return elasticNetParam; }
+    @Override public BooleanParam fitIntercept() { return fitIntercept; }
+    @Override public BooleanParam standardization() { return standardization; }
+    @Override public Param<String> weightCol() { return weightCol; }
+    @Override public IntParam maxIter() { return maxIter; }
+    @Override public DoubleParam tol() { return tol; }
+    @Override public IntParam aggregationDepth() { return aggregationDepth; }
     /** 'auto' or 'binomial': binary logistic regression either way. */
     public Param<String> family() { return family; }
 
-    public double getRegParam() { return (Double) $(regParam); }
-    public double getElasticNetParam() { return (Double) $(elasticNetParam); }
-    public boolean getFitIntercept() { return (Boolean) $(fitIntercept); }
-    public boolean getStandardization() { return (Boolean) $(standardization); }
-    public String getWeightCol() { return isDefined(weightCol) ? $(weightCol) : ""; }
-    public int getMaxIter() { return (Integer) $(maxIter); }
-    public double getTol() { return (Double) $(tol); }
-    public int getAggregationDepth() { return (Integer) $(aggregationDepth); }
     public String getFamily() { return $(family); }
 
-    /** Sets {@link #regParam()}. */
-    public ShrinkLogisticRegression setRegParam(double v) { set(regParam, v); return this; }
-    /** Sets {@link #elasticNetParam()}. */
-    public ShrinkLogisticRegression setElasticNetParam(double v) { set(elasticNetParam, v); return this; }
-    /** Sets {@link #fitIntercept()}. */
-    public ShrinkLogisticRegression setFitIntercept(boolean v) { set(fitIntercept, v); return this; }
-    /** Sets {@link #standardization()}. */
-    public ShrinkLogisticRegression setStandardization(boolean v) { set(standardization, v); return this; }
-    /** Sets {@link #weightCol()}. */
-    public ShrinkLogisticRegression setWeightCol(String v) { set(weightCol, v); return this; }
-    /** Sets {@link #maxIter()}. */
-    public ShrinkLogisticRegression setMaxIter(int v) { set(maxIter, v); return this; }
-    /** Sets {@link #tol()}. */
-    public ShrinkLogisticRegression setTol(double v) { set(tol, v); return this; }
-    /** Sets {@link #aggregationDepth()}. */
-    public ShrinkLogisticRegression setAggregationDepth(int v) { set(aggregationDepth, v); return this; }
     /** Sets {@link #family()}. */
     public ShrinkLogisticRegression setFamily(String v) { set(family, v); return this; }
 

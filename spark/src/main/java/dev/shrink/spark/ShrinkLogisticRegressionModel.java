@@ -3,18 +3,12 @@ package dev.shrink.spark;
 import org.apache.spark.ml.classification.ProbabilisticClassificationModel;
 import org.apache.spark.ml.linalg.DenseVector;
 import org.apache.spark.ml.linalg.Vector;
-import org.apache.spark.ml.linalg.VectorUDT;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWriter;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
-import java.util.List;
 
 /**
  * A fitted binary logistic model P(y = 1 | x) = 1/(1 + e^−(x·w + b)), as Spark's {@code LogisticRegressionModel} for two
@@ -25,7 +19,6 @@ import java.util.List;
 public final class ShrinkLogisticRegressionModel extends ProbabilisticClassificationModel<Vector, ShrinkLogisticRegressionModel>
         implements DefaultParamsWritable {
     private static final long serialVersionUID = 1L;
-    private static final StructType DATA = new StructType().add("intercept", DataTypes.DoubleType).add("coefficients", new VectorUDT());
 
     private final String uid;
     private final Vector coefficients;
@@ -116,8 +109,7 @@ public final class ShrinkLogisticRegressionModel extends ProbabilisticClassifica
 
     @Override
     public MLWriter write() {
-        return new ModelIO.Writer(DefaultParamsWritable.super.write(), new String[] {"data"},
-                session -> session.createDataFrame(List.of(RowFactory.create(intercept, coefficients)), DATA));
+        return ModelIO.coefficientsWriter(DefaultParamsWritable.super.write(), intercept, coefficients);
     }
 
     /** Spark ML persistence: the reader of saved models. */
@@ -125,11 +117,7 @@ public final class ShrinkLogisticRegressionModel extends ProbabilisticClassifica
         return new MLReader<>() {
             @Override
             public ShrinkLogisticRegressionModel load(String path) {
-                ShrinkLogisticRegressionModel shell = ModelIO.metadata(sparkSession(), path);
-                Row data = ModelIO.table(sparkSession(), path, "data").head();
-                Vector coefficients = data.getAs("coefficients");
-                double intercept = data.getAs("intercept");
-                return ModelIO.withParams(shell, new ShrinkLogisticRegressionModel(shell.uid(), coefficients, intercept, null));
+                return ModelIO.readCoefficients(sparkSession(), path, (uid, c, b) -> new ShrinkLogisticRegressionModel(uid, c, b, null));
             }
         };
     }
