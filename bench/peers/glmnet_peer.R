@@ -1,8 +1,11 @@
 #!/usr/bin/env Rscript
 # glmnet peer of the shrink report: fits one workload folder written by the report, with glmnet's settings chosen so
 # that it minimises exactly scikit-learn's objective (see the conformance README for glmnet's Gaussian y-scale rule),
-# and writes back coef-glmnet.csv, intercept-glmnet.csv, alphas-glmnet.csv (scikit-learn's alpha of each fit) and
-# result-glmnet.properties (time_s = mean seconds per fit over the measured repeats, after the warm-up fits).
+# and writes back, for each thresh in THRESHS (glmnet's convergence threshold: the default and a tighter one, so that
+# the report can keep the fastest one that reaches the same objective), coef-glmnet-T.csv, intercept-glmnet-T.csv,
+# alphas-glmnet-T.csv (scikit-learn's alpha of each fit) and result-glmnet-T.properties (time_s = mean seconds per fit
+# over the measured repeats, after the warm-up fits; coretype = the OpenBLAS core type of R's BLAS, which
+# run_peers.sh checks and passes in SHRINK_BLAS_CORETYPE).
 #
 # usage: glmnet_peer.R WORKLOAD_DIR [REPEATS] [WARMUP]
 #
@@ -41,25 +44,28 @@ sk_grid <- function(rho, n_alphas, eps) {
   10^seq(log10(amax), log10(eps * amax), length.out = n_alphas)
 }
 
-fit <- function() {
+THRESHS <- c(1e-7, 1e-10)
+LONG_FIT_S <- 2
+
+fit <- function(thresh) {
   if (model == "ridge") {
     a <- num("alpha")
-    f <- glmnet(x, y, family = "gaussian", alpha = 0, lambda = a * s / n, standardize = FALSE)
+    f <- glmnet(x, y, family = "gaussian", alpha = 0, lambda = a * s / n, standardize = FALSE, thresh = thresh)
     return(list(coef = list(as.numeric(coef(f))), alphas = a, note = ""))
   }
   if (model %in% c("lasso", "elasticnet")) {
     a <- num("alpha"); rho <- num("l1_ratio"); ga <- en_a(rho)
-    f <- glmnet(x, y, family = "gaussian", alpha = ga, lambda = a * rho / ga, standardize = FALSE)
+    f <- glmnet(x, y, family = "gaussian", alpha = ga, lambda = a * rho / ga, standardize = FALSE, thresh = thresh)
     return(list(coef = list(as.numeric(coef(f))), alphas = a, note = paste("npasses", f$npasses)))
   }
   if (model == "logistic") {
-    f <- glmnet(x, y, family = "binomial", alpha = 0, lambda = 1 / (num("C") * n), standardize = FALSE)
+    f <- glmnet(x, y, family = "binomial", alpha = 0, lambda = 1 / (num("C") * n), standardize = FALSE, thresh = thresh)
     return(list(coef = list(as.numeric(coef(f))), alphas = NaN, note = paste("npasses", f$npasses)))
   }
   if (model == "elasticnet_path") {
     rho <- num("l1_ratio"); ga <- en_a(rho)
     alphas <- sk_grid(rho, as.integer(num("n_alphas")), num("eps"))
-    f <- glmnet(x, y, family = "gaussian", alpha = ga, lambda = alphas * rho / ga, standardize = FALSE)
+    f <- glmnet(x, y, family = "gaussian", alpha = ga, lambda = alphas * rho / ga, standardize = FALSE, thresh = thresh)
     b <- as.matrix(coef(f))
     return(list(coef = lapply(seq_len(ncol(b)), function(k) b[, k]), alphas = alphas,
                 note = if (ncol(b) < length(alphas)) "glmnet stopped the path early" else ""))
@@ -68,7 +74,7 @@ fit <- function() {
     rho <- num("l1_ratio"); ga <- en_a(rho); k <- as.integer(num("n_folds"))
     alphas <- sk_grid(rho, as.integer(num("n_alphas")), num("eps"))
     foldid <- rep(seq_len(k), each = ceiling(n / k))[seq_len(n)]   # contiguous folds, as KFold without shuffle
-    f <- cv.glmnet(x, y, family = "gaussian", alpha = ga, lambda = alphas * rho / ga, foldid = foldid, standardize = FALSE)
+    f <- cv.glmnet(x, y, family = "gaussian", alpha = ga, lambda = alphas * rho / ga, foldid = foldid, standardize = FALSE, thresh = thresh)
     chosen <- f$lambda.min * ga / rho
     return(list(coef = list(as.numeric(coef(f, s = "lambda.min"))), alphas = chosen,
                 note = sprintf("alpha chosen %.6g", chosen)))
@@ -76,19 +82,31 @@ fit <- function() {
   stop(paste("not applicable:", model))
 }
 
-times <- c()
-for (r in seq_len(warmup + repeats)) {
-  t0 <- proc.time()[["elapsed"]]
-  res <- fit()
-  t1 <- proc.time()[["elapsed"]]
-  if (r > warmup) times <- c(times, t1 - t0)
+for (thresh in THRESHS) {
+  tt <- sub("e-0*", "e-", sprintf("%.0e", thresh))
+  side <- paste0("glmnet-thresh", tt)
+  times <- c()
+  fits <- 0
+  while (length(times) < repeats) {
+    t0 <- proc.time()[["elapsed"]]
+    res <- fit(thresh)
+    t1 <- proc.time()[["elapsed"]]
+    fits <- fits + 1
+    # Warm-up fits are not timed, unless one takes longer than LONG_FIT_S (then warming up is moot).
+    if (fits > warmup || t1 - t0 > LONG_FIT_S) times <- c(times, t1 - t0)
+  }
+  coefs <- do.call(rbind, lapply(res$coef, function(b) b[-1]))
+  intercepts <- vapply(res$coef, function(b) b[1], 0)
+  out <- function(kind) file.path(d, paste0(kind, "-", side, ".", if (kind == "result") "properties" else "csv"))
+  write.table(format(coefs, digits = 17), out("coef"), sep = ",", row.names = FALSE, col.names = FALSE, quote = FALSE)
+  writeLines(format(intercepts, digits = 17), out("intercept"))
+  writeLines(format(res$alphas, digits = 17), out("alphas"))
+  core <- Sys.getenv("SHRINK_BLAS_CORETYPE")
+  writeLines(c("peer=glmnet", paste0("setting=thresh=", tt),
+               sprintf("time_s=%.9g", mean(times)), paste0("times=", paste(sprintf("%.6g", times), collapse = " ")),
+               paste0("version=glmnet ", as.character(packageVersion("glmnet")), ", ", R.version.string),
+               paste0("coretype=", core), paste0("coretype_requested=", Sys.getenv("SHRINK_PEER_CORETYPE")),
+               paste0("blas=", Sys.getenv("SHRINK_BLAS_LIBRARY"), " (openblas_get_corename of R's library, same environment)"),
+               paste0("note=", res$note)), out("result"))
+  cat(sprintf("glmnet %s thresh=%s [%s]: %.4f s per fit (%s)\n", props[["name"]], tt, core, mean(times), res$note))
 }
-coefs <- do.call(rbind, lapply(res$coef, function(b) b[-1]))
-intercepts <- vapply(res$coef, function(b) b[1], 0)
-write.table(format(coefs, digits = 17), file.path(d, "coef-glmnet.csv"), sep = ",", row.names = FALSE, col.names = FALSE, quote = FALSE)
-writeLines(format(intercepts, digits = 17), file.path(d, "intercept-glmnet.csv"))
-writeLines(format(res$alphas, digits = 17), file.path(d, "alphas-glmnet.csv"))
-writeLines(c(sprintf("time_s=%.9g", mean(times)), paste0("times=", paste(sprintf("%.6g", times), collapse = " ")),
-             paste0("version=glmnet ", as.character(packageVersion("glmnet")), ", ", R.version.string),
-             paste0("note=", res$note)), file.path(d, "result-glmnet.properties"))
-cat(sprintf("glmnet %s: %.4f s per fit (%s)\n", props[["name"]], mean(times), res$note))

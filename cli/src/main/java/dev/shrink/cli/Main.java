@@ -20,6 +20,12 @@ public final class Main {
             usage: ./shrink <command> [options]
 
             commands:
+              fit MODEL DATA [options]       fit a model (ridge, lasso, elasticnet, logistic) to a data file
+                                             (CSV with --target COL, LibSVM, .mtx or .npy with --y FILE); JSON out
+              predict MODEL.json DATA        predictions of a fitted model, one CSV line per row
+              path MODEL DATA [--plot F.svg] the regularisation path (and glmnet's coefficient plot)
+              cv MODEL DATA [--plot F.svg]   the penalty chosen by cross-validation (and glmnet's CV plot)
+                                             ./shrink <command> --help: the options of each
               report [--quick] [--out DIR]   run the benchmark suite and write the report (the main job);
                                              also --list, --no-solvers, --no-external-peers, --keep-data, --csv
               conformance [DIR]              check the solvers against a directory of conformance cases
@@ -40,6 +46,7 @@ public final class Main {
             return args.length == 0 ? 2 : 0;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        if (Commands.handles(args[0])) return Commands.run(args[0], rest, out, err);
         return switch (args[0]) {
             case "info" -> info(out);
             case "conformance" -> conformance(rest, out, err);

@@ -25,7 +25,7 @@ class MainTest {
     void helpListsEveryCommand() throws Exception {
         assertEquals(0, run("--help"));
         String text = out.toString(StandardCharsets.UTF_8);
-        for (String command : new String[] {"report", "conformance", "info", "test"}) {
+        for (String command : new String[] {"fit", "predict", "path", "cv", "report", "conformance", "info", "test"}) {
             assertTrue(text.contains("\n  " + command), command + " missing from:\n" + text);
         }
     }

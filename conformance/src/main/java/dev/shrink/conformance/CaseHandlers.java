@@ -82,7 +82,18 @@ public final class CaseHandlers {
             new Handler("logistic_cv", Map.ofEntries(Map.entry("l1_ratio", ZERO), Map.entry("penalty", L2), Map.entry("standardize", FALSE),
                     Map.entry("weighted", ANY), Map.entry("cv", v -> v.equals("explicit-folds")), Map.entry("n_folds", ANY),
                     Map.entry("C_chosen", ANY), Map.entry("C_chosen_index", ANY), Map.entry("cv_rtol", ANY)),
-                    union(SINGLE_FIT_FILES, "Cs.csv", "folds.csv", "cv_logloss.csv"), CvHandlers::logisticCv)));
+                    union(SINGLE_FIT_FILES, "Cs.csv", "folds.csv", "cv_logloss.csv"), CvHandlers::logisticCv),
+            new Handler("group_lasso", Map.of("alpha", ANY, "standardize", FALSE, "weighted", FALSE, "loss", v -> v.equals("squared") || v.equals("logistic"),
+                    "n_groups", ANY), union(SINGLE_FIT_FILES, "groups.csv"), GroupHandlers::groupLasso),
+            new Handler("group_lasso_path", Map.of("standardize", FALSE, "weighted", FALSE, "loss", v -> v.equals("squared"),
+                    "n_groups", ANY, "eps", ANY, "n_alphas", ANY), union(PATH_FILES, "groups.csv"), GroupHandlers::groupLassoPath),
+            new Handler("multitask_elasticnet", Map.of("alpha", ANY, "l1_ratio", ANY, "standardize", FALSE, "weighted", FALSE, "n_tasks", ANY),
+                    Set.of("X.csv", "Y.csv", "coef.csv", "intercept.csv"), GroupHandlers::multiTaskElasticNet),
+            new Handler("bayesian_ridge", Map.ofEntries(Map.entry("l1_ratio", ZERO), Map.entry("standardize", FALSE), Map.entry("weighted", FALSE),
+                    Map.entry("alpha_", ANY), Map.entry("lambda_", ANY), Map.entry("alpha_1", ANY), Map.entry("alpha_2", ANY),
+                    Map.entry("lambda_1", ANY), Map.entry("lambda_2", ANY), Map.entry("n_iter", ANY), Map.entry("tol", ANY),
+                    Map.entry("n_iter_done", ANY), Map.entry("log_marginal_likelihood", ANY), Map.entry("hyper_rtol", ANY)),
+                    SINGLE_FIT_FILES, GroupHandlers::bayesianRidge)));
 
     private static Set<String> union(Set<String> base, String... more) {
         Set<String> s = new java.util.HashSet<>(base);

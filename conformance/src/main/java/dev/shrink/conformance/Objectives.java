@@ -141,4 +141,60 @@ public final class Objectives {
         }
         return f / n + lambda / 2 * l2;
     }
+
+    /**
+     * Group lasso: {@code (1/(2n))·Σᵢ(yᵢ − xᵢ·w − b)² + alpha·Σ_g √p_g·‖w_g‖₂} (squared loss) or
+     * {@code (1/n)·Σᵢ log(1 + exp(−tᵢ(xᵢ·w + b))) + alpha·Σ_g √p_g·‖w_g‖₂}, tᵢ = 2yᵢ − 1 (logistic), groups[j] the
+     * group of column j.
+     */
+    public static double groupLasso(Design x, double[] y, int[] groups, double[] w, double b, double alpha, boolean logistic) {
+        int n = x.n();
+        double loss = 0;
+        for (int i = 0; i < n; i++) {
+            double z = dotRow(x, i, w) + b;
+            if (logistic) {
+                loss += softplus(-(2 * y[i] - 1) * z);
+            } else {
+                loss += (y[i] - z) * (y[i] - z);
+            }
+        }
+        loss = logistic ? loss / n : loss / (2 * n);
+        int count = 0;
+        for (int g : groups) count = Math.max(count, g + 1);
+        double[] squares = new double[count];
+        int[] sizes = new int[count];
+        for (int j = 0; j < w.length; j++) {
+            squares[groups[j]] += w[j] * w[j];
+            sizes[groups[j]]++;
+        }
+        double penalty = 0;
+        for (int g = 0; g < count; g++) penalty += Math.sqrt(sizes[g]) * Math.sqrt(squares[g]);
+        return loss + alpha * penalty;
+    }
+
+    /**
+     * scikit-learn MultiTaskElasticNet: {@code (1/(2n))·Σᵢ Σₜ(Yᵢₜ − xᵢ·wₜ − bₜ)² + alpha·l1Ratio·Σⱼ sqrt(Σₜwₜⱼ²)
+     * + ½·alpha·(1 − l1Ratio)·Σₜ Σⱼ wₜⱼ²}, W given task by task ({@code w[t]} = coefficients of task t).
+     */
+    public static double multiTaskElasticNet(Design x, double[][] y, double[][] w, double[] b, double alpha, double l1Ratio) {
+        int n = x.n();
+        int tasks = w.length;
+        int p = x.p();
+        double loss = 0;
+        for (int i = 0; i < n; i++) {
+            for (int t = 0; t < tasks; t++) {
+                double r = y[i][t] - dotRow(x, i, w[t]) - b[t];
+                loss += r * r;
+            }
+        }
+        double l21 = 0;
+        double l2 = 0;
+        for (int j = 0; j < p; j++) {
+            double s = 0;
+            for (int t = 0; t < tasks; t++) s += w[t][j] * w[t][j];
+            l21 += Math.sqrt(s);
+            l2 += s;
+        }
+        return loss / (2 * n) + alpha * l1Ratio * l21 + 0.5 * alpha * (1 - l1Ratio) * l2;
+    }
 }

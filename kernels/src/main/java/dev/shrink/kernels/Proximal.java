@@ -1,7 +1,7 @@
 package dev.shrink.kernels;
 
 /**
- * Proximal and penalized-step kernels for L1 / elastic-net penalties (Parikh &amp; Boyd, "Proximal Algorithms", 2014,
+ * Proximal and penalized-step kernels for L1 / elastic-net and group (L2-norm) penalties (Parikh &amp; Boyd, "Proximal Algorithms", 2014,
  * §6.5). {@code S(v, t) = sign(v)·max(|v| − t, 0)} is the soft-threshold. Output ranges may equal the input range
  * (in place) but must not overlap it otherwise. NaN in an input gives NaN in that output element.
  *
@@ -22,6 +22,16 @@ public interface Proximal {
      * {@code w ← S(w − η·(g + l2·w), η·l1)}. Bound per element: {@code |Δ| ≤ 4ε·(|w| + η|g| + η·l2·|w|)}.
      */
     void penalizedGradientStep(int n, double eta, double l1, double l2, double[] w, int wOffset, double[] g, int gOffset);
+
+    /**
+     * Block soft-thresholding, the proximal operator of {@code t·‖w‖₂} (Parikh &amp; Boyd 2014, §6.5.1) times a factor:
+     * {@code out ← c·max(0, 1 − t/‖x‖₂)·x}, and returns ‖x‖₂. The whole block is zeroed when ‖x‖₂ ≤ t (also for
+     * x = 0); an infinite element makes the norm +∞ (so out = c·x), a NaN makes every output element NaN. The norm
+     * neither overflows nor underflows for any finite x (as {@link Level1#norm2}). Group lasso and multi-task coordinate
+     * descent take their block step through this kernel: c = 1/(1 + l2) (or 1/curvature) fuses the ridge part.
+     * Bound per element against exact arithmetic: {@code |Δoutᵢ| ≤ (n + 8)·ε·c·|xᵢ|}; t, c ≥ 0 finite.
+     */
+    double groupSoftThreshold(int n, double t, double c, double[] x, int xOffset, double[] out, int outOffset);
 
     /**
      * The coordinate-descent residual update after coordinate j moved by δ: {@code r ← r − δ·xⱼ}, where column j

@@ -24,4 +24,41 @@ final class ScalarMatrixVector implements MatrixVector {
             y[yOffset + j] = s;
         }
     }
+
+    @Override
+    public void multiplyTransposed(MatrixView a, double[] y, int yOffset, int ldy, int k, double[] out, int outOffset, int ldOut) {
+        Checks.length("k", k);
+        Checks.rowMajor("y", y, yOffset, ldy, a.rows(), k);
+        Checks.rowMajor("out", out, outOffset, ldOut, k, a.cols());
+        for (int t = 0; t < k; t++) {
+            for (int j = 0; j < a.cols(); j++) {
+                double s = 0;
+                for (int i = 0; i < a.rows(); i++) s += a.get(i, j) * y[yOffset + i * ldy + t];
+                out[outOffset + t * ldOut + j] = s;
+            }
+        }
+    }
+
+    @Override
+    public void addMultiplyTransposed(MatrixView a, double[] x, int xOffset, double[] y, int yOffset) {
+        Checks.range("x", x, xOffset, a.rows());
+        Checks.range("y", y, yOffset, a.cols());
+        for (int j = 0; j < a.cols(); j++) {
+            double s = y[yOffset + j];
+            for (int i = 0; i < a.rows(); i++) s += a.get(i, j) * x[xOffset + i];
+            y[yOffset + j] = s;
+        }
+    }
+
+    @Override
+    public void rankOneUpdate(int m, int k, double[] x, int xOffset, double[] y, int yOffset, double[] a, int aOffset, int lda) {
+        Checks.length("m", m);
+        Checks.length("k", k);
+        Checks.range("x", x, xOffset, m);
+        Checks.range("y", y, yOffset, k);
+        Checks.rowMajor("a", a, aOffset, lda, m, k);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < k; j++) a[aOffset + i * lda + j] += x[xOffset + i] * y[yOffset + j];
+        }
+    }
 }

@@ -40,6 +40,44 @@ final class ScalarProximal implements Proximal {
         }
     }
 
+    /** The norm as the reference computes it: the largest magnitude first, then Σ(xᵢ/m)² (see ScalarLevel1.norm2). */
+    @Override
+    public double groupSoftThreshold(int n, double t, double c, double[] x, int xOffset, double[] out, int outOffset) {
+        Checks.nonNegative("t", t);
+        Checks.nonNegative("c", c);
+        Checks.range("x", x, xOffset, n);
+        Checks.range("out", out, outOffset, n);
+        double m = 0;
+        boolean nan = false;
+        for (int i = 0; i < n; i++) {
+            double a = Math.abs(x[xOffset + i]);
+            nan |= Double.isNaN(a);
+            m = Math.max(m, a);
+        }
+        double norm;
+        if (nan) {
+            norm = Double.NaN;
+        } else if (m == 0 || Double.isInfinite(m)) {
+            norm = m;
+        } else {
+            double s = 0;
+            for (int i = 0; i < n; i++) {
+                double r = x[xOffset + i] / m;
+                s += r * r;
+            }
+            norm = m * Math.sqrt(s);
+        }
+        double factor = shrinkage(norm, t) * c;
+        for (int i = 0; i < n; i++) out[outOffset + i] = factor * x[xOffset + i];
+        return norm;
+    }
+
+    /** 1 − t/‖x‖ when ‖x‖ &gt; t, else 0; NaN for a NaN norm. Every implementation uses this formula. */
+    static double shrinkage(double norm, double t) {
+        if (Double.isNaN(norm)) return Double.NaN;
+        return norm > t ? 1 - t / norm : 0.0;
+    }
+
     @Override
     public void residualUpdate(int n, double delta, double[] x, int xOffset, int incX, double[] r, int rOffset) {
         Checks.length("n", n);

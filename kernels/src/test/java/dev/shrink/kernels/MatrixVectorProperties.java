@@ -132,4 +132,114 @@ class MatrixVectorProperties {
             }
         }
     }
+
+    /**
+     * Aᵀ·Y for k right-hand sides (Y rows×k row-major, padded): each element within 2·rows·ε·Σᵢ|aᵢⱼyᵢₜ| of exact, so the two
+     * implementations within twice that; the padding of out untouched. k runs over 0 .. 11 (every chunk and tail).
+     */
+    @Test
+    void multiplyTransposedManyAgreesWithinBound() {
+        qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(MatrixVectorProperties::multiplyTransposedMany);
+    }
+
+    static void multiplyTransposedMany(Case c) {
+        SplittableRandom random = new SplittableRandom(c.seed());
+        MatrixView a = c.matrix(random);
+        int k = (int) (c.seed() & 0x7fffffff) % 12;
+        int ldy = k + c.ldPadding();
+        int ldOut = c.cols() + c.ldPadding();
+        double[] y = c.vector(random, c.xOffset(), c.rows() * Math.max(ldy, 1));
+        double[] out = c.vector(random, c.yOffset(), k * Math.max(ldOut, 1));
+        double[] a0 = a.data().clone(), y0 = y.clone(), before = out.clone(), expected = out.clone();
+        SCALAR.multiplyTransposed(a, y, c.xOffset(), Math.max(ldy, 1), k, expected, c.yOffset(), Math.max(ldOut, 1));
+        c.vector().multiplyTransposed(a, y, c.xOffset(), Math.max(ldy, 1), k, out, c.yOffset(), Math.max(ldOut, 1));
+        for (int t = 0; t < k; t++) {
+            for (int j = 0; j < Math.max(ldOut, 1); j++) {
+                int at = c.yOffset() + t * Math.max(ldOut, 1) + j;
+                if (j >= c.cols()) {
+                    agree("padding " + c, before[at], out[at], 0.0);
+                    continue;
+                }
+                double s = 0;
+                for (int i = 0; i < c.rows(); i++) s += Math.abs(a.get(i, j) * y[c.xOffset() + i * Math.max(ldy, 1) + t]);
+                agree("AᵀY (" + t + ", " + j + ") " + c, expected[at], out[at], 2 * (2 * c.rows() * EPS * s + c.rows() * Double.MIN_VALUE));
+            }
+        }
+        guardsUntouched("AᵀY " + c, before, out, c.yOffset(), k * Math.max(ldOut, 1));
+        unchanged("A", a0, a.data());
+        unchanged("y", y0, y);
+    }
+
+    /** y + Aᵀx: each element within 2·(k + 1)·ε·(|yⱼ| + Σᵢ|aᵢⱼxᵢ|) of exact, so the two implementations within twice that. */
+    @Test
+    void addMultiplyTransposedAgreesWithinBound() {
+        qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(MatrixVectorProperties::addMultiplyTransposed);
+    }
+
+    static void addMultiplyTransposed(Case c) {
+        SplittableRandom random = new SplittableRandom(c.seed());
+        MatrixView a = c.matrix(random);
+        double[] x = c.vector(random, c.xOffset(), c.rows());
+        double[] y = c.vector(random, c.yOffset(), c.cols());
+        double[] a0 = a.data().clone(), x0 = x.clone(), before = y.clone(), expected = y.clone();
+        SCALAR.addMultiplyTransposed(a, x, c.xOffset(), expected, c.yOffset());
+        c.vector().addMultiplyTransposed(a, x, c.xOffset(), y, c.yOffset());
+        for (int j = 0; j < c.cols(); j++) {
+            double s = Math.abs(before[c.yOffset() + j]);
+            for (int i = 0; i < c.rows(); i++) s += Math.abs(a.get(i, j) * x[c.xOffset() + i]);
+            double bound = 2 * (2 * (c.rows() + 1) * EPS * s + (c.rows() + 1) * Double.MIN_VALUE);
+            agree("y + Aᵀx element " + j + " " + c, expected[c.yOffset() + j], y[c.yOffset() + j], bound);
+        }
+        guardsUntouched("y + Aᵀx " + c, before, y, c.yOffset(), c.cols());
+        unchanged("A", a0, a.data());
+        unchanged("x", x0, x);
+    }
+
+    /**
+     * A ← A + x·yᵀ on an m×k row-major block with padded rows: each element within 2ε·(|aᵢⱼ| + |xᵢyⱼ|) of exact in
+     * either implementation (a fused multiply-add or a product and a sum), so the two within twice that; the cells
+     * between rows and around the block are untouched. Exponents ≤ 499, so nothing overflows.
+     */
+    @Test
+    void rankOneUpdateAgreesWithinBound() {
+        qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(MatrixVectorProperties::rankOneUpdate);
+    }
+
+    static void rankOneUpdate(Case c) {
+        SplittableRandom random = new SplittableRandom(c.seed());
+        int m = c.rows(), k = c.cols(), lda = Math.max(1, k + c.ldPadding());
+        double[] a = c.vector(random, c.aOffset(), m * lda);
+        double[] x = c.vector(random, c.xOffset(), m);
+        double[] y = c.vector(random, c.yOffset(), k);
+        double[] before = a.clone(), x0 = x.clone(), y0 = y.clone(), expected = a.clone();
+        SCALAR.rankOneUpdate(m, k, x, c.xOffset(), y, c.yOffset(), expected, c.aOffset(), lda);
+        c.vector().rankOneUpdate(m, k, x, c.xOffset(), y, c.yOffset(), a, c.aOffset(), lda);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < lda; j++) {
+                int at = c.aOffset() + i * lda + j;
+                if (j >= k) {
+                    agree("padding (" + i + ", " + j + ") " + c, before[at], a[at], 0.0);
+                    continue;
+                }
+                double bound = 2 * (2 * EPS * (Math.abs(before[at]) + Math.abs(x[c.xOffset() + i] * y[c.yOffset() + j])) + Double.MIN_VALUE);
+                agree("xyᵀ (" + i + ", " + j + ") " + c, expected[at], a[at], bound);
+            }
+        }
+        guardsUntouched("xyᵀ " + c, before, a, c.aOffset(), m * lda);
+        unchanged("x", x0, x);
+        unchanged("y", y0, y);
+    }
+
+    @Test
+    void rankOneUpdateKnownValuesAndBadInput() {
+        for (int bits : Inputs.WIDTHS) {
+            MatrixVector v = KernelProvider.vector(bits).matrixVector();
+            double[] a = {1, 2, 3, -1, 4, 5, 6, -1};  // 2×3 with lda 4: the -1 cells are padding
+            v.rankOneUpdate(2, 3, new double[] {1, 2}, 0, new double[] {10, 20, 30}, 0, a, 0, 4);
+            Inputs.identical("xyᵀ, " + bits + " bits", new double[] {11, 22, 33, -1, 24, 45, 66, -1}, a);
+            assertMessage("leading dimension of a must be ≥ max(1, 3), got 2", () -> v.rankOneUpdate(2, 3, new double[2], 0, new double[3], 0, a, 0, 2));
+            assertMessage("y[0 .. 3)", () -> v.rankOneUpdate(2, 3, new double[2], 0, new double[2], 0, a, 0, 4));
+            assertMessage("m must be ≥ 0, got -1", () -> v.rankOneUpdate(-1, 3, new double[2], 0, new double[3], 0, a, 0, 4));
+        }
+    }
 }

@@ -6,7 +6,9 @@ import org.quicktheories.core.Gen;
 
 import java.util.SplittableRandom;
 
+import static dev.shrink.kernels.Inputs.EPS;
 import static dev.shrink.kernels.Inputs.EXAMPLES;
+import static dev.shrink.kernels.Inputs.agree;
 import static dev.shrink.kernels.Inputs.draw;
 import static dev.shrink.kernels.Inputs.guardsUntouched;
 import static dev.shrink.kernels.Inputs.identical;
@@ -154,6 +156,92 @@ class ProximalProperties {
             assertMessage("stride of x must be ≥ 1, got 0", () -> v.residualUpdate(2, 1, a, 0, 0, a, 0));
             assertMessage("x with offset 1, stride 2 and length 3 reaches index 5", () -> v.residualUpdate(3, 1, a, 1, 2, a, 0));
             assertMessage("must be ≥ 0, got -2", () -> v.residualUpdate(-2, 1, a, 0, 1, a, 0));
+        }
+    }
+
+    /**
+     * The block soft-threshold of both implementations against exact arithmetic (BigDecimal norm to 40 digits): every
+     * output element within the interface's bound (n + 8)·ε·c·|xᵢ| (plus a subnormal spacing for the last product),
+     * the returned norm within (n/2 + 2)·ε relative; NaN and infinities as the contract says; guard cells untouched,
+     * x unchanged unless in place.
+     */
+    @Test
+    void groupSoftThresholdIsWithinBoundOfExact() {
+        qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(ProximalProperties::groupSoftThreshold);
+    }
+
+    static void groupSoftThreshold(Case c) {
+        SplittableRandom random = new SplittableRandom(c.seed());
+        double[] x = c.array(random, c.xOffset(), c.n());
+        java.math.BigDecimal exact = exactNorm(x, c.xOffset(), c.n());
+        double exactNorm = exact == null ? normOfSpecial(x, c.xOffset(), c.n()) : exact.doubleValue();
+        // the in-place half of the cases puts the threshold within 1e-3 of the norm, where the shrinkage cancels
+        double t = c.inPlace() && exact != null ? exactNorm * (1 + (random.nextDouble() - 0.5) * 1e-3) : c.t();
+        double scale = Math.min(c.l2(), 1e3);
+        java.math.BigDecimal factor = exact == null || exact.compareTo(new java.math.BigDecimal(t)) <= 0 ? java.math.BigDecimal.ZERO
+                : java.math.BigDecimal.ONE.subtract(new java.math.BigDecimal(t).divide(exact, EXACT)).multiply(new java.math.BigDecimal(scale));
+        for (Proximal impl : new Proximal[] {SCALAR, c.vector()}) {
+            double[] in = x.clone();
+            double[] out = c.inPlace() ? in : c.array(random, c.outOffset(), c.n());
+            int outOffset = c.inPlace() ? c.xOffset() : c.outOffset();
+            double[] before = out.clone();
+            double norm = impl.groupSoftThreshold(c.n(), t, scale, in, c.xOffset(), out, outOffset);
+            String what = "groupSoftThreshold " + impl.getClass().getSimpleName() + " t=" + t + " c=" + scale + " " + c;
+            agree(what + " norm", exactNorm, norm, (c.n() / 2.0 + 2) * EPS * exactNorm);
+            for (int i = 0; i < c.n(); i++) {
+                double xi = x[c.xOffset() + i];
+                double actual = out[outOffset + i];
+                if (Double.isNaN(exactNorm)) {
+                    assertEquals(Double.NaN, actual, 0.0, what + ": NaN in x must give NaN at " + i);
+                } else if (Double.isInfinite(exactNorm)) {
+                    assertEquals(scale * xi, actual, 0.0, what + ": an infinite norm leaves c·x at " + i);
+                } else {
+                    double expected = factor.multiply(new java.math.BigDecimal(xi)).doubleValue();
+                    agree(what + " element " + i, expected, actual, (c.n() + 8) * EPS * scale * Math.abs(xi) + 2 * Double.MIN_VALUE);
+                }
+            }
+            guardsUntouched(what, before, out, outOffset, c.n());
+            if (!c.inPlace()) unchanged("x", x, in);
+        }
+    }
+
+    private static final java.math.MathContext EXACT = new java.math.MathContext(40);
+
+    /** ‖x‖₂ to 40 digits, or null when an element is NaN or infinite. */
+    static java.math.BigDecimal exactNorm(double[] x, int offset, int n) {
+        java.math.BigDecimal s = java.math.BigDecimal.ZERO;
+        for (int i = 0; i < n; i++) {
+            double v = x[offset + i];
+            if (!Double.isFinite(v)) return null;
+            java.math.BigDecimal b = new java.math.BigDecimal(v);
+            s = s.add(b.multiply(b));
+        }
+        return s.sqrt(EXACT);
+    }
+
+    /** The contract's norm of x with a NaN (NaN) or else an infinite element (+Inf). */
+    static double normOfSpecial(double[] x, int offset, int n) {
+        for (int i = 0; i < n; i++) if (Double.isNaN(x[offset + i])) return Double.NaN;
+        return Double.POSITIVE_INFINITY;
+    }
+
+    @Test
+    void groupSoftThresholdKnownValuesAndBadInput() {
+        for (Proximal v : new Proximal[] {SCALAR, KernelProvider.vector(Inputs.WIDTHS.get(0)).proximal()}) {
+            double[] x = {3, 4, 0, 0, 0};
+            double[] out = new double[5];
+            assertEquals(5.0, v.groupSoftThreshold(2, 1, 1, x, 0, out, 0));
+            assertEquals(2.4, out[0], 1e-15);
+            assertEquals(3.2, out[1], 1e-15);
+            assertEquals(5.0, v.groupSoftThreshold(2, 5, 1, x, 0, out, 0)); // ‖x‖ = t: the block is zeroed
+            identical("zeroed", new double[] {0, 0, 0, 0, 0}, out);
+            assertEquals(0.0, v.groupSoftThreshold(3, 0, 1, x, 2, out, 0)); // x = 0, t = 0: zeros, no 0/0
+            identical("zero block", new double[] {0, 0, 0, 0, 0}, out);
+            assertEquals(1e300 * Math.sqrt(2), v.groupSoftThreshold(2, 0, 0.5, new double[] {1e300, 1e300}, 0, out, 0), 1e285);
+            assertEquals(0.5e300, out[0], 1e285);
+            assertMessage("t must be finite and ≥ 0, got -1.0", () -> v.groupSoftThreshold(2, -1, 1, x, 0, out, 0));
+            assertMessage("c must be finite and ≥ 0, got NaN", () -> v.groupSoftThreshold(2, 1, Double.NaN, x, 0, out, 0));
+            assertMessage("out[4 .. 6)", () -> v.groupSoftThreshold(2, 1, 1, x, 0, out, 4));
         }
     }
 }

@@ -16,14 +16,17 @@ public record Convergence(Criterion criterion, int iterations, double value, dou
     /** The stopping quantity of a solver. */
     public enum Criterion {
         /**
-         * The duality gap of lasso / elastic net, an upper bound on the distance of the objective from its minimum, in
-         * scikit-learn's scaling (compared with {@code tol·‖y − ȳ‖²}).
+         * The duality gap of lasso / elastic net (and of the group lasso and the multi-task elastic net), an upper bound
+         * on the distance of the objective from its minimum, in scikit-learn's scaling (compared with
+         * {@code tol·‖y − ȳ‖²}; the logistic group lasso with tol times its intercept-only loss).
          */
         DUALITY_GAP("duality gap"),
         /** The largest absolute gradient element of the objective divided by {@code C·Σsᵢ} (logistic regression). */
         SCALED_GRADIENT("max|gradient|/(C·Σs)"),
         /** The gradient mapping {@code L·‖w⁺ − w‖∞} of a proximal-gradient method. */
         GRADIENT_MAPPING("gradient mapping"),
+        /** Σⱼ|wⱼ − wⱼ_previous| between two iterations (scikit-learn's stop for {@code BayesianRidge}). */
+        COEFFICIENT_CHANGE("Σ|w − w_previous|"),
         /** A closed-form solve: nothing to converge ({@code value} and {@code tolerance} are 0). */
         DIRECT("direct solve");
 

@@ -1,7 +1,12 @@
 /**
  * Penalised linear models with scikit-learn 1.2.1's objectives and names: the estimators {@link dev.shrink.solvers.Ridge},
  * {@link dev.shrink.solvers.Lasso}, {@link dev.shrink.solvers.ElasticNet} and {@link dev.shrink.solvers.LogisticRegression};
- * the fitted {@link dev.shrink.solvers.LinearModel} and {@link dev.shrink.solvers.LogisticModel}; the inputs
+ * group L2 and adaptive regularisation: {@link dev.shrink.solvers.GroupLasso}, {@link dev.shrink.solvers.LogisticGroupLasso},
+ * {@link dev.shrink.solvers.MultiTaskElasticNet}, {@link dev.shrink.solvers.MultiTaskLasso},
+ * {@link dev.shrink.solvers.AdaptiveLasso} and {@link dev.shrink.solvers.BayesianRidge};
+ * the fitted {@link dev.shrink.solvers.LinearModel}, {@link dev.shrink.solvers.LogisticModel},
+ * {@link dev.shrink.solvers.MultiTaskModel}, {@link dev.shrink.solvers.AdaptiveLassoModel} and
+ * {@link dev.shrink.solvers.BayesianRidgeModel}; the inputs
  * {@link dev.shrink.solvers.Design} (validated once, no copy for flat arrays) and {@link dev.shrink.solvers.SufficientStats}
  * (mergeable: folds, chunks of rows, machines); {@link dev.shrink.solvers.Precompute}; and how every fit ended,
  * {@link dev.shrink.solvers.Convergence} (strict mode throws {@link dev.shrink.solvers.ConvergenceException}). Paths are
@@ -29,6 +34,15 @@
  *   tolerance.</li>
  *   <li>Anderson extrapolation of coordinate descent every {@value dev.shrink.solvers.internal.Thresholds#ANDERSON_DEPTH}
  *   sweeps, kept only when it lowers the objective.</li>
+ *   <li>Group lasso: the whole Gram when n ≥ p, the working set's columns otherwise; working sets over groups admit at
+ *   most max({@value dev.shrink.solvers.internal.Thresholds#FIRST_BATCH}, set size) columns' worth of violators at a
+ *   time and are solved to {@value dev.shrink.solvers.internal.Thresholds#INNER_SHARE} of the tolerance before the next
+ *   full gradient; multi-task elastic net: the whole Gram when n ≥ p, Gram columns on first use otherwise; Bayesian
+ *   ridge: the eigendecomposition of XᵀX when n &gt; p, of XXᵀ otherwise.</li>
+ *   <li>Logistic group lasso (proximal Newton on the working set): the IRLS curvature X̃ᵀD̃X̃ is kept while each step cuts
+ *   the set's gap to {@value dev.shrink.solvers.internal.Thresholds#CURVATURE_REUSE} of the previous one; up to
+ *   {@value dev.shrink.solvers.internal.Thresholds#CURVATURE_EXTEND_LIMIT} new columns extend it, more rebuild it; weights
+ *   are floored at {@value dev.shrink.solvers.internal.Thresholds#IRLS_WEIGHT_FLOOR}·sᵢ.</li>
  *   <li>Newton–Cholesky (logistic regression): Armijo constant {@value dev.shrink.solvers.internal.Thresholds#ARMIJO},
  *   at most {@value dev.shrink.solvers.internal.Thresholds#MAX_HALVINGS} step halvings; the full step is taken when the
  *   predicted decrease is below {@value dev.shrink.solvers.internal.Thresholds#ROUNDING_REGIME} of the objective.</li>

@@ -59,7 +59,8 @@ class ModuleEncapsulationTest {
         assertEquals(new TreeSet<>(Set.of("dev.shrink.solvers", "dev.shrink.solvers.path", "dev.shrink.solvers.cv")), exported);
         assertTrue(d.opens().isEmpty(), "opens " + d.opens());
         // the engines are there, and hidden
-        for (String engine : new String[] {"dev.shrink.solvers.cd", "dev.shrink.solvers.newton", "dev.shrink.solvers.proximal", "dev.shrink.solvers.internal"}) {
+        for (String engine : new String[] {"dev.shrink.solvers.cd", "dev.shrink.solvers.newton", "dev.shrink.solvers.proximal", "dev.shrink.solvers.internal",
+                "dev.shrink.solvers.group", "dev.shrink.solvers.bayes"}) {
             assertTrue(d.packages().contains(engine), "the module should hold " + engine);
             assertFalse(solvers.isExported(engine), engine + " is exported");
             assertFalse(solvers.isOpen(engine), engine + " is open");

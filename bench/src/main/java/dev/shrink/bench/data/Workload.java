@@ -8,13 +8,15 @@ import java.util.Map;
  *
  * @param name     the report's name, e.g. {@code lasso}, {@code enet-path}
  * @param model    {@code ridge}, {@code lasso}, {@code elasticnet}, {@code logistic}, {@code elasticnet_path},
- *                 {@code elasticnet_cv}, {@code ridge_cv}
+ *                 {@code elasticnet_cv}, {@code ridge_cv}, {@code multitask_elasticnet}, {@code multitask_elasticnet_path},
+ *                 {@code group_lasso_path}, {@code bayesian_ridge}
  * @param n        rows
  * @param p        columns
  * @param x        n×p row-major
- * @param y        n responses (0/1 labels for logistic)
+ * @param y        n responses (0/1 labels for logistic); multi-task: n×T row-major ({@code n_tasks} = T)
  * @param settings the fit's settings in the peers' words: {@code alpha}, {@code l1_ratio}, {@code C}, {@code n_alphas},
- *                 {@code eps}, {@code n_folds}, {@code alphas} (space-separated), {@code fit_intercept}
+ *                 {@code eps}, {@code n_folds}, {@code alphas} (space-separated), {@code fit_intercept}, {@code n_tasks},
+ *                 {@code loss} and {@code group_size} (consecutive groups of that size)
  */
 public record Workload(String name, String model, int n, int p, double[] x, double[] y, Map<String, String> settings) {
 

@@ -17,7 +17,14 @@ import java.util.SplittableRandom;
  *   <li>{@code enet-path}: 100-alpha elastic-net path (l1Ratio 0.5, eps 1e-3) on the lasso data;</li>
  *   <li>{@code lasso-path-wide}: 100-alpha lasso path (eps 1e-2) on n = 200, p = 10000;</li>
  *   <li>{@code enet-cv}: 5-fold (contiguous) ElasticNetCV, 100 alphas, l1Ratio 0.5, on the lasso data;</li>
- *   <li>{@code ridge-cv}: leave-one-out RidgeCV over 100 alphas (10⁻² … 10⁴) on the ridge data.</li>
+ *   <li>{@code ridge-cv}: leave-one-out RidgeCV over 100 alphas (10⁻² … 10⁴) on the ridge data;</li>
+ *   <li>{@code mt-enet}, {@code mt-enet-path} (issue 15): MultiTaskElasticNet (l1Ratio 0.5) at one alpha and along a
+ *       100-alpha path (eps 1e-3), n = 10000, p = 500, T = 10 tasks sharing 40 active features (y holds Y row-major,
+ *       {@code n_tasks} says T);</li>
+ *   <li>{@code group-path}, {@code group-path-logistic} (issue 15): group lasso path, 100 alphas down to 1e-2·alpha_max,
+ *       n = 10000, p = 1000 in 100 groups of 10 consecutive columns (within-group correlation 0.3), 10 active groups;
+ *       squared loss, and logistic loss on labels drawn from the same linear predictor;</li>
+ *   <li>{@code bayes-ridge} (issue 15): BayesianRidge with scikit-learn's defaults on the ridge data.</li>
  * </ul>
  * {@code scale} &lt; 1 shrinks n (and p for the wide path) for the tests' toy mode.
  */
@@ -29,13 +36,17 @@ public final class Workloads {
     static final double ENET_ALPHA_SHARE = 0.06;
 
     public static List<String> names() {
-        return List.of("ridge", "lasso", "elasticnet", "logistic", "enet-path", "lasso-path-wide", "enet-cv", "ridge-cv");
+        return List.of("ridge", "lasso", "elasticnet", "logistic", "enet-path", "lasso-path-wide", "enet-cv", "ridge-cv",
+                "mt-enet", "mt-enet-path", "group-path", "group-path-logistic", "bayes-ridge");
     }
 
     /** Workloads that share a dataset share its files: the name of that dataset. */
     public static String dataset(String name) {
         return switch (name) {
-            case "ridge", "ridge-cv" -> "gaussian";
+            case "ridge", "ridge-cv", "bayes-ridge" -> "gaussian";
+            case "mt-enet", "mt-enet-path" -> "multitask";
+            case "group-path" -> "grouped";
+            case "group-path-logistic" -> "grouped-binary";
             case "lasso", "elasticnet", "enet-path", "enet-cv" -> "correlated";
             case "lasso-path-wide" -> "wide";
             case "logistic" -> "binary";
@@ -55,6 +66,12 @@ public final class Workloads {
                     Workload.settings("l1_ratio", "0.5", "n_alphas", "100", "eps", "1e-3", "n_folds", "5"));
             case "lasso-path-wide" -> wide(name, scale);
             case "logistic" -> logistic(name, scale);
+            case "bayes-ridge" -> ridgeData(name, "bayesian_ridge", scale, Workload.settings("fit_intercept", "true"));
+            case "mt-enet" -> withMultiTaskAlpha(multiTask(name, "multitask_elasticnet", scale, Workload.settings("l1_ratio", "0.5")), MT_ALPHA_SHARE);
+            case "mt-enet-path" -> multiTask(name, "multitask_elasticnet_path", scale,
+                    Workload.settings("l1_ratio", "0.5", "n_alphas", "100", "eps", "1e-3"));
+            case "group-path" -> grouped(name, false, scale);
+            case "group-path-logistic" -> grouped(name, true, scale);
             default -> throw new IllegalArgumentException("unknown workload '" + name + "', expected one of " + names());
         };
     }
@@ -115,6 +132,78 @@ public final class Workloads {
             y[i] = random.nextDouble() < prob ? 1 : 0;
         }
         return new Workload(name, "logistic", n, p, x, y, Workload.settings("C", "1.0", "fit_intercept", "true"));
+    }
+
+    /** Multi-task alpha as a share of alpha_max (about 60 of the 500 features selected). */
+    static final double MT_ALPHA_SHARE = 0.05;
+
+    /** Y = 1 + XBᵀ + noise, B: T tasks over 40 shared active features; Y row-major in y, T in {@code n_tasks}. */
+    private static Workload multiTask(String name, String model, double scale, Map<String, String> settings) {
+        int n = scaled(10000, scale), p = scaled(500, Math.sqrt(scale)), tasks = 10;
+        double[] x = Matrices.gaussian(501, n * p);
+        double[] b = new double[tasks * p];
+        SplittableRandom random = new SplittableRandom(502);
+        int active = Math.min(40, p / 2);
+        for (int k = 0; k < active; k++) {
+            int j = k * (p / active);
+            for (int t = 0; t < tasks; t++) b[t * p + j] = random.nextGaussian();
+        }
+        double[] noise = Matrices.gaussian(503, n * tasks);
+        double[] y = new double[n * tasks];
+        for (int i = 0; i < n; i++) for (int t = 0; t < tasks; t++) y[i * tasks + t] = 1 + dot(x, i * p, java.util.Arrays.copyOfRange(b, t * p, t * p + p), p) + 2 * noise[i * tasks + t];
+        settings.put("n_tasks", Integer.toString(tasks));
+        settings.put("fit_intercept", "true");
+        return new Workload(name, model, n, p, x, y, settings);
+    }
+
+    /** alpha = share·max_j ‖X̃ⱼᵀỸ‖₂/(n·l1Ratio) (scikit-learn's multi-task rule). */
+    private static Workload withMultiTaskAlpha(Workload w, double share) {
+        int n = w.n(), p = w.p(), tasks = (int) w.number("n_tasks");
+        double[] c = new double[p * tasks];
+        double[] ybar = new double[tasks];
+        for (int i = 0; i < n; i++) for (int t = 0; t < tasks; t++) ybar[t] += w.y()[i * tasks + t] / n;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < p; j++) {
+                double xij = w.x()[i * p + j];
+                for (int t = 0; t < tasks; t++) c[j * tasks + t] += xij * (w.y()[i * tasks + t] - ybar[t]);
+            }
+        }
+        double max = 0;
+        for (int j = 0; j < p; j++) {
+            double s = 0;
+            for (int t = 0; t < tasks; t++) s += c[j * tasks + t] * c[j * tasks + t];
+            max = Math.max(max, Math.sqrt(s));
+        }
+        w.settings().put("alpha", Double.toString(share * max / (n * w.number("l1_ratio"))));
+        return w;
+    }
+
+    /**
+     * 100 groups of 10 consecutive columns, within-group correlation 0.3 (a shared factor per group and row), 10 active
+     * groups; y = 1 + Xβ + noise, or labels from σ(0.5 + Xβ/2) for the logistic loss.
+     */
+    private static Workload grouped(String name, boolean logistic, double scale) {
+        int n = scaled(10000, scale), groupSize = 10, groups = Math.max(2, (int) Math.round(100 * Math.sqrt(scale))), p = groups * groupSize;
+        double[] z = Matrices.gaussian(logistic ? 611 : 601, n * p);
+        double[] common = Matrices.gaussian(logistic ? 612 : 602, n * groups);
+        double a = Math.sqrt(0.3), c = Math.sqrt(0.7);
+        double[] x = new double[n * p];
+        for (int i = 0; i < n; i++) for (int j = 0; j < p; j++) x[i * p + j] = a * common[i * groups + j / groupSize] + c * z[i * p + j];
+        double[] beta = new double[p];
+        SplittableRandom random = new SplittableRandom(logistic ? 613 : 603);
+        int active = Math.max(1, groups / 10);
+        for (int k = 0; k < active; k++) {
+            int g = k * (groups / active);
+            for (int t = 0; t < groupSize; t++) beta[g * groupSize + t] = random.nextGaussian() * (logistic ? 0.3 : 1.0);
+        }
+        double[] noise = Matrices.gaussian(logistic ? 614 : 604, n);
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            double eta = dot(x, i * p, beta, p);
+            y[i] = logistic ? (random.nextDouble() < 1 / (1 + Math.exp(-(0.5 + eta))) ? 1 : 0) : 1 + eta + 3 * noise[i];
+        }
+        return new Workload(name, "group_lasso_path", n, p, x, y, Workload.settings("loss", logistic ? "logistic" : "squared",
+                "group_size", Integer.toString(groupSize), "n_alphas", "100", "eps", "1e-2", "fit_intercept", "true"));
     }
 
     /** alpha = share·alpha_max, alpha_max = max_j |Σᵢ(xᵢⱼ − x̄ⱼ)(yᵢ − ȳ)| / (n·l1Ratio) (scikit-learn's rule). */

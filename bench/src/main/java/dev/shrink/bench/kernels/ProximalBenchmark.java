@@ -56,6 +56,12 @@ public class ProximalBenchmark {
         out = new double[n];
     }
 
+    /** The block soft-threshold (group lasso's prox) of the whole vector as one group. */
+    @Benchmark
+    public double groupSoftThreshold() {
+        return kernels.groupSoftThreshold(n, 0.5, 1.0, x, 0, out, 0);
+    }
+
     @Benchmark
     public double[] softThreshold() {
         kernels.softThreshold(n, 0.3, x, 0, out, 0);

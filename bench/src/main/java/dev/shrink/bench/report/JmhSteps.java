@@ -111,12 +111,15 @@ final class JmhSteps implements AutoCloseable {
         return JmhResult.parse(Files.readString(json));
     }
 
-    /** A shell script that runs this JVM's java with OPENBLAS_CORETYPE (and OPENBLAS_NUM_THREADS) set. */
+    /** A shell script that runs this JVM's java with OPENBLAS_CORETYPE (and OPENBLAS_NUM_THREADS) set, OPENBLAS_L2_SIZE unset. */
     private Path wrapper(String coretype, int threads) throws IOException {
         if (!coretype.matches("[A-Za-z0-9_]+")) throw new IllegalArgumentException("bad core type name: " + coretype);
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path script = jmhDir.resolve("java-" + coretype + "-" + threads + "t.sh");
+        // OPENBLAS_L2_SIZE is preset on some machines (with OPENBLAS_CORETYPE, for older OpenBLAS builds): the forks
+        // run without it, as the peers do, so that the core type's own blocking applies.
         String text = "#!/bin/sh\n# JMH fork launcher: OpenBLAS reads these when it loads.\n"
+                + "unset OPENBLAS_L2_SIZE\n"
                 + "OPENBLAS_CORETYPE=" + coretype + " OPENBLAS_NUM_THREADS=" + threads + " exec '"
                 + java.toString().replace("'", "'\\''") + "' \"$@\"\n";
         Files.writeString(script, text);

@@ -12,7 +12,7 @@ import java.util.OptionalDouble;
  *
  * <p>Names: kernel = the benchmark method, with a {@code Parallel} suffix dropped on more than one thread (the
  * {@code threads} column says it); implementation = the {@code impl} parameter, or {@code openblas-<coretype>}, {@code ejml}, {@code java-fma}
- * for the peer and probe classes; shape = {@code n}, {@code p} or {@code n x p} as the kernel needs, plus
+ * for the peer and probe classes, with {@code -f32} appended for float32 runs ({@code precision=float32}); shape = {@code n}, {@code p} or {@code n x p} as the kernel needs, plus
  * {@code -column} for column-major benchmarks (row-major, the peers' layout, is the unnamed default).
  */
 final class KernelRows {
@@ -60,7 +60,7 @@ final class KernelRows {
             case "EjmlBenchmark" -> "ejml";
             case "PeakFlopsBenchmark" -> "vector-" + params.get("bits");
             default -> params.getOrDefault("impl", r.className());
-        };
+        } + (Suite.FLOAT32.equals(r.params().get(Suite.PRECISION)) ? "-f32" : "");
     }
 
     static String shape(String kernel, Map<String, String> params) {

@@ -29,7 +29,7 @@ record MachineInfo(String cpu, String flags, int processors, String jdk, String 
         return new MachineInfo(cpuModel(), cpuFlags(), Runtime.getRuntime().availableProcessors(),
                 Runtime.version() + " (" + System.getProperty("java.vm.name") + ", " + System.getProperty("java.vendor") + ")",
                 kernels, openblas, env == null ? "(unset)" : env,
-                ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+                ZonedDateTime.now(java.time.ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")));
     }
 
     /** "model name" from /proc/cpuinfo, or the OS architecture where there is none. */
@@ -37,12 +37,47 @@ record MachineInfo(String cpu, String flags, int processors, String jdk, String 
         try {
             List<String> lines = Files.readAllLines(Path.of("/proc/cpuinfo"));
             for (String line : lines) {
-                if (line.startsWith("model name")) return line.substring(line.indexOf(':') + 1).trim();
+                if (line.startsWith("model name")) {
+                    // The family and model say which microarchitecture a terse VM name ("AMD EPYC") hides.
+                    String family = field(lines, "cpu family"), model = field(lines, "model");
+                    return line.substring(line.indexOf(':') + 1).trim()
+                            + (family.isEmpty() ? "" : " (CPU family " + family + ", model " + model + ")");
+                }
             }
         } catch (IOException | RuntimeException e) {
             // not Linux: fall through
         }
         return System.getProperty("os.arch");
+    }
+
+    /** The one-minute load average (/proc/loadavg), NaN where there is none. */
+    static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    /**
+     * A warning when other work shared the machine (load average above its processors at the start or the end of
+     * the report): timings taken minutes apart, like shrink's and a peer's, then compare less well. Null otherwise.
+     */
+    static String busyNote(double atStart, double atEnd, int processors) {
+        if (!(atStart > processors) && !(atEnd > processors)) return null;
+        return String.format(java.util.Locale.ROOT, "⚠ other work shared the machine: load average %.1f at the start and "
+                + "%.1f at the end of the report on %d processors (the report itself accounts for about 1); timings may be "
+                + "disturbed, and shrink's and the peers' (measured minutes apart) compare less well than on a quiet "
+                + "machine", atStart, atEnd, processors);
+    }
+
+    /** The value of the first /proc/cpuinfo line whose key is exactly {@code key}, or empty. */
+    private static String field(List<String> lines, String key) {
+        for (String line : lines) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && line.substring(0, colon).trim().equals(key)) return line.substring(colon + 1).trim();
+        }
+        return "";
     }
 
     /** The SIMD-relevant flags from /proc/cpuinfo (fma, avx2, avx512f, …), or empty. */

@@ -1,5 +1,6 @@
 package dev.shrink.bench.report;
 
+import dev.shrink.bench.peers.CoreTypes;
 import dev.shrink.bench.peers.OpenBlas;
 
 import java.io.IOException;
@@ -7,28 +8,37 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code ./shrink report [--quick] [--out DIR]}: runs the benchmark suite with JMH and writes the report —
  * {@code index.html} (inline SVG charts), {@code report.md}, {@code summary.tsv}, the raw JMH JSON ({@code jmh.json},
  * per-step files and JMH's log under {@code jmh/}) — then prints the path of {@code index.html}.
  *
- * <p>Modes: the full suite (default); {@code --quick}, a short suite that finishes within about 5 minutes on 2 cores;
+ * <p>Modes: the full suite (default); {@code --quick}, a short suite that finishes within about 10 minutes on 2 cores
+ * (the external peers included);
  * {@code --toy}, seconds, in-process (JMH forks = 0), used by the tests so that the report cannot rot.
  */
 public final class ReportCommand {
     private ReportCommand() {}
 
     static final String USAGE = """
-            usage: ./shrink report [--quick] [--out DIR] [--no-solvers] [--no-external-peers] [--list] [--keep-data] [--csv]
-              --quick               short suite (about 5 minutes on 2 cores)
+            usage: ./shrink report [--quick] [--out DIR] [--no-solvers] [--no-external-peers] [--peer-coretype NAME]
+                           [--list] [--keep-data] [--csv]
+              --quick               short suite (7-10 minutes on 2 cores, the peers included)
               --out DIR             where to write the report (default: report/)
               --no-solvers          kernels only
               --no-external-peers   do not run scikit-learn and glmnet (bench/peers/run_peers.sh)
               --list                list what would run (benchmarks per JMH run), run nothing
-              --keep-data           keep the solver workloads' X.f64 / y.f64 under DIR/data/_datasets (deleted otherwise)
+              --rerender            rewrite the pages from DIR's jmh.json and data/ (kept with --keep-data), measure nothing
+              --peer-coretype NAME  OPENBLAS_CORETYPE for scikit-learn and glmnet ('native': OpenBLAS detects the CPU;
+                                    default: the fastest for this CPU, SkylakeX with AVX-512, Haswell with AVX2)
+              --keep-data           keep the solver workloads' X.f64 / y.f64 and every side's coefficients under DIR/data
+                                    (deleted once read otherwise)
               --csv                 also write them as X.csv / y.csv (and keep them), for other tools
             """;
 
@@ -44,6 +54,8 @@ public final class ReportCommand {
         boolean externalPeers = true;
         boolean list = false;
         DataOption dataFiles = DataOption.DELETE;
+        String peerCoreType = null;
+        boolean rerender = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> mode = Suite.Mode.QUICK;
@@ -52,8 +64,19 @@ public final class ReportCommand {
                 case "--no-solvers" -> solvers = false;
                 case "--no-external-peers" -> externalPeers = false;
                 case "--list" -> list = true;
+                case "--rerender" -> {
+                    rerender = true;
+                    dataFiles = DataOption.KEEP;
+                }
                 case "--keep-data" -> dataFiles = DataOption.KEEP;
                 case "--csv" -> dataFiles = DataOption.CSV;
+                case "--peer-coretype" -> {
+                    if (i + 1 >= args.length || !args[i + 1].matches("[A-Za-z0-9_]+")) {
+                        err.println("report: --peer-coretype needs an OpenBLAS core type name (SkylakeX, Haswell, …) or 'native'");
+                        return 2;
+                    }
+                    peerCoreType = args[++i];
+                }
                 case "--out" -> {
                     if (i + 1 >= args.length) {
                         err.println("report: --out needs a directory");
@@ -73,7 +96,7 @@ public final class ReportCommand {
             }
         }
         try {
-            return report(mode, outDir, solvers, externalPeers, list, dataFiles, out);
+            return report(mode, outDir, solvers, externalPeers, list, dataFiles, peerCoreType, rerender, out);
         } catch (IOException | RuntimeException e) {
             err.println("report: failed: " + e);
             e.printStackTrace(err);
@@ -99,12 +122,30 @@ public final class ReportCommand {
     /** What happens to the workloads' X and y files once the peers have run (they are large, and regenerable). */
     enum DataOption { DELETE, KEEP, CSV }
 
+    /**
+     * This run's single-thread OpenBLAS Gram at the report's largest Gram shape, GFLOP/s per core type: the evidence
+     * {@link CoreTypes#choose} weighs against its rule.
+     */
+    static Map<String, Double> measuredGram(List<Row> rows) {
+        Map<String, Double> byCore = new LinkedHashMap<>();
+        rows.stream().filter(r -> r.kernel().equals("gram") && r.threads() == 1 && r.unit().equals("GFLOP/s")
+                        && r.implementation().startsWith("openblas-"))
+                .max(Comparator.comparingDouble(r -> ReportWriter.size(r.shape())))
+                .map(Row::shape)
+                .ifPresent(shape -> rows.stream().filter(r -> r.kernel().equals("gram") && r.threads() == 1
+                                && r.unit().equals("GFLOP/s") && r.shape().equals(shape) && r.implementation().startsWith("openblas-"))
+                        .forEach(r -> byCore.put(r.implementation().substring("openblas-".length()), r.value())));
+        return byCore;
+    }
+
     private static int report(Suite.Mode mode, Path outDir, boolean solvers, boolean externalPeers, boolean list,
-                              DataOption dataFiles, PrintStream out) throws IOException {
+                              DataOption dataFiles, String peerCoreType, boolean rerender, PrintStream out)
+            throws IOException {
         long start = System.nanoTime();
         Files.createDirectories(outDir);
         List<String> notes = new ArrayList<>();
         MachineInfo machine = MachineInfo.detect();
+        double loadAtStart = MachineInfo.loadAverage();
         out.println("shrink report (" + mode.name().toLowerCase(Locale.ROOT) + ") → " + outDir.toAbsolutePath());
         machine.asMap().forEach((k, v) -> out.println("  " + k + ": " + v));
 
@@ -138,39 +179,45 @@ public final class ReportCommand {
             out.println(total + " benchmarks in " + steps.size() + " JMH runs");
             return 0;
         }
-        out.println("running " + total + " benchmarks in " + steps.size() + " JMH runs");
         List<JmhResult> results = new ArrayList<>();
-        List<String> jsonParts = new ArrayList<>();
-        try (JmhSteps runner = new JmhSteps(outDir.resolve("jmh"), out, total)) {
-            for (int i = 0; i < steps.size(); i++) {
-                Step s = steps.get(i);
-                List<JmhResult> r;
-                try {
-                    r = runner.run(s, i + 1);
-                } catch (Exception e) {
-                    notes.add("JMH run '" + s.label() + "' failed: " + e);
-                    continue;
+        if (rerender) {
+            // The pages again from a finished run's jmh.json and data/ (kept with --keep-data): for layout work.
+            results.addAll(JmhResult.parse(Files.readString(outDir.resolve("jmh.json"))));
+            notes.add("pages rewritten (--rerender) from an earlier run's jmh.json and data/, without measuring again");
+        } else {
+            out.println("running " + total + " benchmarks in " + steps.size() + " JMH runs");
+            List<String> jsonParts = new ArrayList<>();
+            try (JmhSteps runner = new JmhSteps(outDir.resolve("jmh"), out, total)) {
+                for (int i = 0; i < steps.size(); i++) {
+                    Step s = steps.get(i);
+                    List<JmhResult> r;
+                    try {
+                        r = runner.run(s, i + 1);
+                    } catch (Exception e) {
+                        notes.add("JMH run '" + s.label() + "' failed: " + e);
+                        continue;
+                    }
+                    int expected = JmhSteps.count(s);
+                    if (r.size() < expected) {
+                        notes.add((expected - r.size()) + " of " + expected + " benchmarks of '" + s.label()
+                                + "' failed or were skipped; see jmh/jmh.log");
+                    }
+                    results.addAll(r);
                 }
-                int expected = JmhSteps.count(s);
-                if (r.size() < expected) {
-                    notes.add((expected - r.size()) + " of " + expected + " benchmarks of '" + s.label()
-                            + "' failed or were skipped; see jmh/jmh.log");
+                if (runner.othersSeen()) {
+                    notes.add("another JMH run was active on this machine during part of the report: numbers may be disturbed");
                 }
-                results.addAll(r);
             }
-            if (runner.othersSeen()) {
-                notes.add("another JMH run was active on this machine during part of the report: numbers may be disturbed");
+            try (var files = Files.list(outDir.resolve("jmh"))) {
+                for (Path p : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                    String text = Files.readString(p).trim();
+                    if (text.startsWith("[") && text.endsWith("]") && text.length() > 2) {
+                        jsonParts.add(text.substring(1, text.length() - 1).trim());
+                    }
+                }
             }
+            Files.writeString(outDir.resolve("jmh.json"), "[\n" + String.join(",\n", jsonParts) + "\n]\n");
         }
-        try (var files = Files.list(outDir.resolve("jmh"))) {
-            for (Path p : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                String text = Files.readString(p).trim();
-                if (text.startsWith("[") && text.endsWith("]") && text.length() > 2) {
-                    jsonParts.add(text.substring(1, text.length() - 1).trim());
-                }
-            }
-        }
-        Files.writeString(outDir.resolve("jmh.json"), "[\n" + String.join(",\n", jsonParts) + "\n]\n");
 
         List<Row> rows = new ArrayList<>();
         List<JmhResult> solverResults = new ArrayList<>();
@@ -191,14 +238,20 @@ public final class ReportCommand {
                     + "iterations): " + String.join(", ", wide));
         }
 
-        List<ReportWriter.SolverRow> solverRows = new ArrayList<>();
-        if (solvers) solverRows.addAll(section.run(solverResults, externalPeers));
+        CoreTypes.Choice peerCore = peerCoreType != null
+                ? new CoreTypes.Choice(peerCoreType.equals("native") ? null : peerCoreType, "--peer-coretype " + peerCoreType)
+                : CoreTypes.choose(machine.flags(), measuredGram(rows));
+        List<SolverRow> solverRows = new ArrayList<>();
+        if (solvers) solverRows.addAll(section.run(solverResults, externalPeers && !rerender, rerender, peerCore.coreType()));
 
         List<Row> all = new ArrayList<>(rows);
-        for (ReportWriter.SolverRow s : solverRows) all.addAll(SolverSection.rows(s));
+        for (SolverRow s : solverRows) all.addAll(SolverSection.rows(s));
         Files.writeString(outDir.resolve("summary.tsv"), SummaryTsv.format(all));
         String modeText = modeText(mode);
-        ReportWriter writer = new ReportWriter(modeText, machine, rows, solverRows, notes);
+        String busy = rerender ? null : MachineInfo.busyNote(loadAtStart, MachineInfo.loadAverage(), machine.processors());
+        if (busy != null) notes.addFirst(busy);
+        ReportWriter writer = new ReportWriter(modeText, machine, rows, solverRows, notes,
+                solvers && (externalPeers || rerender) && mode != Suite.Mode.TOY ? peerCore : null);
         Files.writeString(outDir.resolve("report.md"), writer.markdown());
         Path index = outDir.resolve("index.html");
         Files.writeString(index, writer.html());

@@ -1,15 +1,14 @@
 package dev.shrink.bench.report;
 
+import dev.shrink.bench.peers.CoreTypes;
 import dev.shrink.charts.SvgChart;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -24,6 +23,7 @@ final class ReportWriter {
     /** Kernels in reading order; others follow alphabetically. */
     static final List<String> KERNEL_ORDER = List.of("dot", "axpy", "xw", "xtr", "gram", "cholesky");
     static final List<String> IMPL_ORDER = List.of("scalar", "vector-128", "vector-256", "vector-512", "vector",
+            "vector-256-f32", "vector-512-f32", "vector-f32",
             "shrink", "ejml", "openblas-Haswell", "openblas-SkylakeX", "openblas", "sklearn", "glmnet");
     static final Map<String, String> KERNEL_TITLES = Map.of(
             "dot", "dot product xᵀy", "axpy", "axpy y ← αx + y", "xw", "matrix–vector Xw (row-major)",
@@ -32,20 +32,20 @@ final class ReportWriter {
 
     private final MachineInfo machine;
     private final List<Row> kernelRows;
-    private final List<SolverRow> solverRows;
+    private final SolverReport solvers;
     private final List<String> notes;
     private final String mode;
+    private final CoreTypes.Choice peerCore;
 
-    /** One solver measurement: time, the objective reached, and its distance to the best objective any side reached. */
-    record SolverRow(String workload, String shape, String implementation, double seconds, double objective,
-                     double gap, String gapName, String note) {}
-
-    ReportWriter(String mode, MachineInfo machine, List<Row> kernelRows, List<SolverRow> solverRows, List<String> notes) {
+    /** {@code peerCore}: the OpenBLAS core type the external peers ran with and why (null: they did not run). */
+    ReportWriter(String mode, MachineInfo machine, List<Row> kernelRows, List<SolverRow> solverRows, List<String> notes,
+                 CoreTypes.Choice peerCore) {
         this.mode = mode;
         this.machine = machine;
         this.kernelRows = kernelRows;
-        this.solverRows = solverRows;
+        this.solvers = new SolverReport(solverRows, machine.flags());
         this.notes = notes;
+        this.peerCore = peerCore;
     }
 
     /** Highest GFLOP/s of the FMA probe, or NaN when it did not run. */
@@ -56,10 +56,15 @@ final class ReportWriter {
 
     String markdown() {
         StringBuilder md = new StringBuilder("# shrink benchmark report\n\n");
-        md.append("Mode: ").append(mode).append(". Single thread unless a table says otherwise. ")
-                .append("Numbers marked `±` had a JMH 99.9% error above ").append((int) (Row.WIDE_ERROR * 100))
-                .append("% of the score.\n\n");
-        md.append(headerTable().markdown()).append('\n');
+        md.append(summaryIntro()).append("\n\n");
+        if (!solvers.isEmpty()) {
+            md.append("## Summary: solvers\n\n").append(solvers.summaryTable().markdown()).append('\n');
+            md.append(peerCoreText()).append("\n\n");
+        }
+        Table kernels = kernelSummary();
+        if (!kernels.isEmpty()) md.append("## Summary: kernels\n\n").append(kernels.markdown()).append('\n');
+        md.append("## Vector width per kernel family\n\n").append(KernelFamilies.table().markdown()).append('\n');
+        md.append("## Machine\n\n").append(modeText()).append("\n\n").append(headerTable().markdown()).append('\n');
         double peak = peak();
         md.append("## Measured peak\n\n").append(peakText(peak)).append("\n\n");
         for (String kernel : kernels()) {
@@ -70,9 +75,15 @@ final class ReportWriter {
         }
         Table threads = threadsTable();
         if (!threads.isEmpty()) md.append("## Two threads\n\n").append(threads.markdown()).append('\n');
-        if (!solverRows.isEmpty()) {
-            md.append("## Solvers\n\n").append(solverIntro()).append("\n\n").append(solverSpeedups().markdown()).append('\n')
-                    .append(solverTable().markdown()).append('\n');
+        if (!solvers.isEmpty()) {
+            md.append("## Solvers\n\n").append(solverIntro()).append("\n\n").append(SolverReport.ACCURACY_UNITS)
+                    .append("\n\n").append(solvers.fullTable().markdown()).append('\n');
+            List<String> blas = solvers.blasLines();
+            if (!blas.isEmpty()) {
+                md.append("Peers' BLAS, as each peer's process reported it:\n\n");
+                for (String b : blas) md.append("- ").append(b).append('\n');
+                md.append('\n');
+            }
         }
         if (!notes.isEmpty()) {
             md.append("## Notes\n\n");
@@ -86,16 +97,27 @@ final class ReportWriter {
                 <!DOCTYPE html>
                 <html lang="en"><head><meta charset="utf-8"><title>shrink benchmark report</title>
                 <style>
-                body{font-family:sans-serif;max-width:1000px;margin:2em auto;padding:0 1em;color:#222}
+                body{font-family:sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}
                 table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #ccc;padding:3px 8px}
                 td.num{text-align:right;font-variant-numeric:tabular-nums}th{background:#f3f3f3}
-                svg{display:block;margin:1em 0}.note{color:#555}
+                svg{display:block;margin:1em 0;max-width:100%;height:auto}.note{color:#555}
+                .summary{border:2px solid #4292c6;border-radius:6px;padding:0 1em;margin-bottom:2em}
                 </style></head><body>
                 <h1>shrink benchmark report</h1>
                 """);
-        h.append("<p>Mode: ").append(esc(mode)).append(". Single thread unless a table says otherwise. Numbers marked ± had a JMH 99.9% error above ")
-                .append((int) (Row.WIDE_ERROR * 100)).append("% of the score.</p>\n");
-        h.append(headerTable().html());
+        h.append("<p>").append(esc(summaryIntro())).append("</p>\n");
+        h.append("<div class=\"summary\">\n");
+        if (!solvers.isEmpty()) {
+            h.append("<h2>Summary: solvers</h2>\n");
+            h.append(solvers.ratioChart());
+            h.append(solvers.summaryTable().html());
+            h.append("<p>").append(esc(peerCoreText())).append("</p>\n");
+        }
+        Table kernels = kernelSummary();
+        if (!kernels.isEmpty()) h.append("<h2>Summary: kernels</h2>\n").append(kernels.html());
+        h.append("<h2>Vector width per kernel family</h2>\n").append(KernelFamilies.table().html());
+        h.append("</div>\n");
+        h.append("<h2>Machine</h2>\n<p>").append(esc(modeText())).append("</p>\n").append(headerTable().html());
         double peak = peak();
         h.append("<h2>Measured peak</h2>\n<p>").append(esc(peakText(peak))).append("</p>\n");
         for (String kernel : kernels()) {
@@ -107,9 +129,16 @@ final class ReportWriter {
         }
         Table threads = threadsTable();
         if (!threads.isEmpty()) h.append("<h2>Two threads</h2>\n").append(threads.html());
-        if (!solverRows.isEmpty()) {
-            h.append("<h2>Solvers</h2>\n<p>").append(esc(solverIntro())).append("</p>\n");
-            h.append(solverChart()).append(solverSpeedups().html()).append(solverTable().html());
+        if (!solvers.isEmpty()) {
+            h.append("<h2>Solvers</h2>\n<p>").append(esc(solverIntro())).append("</p>\n<p>")
+                    .append(esc(SolverReport.ACCURACY_UNITS)).append("</p>\n");
+            h.append(solvers.workloadCharts()).append(solvers.fullTable().html());
+            List<String> blas = solvers.blasLines();
+            if (!blas.isEmpty()) {
+                h.append("<p>Peers' BLAS, as each peer's process reported it:</p>\n<ul>\n");
+                for (String b : blas) h.append("<li>").append(esc(b)).append("</li>\n");
+                h.append("</ul>\n");
+            }
         }
         if (!notes.isEmpty()) {
             h.append("<h2>Notes</h2>\n<ul class=\"note\">\n");
@@ -117,6 +146,84 @@ final class ReportWriter {
             h.append("</ul>\n");
         }
         return h.append("</body></html>\n").toString();
+    }
+
+    /** The page's first paragraph: which machine, when, and how to read the summary. */
+    private String summaryIntro() {
+        String busy = notes.stream().filter(n -> n.startsWith("⚠ other work shared the machine")).findFirst().map(n -> n + ". ").orElse("");
+        return busy + machine.cpu() + " (" + machine.processors() + " logical processors), " + machine.date()
+                + ". Single thread unless a table says otherwise; ratios compare measurements of this one run. "
+                + "Summary first (solvers: shrink against each peer's fastest setting that reaches the same objective; "
+                + "kernels: shrink's best width against OpenBLAS at each core type); details, machine and notes below.";
+    }
+
+    private String modeText() {
+        return "Mode: " + mode + ". Numbers marked ± had a JMH 99.9% error above " + (int) (Row.WIDE_ERROR * 100)
+                + "% of the score.";
+    }
+
+    /** Which OpenBLAS core type the external peers ran with, why, and what their processes reported. */
+    private String peerCoreText() {
+        if (peerCore == null) return "The external peers did not run.";
+        String core = peerCore.coreType() == null ? "unset (OpenBLAS detected the CPU)" : peerCore.coreType();
+        return "scikit-learn and glmnet ran with OPENBLAS_CORETYPE=" + core + " (" + peerCore.reason() + "), "
+                + "OPENBLAS_L2_SIZE unset, one thread; the BLAS column is what each peer's own process reported "
+                + "(⚠: a fallback to weaker kernels than this CPU supports, or not the core type requested). "
+                + "Accuracy: see the Solvers section.";
+    }
+
+    /**
+     * Per kernel with a flop count, at its largest shape: shrink's best width, OpenBLAS at each core type, shrink
+     * over the best of them, and the share of the measured peak; the two-thread Gram follows.
+     */
+    Table kernelSummary() {
+        double peak = peak();
+        List<String> cores = kernelRows.stream().map(Row::implementation).filter(i -> i.startsWith("openblas")).distinct()
+                .sorted(Comparator.comparingInt(i -> IMPL_ORDER.indexOf(i))).toList();
+        List<String> header = new ArrayList<>(List.of("kernel", "shape", "threads", "best shrink (GFLOP/s)"));
+        for (String c : cores) header.add(c + " (GFLOP/s)");
+        header.add("shrink / best OpenBLAS");
+        header.add("shrink, share of peak");
+        // float32 rows (once the kernels have them) get their own column: never compared with float64 peers.
+        boolean float32 = kernelRows.stream().anyMatch(r -> isShrink32(r.implementation()));
+        if (float32) header.add("best shrink float32 (GFLOP/s)");
+        Table t = new Table(header);
+        List<String[]> keys = new ArrayList<>();
+        for (String kernel : kernels()) {
+            List<Row> rows = headline(kernel).stream().filter(r -> r.unit().equals("GFLOP/s")).toList();
+            if (rows.isEmpty()) continue;
+            String shape = shapes(rows).getLast();
+            keys.add(new String[] {kernel, shape, "1"});
+        }
+        kernelRows.stream().filter(r -> r.threads() > 1 && r.unit().equals("GFLOP/s"))
+                .map(r -> r.kernel() + "\t" + r.shape() + "\t" + r.threads()).distinct()
+                .forEach(k -> keys.add(k.split("\t")));
+        for (String[] k : keys) {
+            int threads = Integer.parseInt(k[2]);
+            List<Row> rows = kernelRows.stream().filter(r -> r.kernel().equals(k[0]) && r.shape().equals(k[1])
+                    && r.threads() == threads && r.unit().equals("GFLOP/s")).toList();
+            Optional<Row> ours = rows.stream().filter(r -> isShrink64(r.implementation()))
+                    .max(Comparator.comparingDouble(Row::value));
+            Optional<Row> ours32 = rows.stream().filter(r -> isShrink32(r.implementation()))
+                    .max(Comparator.comparingDouble(Row::value));
+            if (ours.isEmpty()) continue;
+            List<String> cells = new ArrayList<>(List.of(title(k[0]), k[1], k[2],
+                    SummaryTsv.number(ours.get().value()) + " (" + ours.get().implementation() + ")"));
+            double bestBlas = Double.NaN;
+            for (String c : cores) {
+                OptionalDouble v = rows.stream().filter(r -> r.implementation().equals(c)).mapToDouble(Row::value).findFirst();
+                cells.add(v.isPresent() ? SummaryTsv.number(v.getAsDouble()) : "–");
+                if (v.isPresent() && !(v.getAsDouble() <= bestBlas)) bestBlas = v.getAsDouble();
+            }
+            cells.add(Double.isFinite(bestBlas) ? String.format(Locale.ROOT, "%.2f×", ours.get().value() / bestBlas) : "–");
+            cells.add(threads == 1 && peak > 0 ? String.format(Locale.ROOT, "%.0f%%", 100 * ours.get().value() / peak) : "–");
+            if (float32) {
+                cells.add(ours32.map(r -> SummaryTsv.number(r.value()) + " (" + r.implementation() + ", "
+                        + String.format(Locale.ROOT, "%.2f×", r.value() / ours.get().value()) + " float64)").orElse("–"));
+            }
+            t.add(cells);
+        }
+        return t;
     }
 
     private Table headerTable() {
@@ -188,9 +295,28 @@ final class ReportWriter {
         return r.unit().equals("ms") ? r.value() * 1e6 : r.value();
     }
 
+    /**
+     * A kernel's chart: GFLOP/s (or time) of every implementation against size when it ran at several sizes;
+     * horizontal bars with the measured peak as a line when it ran at one.
+     */
     private String chart(String kernel, double peak) {
         List<Row> rows = headline(kernel);
         List<String> shapes = shapes(rows);
+        boolean flops = hasFlops(kernel);
+        if (shapes.size() == 1) {
+            List<SvgChart.Bar> bars = new ArrayList<>();
+            for (String impl : implementations(rows)) {
+                rows.stream().filter(r -> r.implementation().equals(impl)).findFirst().ifPresent(r -> {
+                    double v = headlineValue(r);
+                    String note = SummaryTsv.number(v) + (flops ? " GFLOP/s" : " ns") + (r.wideError() ? " ±" : "")
+                            + (flops && peak > 0 ? String.format(Locale.ROOT, " · %.0f%% of peak", 100 * v / peak) : "");
+                    bars.add(new SvgChart.Bar(implLabel(impl), v, impl, note, false));
+                });
+            }
+            return SvgChart.horizontalBars(title(kernel) + ", " + shapes.getFirst() + (flops ? ": GFLOP/s (higher is better)"
+                            : ": ns per call (lower is better)"), flops ? "GFLOP/s, one thread" : "ns per call, one thread",
+                    bars, flops ? peak : Double.NaN, flops ? "measured peak" : null);
+        }
         List<SvgChart.Series> series = new ArrayList<>();
         for (String impl : implementations(rows)) {
             double[] v = new double[shapes.size()];
@@ -201,10 +327,25 @@ final class ReportWriter {
             }
             series.add(new SvgChart.Series(impl, v));
         }
-        boolean flops = hasFlops(kernel);
         return SvgChart.lines(title(kernel) + (flops ? ": GFLOP/s against size" : ": time per call against size"),
                 flops ? "GFLOP/s (higher is better)" : "ns per call (lower is better)", shapes, series,
                 flops ? peak : Double.NaN, flops ? "measured peak" : null);
+    }
+
+    /** shrink's float64 vector kernels (the rows compared with the float64 peers). */
+    static boolean isShrink64(String impl) {
+        return impl.startsWith("vector") && !impl.endsWith("-f32");
+    }
+
+    /** shrink's float32 vector kernels ({@code vector-256-f32}, …). */
+    static boolean isShrink32(String impl) {
+        return impl.startsWith("vector") && impl.endsWith("-f32");
+    }
+
+    /** An implementation as the charts name it: OpenBLAS core types with their instruction set. */
+    static String implLabel(String impl) {
+        if (!impl.startsWith("openblas-")) return impl;
+        return CoreTypes.isaOf(impl.substring("openblas-".length())).map(isa -> impl + " (" + isa + ")").orElse(impl);
     }
 
     private Table valuesTable(String kernel, double peak) {
@@ -225,7 +366,7 @@ final class ReportWriter {
                 cells.add(r.map(x -> SummaryTsv.number(headlineValue(x)) + (x.wideError() ? " ±" : "")).orElse("–"));
             }
             if (share) {
-                cells.add(rows.stream().filter(r -> r.shape().equals(shape) && r.implementation().startsWith("vector"))
+                cells.add(rows.stream().filter(r -> r.shape().equals(shape) && isShrink64(r.implementation()))
                         .mapToDouble(Row::value).max().stream()
                         .mapToObj(v -> String.format(Locale.ROOT, "%.0f%%", 100 * v / peak)).findFirst().orElse("–"));
             }
@@ -238,7 +379,7 @@ final class ReportWriter {
     private Table speedupTable(String kernel, double peak) {
         List<Row> rows = headline(kernel);
         boolean flops = hasFlops(kernel);
-        Predicate<Row> ours = r -> r.implementation().startsWith("vector");
+        Predicate<Row> ours = r -> isShrink64(r.implementation());
         List<String> others = implementations(rows).stream().filter(i -> !i.startsWith("vector")).toList();
         if (others.isEmpty()) return new Table(List.of("shape"));
         List<String> header = new ArrayList<>(List.of("shape", "best shrink"));
@@ -282,71 +423,9 @@ final class ReportWriter {
     private static String solverIntro() {
         return "Each side fits the very same data files (written by the report, seeded). The objective of every side is "
                 + "evaluated by the same Java code on its coefficients (scikit-learn's formulas), so speed is compared "
-                + "at equal accuracy: 'distance' is objective minus the lowest objective any side reached, relative.";
-    }
-
-    private Table solverTable() {
-        Table t = new Table(List.of("workload", "shape", "implementation", "time (s)", "objective", "distance to best",
-                "accuracy", "note"));
-        Map<String, Double> best = new LinkedHashMap<>();
-        for (SolverRow r : solverRows) {
-            if (Double.isFinite(r.objective())) best.merge(r.workload(), r.objective(), Math::min);
-        }
-        for (SolverRow r : solverRows) {
-            Double b = best.get(r.workload());
-            String distance = b == null || !Double.isFinite(r.objective()) ? "–"
-                    : String.format(Locale.ROOT, "%.1e", (r.objective() - b) / Math.max(Math.abs(b), 1e-300));
-            t.add(List.of(r.workload(), r.shape(), r.implementation(),
-                    Double.isFinite(r.seconds()) ? SummaryTsv.number(r.seconds()) : "–",
-                    Double.isFinite(r.objective()) ? String.format(Locale.ROOT, "%.12g", r.objective()) : "–",
-                    distance,
-                    Double.isFinite(r.gap()) ? r.gapName() + " " + String.format(Locale.ROOT, "%.1e", r.gap()) : "–",
-                    Objects.requireNonNullElse(r.note(), "")));
-        }
-        return t;
-    }
-
-    /** Per workload: each side's time and shrink's speed-up against each peer (peer time / shrink time). */
-    private Table solverSpeedups() {
-        List<String> workloads = solverRows.stream().map(SolverRow::workload).distinct().toList();
-        List<String> impls = solverRows.stream().map(SolverRow::implementation).distinct().toList();
-        List<String> peers = impls.stream().filter(i -> !i.equals("shrink")).toList();
-        List<String> header = new ArrayList<>(List.of("workload"));
-        for (String i : impls) header.add(i + " (s)");
-        for (String p : peers) header.add("shrink × " + p);
-        Table t = new Table(header);
-        for (String w : workloads) {
-            List<String> cells = new ArrayList<>(List.of(w));
-            for (String i : impls) cells.add(time(w, i).stream().mapToObj(SummaryTsv::number).findFirst().orElse("–"));
-            for (String p : peers) {
-                OptionalDouble ours = time(w, "shrink"), theirs = time(w, p);
-                cells.add(ours.isPresent() && theirs.isPresent()
-                        ? String.format(Locale.ROOT, "%.2f×", theirs.getAsDouble() / ours.getAsDouble()) : "–");
-            }
-            t.add(cells);
-        }
-        return t;
-    }
-
-    private OptionalDouble time(String workload, String impl) {
-        return solverRows.stream().filter(r -> r.workload().equals(workload) && r.implementation().equals(impl))
-                .mapToDouble(SolverRow::seconds).filter(Double::isFinite).findFirst();
-    }
-
-    private String solverChart() {
-        List<String> workloads = solverRows.stream().map(SolverRow::workload).distinct().toList();
-        List<String> impls = solverRows.stream().map(SolverRow::implementation).distinct().toList();
-        List<SvgChart.Series> series = new ArrayList<>();
-        for (String impl : impls) {
-            double[] v = new double[workloads.size()];
-            for (int i = 0; i < v.length; i++) {
-                String w = workloads.get(i);
-                v[i] = solverRows.stream().filter(r -> r.workload().equals(w) && r.implementation().equals(impl))
-                        .mapToDouble(SolverRow::seconds).findFirst().orElse(Double.NaN);
-            }
-            series.add(new SvgChart.Series(impl, v));
-        }
-        return SvgChart.bars("Solver time per fit (lower is better)", "seconds", workloads, series);
+                + "at equal accuracy. Every peer ran at each of its settings (scikit-learn: both logistic solvers, "
+                + "precompute on and off; glmnet: two thresh values); the summary keeps each peer's fastest setting "
+                + "that reaches the same objective, the charts and the table show them all.";
     }
 
     private static String esc(String s) {

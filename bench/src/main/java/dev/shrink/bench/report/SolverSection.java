@@ -79,15 +79,19 @@ final class SolverSection {
         return new Step("solvers", List.of(BENCHMARK), params, null, timing);
     }
 
-    /** Solver rows: shrink's (timed by JMH, in {@code results}) and the external peers'. */
-    List<ReportWriter.SolverRow> run(List<JmhResult> results, boolean externalPeers) throws IOException {
-        List<ReportWriter.SolverRow> rows = new ArrayList<>();
+    /**
+     * Solver rows: shrink's (timed by JMH, in {@code results}) and the external peers', every setting of each; the
+     * peers run with OpenBLAS core type {@code peerCoreType} (null: OpenBLAS detects the CPU); {@code reuse}: read
+     * what the peers left in the data folder earlier instead of running them.
+     */
+    List<SolverRow> run(List<JmhResult> results, boolean externalPeers, boolean reuse, String peerCoreType) throws IOException {
+        List<SolverRow> rows = new ArrayList<>();
         Map<String, Workload> data = new LinkedHashMap<>();
         for (String name : workloads()) data.put(name, Workloads.get(name, scale()));
 
-        boolean peers = externalPeers && mode != Suite.Mode.TOY;
-        boolean write = peers || dataFiles != ReportCommand.DataOption.DELETE;
-        if (!externalPeers) notes.add("external peers (scikit-learn, glmnet) not run: --no-external-peers");
+        boolean peers = (externalPeers || reuse) && mode != Suite.Mode.TOY;
+        boolean write = !reuse && (peers || dataFiles != ReportCommand.DataOption.DELETE);
+        if (!externalPeers && !reuse) notes.add("external peers (scikit-learn, glmnet) not run: --no-external-peers");
         if (mode == Suite.Mode.TOY) notes.add("external peers are not run in the toy mode");
         Path datasets = dataDir.resolve("_datasets");
         if (write) {
@@ -96,59 +100,130 @@ final class SolverSection {
                         dataFiles == ReportCommand.DataOption.CSV);
             }
         }
-        if (peers) runPeers();
-        if (write && dataFiles == ReportCommand.DataOption.DELETE) {
-            deleteTree(datasets);
-            notes.add("the workloads' data files were deleted after the peers ran (--keep-data or --csv keeps them; "
-                    + "they are regenerated bit for bit from fixed seeds)");
-        } else if (write) {
-            notes.add("the workloads' data files are under " + datasets + " (X row-major, little-endian doubles"
-                    + (dataFiles == ReportCommand.DataOption.CSV ? ", also as CSV" : "") + ")");
-        }
+        if (peers && !reuse) runPeers(peerCoreType);
 
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, Math.min(2,
+                Runtime.getRuntime().availableProcessors())));
         for (Workload w : data.values()) {
             progress.println("objectives on " + w.name() + " " + w.shape() + " ...");
             double seconds = results.stream()
                     .filter(r -> r.method().equals("fit") && w.name().equals(r.params().get("workload")))
                     .mapToDouble(r -> r.nanosPerOp() / 1e9).findFirst().orElse(Double.NaN);
             if (Double.isNaN(seconds)) notes.add("no JMH timing for shrink on " + w.name() + " (see jmh/jmh.log)");
-            sideRow(w, "shrink", seconds).ifPresent(rows::add);
-            if (peers) for (String peer : PEERS) sideRow(w, peer, Double.NaN).ifPresent(rows::add);
+            List<String> sides = new ArrayList<>(List.of("shrink"));
+            if (peers) sides.addAll(peerSides(dataDir.resolve(w.name())));
+            // Each side's objective is a few passes over X per alpha (seconds for a 100-alpha path): sides in parallel.
+            List<java.util.concurrent.Future<java.util.Optional<SolverRow>>> futures = new ArrayList<>();
+            for (String side : sides) {
+                double s = side.equals("shrink") ? seconds : Double.NaN;
+                futures.add(pool.submit(() -> sideRow(w, side, s)));
+            }
+            for (var f : futures) {
+                try {
+                    f.get().ifPresent(rows::add);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException("objective of a side on " + w.name(), e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                }
+            }
+        }
+        pool.shutdown();
+        if (dataFiles == ReportCommand.DataOption.DELETE) {
+            deleteTree(datasets);
+            for (Workload w : data.values()) deleteCoefficients(dataDir.resolve(w.name()));
+            notes.add("the workloads' X and y files and every side's coefficients were deleted once read (--keep-data "
+                    + "keeps them; the data are regenerated bit for bit from fixed seeds); data/ keeps each side's "
+                    + "result-*.properties and logs");
+        } else if (write) {
+            notes.add("the workloads' data files are under " + datasets + " (X row-major, little-endian doubles"
+                    + (dataFiles == ReportCommand.DataOption.CSV ? ", also as CSV" : "") + "), each side's coefficients "
+                    + "in the workload folders");
         }
         return rows;
     }
 
+    /** The peers' sides present in a workload folder, one per setting: result-SIDE.properties, shrink's excluded. */
+    static List<String> peerSides(Path dir) throws IOException {
+        List<String> sides = new ArrayList<>();
+        for (String peer : PEERS) {
+            if (Files.exists(dir.resolve("skipped-" + peer + ".txt"))) sides.add(peer);   // reported as skipped
+        }
+        if (!Files.isDirectory(dir)) return sides;
+        try (var files = Files.list(dir)) {
+            files.map(f -> f.getFileName().toString())
+                    .filter(f -> f.startsWith("result-") && f.endsWith(".properties"))
+                    .map(f -> f.substring("result-".length(), f.length() - ".properties".length()))
+                    .filter(side -> !side.equals("shrink"))
+                    .sorted(java.util.Comparator.comparingInt(SolverSection::peerRank).thenComparing(side -> side))
+                    .forEach(sides::add);
+        }
+        return sides;
+    }
+
+    /** Peers in the order of {@link #PEERS} (scikit-learn first), unknown ones last. */
+    private static int peerRank(String side) {
+        for (int i = 0; i < PEERS.size(); i++) if (side.startsWith(PEERS.get(i))) return i;
+        return PEERS.size();
+    }
+
+    /** Removes every side's coefficient files (large for paths) from a workload folder. */
+    static void deleteCoefficients(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) return;
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().matches("(coef|intercept|alphas)-.*\\.csv")).toList()) {
+                Files.delete(f);
+            }
+        }
+    }
+
     /** A side's row from the files it left in the workload's folder; {@code seconds} NaN: read time_s from there. */
-    private java.util.Optional<ReportWriter.SolverRow> sideRow(Workload w, String peer, double seconds) {
+    private java.util.Optional<SolverRow> sideRow(Workload w, String side, double seconds) {
         Path dir = dataDir.resolve(w.name());
         try {
-            Path skipped = dir.resolve("skipped-" + peer + ".txt");
+            Path skipped = dir.resolve("skipped-" + side + ".txt");
             if (Files.exists(skipped)) {
-                notes.add(peer + " skipped on " + w.name() + ": " + Files.readString(skipped).strip());
+                note(SolverRow.displayName(side) + " skipped on " + w.name() + ": " + Files.readString(skipped).strip());
                 return java.util.Optional.empty();
             }
-            Path result = dir.resolve("result-" + peer + ".properties");
+            Path result = dir.resolve("result-" + side + ".properties");
             if (!Files.exists(result)) {
-                notes.add(peer + " left no result for " + w.name());
+                note(side + " left no result for " + w.name());
                 return java.util.Optional.empty();
             }
             Properties props = new Properties();
             props.load(new StringReader(Files.readString(result)));
-            List<double[]> coefs = DataFiles.readCsv(dir.resolve("coef-" + peer + ".csv"));
-            double[] intercepts = column(DataFiles.readCsv(dir.resolve("intercept-" + peer + ".csv")));
-            double[] alphas = column(DataFiles.readCsv(dir.resolve("alphas-" + peer + ".csv")));
+            String peer = props.getProperty("peer", side);
+            List<double[]> coefs = DataFiles.readCsv(dir.resolve("coef-" + side + ".csv"));
+            double[] intercepts = column(DataFiles.readCsv(dir.resolve("intercept-" + side + ".csv")));
+            double[] alphas = column(DataFiles.readCsv(dir.resolve("alphas-" + side + ".csv")));
             Accuracy.Measure m = Accuracy.of(w, coefs, intercepts, alphas);
             String note = props.getProperty("note", "");
             String version = props.getProperty("version", "");
-            if (!version.isEmpty() && notes.stream().noneMatch(n -> n.startsWith(peer + " version"))) {
-                notes.add(peer + " version: " + version);
+            if (!version.isEmpty()) {
+                synchronized (notes) {
+                    if (notes.stream().noneMatch(n -> n.startsWith(SolverRow.displayName(peer) + " version"))) {
+                        notes.add(SolverRow.displayName(peer) + " version: " + version);
+                    }
+                }
             }
-            return java.util.Optional.of(new ReportWriter.SolverRow(w.name(), w.shape(), peer,
+            SolverRow.PeerBlas blas = peer.equals("shrink") ? null : new SolverRow.PeerBlas(
+                    props.getProperty("coretype_requested", ""), props.getProperty("coretype", ""), props.getProperty("blas", ""));
+            boolean cv = w.model().endsWith("_cv");
+            return java.util.Optional.of(new SolverRow(w.name(), w.shape(), peer, props.getProperty("setting", ""), blas,
                     Double.isNaN(seconds) ? Double.parseDouble(props.getProperty("time_s", "NaN")) : seconds,
-                    m.objective(), m.optimality(), m.name(), note));
+                    m.objective(), m.optimality(), m.name(), cv && alphas.length > 0 ? alphas[0] : Double.NaN, note));
         } catch (IOException | RuntimeException e) {
-            notes.add("could not read " + peer + "'s result for " + w.name() + ": " + e);
+            note("could not read " + side + "'s result for " + w.name() + ": " + e);
             return java.util.Optional.empty();
+        }
+    }
+
+    /** Adds a note; sides are read in parallel. */
+    private void note(String text) {
+        synchronized (notes) {
+            notes.add(text);
         }
     }
 
@@ -158,7 +233,7 @@ final class SolverSection {
         return v;
     }
 
-    private void runPeers() {
+    private void runPeers(String coreType) {
         Path script = projectRoot().resolve("bench/peers/run_peers.sh");
         if (!Files.isExecutable(script)) {
             notes.add("external peers skipped: " + script + " not found or not executable");
@@ -168,16 +243,16 @@ final class SolverSection {
         String warmup = Integer.toString(peerRepeatsAndWarmup(mode)[1]);
         progress.println("external peers: " + script + " (" + repeats + " timed fit(s) after " + warmup + " warm-up per workload)");
         try {
-            Process process = new ProcessBuilder("bash", script.toString(), dataDir.toString(), repeats, warmup)
+            Process process = new ProcessBuilder("bash", script.toString(), dataDir.toString(), repeats, warmup,
+                    coreType == null ? "native" : coreType)
                     .redirectErrorStream(true).start();
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = in.readLine()) != null; ) progress.println("  " + line);
             }
             if (!process.waitFor(1, TimeUnit.HOURS)) process.destroyForcibly();
-            String env = System.getenv("OPENBLAS_CORETYPE");
-            notes.add("external peers ran single-threaded (OPENBLAS_NUM_THREADS=1), OPENBLAS_CORETYPE="
-                    + (env == null ? "(unset: OpenBLAS detected the core)" : env) + "; time per fit = mean of "
-                    + repeats + " after " + warmup + " warm-up");
+            notes.add("external peers ran single-threaded (OPENBLAS_NUM_THREADS=1) with OPENBLAS_CORETYPE="
+                    + (coreType == null ? "unset (OpenBLAS detected the CPU)" : coreType) + " and OPENBLAS_L2_SIZE unset; "
+                    + "time per fit = mean of " + repeats + " after " + warmup + " warm-up, for every setting");
         } catch (IOException e) {
             notes.add("external peers skipped: " + e);
         } catch (InterruptedException e) {
@@ -204,11 +279,20 @@ final class SolverSection {
         return dir;
     }
 
-    static List<Row> rows(ReportWriter.SolverRow s) {
+    /** A side in summary.tsv: {@code shrink}, {@code sklearn[solver=lbfgs]@SkylakeX}, … (no spaces, no tabs). */
+    static String tsvName(SolverRow s) {
+        String name = s.implementation();
+        if (s.setting() != null && !s.setting().isEmpty()) name += "[" + s.setting() + "]";
+        if (s.blas() != null && !s.blas().loaded().isEmpty()) name += "@" + s.blas().loaded();
+        return name.replaceAll("\\s+", "");
+    }
+
+    static List<Row> rows(SolverRow s) {
         List<Row> rows = new ArrayList<>();
-        if (Double.isFinite(s.seconds())) rows.add(new Row(s.workload(), s.shape(), s.implementation(), 1, s.seconds(), "s"));
-        if (Double.isFinite(s.objective())) rows.add(new Row(s.workload(), s.shape(), s.implementation(), 1, s.objective(), "objective"));
-        if (Double.isFinite(s.gap())) rows.add(new Row(s.workload(), s.shape(), s.implementation(), 1, s.gap(), s.gapName()));
+        String side = tsvName(s);
+        if (Double.isFinite(s.seconds())) rows.add(new Row(s.workload(), s.shape(), side, 1, s.seconds(), "s"));
+        if (Double.isFinite(s.objective())) rows.add(new Row(s.workload(), s.shape(), side, 1, s.objective(), "objective"));
+        if (Double.isFinite(s.gap())) rows.add(new Row(s.workload(), s.shape(), side, 1, s.gap(), s.gapName()));
         return rows;
     }
 }

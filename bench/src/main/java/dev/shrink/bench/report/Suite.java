@@ -24,6 +24,15 @@ final class Suite {
     static final String PEAK = "^dev\\.shrink\\.bench\\.PeakFlopsBenchmark\\.fma$";
     static final List<String> CORETYPES = List.of("Haswell", "SkylakeX");
 
+    /**
+     * float32 rows: our kernel benchmarks run at every precision here once they declare a {@code precision} parameter
+     * (JMH ignores a parameter a benchmark does not declare, so until then this adds nothing); their rows are named
+     * {@code vector-256-f32} etc. ({@link KernelRows#implementation}) and sit beside the float64 ones in every table.
+     */
+    static final String PRECISION = "precision";
+    static final String FLOAT32 = "float32";
+    static final List<String> PRECISIONS = List.of("float64", FLOAT32);
+
     /** JMH settings of the kernel benchmarks in each mode. */
     static Step.Timing timing(Mode mode) {
         return switch (mode) {
@@ -33,6 +42,7 @@ final class Suite {
         };
     }
 
+    /** The steps of a mode; {@code openblasCoretypes} are the core types to run OpenBLAS with (empty: skip it). */
     static List<Step> steps(Mode mode, List<String> openblasCoretypes) {
         Step.Timing timing = timing(mode);
         List<Step> steps = new ArrayList<>();
@@ -102,6 +112,7 @@ final class Suite {
         String label = kernel + " " + (n != null && p != null ? n.get(0) + "x" + p : n != null ? n.get(0) : p);
         Map<String, List<String>> ours = new LinkedHashMap<>(shape);
         ours.put("impl", impls);
+        ours.put(PRECISION, PRECISIONS);
         if (!full) ours.put("layout", List.of("ROW_MAJOR"));   // the quick run compares with the (row-major) peers only
         List<String> includes = new ArrayList<>(List.of(OURS + kernel + "$"));
         if (ejml) includes.add(EJML + kernel + "$");

@@ -1,21 +1,21 @@
 package dev.shrink.bench.solvers;
 
 import dev.shrink.bench.data.Workload;
-import dev.shrink.kernels.KernelProvider;
-import dev.shrink.kernels.MatrixVector;
-import dev.shrink.kernels.MatrixView;
 
 import java.util.List;
 
 /**
  * The same yardstick for every side (shrink, scikit-learn, glmnet): the objective in scikit-learn's words (the
- * conformance README's formulas) and an optimality measure, both computed here from each side's coefficients with the
- * scalar reference kernels (plain loops, the neutral choice).
+ * conformance README's formulas) and an optimality measure, both computed here from each side's coefficients with
+ * plain loops (none of shrink's kernels: the neutral choice).
  *
  * <ul>
  *   <li>lasso / elastic net: scikit-learn's duality gap ({@code sklearn/linear_model/_cd_fast.pyx}: objective scaled
  *       by n, intercept by centring) divided by ‖y − ȳ‖², i.e. in the units of scikit-learn's {@code tol};</li>
- *   <li>ridge and logistic: the ∞-norm of the objective's gradient in (w, b).</li>
+ *   <li>ridge and logistic: the ∞-norm of the objective's gradient in (w, b);</li>
+ *   <li>multi-task elastic net: scikit-learn's multi-task gap over ‖Y − Ȳ‖²_F; group lasso: a duality gap over
+ *   ‖y − ȳ‖² (logistic: over n times the labels' entropy); Bayesian ridge: the ridge objective and gradient at each
+ *   side's own λ/α (its α, λ in the alphas file).</li>
  * </ul>
  * Paths add up the objectives over the grid and report the worst gap.
  */
@@ -24,8 +24,6 @@ public final class Accuracy {
 
     /** Objective reached, its optimality measure, and the name of that measure. */
     public record Measure(double objective, double optimality, String name) {}
-
-    private static final MatrixVector MV = KernelProvider.scalar().matrixVector();
 
     public static Measure of(Workload w, List<double[]> coefs, double[] intercepts, double[] alphas) {
         Data d = new Data(w);
@@ -45,6 +43,28 @@ public final class Accuracy {
                 yield new Measure(sum, worst, "gap");
             }
             case "logistic" -> d.logistic(coefs.get(0), intercepts[0], w.number("C"));
+            case "multitask_elasticnet" -> d.multiTask(coefs, 0, intercepts, w.number("alpha"), w.number("l1_ratio"));
+            case "multitask_elasticnet_path" -> {
+                int tasks = (int) w.number("n_tasks");
+                double sum = 0, worst = 0;
+                for (int k = 0; k < alphas.length; k++) {
+                    Measure m = d.multiTask(coefs, k * tasks, intercepts, alphas[k], w.number("l1_ratio"));
+                    sum += m.objective();
+                    worst = Math.max(worst, m.optimality());
+                }
+                yield new Measure(sum, worst, "gap");
+            }
+            case "group_lasso_path" -> {
+                boolean logistic = w.settings().get("loss").equals("logistic");
+                double sum = 0, worst = 0;
+                for (int k = 0; k < coefs.size(); k++) {
+                    Measure m = d.groupLasso(coefs.get(k), intercepts[k], alphas[k], (int) w.number("group_size"), logistic);
+                    sum += m.objective();
+                    worst = Math.max(worst, m.optimality());
+                }
+                yield new Measure(sum, worst, "gap");
+            }
+            case "bayesian_ridge" -> d.ridge(coefs.get(0), intercepts[0], alphas[1] / alphas[0]); // at each side's own λ/α
             default -> throw new IllegalArgumentException("no accuracy measure for model " + w.model());
         };
     }
@@ -54,10 +74,9 @@ public final class Accuracy {
         return new Data(w).elasticNet(coef, 0, alpha, l1Ratio).optimality();
     }
 
-    /** The workload's X as a view, with the column means and ȳ that the centred formulas need. */
+    /** The workload's X, with the column means and ȳ that the centred formulas need. */
     private static final class Data {
         final Workload w;
-        final MatrixView x;
         final int n, p;
         final double[] means;
         final double ybar;
@@ -66,25 +85,34 @@ public final class Accuracy {
             this.w = w;
             n = w.n();
             p = w.p();
-            x = MatrixView.rowMajor(w.x(), n, p);
             double[] ones = new double[n];
             java.util.Arrays.fill(ones, 1.0 / n);
-            means = new double[p];
-            MV.multiplyTransposed(x, ones, 0, means, 0);
+            means = xt(ones);
             double s = 0;
-            for (double v : w.y()) s += v;
+            for (int i = 0; i < n; i++) s += w.y()[i]; // (multi-task: not used; each task's mean is taken there)
             ybar = s / n;
         }
 
+        /** Xw, one row at a time (plain loops, no kernel of shrink's: the neutral yardstick). */
         double[] xw(double[] coef) {
+            double[] a = w.x();
             double[] out = new double[n];
-            MV.multiply(x, coef, 0, out, 0);
+            for (int i = 0; i < n; i++) {
+                double s = 0;
+                for (int j = 0, o = i * p; j < p; j++) s += a[o + j] * coef[j];
+                out[i] = s;
+            }
             return out;
         }
 
+        /** Xᵀv in row order (each row of X read once, contiguously): a path's 100 alphas take seconds, not minutes. */
         double[] xt(double[] v) {
+            double[] a = w.x();
             double[] out = new double[p];
-            MV.multiplyTransposed(x, v, 0, out, 0);
+            for (int i = 0; i < n; i++) {
+                double vi = v[i];
+                for (int j = 0, o = i * p; j < p; j++) out[j] += a[o + j] * vi;
+            }
             return out;
         }
 
@@ -127,6 +155,121 @@ public final class Accuracy {
             }
             gap += l1 * wNorm1 - constant * ry + 0.5 * l2 * (1 + constant * constant) * wNorm2;
             return new Measure(objective, gap / yNorm2, "gap");
+        }
+
+        /**
+         * scikit-learn's multi-task objective and its duality gap over ‖Y − Ȳ‖²_F ({@code enet_coordinate_descent_multi_task}):
+         * R = Ỹ − X̃W, XtA = X̃ᵀR − l2·W, κ = min(1, l1/maxⱼ‖XtAⱼ‖), gap = ½(1 + κ²)‖R‖² + l1·Σⱼ‖wⱼ‖ − κ⟨R, Ỹ⟩
+         * + ½·l2·(1 + κ²)‖W‖². The T rows of W are {@code coefs[first .. first + T)}.
+         */
+        Measure multiTask(List<double[]> coefs, int first, double[] intercepts, double alpha, double l1Ratio) {
+            int tasks = (int) w.number("n_tasks");
+            double l1 = alpha * l1Ratio * n, l2 = alpha * (1 - l1Ratio) * n;
+            double rss = 0, rNorm2 = 0, ry = 0, yNorm2 = 0, wNorm2 = 0, l21 = 0;
+            double[][] xtr = new double[tasks][];
+            double[] colNorm2 = new double[p];
+            for (int t = 0; t < tasks; t++) {
+                double[] coef = coefs.get(first + t);
+                double[] xw = xw(coef);
+                double meanDot = 0;
+                for (int j = 0; j < p; j++) meanDot += means[j] * coef[j];
+                double ybarT = 0;
+                for (int i = 0; i < n; i++) ybarT += w.y()[i * tasks + t] / n;
+                double[] r = new double[n];
+                double rSum = 0;
+                for (int i = 0; i < n; i++) {
+                    double yi = w.y()[i * tasks + t];
+                    double e = yi - xw[i] - intercepts[first + t];
+                    rss += e * e;
+                    double yc = yi - ybarT;
+                    r[i] = yc - (xw[i] - meanDot);
+                    rNorm2 += r[i] * r[i];
+                    ry += r[i] * yc;
+                    yNorm2 += yc * yc;
+                    rSum += r[i];
+                }
+                xtr[t] = xt(r);
+                for (int j = 0; j < p; j++) {
+                    xtr[t][j] -= means[j] * rSum + l2 * coef[j];
+                    colNorm2[j] += coef[j] * coef[j];
+                }
+            }
+            double dual = 0;
+            for (int j = 0; j < p; j++) {
+                double a = 0;
+                for (int t = 0; t < tasks; t++) a += xtr[t][j] * xtr[t][j];
+                dual = Math.max(dual, Math.sqrt(a));
+                wNorm2 += colNorm2[j];
+                l21 += Math.sqrt(colNorm2[j]);
+            }
+            double kappa = dual > l1 ? l1 / dual : 1.0;
+            double gap = 0.5 * (1 + kappa * kappa) * rNorm2 + l1 * l21 - kappa * ry + 0.5 * l2 * (1 + kappa * kappa) * wNorm2;
+            double objective = rss / (2 * n) + alpha * l1Ratio * l21 + 0.5 * alpha * (1 - l1Ratio) * wNorm2;
+            return new Measure(objective, gap / yNorm2, "gap");
+        }
+
+        /**
+         * The group lasso's objective ({@code (1/(2n))Σ(y − Xw − b)²} or {@code (1/n)Σ log(1 + exp(−t(Xw + b)))}, plus
+         * α·Σ_g √p_g‖w_g‖, consecutive groups of {@code size}) and a duality gap: squared loss over ‖y − ȳ‖², dual point
+         * κR (R the centred residual); logistic loss over n times the labels' entropy, dual point κ(y − p) with the
+         * log-loss conjugate. κ is the largest feasible scaling: min(1, min_g nα√p_g/‖X̃_gᵀR‖).
+         */
+        Measure groupLasso(double[] coef, double b, double alpha, int size, boolean logistic) {
+            double[] xw = xw(coef);
+            double meanDot = 0, penalty = 0;
+            for (int j = 0; j < p; j++) meanDot += means[j] * coef[j];
+            for (int g = 0; g * size < p; g++) {
+                double s = 0;
+                for (int j = g * size; j < Math.min(p, (g + 1) * size); j++) s += coef[j] * coef[j];
+                penalty += Math.sqrt(Math.min(size, p - g * size)) * Math.sqrt(s);
+            }
+            double[] r = new double[n];
+            double loss = 0, rSum = 0, rNorm2 = 0, ry = 0, scale = 0;
+            for (int i = 0; i < n; i++) {
+                double yi = w.y()[i];
+                double z = xw[i] + b;
+                if (logistic) {
+                    loss += softplus(-(2 * yi - 1) * z);
+                    r[i] = yi - 1 / (1 + Math.exp(-z));
+                } else {
+                    loss += (yi - z) * (yi - z);
+                    double yc = yi - ybar;
+                    r[i] = yc - (xw[i] - meanDot);
+                    rNorm2 += r[i] * r[i];
+                    ry += r[i] * yc;
+                    scale += yc * yc;
+                }
+                rSum += r[i];
+            }
+            double[] g = xt(r);
+            double lambda = n * alpha;
+            double kappa = 1;
+            for (int k = 0; k * size < p; k++) {
+                double s = 0;
+                for (int j = k * size; j < Math.min(p, (k + 1) * size); j++) {
+                    double v = g[j] - means[j] * rSum;
+                    s += v * v;
+                }
+                if (s > 0) kappa = Math.min(kappa, lambda * Math.sqrt(Math.min(size, p - k * size)) / Math.sqrt(s));
+            }
+            double gap;
+            if (logistic) {
+                gap = lambda * penalty;
+                for (int i = 0; i < n; i++) {
+                    double yi = w.y()[i];
+                    double z = xw[i] + b;
+                    double q = yi - kappa * r[i];
+                    gap += softplus(z) - yi * z + (q > 0 ? q * Math.log(q) : 0) + (q < 1 ? (1 - q) * Math.log1p(-q) : 0);
+                }
+                scale = n * (ybar > 0 && ybar < 1 ? -(ybar * Math.log(ybar) + (1 - ybar) * Math.log1p(-ybar)) : 1);
+                return new Measure(loss / n + alpha * penalty, gap / scale, "gap");
+            }
+            gap = 0.5 * (1 + kappa * kappa) * rNorm2 + lambda * penalty - kappa * ry;
+            return new Measure(loss / (2 * n) + alpha * penalty, gap / scale, "gap");
+        }
+
+        private static double softplus(double z) {
+            return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
         }
 
         /** Σ(yᵢ − xᵢ·w − b)² + α‖w‖², and ‖∇‖∞ in (w, b). */

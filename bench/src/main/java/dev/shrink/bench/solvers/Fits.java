@@ -1,6 +1,8 @@
 package dev.shrink.bench.solvers;
 
 import dev.shrink.bench.data.Workload;
+import dev.shrink.solvers.BayesianRidge;
+import dev.shrink.solvers.BayesianRidgeModel;
 import dev.shrink.solvers.Convergence;
 import dev.shrink.solvers.Design;
 import dev.shrink.solvers.ElasticNet;
@@ -8,11 +10,16 @@ import dev.shrink.solvers.Lasso;
 import dev.shrink.solvers.LinearModel;
 import dev.shrink.solvers.LogisticModel;
 import dev.shrink.solvers.LogisticRegression;
+import dev.shrink.solvers.MultiTaskElasticNet;
+import dev.shrink.solvers.MultiTaskModel;
 import dev.shrink.solvers.Ridge;
 import dev.shrink.solvers.cv.CvResult;
 import dev.shrink.solvers.cv.ElasticNetCV;
 import dev.shrink.solvers.cv.RidgeCV;
 import dev.shrink.solvers.path.ElasticNetPath;
+import dev.shrink.solvers.path.GroupLassoPath;
+import dev.shrink.solvers.path.MultiTaskElasticNetPath;
+import dev.shrink.solvers.path.MultiTaskPathResult;
 import dev.shrink.solvers.path.PathResult;
 
 import java.io.IOException;
@@ -48,8 +55,31 @@ public final class Fits {
                     .eps(w.number("eps")).folds((int) w.number("n_folds")).tol(1e-4).threads(1).build()
                     .fit(x, w.y());
             case "ridge_cv" -> RidgeCV.builder().alphas(w.numbers("alphas")).threads(1).build().fit(x, w.y(), null);
+            case "multitask_elasticnet" -> MultiTaskElasticNet.builder().alpha(w.number("alpha")).l1Ratio(w.number("l1_ratio")).threads(1).build()
+                    .fit(x, tasks(w));
+            case "multitask_elasticnet_path" -> MultiTaskElasticNetPath.builder().l1Ratio(w.number("l1_ratio")).nAlphas((int) w.number("n_alphas"))
+                    .eps(w.number("eps")).threads(1).build().fit(x, tasks(w));
+            case "group_lasso_path" -> GroupLassoPath.builder().groups(groups(w)).logistic(w.settings().get("loss").equals("logistic"))
+                    .nAlphas((int) w.number("n_alphas")).eps(w.number("eps")).threads(1).build().fit(x, w.y());
+            case "bayesian_ridge" -> BayesianRidge.builder().threads(1).build().fit(x, w.y());
             default -> throw new IllegalArgumentException("no shrink fit for model " + w.model());
         };
+    }
+
+    /** Y of a multi-task workload: n rows of T. */
+    public static double[][] tasks(Workload w) {
+        int tasks = (int) w.number("n_tasks");
+        double[][] y = new double[w.n()][tasks];
+        for (int i = 0; i < w.n(); i++) System.arraycopy(w.y(), i * tasks, y[i], 0, tasks);
+        return y;
+    }
+
+    /** The group of every column: consecutive groups of {@code group_size}. */
+    public static int[] groups(Workload w) {
+        int size = (int) w.number("group_size");
+        int[] g = new int[w.p()];
+        for (int j = 0; j < g.length; j++) g[j] = j / size;
+        return g;
     }
 
     public static Result fit(Workload w) {
@@ -72,6 +102,23 @@ public final class Fits {
                 }
                 yield new Result(coefs, path.intercepts(), path.penalties(), worst, path.allConverged() ? "" : "some alphas not converged");
             }
+            case MultiTaskModel m -> new Result(List.of(m.coef()), m.intercepts(), new double[] {Double.NaN}, m.convergence().value(),
+                    m.convergence().converged() ? "" : "not converged: " + m.convergence().message());
+            case MultiTaskPathResult path -> {
+                List<double[]> coefs = new ArrayList<>();
+                List<Double> intercepts = new ArrayList<>();
+                double worst = 0;
+                for (int k = 0; k < path.size(); k++) {
+                    coefs.addAll(List.of(path.coef(k)));
+                    for (double b : path.intercepts(k)) intercepts.add(b);
+                    worst = Math.max(worst, path.convergence(k).value());
+                }
+                yield new Result(coefs, intercepts.stream().mapToDouble(Double::doubleValue).toArray(), path.penalties(), worst,
+                        path.allConverged() ? "" : "some alphas not converged");
+            }
+            case BayesianRidgeModel m -> new Result(List.of(m.coef()), new double[] {m.intercept()}, new double[] {m.alpha(), m.lambda()},
+                    m.convergence().value(), String.format(java.util.Locale.ROOT, "alpha_ %.17g, lambda_ %.17g, %d iterations", m.alpha(), m.lambda(),
+                    m.convergence().iterations()));
             case CvResult<?> cv when cv.model() instanceof LinearModel m -> new Result(List.of(m.coef()), new double[] {m.intercept()},
                     new double[] {cv.valueMin()}, m.convergence().criterion() == Convergence.Criterion.DIRECT ? Double.NaN : m.convergence().value(),
                     "alpha chosen " + String.format(java.util.Locale.ROOT, "%.6g", cv.valueMin()));

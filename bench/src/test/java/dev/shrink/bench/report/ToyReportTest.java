@@ -1,6 +1,6 @@
 package dev.shrink.bench.report;
 
-import dev.shrink.charts.SvgChart;
+import dev.shrink.charts.LabelCheck;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,9 +53,17 @@ class ToyReportTest {
         assertTrue(raw.size() >= 4, "peak, scalar, vector-256 and EJML at least: " + raw.size());
 
         String html = Files.readString(dir.resolve("index.html"));
-        assertTrue(html.contains("<svg") && html.contains("polyline") && html.contains("CPU"), "chart and header");
-        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(new org.xml.sax.InputSource(new java.io.StringReader(html.substring(html.indexOf("<svg"), html.indexOf("</svg>") + 6))));
+        assertTrue(html.contains("<svg") && html.contains("class=\"bar\"") && html.contains("CPU"), "chart (one size: bars) and header");
+        // Every chart is well-formed SVG and none of its labels overlap.
+        for (int at = html.indexOf("<svg"); at >= 0; at = html.indexOf("<svg", at + 1)) {
+            String svg = html.substring(at, html.indexOf("</svg>", at) + 6);
+            assertEquals(List.of(), LabelCheck.overlaps(svg), svg);
+        }
+        assertTrue(html.indexOf("Summary") < html.indexOf("Measured peak"), "the summary comes first");
+        try (var files = Files.walk(dir.resolve("data"))) {
+            List<Path> csv = files.filter(f -> f.toString().endsWith(".csv") || f.toString().endsWith(".f64")).toList();
+            assertEquals(List.of(), csv, "without --keep-data no data or coefficient file is left behind");
+        }
         String md = Files.readString(dir.resolve("report.md"));
         assertTrue(md.contains("## dot product") && md.contains("| 64 |"), md);
     }

@@ -11,10 +11,11 @@ import java.lang.invoke.MethodHandles;
 /**
  * Proximal steps on the Vector API; a template specialized per width by {@link Specialization}.
  *
- * <p>Every kernel here rounds exactly as the scalar reference (no FMA contraction, the same division), so both
+ * <p>Every elementwise kernel here rounds exactly as the scalar reference (no FMA contraction, the same division), so both
  * implementations give bit-identical results, signed zeros and NaN included. They are bound by memory bandwidth,
  * where a fused multiply-add would buy nothing. Loops load two or four vectors before storing any (see
- * VectorLevel1's axpy for the measurement).
+ * VectorLevel1's axpy for the measurement). The block soft-threshold reduces (a norm) and stays within the
+ * interface's bound instead.
  */
 final class VectorProximal implements Proximal {
     private static final VectorSpecies<Double> S = Specialization.species(MethodHandles.lookup());
@@ -102,6 +103,70 @@ final class VectorProximal implements Proximal {
             double wi = w[wOffset + i];
             w[wOffset + i] = softThreshold(wi - eta * (g[gOffset + i] + l2 * wi), threshold);
         }
+    }
+
+    /** Sums of squares in [2⁻⁹⁶⁰, 2⁹⁶⁰] are trusted as they are: no term overflowed, and underflowed terms are below ε of it. */
+    private static final double SAFE_LOW = 0x1p-960;
+    private static final double SAFE_HIGH = 0x1p960;
+
+    /**
+     * One pass for Σxᵢ² (two accumulators), trusted when it lies in the safe range; otherwise the two-pass scaled norm
+     * (the largest magnitude m, then Σ(xᵢ·2ᵏ)² with 2ᵏ ≈ 1/m, as VectorLevel1.norm2). Then one scaling pass. Not
+     * bit-identical to the reference (the sums run in another order), within the interface's bound.
+     */
+    @Override
+    public double groupSoftThreshold(int n, double t, double c, double[] x, int xOffset, double[] out, int outOffset) {
+        Checks.nonNegative("t", t);
+        Checks.nonNegative("c", c);
+        Checks.range("x", x, xOffset, n);
+        Checks.range("out", out, outOffset, n);
+        double s = scaledSquares(n, x, xOffset, 1.0);
+        double norm;
+        if (s >= SAFE_LOW && s <= SAFE_HIGH) {
+            norm = Math.sqrt(s);
+        } else if (Double.isNaN(s)) {
+            norm = Double.NaN;
+        } else {
+            double m = 0;
+            for (int i = 0; i < n; i++) m = Math.max(m, Math.abs(x[xOffset + i]));
+            if (m == 0 || Double.isInfinite(m)) {
+                norm = m;
+            } else {
+                int k = Math.min(1023, -Math.getExponent(m));
+                norm = Math.scalb(Math.sqrt(scaledSquares(n, x, xOffset, Math.scalb(1.0, k))), -k);
+            }
+        }
+        double factor = (Double.isNaN(norm) ? Double.NaN : norm > t ? 1 - t / norm : 0.0) * c;
+        DoubleVector f = DoubleVector.broadcast(S, factor);
+        int i = 0;
+        for (int bound = n & -L; i < bound; i += L) {
+            f.mul(DoubleVector.fromArray(S, x, xOffset + i)).intoArray(out, outOffset + i);
+        }
+        for (; i < n; i++) out[outOffset + i] = factor * x[xOffset + i];
+        return norm;
+    }
+
+    /** Σ(xᵢ·scale)², two accumulators (scale a power of two, so the scaling is exact). */
+    private static double scaledSquares(int n, double[] x, int xOffset, double scale) {
+        DoubleVector c = DoubleVector.broadcast(S, scale);
+        DoubleVector a0 = DoubleVector.zero(S), a1 = a0;
+        int i = 0;
+        for (int bound = n & -(2 * L); i < bound; i += 2 * L) {
+            DoubleVector v0 = DoubleVector.fromArray(S, x, xOffset + i).mul(c);
+            DoubleVector v1 = DoubleVector.fromArray(S, x, xOffset + i + L).mul(c);
+            a0 = v0.fma(v0, a0);
+            a1 = v1.fma(v1, a1);
+        }
+        for (int bound = n & -L; i < bound; i += L) {
+            DoubleVector v = DoubleVector.fromArray(S, x, xOffset + i).mul(c);
+            a0 = v.fma(v, a0);
+        }
+        double s = Lanes.sum(a0.add(a1));
+        for (; i < n; i++) {
+            double v = x[xOffset + i] * scale;
+            s = Math.fma(v, v, s);
+        }
+        return s;
     }
 
     @Override

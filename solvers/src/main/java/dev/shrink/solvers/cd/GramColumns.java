@@ -1,7 +1,7 @@
 package dev.shrink.solvers.cd;
 
 /** Columns of a symmetric p×p Gram matrix X̃ᵀX̃: column j at {@code data()[offset(j) .. offset(j) + p)}. */
-interface GramColumns {
+public interface GramColumns {
     /** Offset of column j in {@link #data()}, computing the column first if needed (call before {@link #data()}). */
     int offset(int j);
 

@@ -16,7 +16,7 @@ import java.util.Arrays;
  * passes) unless a column's mean is so large against its spread that {@code XᵀSX − n·x̄x̄ᵀ} would lose more than six
  * digits ({@link LeastSquaresProblem}); then it uses these columns.
  */
-final class LazyGramColumns implements GramColumns {
+public final class LazyGramColumns implements GramColumns {
     private final MatrixView x;
     private final double[] s;
     private final double[] mean;
@@ -34,7 +34,7 @@ final class LazyGramColumns implements GramColumns {
      * @param mean  column means subtracted (zeros when no intercept)
      * @param scale multipliers 1/dⱼ or null
      */
-    LazyGramColumns(MatrixView x, double[] s, double[] mean, double[] scale) {
+    public LazyGramColumns(MatrixView x, double[] s, double[] mean, double[] scale) {
         this.x = x;
         this.s = s;
         this.mean = mean;

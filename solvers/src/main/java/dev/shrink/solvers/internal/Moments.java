@@ -3,6 +3,7 @@ package dev.shrink.solvers.internal;
 import dev.shrink.kernels.KernelProvider;
 import dev.shrink.kernels.Layout;
 import dev.shrink.kernels.MatrixView;
+import dev.shrink.kernels.ParallelKernels;
 
 import java.util.Arrays;
 
@@ -109,5 +110,42 @@ public final class Moments {
     public static double centeredYty(double sumWyy, double sumWy, double sumW) {
         double ybar = sumWy / sumW;
         return Math.max(0.0, sumWyy - sumW * ybar * ybar);
+    }
+
+    /**
+     * The centred weighted Gram X̃ᵀX̃ = XᵀVX − S·x̄x̄ᵀ (S = Σv, p×p row-major, both triangles) from one pass of the SYRK
+     * kernel, and with {@code d} given X̃ᵀ(√v∘d) = XᵀVd − x̄·Σvd into {@code xtd} in the same pass. When a column's mean
+     * is so large against its spread that the subtraction would lose more than six digits
+     * (S·x̄ⱼ² &gt; {@value Thresholds#CENTRING_LIMIT}·Σvᵢ(xᵢⱼ − x̄ⱼ)²), X is centred first (a copy).
+     */
+    public static double[] centeredGram(MatrixView x, double[] v, double[] mean, double[] d, double[] xtd, ParallelKernels passes) {
+        int n = x.rows();
+        int p = x.cols();
+        double sumV = 0;
+        double sumU = 0;
+        for (int i = 0; i < n; i++) {
+            double vi = v == null ? 1.0 : v[i];
+            sumV += vi;
+            if (d != null) sumU += vi * d[i];
+        }
+        double[] g = new double[Math.max(1, p * p)];
+        passes.gram(x, v, d, g, 0, Math.max(1, p), xtd, 0);
+        boolean cancels = false;
+        for (int j = 0; j < p && !cancels; j++) {
+            double squares = g[j * p + j] - sumV * mean[j] * mean[j];
+            cancels = mean[j] != 0 && !(sumV * mean[j] * mean[j] <= Thresholds.CENTRING_LIMIT * squares);
+        }
+        if (cancels) {
+            double[] z = new double[n * p];
+            for (int i = 0; i < n; i++) for (int j = 0; j < p; j++) z[i * p + j] = x.get(i, j) - mean[j];
+            passes.gram(MatrixView.rowMajor(z, n, p), v, d, g, 0, Math.max(1, p), xtd, 0);
+            return g;
+        }
+        for (int i = 0; i < p; i++) {
+            double mi = sumV * mean[i];
+            for (int j = 0; j < p; j++) g[i * p + j] -= mi * mean[j];
+            if (d != null) xtd[i] -= mean[i] * sumU;
+        }
+        return g;
     }
 }

@@ -48,4 +48,25 @@ public final class Thresholds {
 
     /** Newton: the full step is taken when the predicted decrease is below this share of the objective (rounding regime). */
     public static final double ROUNDING_REGIME = 1e-10;
+
+    /**
+     * Logistic group lasso (proximal Newton): the IRLS curvature X̃ᵀD̃X̃ of an earlier step is kept while each step
+     * still cuts the working set's duality gap to this share of the previous one; otherwise it is rebuilt.
+     */
+    public static final double CURVATURE_REUSE = 0.5;
+
+    /**
+     * Logistic group lasso: up to this many columns joining the working set add their rows to the kept curvature (one
+     * pass over the set's columns each); more rebuild it with one SYRK pass.
+     */
+    public static final int CURVATURE_EXTEND_LIMIT = 16;
+
+    /** Logistic group lasso: IRLS weights sᵢpᵢ(1 − pᵢ) are floored at this share of sᵢ (rows predicted to within e⁻²⁸). */
+    public static final double IRLS_WEIGHT_FLOOR = 1e-12;
+
+    /**
+     * Logistic group lasso: Newton steps on the working set stop (the rounding floor) after this many in a row that do
+     * not bring its gap below {@link #CURVATURE_REUSE} of the previous one.
+     */
+    public static final int NEWTON_STALL = 3;
 }

@@ -1,0 +1,70 @@
+package dev.shrink.cli.model;
+
+import dev.shrink.cli.data.DataException;
+import dev.shrink.cli.data.DataSet;
+import dev.shrink.cli.data.Target;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/** The response as a model needs it: numbers for a regression, classes for a classifier; a mismatch names the column. */
+final class Labels {
+    private Labels() {}
+
+    /** The response values of a regression. */
+    static double[] numeric(DataSet d) {
+        Target t = d.target();
+        if (t.textual()) {
+            throw DataException.in(t.file(), t.where() + " holds text labels (" + preview(t.labels()) + "): a regression needs numbers");
+        }
+        return t.values();
+    }
+
+    /** A two-class response: the classes, and y as 0 (first class) / 1 (second class). */
+    record Binary(Classes classes, double[] y01) {}
+
+    static Binary binary(DataSet d) {
+        Classes c = classes(d);
+        if (c.size() != 2) {
+            String found = c.size() + " class" + (c.size() == 1 ? "" : "es") + " (" + preview(names(c)) + ")";
+            throw DataException.in(d.target().file(), d.target().where() + " has " + found + ": logistic regression needs exactly two"
+                    + (c.size() > 2 ? " (multinomial models are for more)" : ""));
+        }
+        double[] v = d.target().values();
+        double[] y01 = new double[v.length];
+        double second = c.textual() ? 1 : c.values()[1];
+        for (int i = 0; i < v.length; i++) y01[i] = v[i] == second ? 1 : 0;
+        return new Binary(c, y01);
+    }
+
+    /** The sorted distinct classes of the response. */
+    static Classes classes(DataSet d) {
+        Target t = d.target();
+        if (t.textual()) {
+            double[] ids = new double[t.labels().size()];
+            for (int k = 0; k < ids.length; k++) ids[k] = k;
+            return new Classes(ids, t.labels());
+        }
+        TreeSet<Double> seen = new TreeSet<>();
+        for (double v : t.values()) {
+            seen.add(v == 0.0 ? 0.0 : v); // -0.0 and 0.0 are one class
+            if (seen.size() > 1000) break;
+        }
+        double[] values = new double[seen.size()];
+        int k = 0;
+        for (double v : seen) values[k++] = v;
+        return new Classes(values, null);
+    }
+
+    private static List<String> names(Classes c) {
+        List<String> out = new ArrayList<>();
+        for (int k = 0; k < c.size(); k++) out.add(c.name(k));
+        return out;
+    }
+
+    private static String preview(List<String> values) {
+        List<String> shown = values.size() <= 5 ? values : values.subList(0, 5);
+        return String.join(", ", shown) + (values.size() > 5 ? ", ..." : "");
+    }
+}

@@ -1,0 +1,57 @@
+package dev.shrink.cli.model;
+
+import java.util.List;
+
+import static dev.shrink.cli.model.Dialect.GLMNET;
+import static dev.shrink.cli.model.Dialect.SKLEARN;
+
+/**
+ * The registry: every model the command line fits, one {@link Entry} each, with the functions that read its options
+ * per command and dialect. Adding an estimator is one entry here plus those functions (in a class of its family,
+ * like {@link LeastSquaresModels}); the commands, the output and the plots need no change.
+ */
+public final class Models {
+    private Models() {}
+
+    private static final List<Entry> ENTRIES = List.of(
+            Entry.of("ridge", Link.IDENTITY, "Σᵢsᵢ(yᵢ − xᵢ·w − b)² + alpha·‖w‖² (scikit-learn Ridge; glmnet: Gaussian, alpha = 0)")
+                    .fit(SKLEARN, LeastSquaresModels::ridge)
+                    .fit(GLMNET, p -> LeastSquaresModels.glmnetGaussian(p, 0.0, "ridge"))
+                    .path(SKLEARN, LeastSquaresModels::ridgePath)
+                    .path(GLMNET, p -> LeastSquaresModels.glmnetGaussianPath(p, 0.0))
+                    .cv(SKLEARN, LeastSquaresModels::ridgeCv),
+            Entry.of("lasso", Link.IDENTITY, "(1/2n)·Σᵢ(yᵢ − xᵢ·w − b)² + alpha·‖w‖₁ (scikit-learn Lasso; glmnet: Gaussian, alpha = 1)")
+                    .fit(SKLEARN, p -> LeastSquaresModels.elasticNet(p, 1.0))
+                    .fit(GLMNET, p -> LeastSquaresModels.glmnetGaussian(p, 1.0, "lasso"))
+                    .path(SKLEARN, p -> LeastSquaresModels.elasticNetPath(p, 1.0))
+                    .path(GLMNET, p -> LeastSquaresModels.glmnetGaussianPath(p, 1.0))
+                    .cv(SKLEARN, p -> LeastSquaresModels.elasticNetCv(p, 1.0)),
+            Entry.of("elasticnet", Link.IDENTITY,
+                            "(1/2n)·Σᵢ(yᵢ − xᵢ·w − b)² + alpha·(l1_ratio·‖w‖₁ + ½(1 − l1_ratio)·‖w‖²) (scikit-learn ElasticNet; glmnet: Gaussian)")
+                    .fit(SKLEARN, p -> LeastSquaresModels.elasticNet(p, null))
+                    .fit(GLMNET, p -> LeastSquaresModels.glmnetGaussian(p, null, "elasticnet"))
+                    .path(SKLEARN, p -> LeastSquaresModels.elasticNetPath(p, null))
+                    .path(GLMNET, p -> LeastSquaresModels.glmnetGaussianPath(p, null))
+                    .cv(SKLEARN, p -> LeastSquaresModels.elasticNetCv(p, null)),
+            Entry.of("logistic", Link.LOGIT, "½‖w‖² + C·Σᵢsᵢ·log(1 + exp(−tᵢ(xᵢ·w + b))), two classes (scikit-learn LogisticRegression; glmnet: binomial, alpha = 0)")
+                    .fit(SKLEARN, LogisticModels::logistic)
+                    .fit(GLMNET, LogisticModels::glmnetBinomial)
+                    .path(GLMNET, LogisticModels::glmnetBinomialPath)
+                    .cv(SKLEARN, LogisticModels::logisticCv));
+
+    /** Every entry, in the order of the help text. */
+    public static List<Entry> all() {
+        return ENTRIES;
+    }
+
+    /** The entry named MODEL. @throws UsageException listing the models when there is none */
+    public static Entry named(String name) {
+        for (Entry e : ENTRIES) if (e.name().equals(name)) return e;
+        throw new UsageException("unknown model '" + name + "'; the models are " + String.join(", ", ENTRIES.stream().map(Entry::name).toList()));
+    }
+
+    /** The model names, for the help text. */
+    public static String names() {
+        return String.join(", ", ENTRIES.stream().map(Entry::name).toList());
+    }
+}

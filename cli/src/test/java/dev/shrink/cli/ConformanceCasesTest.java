@@ -1,0 +1,332 @@
+package dev.shrink.cli;
+
+import dev.shrink.conformance.ConformanceCase;
+import dev.shrink.conformance.Objectives;
+import dev.shrink.solvers.Design;
+import dev.shrink.solvers.ElasticNet;
+import dev.shrink.solvers.LinearModel;
+import dev.shrink.solvers.LogisticModel;
+import dev.shrink.solvers.LogisticRegression;
+import dev.shrink.solvers.Ridge;
+import dev.shrink.solvers.cv.CvResult;
+import dev.shrink.solvers.cv.ElasticNetCV;
+import dev.shrink.solvers.cv.Folds;
+import dev.shrink.solvers.cv.LogisticRegressionCV;
+import dev.shrink.solvers.cv.RidgeCV;
+import dev.shrink.solvers.path.ElasticNetPath;
+import dev.shrink.solvers.path.LogisticPath;
+import dev.shrink.solvers.path.PathResult;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The conformance cases, converted to CSV files (x1 .. xp, y, w, fold) or read as the cases' own X.mtx + y.csv, through
+ * the command line: its coefficients, paths and CV scores equal the library's, called with the same settings, to the
+ * last bit (the CSV text is the cases' own, so the doubles are the same); and they match the cases' references within
+ * the cases' tolerances.
+ */
+class ConformanceCasesTest {
+    @TempDir
+    Path tmp;
+
+    private static final String CD_TOL = "1e-14";
+    private static final String CD_MAX_ITER = "200000";
+    private static final String NEWTON_TOL = "1e-12";
+
+    @TestFactory
+    Stream<DynamicTest> everySupportedCase() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path dir : ConformanceCase.list(Cli.root().resolve("conformance/cases"))) {
+            ConformanceCase c = ConformanceCase.load(dir);
+            Check check = checkFor(c);
+            if (check != null) tests.add(DynamicTest.dynamicTest(c.id(), () -> check.run(c)));
+        }
+        assertTrue(tests.size() >= 20, "only " + tests.size() + " cases are run");
+        return tests.stream();
+    }
+
+    @FunctionalInterface
+    interface Check {
+        void run(ConformanceCase c) throws Exception;
+    }
+
+    /** The check for a case the command line supports (the version-1 families, sparse X as .mtx), else null. */
+    private Check checkFor(ConformanceCase c) {
+        boolean plain = !c.has("positive") && !c.has("limits") && (!c.has("penalty") || c.string("penalty").equals("l2"));
+        if (!plain) return null;
+        boolean mtx = c.has("x_format");
+        return switch (c.model()) {
+            case "ridge", "lasso", "elasticnet", "logistic" -> c.model().equals("logistic") && c.number("l1_ratio") != 0 ? null : this::singleFit;
+            case "elasticnet_path" -> this::elasticNetPath;
+            case "logistic_path" -> c.isGlmnet() && c.number("l1_ratio") == 0 && !mtx ? this::logisticPath : null;
+            case "ridge_cv" -> this::ridgeCv;
+            case "elasticnet_cv" -> this::elasticNetCv;
+            case "logistic_cv" -> this::logisticCv;
+            default -> null;
+        };
+    }
+
+    // ---- single fits ----
+
+    private void singleFit(ConformanceCase c) throws Exception {
+        Design x = design(c);
+        double[] y = c.y();
+        double[] s = c.sampleWeight();
+        List<String> args = new ArrayList<>(List.of("fit", c.model()));
+        args.addAll(data(c));
+        String model = c.model();
+        double[] w;
+        double b;
+        double objective;
+        switch (model) {
+            case "ridge" -> {
+                double alpha = c.number("alpha");
+                args.addAll(List.of("--alpha", c.string("alpha")));
+                LinearModel m = Ridge.builder().alpha(alpha).fitIntercept(c.fitIntercept()).threads(1).build().fit(x, y, s);
+                w = m.coef();
+                b = m.intercept();
+                objective = Objectives.ridge(x, y, s, w, b, alpha);
+            }
+            case "lasso", "elasticnet" -> {
+                double alpha = c.number("alpha");
+                double l1 = model.equals("lasso") ? 1 : c.number("l1_ratio");
+                args.addAll(List.of("--alpha", c.string("alpha"), "--tol", CD_TOL, "--max-iter", CD_MAX_ITER));
+                if (model.equals("elasticnet")) args.addAll(List.of("--l1-ratio", c.string("l1_ratio")));
+                LinearModel m = ElasticNet.builder().alpha(alpha).l1Ratio(l1).fitIntercept(c.fitIntercept()).tol(1e-14).maxIter(200_000).threads(1).build()
+                        .fit(x, y, s);
+                w = m.coef();
+                b = m.intercept();
+                objective = Objectives.elasticNet(x, y, s, w, b, alpha, l1);
+            }
+            default -> {
+                double cc = c.number("C");
+                args.addAll(List.of("--C", c.string("C"), "--tol", NEWTON_TOL, "--max-iter", "200"));
+                LogisticModel m = LogisticRegression.builder().C(cc).fitIntercept(c.fitIntercept()).tol(1e-12).maxIter(200).threads(1).build().fit(x, y, s);
+                w = m.coef();
+                b = m.intercept();
+                objective = Objectives.logistic(x, y, s, w, b, cc);
+            }
+        }
+        JsonNode out = run(args);
+        assertSame(w, Cli.coef(out, "coef"), "coef");
+        assertEquals(b, out.get("intercept").doubleValue(), 0.0, "intercept");
+        assertEquals(objective, out.get("objective").doubleValue(), 0.0, "objective");
+        assertTrue(out.get("convergence").get("converged").booleanValue(), "converged");
+        reference(c, c.coef()[0], c.intercept()[0], w, b);
+        double rel = Math.abs(objective - c.objectiveValue()) / Math.abs(c.objectiveValue());
+        assertTrue(rel <= c.objectiveRtol(), "objective relative error " + rel);
+    }
+
+    // ---- paths ----
+
+    private void elasticNetPath(ConformanceCase c) throws Exception {
+        Design x = design(c);
+        double[] y = c.y();
+        double[] s = c.sampleWeight();
+        boolean glmnet = c.isGlmnet();
+        double[] alphas = c.alphas();
+        double[] factors = c.bool("penalty_factor") ? c.matrix("penalty_factor.csv")[0] : null;
+        List<String> args = new ArrayList<>(List.of("path", "elasticnet"));
+        args.addAll(data(c));
+        args.addAll(List.of("--tol", CD_TOL, "--max-iter", CD_MAX_ITER));
+        if (glmnet) {
+            args.addAll(List.of("--dialect", "glmnet", "--alpha", c.string("l1_ratio"), "--lambda", list(alphas), c.standardize() ? "--standardize" : "--no-standardize"));
+            if (factors != null) args.addAll(List.of("--penalty-factor", list(factors)));
+        } else {
+            args.addAll(List.of("--l1-ratio", c.string("l1_ratio"), "--alphas", list(alphas)));
+        }
+        PathResult r = ElasticNetPath.builder().dialect(glmnet ? ElasticNetPath.Dialect.GLMNET : ElasticNetPath.Dialect.SCIKIT_LEARN)
+                .standardize(glmnet && c.standardize()).l1Ratio(c.number("l1_ratio")).alphas(alphas).fitIntercept(c.fitIntercept())
+                .penaltyFactors(factors).tol(1e-14).maxIter(200_000).threads(1).build().fit(x, y, s);
+        comparePath(c, run(args), r, glmnet ? "lambda" : "alpha");
+    }
+
+    private void logisticPath(ConformanceCase c) throws Exception {
+        double[] lambdas = c.alphas();
+        List<String> args = new ArrayList<>(List.of("path", "logistic"));
+        args.addAll(data(c));
+        args.addAll(List.of("--dialect", "glmnet", "--lambda", list(lambdas), c.standardize() ? "--standardize" : "--no-standardize", "--tol",
+                NEWTON_TOL, "--max-iter", "200"));
+        PathResult r = LogisticPath.builder().lambdas(lambdas).standardize(c.standardize()).fitIntercept(c.fitIntercept()).tol(1e-12).maxIter(200)
+                .threads(1).build().fit(design(c), c.y());
+        comparePath(c, run(args), r, "lambda");
+    }
+
+    private void comparePath(ConformanceCase c, JsonNode out, PathResult r, String penalty) throws IOException {
+        JsonNode points = out.get("path");
+        assertEquals(r.size(), points.size());
+        assertArrayEquals(r.penalties(), Cli.numbers(out.get(penalty + "s")));
+        double[][] ref = c.coef();
+        double[] refB = c.intercept();
+        for (int k = 0; k < r.size(); k++) {
+            JsonNode p = points.get(k);
+            assertEquals(r.penalty(k), p.get(penalty).doubleValue(), 0.0);
+            double[] w = coef(out, p);
+            assertSame(r.coef(k), w, "coef at point " + k);
+            assertEquals(r.intercept(k), p.get("intercept").doubleValue(), 0.0, "intercept at point " + k);
+            reference(c, ref[k], refB[k], w, r.intercept(k));
+        }
+    }
+
+    // ---- cross-validation ----
+
+    private void ridgeCv(ConformanceCase c) throws Exception {
+        List<String> args = new ArrayList<>(List.of("cv", "ridge"));
+        args.addAll(data(c));
+        args.addAll(List.of("--alphas", list(c.alphas())));
+        CvResult<LinearModel> r = RidgeCV.builder().alphas(c.alphas()).fitIntercept(c.fitIntercept()).threads(1).build().fit(design(c), c.y(), c.sampleWeight());
+        JsonNode out = run(args);
+        compareCv(c, out, r.scores().mean(), r.indexMin(), r.model().coef(), r.model().intercept(), "alpha", c.cvMse(), "alpha_chosen_index");
+    }
+
+    private void elasticNetCv(ConformanceCase c) throws Exception {
+        List<String> args = new ArrayList<>(List.of("cv", "elasticnet"));
+        args.addAll(data(c));
+        args.addAll(List.of("--l1-ratio", c.string("l1_ratio"), "--alphas", list(c.alphas()), "--fold-col", "fold", "--tol", CD_TOL, "--max-iter", "100000"));
+        CvResult<LinearModel> r = ElasticNetCV.builder().l1Ratios(c.number("l1_ratio")).alphas(c.alphas()).folds(Folds.of(c.folds()))
+                .fitIntercept(c.fitIntercept()).tol(1e-14).maxIter(100_000).threads(1).build().fit(design(c), c.y());
+        JsonNode out = run(args);
+        compareCv(c, out, r.scores().mean(), r.indexMin(), r.model().coef(), r.model().intercept(), "alpha", c.cvMse(), "alpha_chosen_index");
+        assertEquals(c.alphas().length, out.get("n_nonzero").size());
+    }
+
+    private void logisticCv(ConformanceCase c) throws Exception {
+        List<String> args = new ArrayList<>(List.of("cv", "logistic"));
+        args.addAll(data(c));
+        args.addAll(List.of("--Cs", list(c.cs()), "--fold-col", "fold", "--tol", NEWTON_TOL));
+        CvResult<LogisticModel> r = LogisticRegressionCV.builder().Cs(c.cs()).folds(Folds.of(c.folds())).fitIntercept(c.fitIntercept()).tol(1e-12)
+                .threads(1).build().fit(design(c), c.y(), c.sampleWeight());
+        JsonNode out = run(args);
+        compareCv(c, out, r.scores().mean(), r.indexMin(), r.model().coef(), r.model().intercept(), "C", c.cvLogloss(), "C_chosen_index");
+    }
+
+    private void compareCv(ConformanceCase c, JsonNode out, double[] mean, int indexMin, double[] w, double b, String penalty, double[] refMean,
+                           String refIndex) {
+        assertArrayEquals(mean, Cli.numbers(out.get("mean")), "mean validation error");
+        assertEquals(indexMin, out.get("index_min").intValue());
+        assertSame(w, Cli.coef(out, "coef"), "coef of the refit");
+        assertEquals(b, out.get("intercept").doubleValue(), 0.0, "intercept of the refit");
+        assertEquals(Integer.parseInt(c.string(refIndex)), indexMin, "chosen index");
+        assertEquals(out.get(penalty + "s").get(indexMin).doubleValue(), out.get(penalty + "_min").doubleValue(), 0.0);
+        double rtol = c.number("cv_rtol");
+        for (int k = 0; k < mean.length; k++) {
+            assertTrue(Math.abs(mean[k] - refMean[k]) <= rtol * Math.abs(refMean[k]), "cv error " + k + ": " + mean[k] + " vs " + refMean[k]);
+        }
+        try {
+            reference(c, c.coef()[0], c.intercept()[0], w, b);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    // ---- helpers ----
+
+    /** The data arguments: a CSV built from the case (X.csv), or the case's own X.mtx with --y y.csv. */
+    private List<String> data(ConformanceCase c) throws IOException {
+        List<String> args = new ArrayList<>();
+        if (c.has("x_format")) {
+            args.addAll(List.of(c.dir().resolve("X.mtx").toString(), "--y", c.dir().resolve("y.csv").toString()));
+            if (c.weighted()) args.addAll(List.of("--weights", c.dir().resolve("sample_weight.csv").toString()));
+        } else {
+            args.addAll(List.of(csv(c).toString(), "--target", "y"));
+            if (c.weighted()) args.addAll(List.of("--weights", "w"));
+        }
+        args.addAll(List.of("--threads", "1", "--quiet"));
+        if (!c.fitIntercept()) args.add("--no-intercept");
+        return args;
+    }
+
+    /** X.csv, y.csv and, where used, sample_weight.csv and folds.csv side by side, under a header x1 .. xp, y, w, fold. */
+    private Path csv(ConformanceCase c) throws IOException {
+        List<String> x = lines(c.dir().resolve("X.csv"));
+        List<String> y = lines(c.dir().resolve("y.csv"));
+        List<String> w = c.weighted() ? lines(c.dir().resolve("sample_weight.csv")) : null;
+        // explicit folds as a column (ridge_cv's are leave-one-out, which RidgeCV computes itself)
+        boolean folds = c.model().equals("elasticnet_cv") || c.model().equals("logistic_cv");
+        List<String> f = folds ? lines(c.dir().resolve("folds.csv")) : null;
+        StringBuilder text = new StringBuilder();
+        for (int j = 1; j <= c.p(); j++) text.append('x').append(j).append(',');
+        text.append('y').append(w != null ? ",w" : "").append(f != null ? ",fold" : "").append('\n');
+        for (int i = 0; i < x.size(); i++) {
+            text.append(x.get(i)).append(',').append(y.get(i));
+            if (w != null) text.append(',').append(w.get(i));
+            if (f != null) text.append(',').append(f.get(i));
+            text.append('\n');
+        }
+        Path file = tmp.resolve(c.id() + ".csv");
+        Files.writeString(file, text);
+        return file;
+    }
+
+    private static List<String> lines(Path file) throws IOException {
+        return Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList();
+    }
+
+    /** The design as the library sees it: X.csv, or X.mtx made dense (row-major) independently of the command line. */
+    private static Design design(ConformanceCase c) throws IOException {
+        if (!c.has("x_format")) return c.design();
+        List<String> lines = Files.readAllLines(c.dir().resolve("X.mtx")).stream().filter(l -> !l.startsWith("%")).toList();
+        String[] size = lines.getFirst().trim().split("\\s+");
+        int n = Integer.parseInt(size[0]);
+        int p = Integer.parseInt(size[1]);
+        double[] dense = new double[n * p];
+        for (String l : lines.subList(1, lines.size())) {
+            String[] t = l.trim().split("\\s+");
+            dense[(Integer.parseInt(t[0]) - 1) * p + Integer.parseInt(t[1]) - 1] = Double.parseDouble(t[2]);
+        }
+        return Design.rowMajor(dense, n, p);
+    }
+
+    private static String list(double[] values) {
+        StringBuilder s = new StringBuilder();
+        for (double v : values) s.append(s.isEmpty() ? "" : ",").append(Double.toString(v)); // shortest round-trip form
+        return s.toString();
+    }
+
+    private static JsonNode run(List<String> args) {
+        Cli.Result r = Cli.run(args.toArray(String[]::new));
+        assertEquals(0, r.status(), () -> "shrink " + String.join(" ", args) + "\n" + r.err());
+        return r.json();
+    }
+
+    private static double[] coef(JsonNode out, JsonNode point) {
+        JsonNode names = out.get("features");
+        double[] w = new double[names.size()];
+        for (int j = 0; j < w.length; j++) w[j] = point.get("coef").get(names.get(j).stringValue()).doubleValue();
+        return w;
+    }
+
+    /** Equal to the last bit (−0 and 0 alike: the output writes −0 as 0). */
+    private static void assertSame(double[] expected, double[] actual, String what) {
+        assertEquals(expected.length, actual.length, what);
+        for (int j = 0; j < expected.length; j++) {
+            assertEquals(expected[j] + 0.0, actual[j] + 0.0, 0.0, () -> what + ": " + Arrays.toString(expected) + " vs " + Arrays.toString(actual));
+        }
+    }
+
+    /** Within the case's coef_atol of its reference (when the minimiser is unique). */
+    private static void reference(ConformanceCase c, double[] ref, double refB, double[] w, double b) throws IOException {
+        if (!c.unique()) return;
+        double atol = c.coefAtol();
+        for (int j = 0; j < w.length; j++) {
+            int jj = j;
+            assertTrue(Math.abs(w[j] - ref[j]) <= atol, () -> String.format(Locale.ROOT, "%s: coef %d = %.17g, reference %.17g, atol %.1e", c.id(), jj, w[jj], ref[jj], atol));
+        }
+        assertTrue(Math.abs(b - refB) <= atol, () -> String.format(Locale.ROOT, "%s: intercept %.17g, reference %.17g", c.id(), b, refB));
+    }
+}

@@ -1,0 +1,137 @@
+package dev.shrink.solvers;
+
+import dev.shrink.kernels.KernelProvider;
+import dev.shrink.kernels.MatrixView;
+
+import java.util.Arrays;
+
+/**
+ * A fitted Bayesian ridge model: the posterior mean w and the intercept b, the estimated noise precision α and weight
+ * precision λ (scikit-learn's {@code alpha_}, {@code lambda_}; w is the ridge solution with penalty λ/α), the log
+ * marginal likelihood per iteration when asked for ({@code scores_}), and the posterior covariance of w
+ * ({@code sigma_}) for predictive standard deviations. Immutable (arrays are copied in and out).
+ */
+public final class BayesianRidgeModel {
+    private final LinearModel linear;
+    private final double alpha;
+    private final double lambda;
+    private final double[] scores;
+    private final int p;
+    private final int k;
+    private final double[] basis;
+    private final double[] weights;
+
+    /**
+     * @param basis   the posterior covariance Σ = B·diag(weights)·Bᵀ in factored form: B p×k row-major
+     * @param weights the k weights
+     */
+    BayesianRidgeModel(double[] coef, double intercept, double alpha, double lambda, double[] scores, int k, double[] basis, double[] weights,
+                       Convergence convergence) {
+        this.linear = new LinearModel(coef, intercept, convergence);
+        this.alpha = alpha;
+        this.lambda = lambda;
+        this.scores = scores.clone();
+        this.p = coef.length;
+        this.k = k;
+        this.basis = basis.clone();
+        this.weights = weights.clone();
+    }
+
+    /** The posterior mean of the coefficients (a copy). */
+    public double[] coef() {
+        return linear.coef();
+    }
+
+    public double intercept() {
+        return linear.intercept();
+    }
+
+    /** The estimated precision of the noise (scikit-learn's {@code alpha_}). */
+    public double alpha() {
+        return alpha;
+    }
+
+    /** The estimated precision of the weights (scikit-learn's {@code lambda_}). */
+    public double lambda() {
+        return lambda;
+    }
+
+    /** The log marginal likelihood at each iteration and at the end (scikit-learn's {@code scores_}); empty unless computeScore. */
+    public double[] scores() {
+        return scores.clone();
+    }
+
+    /** The iterations and the last Σ|Δw| against tol (scikit-learn's {@code n_iter_}: {@code convergence().iterations()}). */
+    public Convergence convergence() {
+        return linear.convergence();
+    }
+
+    /** The fit as a plain linear model (the posterior mean). */
+    public LinearModel linearModel() {
+        return linear;
+    }
+
+    /** The posterior covariance of w, p×p (scikit-learn's {@code sigma_}; formed on each call). */
+    public double[][] sigma() {
+        double[][] s = new double[p][p];
+        for (int i = 0; i < p; i++) {
+            for (int j = 0; j <= i; j++) {
+                double v = 0;
+                for (int q = 0; q < k; q++) v += basis[i * k + q] * weights[q] * basis[j * k + q];
+                s[i][j] = v;
+                s[j][i] = v;
+            }
+        }
+        return s;
+    }
+
+    /** The predictive mean Xw + b. */
+    public double[] predict(Design x) {
+        return linear.predict(x);
+    }
+
+    public double[] predict(double[][] x) {
+        return predict(Design.of(x));
+    }
+
+    /**
+     * The predictive standard deviation per row, scikit-learn 1.2.1's {@code predict(X, return_std=True)}:
+     * sqrt(xᵢᵀΣxᵢ + 1/α), with xᵢ the row as given (scikit-learn does not centre it).
+     */
+    public double[] predictStd(Design x) {
+        if (x.p() != p) throw new IllegalArgumentException("X has " + x.p() + " columns, the model has " + p + " coefficients");
+        var mv = KernelProvider.get().matrixVector();
+        MatrixView b = MatrixView.rowMajor(basis, p, k);
+        double[] row = new double[p];
+        double[] proj = new double[k];
+        double[] out = new double[x.n()];
+        for (int i = 0; i < x.n(); i++) {
+            for (int j = 0; j < p; j++) row[j] = x.get(i, j);
+            mv.multiplyTransposed(b, row, 0, proj, 0);
+            double s = 0;
+            for (int q = 0; q < k; q++) s += weights[q] * proj[q] * proj[q];
+            out[i] = Math.sqrt(s + 1 / alpha);
+        }
+        return out;
+    }
+
+    public double[] predictStd(double[][] x) {
+        return predictStd(Design.of(x));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof BayesianRidgeModel m && linear.equals(m.linear) && Double.compare(alpha, m.alpha) == 0
+                && Double.compare(lambda, m.lambda) == 0 && Arrays.equals(scores, m.scores);
+    }
+
+    @Override
+    public int hashCode() {
+        return linear.hashCode() * 31 + Double.hashCode(alpha);
+    }
+
+    @Override
+    public String toString() {
+        return "BayesianRidgeModel[alpha=" + alpha + ", lambda=" + lambda + ", intercept=" + intercept() + ", " + convergence().message() + "]";
+    }
+}
