@@ -60,8 +60,6 @@ class ShrinkLogisticRegressionTest {
         double[] a = actual.coefficients().toArray();
         String what = "reg " + reg + ", alpha " + alpha + ", intercept " + intercept + ", standardize " + standardize + ", weighted " + weighted;
         double d = LocalSpark.relativeDifference(a, e);
-        System.out.println("LOGDIFF " + what + " -> " + d + " passes " + actual.fitReport().dataPasses() + " spark iterations "
-                + expected.summary().totalIterations());
         assertTrue(d <= bound, what + ": coefficients differ by " + d + " relative\nshrink " + Arrays.toString(a) + "\nspark  "
                 + Arrays.toString(e));
         assertEquals(expected.intercept(), actual.intercept(), bound * (1 + Math.abs(expected.intercept())), what + ": intercept");
