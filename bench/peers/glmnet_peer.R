@@ -14,6 +14,11 @@
 #   elasticnet  a = rho / (rho + s * (1 - rho)), lambda = alpha_sk * rho / a
 #   ridge       alpha = 0,                       lambda = alpha_sk * s / n     (scikit-learn Ridge has no 1/n)
 #   logistic    binomial, alpha = 0,             lambda = 1 / (C * n)
+#   logistic_penalized  binomial, alpha = l1_ratio, lambda = 1 / (C * n)    (scikit-learn's saga objective)
+#   multinomial multinomial, alpha = 0,          lambda = 1 / (C * n)       (scikit-learn's symmetric multinomial)
+#   poisson     poisson, alpha = 0,              lambda = alpha_sk          (PoissonRegressor's half deviance)
+# and glmnet's own objectives, standardize = TRUE, the workload's lambda grid (glmnet's rule, written out so that
+# every side fits the same 100 values): logistic_path (binomial), multinomial_path, poisson_path.
 suppressPackageStartupMessages(library(glmnet))
 
 args <- commandArgs(trailingOnly = TRUE)
@@ -78,6 +83,33 @@ fit <- function(thresh) {
     chosen <- f$lambda.min * ga / rho
     return(list(coef = list(as.numeric(coef(f, s = "lambda.min"))), alphas = chosen,
                 note = sprintf("alpha chosen %.6g", chosen)))
+  }
+  if (model == "logistic_penalized") {
+    f <- glmnet(x, y, family = "binomial", alpha = num("l1_ratio"), lambda = 1 / (num("C") * n), standardize = FALSE, thresh = thresh)
+    return(list(coef = list(as.numeric(coef(f))), alphas = NaN, note = paste("npasses", f$npasses)))
+  }
+  if (model == "multinomial") {
+    f <- glmnet(x, y, family = "multinomial", alpha = 0, lambda = 1 / (num("C") * n), standardize = FALSE, thresh = thresh)
+    return(list(coef = lapply(coef(f), function(b) as.numeric(b)), alphas = NaN, note = paste("npasses", f$npasses)))
+  }
+  if (model == "poisson") {
+    f <- glmnet(x, y, family = "poisson", alpha = 0, lambda = num("alpha"), standardize = FALSE, thresh = thresh)
+    return(list(coef = list(as.numeric(coef(f))), alphas = NaN, note = paste("npasses", f$npasses)))
+  }
+  if (model %in% c("logistic_path", "multinomial_path", "poisson_path")) {
+    lambdas <- as.numeric(strsplit(props[["lambdas"]], " ")[[1]])
+    family <- sub("_path$", "", sub("^logistic", "binomial", model))
+    f <- glmnet(x, y, family = family, alpha = num("l1_ratio"), lambda = lambdas, thresh = thresh)
+    cf <- coef(f)
+    if (is.list(cf)) { # multinomial: line k*K + c holds class c at lambda k
+      K <- length(cf)
+      out <- list()
+      for (k in seq_len(ncol(cf[[1]]))) for (c in seq_len(K)) out[[length(out) + 1]] <- as.numeric(cf[[c]][, k])
+    } else {
+      b <- as.matrix(cf)
+      out <- lapply(seq_len(ncol(b)), function(k) b[, k])
+    }
+    return(list(coef = out, alphas = lambdas, note = paste("npasses", f$npasses)))
   }
   stop(paste("not applicable:", model))
 }

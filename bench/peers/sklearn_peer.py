@@ -16,8 +16,8 @@ import warnings
 import numpy as np
 import sklearn
 from sklearn.exceptions import ConvergenceWarning
-from sklearn.linear_model import (BayesianRidge, ElasticNet, ElasticNetCV, Lasso, LogisticRegression, MultiTaskElasticNet, Ridge,
-                                  RidgeCV, enet_path)
+from sklearn.linear_model import (BayesianRidge, ElasticNet, ElasticNetCV, Lasso, LogisticRegression, MultiTaskElasticNet,
+                                  PoissonRegressor, Ridge, RidgeCV, enet_path)
 from sklearn.model_selection import KFold
 
 
@@ -52,11 +52,23 @@ SETTINGS = {
     "ridge": [("solver=cholesky", {"solver": "cholesky"})],
     "lasso": [("precompute=False", {"precompute": False}), ("precompute=True", {"precompute": True})],
     "elasticnet": [("precompute=False", {"precompute": False}), ("precompute=True", {"precompute": True})],
-    "logistic": [("solver=lbfgs", {"solver": "lbfgs"}), ("solver=newton-cholesky", {"solver": "newton-cholesky"})],
+    # every solver that minimises the same objective (liblinear penalises the intercept: another problem)
+    "logistic": [("solver=lbfgs", {"solver": "lbfgs"}), ("solver=newton-cholesky", {"solver": "newton-cholesky"}),
+                 ("solver=newton-cg", {"solver": "newton-cg"}), ("solver=sag", {"solver": "sag"}), ("solver=saga", {"solver": "saga"})],
     "elasticnet_path": [("precompute=False", {"precompute": False}), ("precompute=True", {"precompute": True})],
     # ElasticNetCV: precompute='auto' is True here (n > p); without the Gram its 500 fold fits take 15x longer.
     "elasticnet_cv": [("precompute=auto", {})],
     "ridge_cv": [("gcv_mode=auto", {})],
+    # L1 / elastic-net logistic: saga is the one solver of scikit-learn 1.2 for this objective (liblinear penalises b)
+    "logistic_penalized": [("solver=saga", {"solver": "saga"})],
+    # multinomial: lbfgs (newton-cholesky has no multinomial loss in 1.2)
+    "multinomial": [("solver=lbfgs", {"solver": "lbfgs"})],
+    "poisson": [("solver=lbfgs", {"solver": "lbfgs"}), ("solver=newton-cholesky", {"solver": "newton-cholesky"})],
+    # Multi-task coordinate descent has no Gram variant; the multi-output enet_path would only form an unused Gram with
+    # precompute='auto', so it is off.
+    "multitask_elasticnet": [("default", {})],
+    "multitask_elasticnet_path": [("precompute=False", {"precompute": False})],
+    "bayesian_ridge": [("default", {})],
 }
 
 
@@ -94,15 +106,26 @@ def fit(model, props, x, y, options):
         alphas = [float(a) for a in props["alphas"].split()]
         m = RidgeCV(alphas=alphas, **options).fit(x, y)
         return [m.coef_], [m.intercept_], [m.alpha_], f"alpha chosen {m.alpha_:.6g}"
+    if model == "logistic_penalized":
+        # saga minimises exactly C*sum(logloss) + l1_ratio*|w|_1 + 0.5*(1 - l1_ratio)*|w|^2 (liblinear penalises b)
+        m = LogisticRegression(penalty=props["penalty"], C=float(props["C"]),
+                               l1_ratio=float(props["l1_ratio"]) if props["penalty"] == "elasticnet" else None, **options).fit(x, y)
+        return [m.coef_.ravel()], [float(m.intercept_[0])], [float("nan")], f"n_iter {int(m.n_iter_[0])}"
+    if model == "multinomial":
+        m = LogisticRegression(C=float(props["C"]), multi_class="multinomial", **options).fit(x, y)
+        return list(m.coef_), list(m.intercept_), [float("nan")], f"n_iter {int(m.n_iter_[0])}"
+    if model == "poisson":
+        m = PoissonRegressor(alpha=float(props["alpha"]), **options).fit(x, y)
+        return [m.coef_], [float(m.intercept_)], [float("nan")], f"n_iter {int(m.n_iter_)}"
     if model == "multitask_elasticnet":
         # coef_ is (n_tasks, n_features): one line per task
-        m = MultiTaskElasticNet(alpha=float(props["alpha"]), l1_ratio=float(props["l1_ratio"])).fit(x, y)
+        m = MultiTaskElasticNet(alpha=float(props["alpha"]), l1_ratio=float(props["l1_ratio"]), **options).fit(x, y)
         return list(m.coef_), list(m.intercept_), [float(props["alpha"])], f"n_iter {m.n_iter_}"
     if model == "multitask_elasticnet_path":
         # enet_path with a multi-output Y runs scikit-learn's multi-task coordinate descent; centred as above
         xm, ym = x.mean(axis=0), y.mean(axis=0)
         alphas, coefs, _ = enet_path(x - xm, y - ym, l1_ratio=float(props["l1_ratio"]), n_alphas=int(props["n_alphas"]),
-                                     eps=float(props["eps"]))
+                                     eps=float(props["eps"]), **options)
         rows, intercepts = [], []
         for k in range(coefs.shape[2]):  # coefs: (n_tasks, n_features, n_alphas)
             for t in range(coefs.shape[0]):
@@ -110,7 +133,7 @@ def fit(model, props, x, y, options):
                 intercepts.append(ym[t] - xm @ coefs[t, :, k])
         return rows, intercepts, list(alphas), ""
     if model == "bayesian_ridge":
-        m = BayesianRidge().fit(x, y)
+        m = BayesianRidge(**options).fit(x, y)
         return [m.coef_], [m.intercept_], [m.alpha_, m.lambda_], f"alpha_ {m.alpha_:.17g}, lambda_ {m.lambda_:.17g}, {m.n_iter_} iterations"
     raise SystemExit(f"sklearn_peer: unknown model {model}")
 
@@ -154,6 +177,8 @@ def main():
     for setting, options in SETTINGS[model]:
         if options.get("precompute") is True and x.shape[1] > x.shape[0]:
             continue   # a p x p Gram for n < p rows is never the fast way ('auto' does not use it either)
+        if options.get("solver") == "newton-cholesky" and x.shape[1] > x.shape[0]:
+            continue   # forms the (p+1)x(p+1) Hessian: 108 s on 50x10000, 80 GB on 200x100000
         side = f"sklearn-{slug(setting)}"
         times = []
         with warnings.catch_warnings(record=True) as caught:

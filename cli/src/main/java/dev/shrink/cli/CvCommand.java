@@ -18,7 +18,8 @@ import java.util.List;
 @Command(name = "cv", sortOptions = false, usageHelpWidth = 100, usageHelpAutoWidth = true,
         description = "Choose the penalty by cross-validation (scikit-learn's RidgeCV, ElasticNetCV, LogisticRegressionCV), refit on all rows, write"
                 + " the scores, the minimum and the one-standard-error choice and the model as JSON; --plot draws the CV curve.",
-        footer = {"", "Models: ridge (leave-one-out), lasso, elasticnet, logistic. Examples:",
+        footer = {"", "Models: ridge (leave-one-out), lasso, elasticnet, logistic, multitask-elasticnet, multitask-lasso, adaptive-lasso",
+                "(over --gamma too). Examples:",
                 "  ./shrink cv lasso examples/data/diabetes.csv --target progression --plot cv.svg",
                 "  ./shrink cv logistic data.csv --target label --fold-col fold --Cs 0.01,0.1,1,10"})
 final class CvCommand extends ModelCommand {

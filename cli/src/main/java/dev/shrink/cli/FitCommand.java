@@ -13,10 +13,13 @@ import java.util.List;
 /** {@code ./shrink fit MODEL DATA}: one model, written as JSON. */
 @Command(name = "fit", sortOptions = false, usageHelpWidth = 100, usageHelpAutoWidth = true,
         description = "Fit one model to a data file and write it as JSON (coefficients by feature, intercept, objective, convergence).",
-        footer = {"", "Models: ridge, lasso, elasticnet, logistic. Examples:",
+        footer = {"", "Models: ridge, lasso, elasticnet, logistic, group-lasso, logistic-group-lasso, multitask-elasticnet, multitask-lasso,",
+                "adaptive-lasso, bayesian-ridge. Examples:",
                 "  ./shrink fit lasso examples/data/diabetes.csv --target progression --alpha 0.1",
                 "  ./shrink fit logistic examples/data/breast_cancer.csv --target diagnosis --C 0.1 --out model.json",
-                "  ./shrink fit elasticnet X.mtx --y y.txt --dialect glmnet --lambda 0.05 --alpha 0.5"})
+                "  ./shrink fit elasticnet X.mtx --y y.txt --dialect glmnet --lambda 0.05 --alpha 0.5",
+                "  ./shrink fit group-lasso data.csv --target y --group-sizes 3,2,5 --alpha 0.1",
+                "  ./shrink fit multitask-lasso data.csv --target y1,y2,y3 --alpha 0.4"})
 final class FitCommand extends ModelCommand {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the model here (default: stdout).")
     Path outFile;

@@ -1,6 +1,7 @@
 package dev.shrink.cli;
 
 import dev.shrink.conformance.ConformanceCommand;
+import dev.shrink.kernels.KernelChoice;
 import dev.shrink.kernels.KernelProvider;
 
 import java.io.PrintStream;
@@ -20,8 +21,10 @@ public final class Main {
             usage: ./shrink <command> [options]
 
             commands:
-              fit MODEL DATA [options]       fit a model (ridge, lasso, elasticnet, logistic) to a data file
-                                             (CSV with --target COL, LibSVM, .mtx or .npy with --y FILE); JSON out
+              fit MODEL DATA [options]       fit a model (ridge, lasso, elasticnet, logistic, group-lasso,
+                                             logistic-group-lasso, multitask-elasticnet, multitask-lasso,
+                                             adaptive-lasso, bayesian-ridge) to a data file (CSV with
+                                             --target COL, LibSVM, .mtx or .npy with --y FILE); JSON out
               predict MODEL.json DATA        predictions of a fitted model, one CSV line per row
               path MODEL DATA [--plot F.svg] the regularisation path (and glmnet's coefficient plot)
               cv MODEL DATA [--plot F.svg]   the penalty chosen by cross-validation (and glmnet's CV plot)
@@ -30,7 +33,7 @@ public final class Main {
                                              also --list, --no-solvers, --no-external-peers, --keep-data, --csv
               conformance [DIR]              check the solvers against a directory of conformance cases
                                              (default: the project's copy, conformance/cases)
-              info                           which kernels are active: implementation, vector width, FMA
+              info                           which kernels are active: implementation, vector width per family, FMA
               test                           run the test suite (mvn verify)
               --help                         this text
             """;
@@ -69,8 +72,11 @@ public final class Main {
     static int info(PrintStream out) {
         KernelProvider kernels = KernelProvider.get();
         out.println("kernels:       " + kernels.name());
-        out.println("vector width:  " + kernels.vectorBits() + " bits (" + kernels.vectorBits() / 64 + " doubles)");
         out.println("chosen because " + KernelProvider.selectionReason());
+        out.println("vector width per kernel family (override: -Dshrink.vectorBits.<family>=128|256|512):");
+        for (KernelChoice c : kernels.choices()) {
+            out.printf("  %-15s %3d bits  %s%n", c.family().key(), c.bits(), c.reason());
+        }
         out.println("FMA:           " + vmOption("UseFMA"));
         out.println("UseAVX:        " + vmOption("UseAVX"));
         out.println("java:          " + Runtime.version() + " (" + System.getProperty("java.vm.name") + ")");

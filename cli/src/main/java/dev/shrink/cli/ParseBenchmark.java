@@ -41,7 +41,8 @@ public final class ParseBenchmark {
         }
     }
 
-    static void generate(Path file, int rows, int cols) throws IOException {
+    /** Writes the benchmark CSV: ROWS data lines of COLS numbers under a header x1 .. x(COLS−1), y (seed 1). */
+    public static void generate(Path file, int rows, int cols) throws IOException {
         SplittableRandom r = new SplittableRandom(1);
         byte[] line = new byte[cols * 16 + 16];
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {

@@ -17,7 +17,8 @@ import java.nio.file.Path;
 /** {@code ./shrink path MODEL DATA}: the regularisation path, as JSON and optionally as glmnet's coefficient plot. */
 @Command(name = "path", sortOptions = false, usageHelpWidth = 100, usageHelpAutoWidth = true,
         description = "Fit the regularisation path (warm-started, strongest penalty first) and write every point as JSON; --plot draws the coefficient paths.",
-        footer = {"", "Models: ridge, lasso, elasticnet; logistic (glmnet dialect). Examples:",
+        footer = {"", "Models: ridge, lasso, elasticnet; logistic (glmnet dialect); group-lasso, logistic-group-lasso, multitask-elasticnet,",
+                "multitask-lasso (the plot: each feature's norm over the tasks), adaptive-lasso. Examples:",
                 "  ./shrink path lasso examples/data/diabetes.csv --target progression --plot path.svg",
                 "  ./shrink path elasticnet data.csv --target y --dialect glmnet --alpha 0.5 --n-alphas 50 --out path.json"})
 final class PathCommand extends ModelCommand {
@@ -29,6 +30,19 @@ final class PathCommand extends ModelCommand {
 
     @Option(names = "--plot", paramLabel = "FILE.svg", description = "Also draw the coefficient paths against log(penalty) (glmnet's plot.glmnet).")
     Path plot;
+
+    /** The coefficients drawn: the one output's, or of several tasks each feature's norm over them (its row of W). */
+    static double[] drawn(Fitted f) {
+        double[][] c = f.coef();
+        if (c.length == 1) return c[0];
+        double[] norm = new double[f.p()];
+        for (int j = 0; j < norm.length; j++) {
+            double s = 0;
+            for (double[] row : c) s += row[j] * row[j];
+            norm[j] = Math.sqrt(s);
+        }
+        return norm;
+    }
 
     @Override
     String command() {
@@ -48,7 +62,7 @@ final class PathCommand extends ModelCommand {
             String json = ModelJson.path(new ModelJson.Header(model, c.dialect(), c.params().used(), d), path);
             if (plot != null) {
                 double[][] coefs = new double[path.points().size()][];
-                for (int k = 0; k < coefs.length; k++) coefs[k] = path.points().get(k).coef()[0];
+                for (int k = 0; k < coefs.length; k++) coefs[k] = drawn(path.points().get(k));
                 String symbol = path.penaltyName().equals("lambda") ? "λ" : "α";
                 String svg = PathPlot.svg(model + " path (" + c.dialect().displayName() + "), " + d.n() + " × " + d.p(), symbol, path.penalties(), coefs,
                         d.features());

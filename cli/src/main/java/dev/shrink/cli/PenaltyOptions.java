@@ -40,6 +40,45 @@ final class PenaltyOptions {
     @Option(names = "--upper-limits", paramLabel = "U", split = ",", description = "glmnet: upper bounds of the coefficients.")
     double[] upperLimits;
 
+    @Option(names = "--groups", paramLabel = "FILE", description = "group models: a file of one group id (0 .. G−1) per feature, in column order.")
+    String groups;
+
+    @Option(names = "--group-sizes", paramLabel = "N", split = ",", description = "group models: consecutive columns in groups of these sizes (instead of --groups).")
+    double[] groupSizes;
+
+    @Option(names = "--group-weights", paramLabel = "W", split = ",", description = "group models: one weight per group (default √(group size)).")
+    double[] groupWeights;
+
+    @Option(names = "--gamma", paramLabel = "G", split = ",", description = "adaptive-lasso: the factors' power, 1/|ŵ|^γ (default 1; cv: a list, default 0.5,1,2).")
+    double[] gamma;
+
+    @Option(names = "--first-stage", paramLabel = "ridge|ols|lasso", description = "adaptive-lasso: the first fit that sets the factors (default ridge).")
+    String firstStage;
+
+    @Option(names = "--first-stage-alpha", paramLabel = "A", description = "adaptive-lasso: the penalty of a ridge or lasso first stage (default 1).")
+    Double firstStageAlpha;
+
+    @Option(names = "--alpha-1", paramLabel = "V", description = "bayesian-ridge: shape of the Gamma prior on the noise precision (default 1e-6).")
+    Double alpha1;
+
+    @Option(names = "--alpha-2", paramLabel = "V", description = "bayesian-ridge: rate of the Gamma prior on the noise precision (default 1e-6).")
+    Double alpha2;
+
+    @Option(names = "--lambda-1", paramLabel = "V", description = "bayesian-ridge: shape of the Gamma prior on the weight precision (default 1e-6).")
+    Double lambda1;
+
+    @Option(names = "--lambda-2", paramLabel = "V", description = "bayesian-ridge: rate of the Gamma prior on the weight precision (default 1e-6).")
+    Double lambda2;
+
+    @Option(names = "--alpha-init", paramLabel = "V", description = "bayesian-ridge: the first noise precision (default 1/var(y)).")
+    Double alphaInit;
+
+    @Option(names = "--lambda-init", paramLabel = "V", description = "bayesian-ridge: the first weight precision (default 1).")
+    Double lambdaInit;
+
+    @Option(names = "--compute-score", description = "bayesian-ridge: also write the log marginal likelihood per iteration.")
+    Boolean computeScore;
+
     @Option(names = "--max-iter", paramLabel = "N", description = "Most iterations per fit (scikit-learn's max_iter).")
     Integer maxIter;
 

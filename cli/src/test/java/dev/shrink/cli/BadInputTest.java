@@ -110,7 +110,8 @@ class BadInputTest {
         contains(fails("fit", "nosuchmodel", f.toString(), "--target", "y"), "unknown model 'nosuchmodel'; the models are ridge, lasso, elasticnet, logistic");
         contains(fails("fit", "lasso", f.toString()), "name the response column of " + f + " with --target COL");
         contains(fails("fit", "lasso", f.toString(), "--target", "y", "--alpha", "-1"), "alpha must be finite and ≥ 0, got -1.0");
-        contains(fails("fit", "logistic", f.toString(), "--target", "y", "--penalty", "l1"), "--penalty l1: L1 and elastic-net logistic regression are not in the solvers yet");
+        contains(fails("fit", "logistic", f.toString(), "--target", "y", "--penalty", "l3"), "--penalty l3: the penalties are l2, l1 and elasticnet");
+        contains(fails("cv", "logistic", f.toString(), "--target", "y", "--penalty", "l1"), "--penalty l1: the command line's logistic CV is L2 only");
         contains(fails("path", "logistic", f.toString(), "--target", "y", "--dialect", "sklearn"), "path logistic is not available in the scikit-learn dialect (it is in: glmnet)");
         contains(fails("fit", "lasso", f.toString(), "--target", "y", "--dialect", "glmnet"), "needs --lambda");
         contains(fails("cv", "ridge", f.toString(), "--target", "y", "--folds", "3"), "--folds is not supported by cv ridge");

@@ -2,7 +2,13 @@ package dev.shrink.cli;
 
 import dev.shrink.conformance.ConformanceCase;
 import dev.shrink.conformance.Objectives;
+import dev.shrink.solvers.BayesianRidge;
+import dev.shrink.solvers.BayesianRidgeModel;
 import dev.shrink.solvers.Design;
+import dev.shrink.solvers.GroupLasso;
+import dev.shrink.solvers.LogisticGroupLasso;
+import dev.shrink.solvers.MultiTaskElasticNet;
+import dev.shrink.solvers.MultiTaskModel;
 import dev.shrink.solvers.ElasticNet;
 import dev.shrink.solvers.LinearModel;
 import dev.shrink.solvers.LogisticModel;
@@ -14,6 +20,7 @@ import dev.shrink.solvers.cv.Folds;
 import dev.shrink.solvers.cv.LogisticRegressionCV;
 import dev.shrink.solvers.cv.RidgeCV;
 import dev.shrink.solvers.path.ElasticNetPath;
+import dev.shrink.solvers.path.GroupLassoPath;
 import dev.shrink.solvers.path.LogisticPath;
 import dev.shrink.solvers.path.PathResult;
 import org.junit.jupiter.api.DynamicTest;
@@ -65,18 +72,23 @@ class ConformanceCasesTest {
         void run(ConformanceCase c) throws Exception;
     }
 
-    /** The check for a case the command line supports (the version-1 families, sparse X as .mtx), else null. */
+    /** The check for a case the command line supports (the version-1 families, L1 / elastic-net binary logistic, glmnet binomial paths, sparse X as .mtx), else null. */
     private Check checkFor(ConformanceCase c) {
-        boolean plain = !c.has("positive") && !c.has("limits") && (!c.has("penalty") || c.string("penalty").equals("l2"));
+        boolean penalized = c.has("penalty") && !c.string("penalty").equals("l2");
+        boolean plain = !c.has("positive") && !c.has("limits") && (!penalized || c.model().equals("logistic"));
         if (!plain) return null;
         boolean mtx = c.has("x_format");
         return switch (c.model()) {
-            case "ridge", "lasso", "elasticnet", "logistic" -> c.model().equals("logistic") && c.number("l1_ratio") != 0 ? null : this::singleFit;
+            case "ridge", "lasso", "elasticnet", "logistic" -> this::singleFit;
             case "elasticnet_path" -> this::elasticNetPath;
-            case "logistic_path" -> c.isGlmnet() && c.number("l1_ratio") == 0 && !mtx ? this::logisticPath : null;
+            case "logistic_path" -> c.isGlmnet() && !mtx ? this::logisticPath : null;
             case "ridge_cv" -> this::ridgeCv;
             case "elasticnet_cv" -> this::elasticNetCv;
             case "logistic_cv" -> this::logisticCv;
+            case "group_lasso" -> this::groupLasso;
+            case "group_lasso_path" -> this::groupLassoPath;
+            case "multitask_elasticnet" -> this::multiTask;
+            case "bayesian_ridge" -> this::bayesianRidge;
             default -> null;
         };
     }
@@ -115,11 +127,16 @@ class ConformanceCasesTest {
             }
             default -> {
                 double cc = c.number("C");
-                args.addAll(List.of("--C", c.string("C"), "--tol", NEWTON_TOL, "--max-iter", "200"));
-                LogisticModel m = LogisticRegression.builder().C(cc).fitIntercept(c.fitIntercept()).tol(1e-12).maxIter(200).threads(1).build().fit(x, y, s);
+                String penalty = c.has("penalty") ? c.string("penalty") : "l2";
+                double l1 = c.number("l1_ratio");
+                args.addAll(List.of("--C", c.string("C"), "--tol", NEWTON_TOL, "--max-iter", "200", "--penalty", penalty));
+                if (penalty.equals("elasticnet")) args.addAll(List.of("--l1-ratio", c.string("l1_ratio")));
+                LogisticModel m = LogisticRegression.builder().C(cc).fitIntercept(c.fitIntercept()).tol(1e-12).maxIter(200).threads(1)
+                        .penalty(penalty.equals("l1") ? LogisticRegression.Penalty.L1 : penalty.equals("elasticnet") ? LogisticRegression.Penalty.ELASTICNET
+                                : LogisticRegression.Penalty.L2).l1Ratio(l1).build().fit(x, y, s);
                 w = m.coef();
                 b = m.intercept();
-                objective = Objectives.logistic(x, y, s, w, b, cc);
+                objective = penalty.equals("l2") ? Objectives.logistic(x, y, s, w, b, cc) : Objectives.logisticPenalized(x, y, s, w, b, cc, l1);
             }
         }
         JsonNode out = run(args);
@@ -160,10 +177,10 @@ class ConformanceCasesTest {
         double[] lambdas = c.alphas();
         List<String> args = new ArrayList<>(List.of("path", "logistic"));
         args.addAll(data(c));
-        args.addAll(List.of("--dialect", "glmnet", "--lambda", list(lambdas), c.standardize() ? "--standardize" : "--no-standardize", "--tol",
-                NEWTON_TOL, "--max-iter", "200"));
-        PathResult r = LogisticPath.builder().lambdas(lambdas).standardize(c.standardize()).fitIntercept(c.fitIntercept()).tol(1e-12).maxIter(200)
-                .threads(1).build().fit(design(c), c.y());
+        args.addAll(List.of("--dialect", "glmnet", "--alpha", c.string("l1_ratio"), "--lambda", list(lambdas), c.standardize() ? "--standardize" : "--no-standardize",
+                "--tol", NEWTON_TOL, "--max-iter", "200"));
+        PathResult r = LogisticPath.builder().l1Ratio(c.number("l1_ratio")).lambdas(lambdas).standardize(c.standardize()).fitIntercept(c.fitIntercept())
+                .tol(1e-12).maxIter(200).threads(1).build().fit(design(c), c.y());
         comparePath(c, run(args), r, "lambda");
     }
 
@@ -181,6 +198,99 @@ class ConformanceCasesTest {
             assertEquals(r.intercept(k), p.get("intercept").doubleValue(), 0.0, "intercept at point " + k);
             reference(c, ref[k], refB[k], w, r.intercept(k));
         }
+    }
+
+    // ---- group, multi-task and evidence families (issue 15) ----
+
+    private static int[] groups(ConformanceCase c) throws IOException {
+        double[] g = c.matrix("groups.csv")[0];
+        int[] out = new int[g.length];
+        for (int j = 0; j < g.length; j++) out[j] = (int) g[j];
+        return out;
+    }
+
+    private void groupLasso(ConformanceCase c) throws Exception {
+        boolean logistic = c.string("loss").equals("logistic");
+        double alpha = c.number("alpha");
+        int[] groups = groups(c);
+        List<String> args = new ArrayList<>(List.of("fit", logistic ? "logistic-group-lasso" : "group-lasso"));
+        args.addAll(data(c));
+        args.addAll(List.of("--groups", c.dir().resolve("groups.csv").toString(), "--alpha", c.string("alpha"), "--tol", CD_TOL, "--max-iter",
+                logistic ? "200" : CD_MAX_ITER));
+        double[] w;
+        double b;
+        if (logistic) {
+            LogisticModel m = LogisticGroupLasso.builder().groups(groups).alpha(alpha).fitIntercept(c.fitIntercept()).tol(1e-14).maxIter(200).threads(1)
+                    .build().fit(design(c), c.y());
+            w = m.coef();
+            b = m.intercept();
+        } else {
+            LinearModel m = GroupLasso.builder().groups(groups).alpha(alpha).fitIntercept(c.fitIntercept()).tol(1e-14).maxIter(200_000).threads(1)
+                    .build().fit(design(c), c.y());
+            w = m.coef();
+            b = m.intercept();
+        }
+        JsonNode out = run(args);
+        assertSame(w, Cli.coef(out, "coef"), "coef");
+        assertEquals(b, out.get("intercept").doubleValue(), 0.0, "intercept");
+        double objective = Objectives.groupLasso(design(c), c.y(), groups, w, b, alpha, logistic);
+        assertEquals(objective, out.get("objective").doubleValue(), 1e-14 * Math.abs(objective), "objective");
+        reference(c, c.coef()[0], c.intercept()[0], w, b);
+        assertTrue(Math.abs(objective - c.objectiveValue()) <= c.objectiveRtol() * Math.abs(c.objectiveValue()), "objective " + objective);
+    }
+
+    private void groupLassoPath(ConformanceCase c) throws Exception {
+        double[] alphas = c.alphas();
+        List<String> args = new ArrayList<>(List.of("path", "group-lasso"));
+        args.addAll(data(c));
+        args.addAll(List.of("--groups", c.dir().resolve("groups.csv").toString(), "--alphas", list(alphas), "--tol", CD_TOL, "--max-iter", CD_MAX_ITER));
+        PathResult r = GroupLassoPath.builder().groups(groups(c)).alphas(alphas).fitIntercept(c.fitIntercept()).tol(1e-14).maxIter(200_000).threads(1)
+                .build().fit(design(c), c.y());
+        comparePath(c, run(args), r, "alpha");
+    }
+
+    private void multiTask(ConformanceCase c) throws Exception {
+        double[][] y = c.matrix("Y.csv");
+        int tasks = y[0].length;
+        List<String> targets = new ArrayList<>();
+        for (int t = 1; t <= tasks; t++) targets.add("y" + t);
+        List<String> args = new ArrayList<>(List.of("fit", "multitask-elasticnet", csv(c).toString(), "--target", String.join(",", targets),
+                "--threads", "1", "--quiet", "--alpha", c.string("alpha"), "--l1-ratio", c.string("l1_ratio"), "--tol", CD_TOL, "--max-iter", CD_MAX_ITER));
+        if (!c.fitIntercept()) args.add("--no-intercept");
+        MultiTaskModel m = MultiTaskElasticNet.builder().alpha(c.number("alpha")).l1Ratio(c.number("l1_ratio")).fitIntercept(c.fitIntercept()).tol(1e-14)
+                .maxIter(200_000).threads(1).build().fit(design(c), y);
+        JsonNode out = run(args);
+        JsonNode names = out.get("features");
+        for (int t = 0; t < tasks; t++) {
+            double[] w = new double[names.size()];
+            for (int j = 0; j < w.length; j++) w[j] = out.get("coef_by_task").get(targets.get(t)).get(names.get(j).stringValue()).doubleValue();
+            assertSame(m.coef(t), w, "coef of task " + (t + 1));
+            double b = out.get("intercept").get(targets.get(t)).doubleValue();
+            assertEquals(m.intercepts()[t], b, 0.0, "intercept of task " + (t + 1));
+            reference(c, c.coef()[t], c.intercept()[t], w, b);
+        }
+        double objective = out.get("objective").doubleValue();
+        assertTrue(Math.abs(objective - c.objectiveValue()) <= c.objectiveRtol() * Math.abs(c.objectiveValue()), "objective " + objective);
+    }
+
+    private void bayesianRidge(ConformanceCase c) throws Exception {
+        List<String> args = new ArrayList<>(List.of("fit", "bayesian-ridge"));
+        args.addAll(data(c));
+        args.addAll(List.of("--max-iter", c.string("n_iter"), "--tol", c.string("tol"), "--alpha-1", c.string("alpha_1"), "--alpha-2", c.string("alpha_2"),
+                "--lambda-1", c.string("lambda_1"), "--lambda-2", c.string("lambda_2")));
+        BayesianRidgeModel m = BayesianRidge.builder().maxIter((int) c.number("n_iter")).tol(c.number("tol")).alpha1(c.number("alpha_1"))
+                .alpha2(c.number("alpha_2")).lambda1(c.number("lambda_1")).lambda2(c.number("lambda_2")).fitIntercept(c.fitIntercept()).threads(1)
+                .build().fit(design(c), c.y());
+        JsonNode out = run(args);
+        assertSame(m.coef(), Cli.coef(out, "coef"), "coef");
+        assertEquals(m.intercept(), out.get("intercept").doubleValue(), 0.0, "intercept");
+        double rtol = c.number("hyper_rtol");
+        double alpha = out.get("estimated").get("alpha").doubleValue();
+        double lambda = out.get("estimated").get("lambda").doubleValue();
+        assertEquals(m.alpha(), alpha, 0.0);
+        assertTrue(Math.abs(alpha - c.number("alpha_")) <= rtol * c.number("alpha_"), "alpha_ " + alpha);
+        assertTrue(Math.abs(lambda - c.number("lambda_")) <= rtol * c.number("lambda_"), "lambda_ " + lambda);
+        reference(c, c.coef()[0], c.intercept()[0], m.coef(), m.intercept());
     }
 
     // ---- cross-validation ----
@@ -254,14 +364,21 @@ class ConformanceCasesTest {
     /** X.csv, y.csv and, where used, sample_weight.csv and folds.csv side by side, under a header x1 .. xp, y, w, fold. */
     private Path csv(ConformanceCase c) throws IOException {
         List<String> x = lines(c.dir().resolve("X.csv"));
-        List<String> y = lines(c.dir().resolve("y.csv"));
+        boolean multiTask = Files.exists(c.dir().resolve("Y.csv"));
+        List<String> y = lines(c.dir().resolve(multiTask ? "Y.csv" : "y.csv"));
         List<String> w = c.weighted() ? lines(c.dir().resolve("sample_weight.csv")) : null;
         // explicit folds as a column (ridge_cv's are leave-one-out, which RidgeCV computes itself)
         boolean folds = c.model().equals("elasticnet_cv") || c.model().equals("logistic_cv");
         List<String> f = folds ? lines(c.dir().resolve("folds.csv")) : null;
         StringBuilder text = new StringBuilder();
         for (int j = 1; j <= c.p(); j++) text.append('x').append(j).append(',');
-        text.append('y').append(w != null ? ",w" : "").append(f != null ? ",fold" : "").append('\n');
+        if (multiTask) {
+            int tasks = y.getFirst().split(",").length;
+            for (int t = 1; t <= tasks; t++) text.append('y').append(t).append(t < tasks ? "," : "");
+        } else {
+            text.append('y');
+        }
+        text.append(w != null ? ",w" : "").append(f != null ? ",fold" : "").append('\n');
         for (int i = 0; i < x.size(); i++) {
             text.append(x.get(i)).append(',').append(y.get(i));
             if (w != null) text.append(',').append(w.get(i));

@@ -33,7 +33,11 @@ class MainTest {
     @Test
     void infoNamesTheKernelsInUse() throws Exception {
         assertEquals(0, run("info"));
-        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("kernels:       " + dev.shrink.kernels.KernelProvider.get().name()));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("kernels:       " + dev.shrink.kernels.KernelProvider.get().name()), text);
+        for (var c : dev.shrink.kernels.KernelProvider.get().choices()) {
+            assertTrue(text.contains(c.family().key()) && text.contains(c.reason()), c + " missing from\n" + text);
+        }
     }
 
     /** Without DIR, conformance reads the directory the launcher names in shrink.cases (the project's copy). */

@@ -53,7 +53,8 @@ public final class CaseHandlers {
     private static final Predicate<String> ANY = v -> true;
     private static final Predicate<String> FALSE = v -> v.equals("false");
     private static final Predicate<String> ZERO = v -> Double.parseDouble(v) == 0;
-    private static final Predicate<String> L2 = v -> v.equals("l2");
+    /** scikit-learn's penalty names (absent: l2). */
+    private static final Predicate<String> PENALTY = v -> v.equals("l2") || v.equals("l1") || v.equals("elasticnet");
 
     private static final Set<String> SINGLE_FIT_FILES = Set.of("X.csv", "y.csv", "sample_weight.csv", "coef.csv", "intercept.csv");
     private static final Set<String> PATH_FILES = Set.of("X.csv", "y.csv", "sample_weight.csv", "coef.csv", "intercept.csv", "alphas.csv",
@@ -62,16 +63,25 @@ public final class CaseHandlers {
     private static final Map<String, Handler> HANDLERS = index(List.of(
             new Handler("ridge", Map.of("alpha", ANY, "l1_ratio", ZERO, "standardize", FALSE, "weighted", ANY),
                     SINGLE_FIT_FILES, SingleFitHandlers::ridge),
-            new Handler("lasso", Map.of("alpha", ANY, "l1_ratio", v -> Double.parseDouble(v) == 1, "standardize", FALSE, "weighted", ANY),
+            new Handler("lasso", Map.of("alpha", ANY, "l1_ratio", v -> Double.parseDouble(v) == 1, "standardize", FALSE, "weighted", ANY,
+                    "positive", ANY), SINGLE_FIT_FILES, SingleFitHandlers::elasticNet),
+            new Handler("elasticnet", Map.of("alpha", ANY, "l1_ratio", ANY, "standardize", FALSE, "weighted", ANY, "positive", ANY),
                     SINGLE_FIT_FILES, SingleFitHandlers::elasticNet),
-            new Handler("elasticnet", Map.of("alpha", ANY, "l1_ratio", ANY, "standardize", FALSE, "weighted", ANY),
-                    SINGLE_FIT_FILES, SingleFitHandlers::elasticNet),
-            new Handler("logistic", Map.of("C", ANY, "l1_ratio", ZERO, "penalty", L2, "standardize", FALSE, "weighted", ANY),
-                    SINGLE_FIT_FILES, SingleFitHandlers::logistic),
+            new Handler("logistic", Map.of("C", ANY, "l1_ratio", ANY, "penalty", PENALTY, "standardize", FALSE,
+                    "weighted", ANY), SINGLE_FIT_FILES, SingleFitHandlers::logistic),
+            new Handler("poisson", Map.of("alpha", ANY, "l1_ratio", ZERO, "standardize", FALSE, "weighted", ANY), SINGLE_FIT_FILES,
+                    SingleFitHandlers::poisson),
+            new Handler("multinomial", Map.of("C", ANY, "l1_ratio", ANY, "penalty", PENALTY, "standardize", FALSE,
+                    "weighted", ANY, "n_classes", ANY), SINGLE_FIT_FILES, SingleFitHandlers::multinomial),
             new Handler("elasticnet_path", Map.of("l1_ratio", ANY, "standardize", ANY, "weighted", ANY, "eps", ANY, "n_alphas", ANY,
-                    "y_scale", ANY, "penalty_factor", ANY), union(PATH_FILES, "penalty_factor.csv"), PathHandlers::elasticNetPath),
-            new Handler("logistic_path", Map.of("l1_ratio", ZERO, "standardize", ANY, "weighted", ANY, "n_alphas", ANY),
-                    PATH_FILES, PathHandlers::logisticPath),
+                    "y_scale", ANY, "penalty_factor", ANY, "limits", ANY), union(PATH_FILES, "penalty_factor.csv", "lower_limits.csv", "upper_limits.csv"),
+                    PathHandlers::elasticNetPath),
+            new Handler("logistic_path", Map.of("l1_ratio", ANY, "standardize", ANY, "weighted", FALSE, "n_alphas", ANY, "limits", ANY,
+                    "penalty_factor", ANY), union(PATH_FILES, "lower_limits.csv", "upper_limits.csv", "penalty_factor.csv"), PathHandlers::logisticPath),
+            new Handler("poisson_path", Map.of("l1_ratio", ANY, "standardize", ANY, "weighted", FALSE, "n_alphas", ANY, "penalty_factor", ANY),
+                    union(PATH_FILES, "penalty_factor.csv"), PathHandlers::poissonPath),
+            new Handler("multinomial_path", Map.of("l1_ratio", ANY, "standardize", ANY, "weighted", FALSE, "n_alphas", ANY, "n_classes", ANY,
+                    "type_multinomial", v -> v.equals("ungrouped") || v.equals("grouped")), PATH_FILES, PathHandlers::multinomialPath),
             new Handler("ridge_cv", Map.of("l1_ratio", ZERO, "standardize", FALSE, "weighted", ANY, "cv", v -> v.equals("leave-one-out"),
                     "n_folds", ANY, "alpha_chosen", ANY, "alpha_chosen_index", ANY, "cv_rtol", ANY),
                     union(SINGLE_FIT_FILES, "alphas.csv", "folds.csv", "cv_mse.csv"), CvHandlers::ridgeCv),
@@ -79,10 +89,15 @@ public final class CaseHandlers {
                     Map.entry("cv", v -> v.equals("explicit-folds")), Map.entry("eps", ANY), Map.entry("n_alphas", ANY), Map.entry("n_folds", ANY),
                     Map.entry("alpha_chosen", ANY), Map.entry("alpha_chosen_index", ANY), Map.entry("cv_rtol", ANY)),
                     union(SINGLE_FIT_FILES, "alphas.csv", "folds.csv", "cv_mse.csv"), CvHandlers::elasticNetCv),
-            new Handler("logistic_cv", Map.ofEntries(Map.entry("l1_ratio", ZERO), Map.entry("penalty", L2), Map.entry("standardize", FALSE),
-                    Map.entry("weighted", ANY), Map.entry("cv", v -> v.equals("explicit-folds")), Map.entry("n_folds", ANY),
-                    Map.entry("C_chosen", ANY), Map.entry("C_chosen_index", ANY), Map.entry("cv_rtol", ANY)),
-                    union(SINGLE_FIT_FILES, "Cs.csv", "folds.csv", "cv_logloss.csv"), CvHandlers::logisticCv),
+            new Handler("logistic_cv", Map.ofEntries(Map.entry("l1_ratio", ANY), Map.entry("penalty", v -> v.equals("l2") || v.equals("elasticnet")),
+                    Map.entry("standardize", FALSE), Map.entry("weighted", ANY), Map.entry("cv", v -> v.equals("explicit-folds")), Map.entry("n_folds", ANY),
+                    Map.entry("C_chosen", ANY), Map.entry("C_chosen_index", ANY), Map.entry("cv_rtol", ANY), Map.entry("l1_ratio_chosen", ANY),
+                    Map.entry("l1_ratio_chosen_index", ANY)),
+                    union(SINGLE_FIT_FILES, "Cs.csv", "folds.csv", "cv_logloss.csv", "l1_ratios.csv"), CvHandlers::logisticCv),
+            new Handler("logistic_path_cv", Map.ofEntries(Map.entry("l1_ratio", ANY), Map.entry("standardize", ANY), Map.entry("weighted", FALSE),
+                    Map.entry("cv", v -> v.equals("explicit-folds")), Map.entry("n_folds", ANY), Map.entry("n_alphas", ANY), Map.entry("cv_rtol", ANY),
+                    Map.entry("lambda_min", ANY), Map.entry("lambda_min_index", ANY), Map.entry("lambda_1se", ANY), Map.entry("lambda_1se_index", ANY)),
+                    union(PATH_FILES, "folds.csv", "cv_deviance.csv", "cv_deviance_sd.csv"), CvHandlers::logisticPathCv),
             new Handler("group_lasso", Map.of("alpha", ANY, "standardize", FALSE, "weighted", FALSE, "loss", v -> v.equals("squared") || v.equals("logistic"),
                     "n_groups", ANY), union(SINGLE_FIT_FILES, "groups.csv"), GroupHandlers::groupLasso),
             new Handler("group_lasso_path", Map.of("standardize", FALSE, "weighted", FALSE, "loss", v -> v.equals("squared"),

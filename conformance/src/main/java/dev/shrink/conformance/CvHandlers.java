@@ -3,9 +3,12 @@ package dev.shrink.conformance;
 import dev.shrink.solvers.Design;
 import dev.shrink.solvers.LinearModel;
 import dev.shrink.solvers.LogisticModel;
+import dev.shrink.solvers.LogisticRegression;
 import dev.shrink.solvers.cv.CvResult;
 import dev.shrink.solvers.cv.ElasticNetCV;
 import dev.shrink.solvers.cv.Folds;
+import dev.shrink.solvers.cv.GlmnetCV;
+import dev.shrink.solvers.path.PathResult;
 import dev.shrink.solvers.cv.LogisticRegressionCV;
 import dev.shrink.solvers.cv.RidgeCV;
 
@@ -56,13 +59,55 @@ final class CvHandlers {
         Design x = c.design();
         double[] y = c.y();
         double[] s = c.sampleWeight();
-        CvResult<LogisticModel> r = LogisticRegressionCV.builder().Cs(c.cs()).folds(Folds.of(c.folds()))
-                .fitIntercept(c.fitIntercept()).tol(NEWTON_TOL).build().fit(x, y, s);
-        return scores(new Comparison(c), c, c.cvLogloss(), r.scores().mean(), "cv_logloss", Integer.parseInt(c.string("C_chosen_index")), r.indexMin())
-                .check(r.converged(), "a fold fit did not converge")
+        boolean elasticNet = SingleFitHandlers.penalized(c);
+        LogisticRegressionCV.Builder b = LogisticRegressionCV.builder().Cs(c.cs()).folds(Folds.of(c.folds())).fitIntercept(c.fitIntercept());
+        if (elasticNet) b.penalty(LogisticRegression.Penalty.ELASTICNET).l1Ratios(c.vector("l1_ratios.csv")).tol(SingleFitHandlers.GAP_TOL).maxIter(500);
+        else b.tol(NEWTON_TOL);
+        CvResult<LogisticModel> r = b.build().fit(x, y, s);
+        double[] means = new double[0];
+        for (var scores : r.scoresByL1Ratio()) means = concat(means, scores.mean());
+        Comparison cmp = scores(new Comparison(c), c, c.cvLogloss(), means, "cv_logloss", Integer.parseInt(c.string("C_chosen_index")), r.indexMin());
+        if (elasticNet) {
+            int expected = Integer.parseInt(c.string("l1_ratio_chosen_index"));
+            cmp.check(expected == r.l1RatioIndex(), "chosen l1_ratio index " + r.l1RatioIndex() + ", expected " + expected);
+        }
+        double value = elasticNet
+                ? Objectives.logisticPenalized(x, y, s, r.model().coef(), r.model().intercept(), r.valueMin(), r.l1Ratio())
+                : Objectives.logistic(x, y, s, r.model().coef(), r.model().intercept(), r.valueMin());
+        return cmp.check(r.converged(), "a fold fit did not converge")
                 .coef(c.coef()[0], c.intercept()[0], r.model().coef(), r.model().intercept())
-                .objective(c.objectiveValue(), Objectives.logistic(x, y, s, r.model().coef(), r.model().intercept(), r.valueMin()))
+                .objective(c.objectiveValue(), value)
                 .result();
+    }
+
+    private static double[] concat(double[] a, double[] b) {
+        double[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    /** {@code logistic_path_cv}: cv.glmnet binomial (deviance), the path on all rows, cvm, cvsd, lambda.min and lambda.1se. */
+    static CaseResult logisticPathCv(ConformanceCase c) throws IOException {
+        Design x = c.design();
+        double[] y = c.y();
+        double[] lambdas = c.alphas();
+        double alpha = c.number("l1_ratio");
+        CvResult<PathResult> r = GlmnetCV.builder().family(GlmnetCV.Family.BINOMIAL).l1Ratio(alpha).lambdas(lambdas).standardize(c.standardize())
+                .fitIntercept(c.fitIntercept()).folds(Folds.of(c.folds())).tol(1e-15).maxIter(200).build().fit(x, y);
+        Comparison cmp = scores(new Comparison(c), c, c.vector("cv_deviance.csv"), r.scores().mean(), "cv_deviance",
+                Integer.parseInt(c.string("lambda_min_index")), r.indexMin());
+        cmp = scores(cmp, c, c.vector("cv_deviance_sd.csv"), r.scores().standardError(), "cv_deviance_sd",
+                Integer.parseInt(c.string("lambda_1se_index")), r.index1se());
+        double[][] coef = c.coef();
+        double[] b = c.intercept();
+        double[] obj = c.objectiveValues();
+        double[] d = c.standardize() ? Objectives.columnScales(x) : null;
+        PathResult path = r.model();
+        for (int k = 0; k < lambdas.length; k++) {
+            cmp.coef(coef[k], b[k], path.coef(k), path.intercept(k));
+            cmp.objective(obj[k], Objectives.glmnetBinomial(x, y, path.coef(k), path.intercept(k), lambdas[k], alpha, d, null));
+        }
+        return cmp.check(r.converged(), "a fold fit did not converge").result();
     }
 
     /** Cross-validated errors within cv_rtol (relative) and the chosen index exactly; notes the largest error. */

@@ -142,6 +142,122 @@ public final class Objectives {
         return f / n + lambda / 2 * l2;
     }
 
+    /** Whether lower[j] ≤ w[j] ≤ upper[j] for every j. */
+    public static boolean withinLimits(double[] w, double[] lower, double[] upper) {
+        for (int j = 0; j < w.length; j++) if (!(w[j] >= lower[j] && w[j] <= upper[j])) return false;
+        return true;
+    }
+
+    /**
+     * scikit-learn LogisticRegression with penalty: C·Σᵢsᵢ·log(1 + exp(−tᵢ(xᵢ·w + b))) + l1Ratio·Σ|wⱼ| + ½(1 − l1Ratio)·Σwⱼ²,
+     * tᵢ = 2yᵢ − 1.
+     */
+    public static double logisticPenalized(Design x, double[] y01, double[] s, double[] w, double b, double c, double l1Ratio) {
+        double f = 0;
+        for (int i = 0; i < x.n(); i++) {
+            double t = 2 * y01[i] - 1;
+            f += (s == null ? 1.0 : s[i]) * softplus(-t * (dotRow(x, i, w) + b));
+        }
+        return c * f + l1Ratio * sumAbs(w) + 0.5 * (1 - l1Ratio) * sumSquares(w);
+    }
+
+    /** log Σ_c exp(z_c) without overflow. */
+    static double logSumExp(double[] z) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : z) max = Math.max(max, v);
+        double s = 0;
+        for (double v : z) s += Math.exp(v - max);
+        return max + Math.log(s);
+    }
+
+    /** Σᵢ sᵢ·(log Σ_c exp(z_ic) − z_{i,yᵢ}), z_ic = xᵢ·w_c + b_c (s null: 1). */
+    static double multinomialLoss(Design x, double[] y, double[] s, double[][] w, double[] b) {
+        double f = 0;
+        double[] z = new double[w.length];
+        for (int i = 0; i < x.n(); i++) {
+            for (int c = 0; c < w.length; c++) z[c] = dotRow(x, i, w[c]) + b[c];
+            f += (s == null ? 1.0 : s[i]) * (logSumExp(z) - z[(int) y[i]]);
+        }
+        return f;
+    }
+
+    /**
+     * scikit-learn multinomial LogisticRegression: C·Σᵢsᵢ(log Σ_c exp(z_ic) − z_{i,yᵢ}) + l1Ratio·Σ_cΣⱼ|w_cj|
+     * + ½(1 − l1Ratio)·Σ_cΣⱼw_cj².
+     */
+    public static double multinomial(Design x, double[] y, double[] s, double[][] w, double[] b, double c, double l1Ratio) {
+        double pen = 0;
+        for (double[] wc : w) pen += l1Ratio * sumAbs(wc) + 0.5 * (1 - l1Ratio) * sumSquares(wc);
+        return c * multinomialLoss(x, y, s, w, b) + pen;
+    }
+
+    /** glmnet's penalty of one feature's class coefficients: pf·(α·d·P + ½(1 − α)·d²·Σ_c w_c²), P = Σ|w_c| or ‖w‖₂ (grouped). */
+    private static double glmnetPenalty(double[] wj, double alpha, double d, double pf, boolean grouped) {
+        double abs = 0;
+        double sq = 0;
+        for (double v : wj) {
+            abs += Math.abs(v);
+            sq += v * v;
+        }
+        return pf * (alpha * d * (grouped ? Math.sqrt(sq) : abs) + 0.5 * (1 - alpha) * d * d * sq);
+    }
+
+    /** λ·Σⱼ glmnetPenalty over the features of the class vectors w[c] (d, pf null: 1). */
+    private static double glmnetPenalty(double[][] w, double lambda, double alpha, double[] d, double[] pf, boolean grouped) {
+        double sum = 0;
+        double[] wj = new double[w.length];
+        for (int j = 0; j < w[0].length; j++) {
+            for (int c = 0; c < w.length; c++) wj[c] = w[c][j];
+            sum += glmnetPenalty(wj, alpha, d == null ? 1.0 : d[j], pf == null ? 1.0 : pf[j], grouped);
+        }
+        return lambda * sum;
+    }
+
+    /**
+     * glmnet binomial, any alpha: −(1/n)·Σᵢ(yᵢ(b + xᵢ·w) − log(1 + exp(b + xᵢ·w))) + λ·Σⱼpfⱼ(α·dⱼ|wⱼ| + ½(1 − α)·dⱼ²wⱼ²).
+     */
+    public static double glmnetBinomial(Design x, double[] y01, double[] w, double b, double lambda, double alpha, double[] d, double[] pf) {
+        double f = 0;
+        for (int i = 0; i < x.n(); i++) {
+            double z = b + dotRow(x, i, w);
+            f += softplus(z) - y01[i] * z;
+        }
+        return f / x.n() + glmnetPenalty(new double[][] {w}, lambda, alpha, d, pf, false);
+    }
+
+    /** glmnet Poisson: −(1/n)·Σᵢ(yᵢ(b + xᵢ·w) − exp(b + xᵢ·w)) + λ·Σⱼpfⱼ(α·dⱼ|wⱼ| + ½(1 − α)·dⱼ²wⱼ²). */
+    public static double glmnetPoisson(Design x, double[] y, double[] w, double b, double lambda, double alpha, double[] d, double[] pf) {
+        double f = 0;
+        for (int i = 0; i < x.n(); i++) {
+            double z = b + dotRow(x, i, w);
+            f += Math.exp(z) - y[i] * z;
+        }
+        return f / x.n() + glmnetPenalty(new double[][] {w}, lambda, alpha, d, pf, false);
+    }
+
+    /**
+     * glmnet multinomial: −(1/n)·Σᵢ(z_{i,yᵢ} − log Σ_c exp(z_ic)) + λ·Σⱼ(Pⱼ + ½(1 − α)·dⱼ²·Σ_c w_cj²), Pⱼ = α·dⱼ·Σ_c|w_cj|
+     * (ungrouped) or α·dⱼ·sqrt(Σ_c w_cj²) (grouped).
+     */
+    public static double glmnetMultinomial(Design x, double[] y, double[][] w, double[] b, double lambda, double alpha, double[] d, boolean grouped) {
+        return multinomialLoss(x, y, null, w, b) / x.n() + glmnetPenalty(w, lambda, alpha, d, null, grouped);
+    }
+
+    /** scikit-learn PoissonRegressor: (1/(2S))·Σᵢsᵢ·dev(yᵢ, μᵢ) + ½·alpha·Σⱼwⱼ², dev = 2(y·log(y/μ) − y + μ), μ = exp(xᵢ·w + b). */
+    public static double poisson(Design x, double[] y, double[] s, double[] w, double b, double alpha) {
+        double f = 0;
+        double sum = 0;
+        for (int i = 0; i < x.n(); i++) {
+            double eta = dotRow(x, i, w) + b;
+            double mu = Math.exp(eta);
+            double si = s == null ? 1.0 : s[i];
+            double ylog = y[i] == 0 ? 0.0 : y[i] * (Math.log(y[i]) - eta);
+            f += si * 2 * (ylog - y[i] + mu);
+            sum += si;
+        }
+        return f / (2 * sum) + 0.5 * alpha * sumSquares(w);
+    }
+
     /**
      * Group lasso: {@code (1/(2n))·Σᵢ(yᵢ − xᵢ·w − b)² + alpha·Σ_g √p_g·‖w_g‖₂} (squared loss) or
      * {@code (1/n)·Σᵢ log(1 + exp(−tᵢ(xᵢ·w + b))) + alpha·Σ_g √p_g·‖w_g‖₂}, tᵢ = 2yᵢ − 1 (logistic), groups[j] the

@@ -16,6 +16,23 @@ public interface Cholesky {
      */
     void factor(int p, double[] a, int aOffset, int lda, double shift);
 
+    /**
+     * Factors A + shift·I = LLᵀ in place in float32 arithmetic (same storage rules as the double factor). Backward
+     * error as for any Cholesky (Higham, Accuracy and Stability, Thm 10.3): LLᵀ = A + ΔA with
+     * {@code |ΔA| ≤ (p + 1)·ε₃₂/(1 − (p + 1)·ε₃₂)·|L||Lᵀ|}, ε₃₂ = 2⁻²⁴, plus where elements of L underflow
+     * (subnormal spacing η = 2⁻¹⁴⁹) about {@code (p + 1)·η·(1 + Σₖ(|lᵢₖ| + |lⱼₖ|))} per element.
+     *
+     * @throws NotPositiveDefiniteException if a float32 pivot is ≤ 0 or not finite (A may be too ill-conditioned for
+     *                                      float32 even when it is positive definite in double)
+     */
+    void factor(int p, float[] a, int aOffset, int lda, float shift);
+
+    /**
+     * Solves (LLᵀ)·x = b in place in double arithmetic with a float32 factor (its elements are exact in double): the
+     * step of mixed-precision iterative refinement.
+     */
+    void solve(int p, float[] l, int lOffset, int ldl, double[] b, int bOffset);
+
     /** Solves L·z = b in place on {@code b[bOffset .. bOffset + p)}. */
     void forwardSolve(int p, double[] l, int lOffset, int ldl, double[] b, int bOffset);
 

@@ -13,6 +13,13 @@ public interface Level1 {
     /** Σ xᵢ·yᵢ. Error bound against exact arithmetic: {@code |Δ| ≤ 2·n·ε·Σ|xᵢyᵢ|}. */
     double dot(int n, double[] x, int xOffset, double[] y, int yOffset);
 
+    /**
+     * Σ xᵢ·yᵢ in float32 arithmetic (FMA). Error bound against exact arithmetic: {@code |Δ| ≤ 2·n·ε₃₂·Σ|xᵢyᵢ|},
+     * ε₃₂ = 2⁻²⁴, unless a partial sum overflows float32 (|Σ| ≳ 3.4e38: then ±Inf, as in the scalar reference only
+     * when the same partial sums overflow). NaN and ±Inf inputs propagate as for doubles.
+     */
+    float dot(int n, float[] x, int xOffset, float[] y, int yOffset);
+
     /** Σ x[xOffset + i·incX]·y[yOffset + i·incY]; strides are ≥ 1. Same bound as {@link #dot}. */
     double dot(int n, double[] x, int xOffset, int incX, double[] y, int yOffset, int incY);
 

@@ -14,28 +14,11 @@ package dev.shrink.kernels;
  * @param ld     leading dimension: distance between consecutive rows (row-major) or columns (column-major)
  * @param layout the storage order
  */
-public record MatrixView(double[] data, int offset, int rows, int cols, int ld, Layout layout) {
+public record MatrixView(double[] data, int offset, int rows, int cols, int ld, Layout layout) implements DenseMatrix {
 
     public MatrixView {
         if (data == null) throw new IllegalArgumentException("data must not be null");
-        if (layout == null) throw new IllegalArgumentException("layout must not be null");
-        if (rows < 0) throw new IllegalArgumentException("rows must be ≥ 0, got " + rows);
-        if (cols < 0) throw new IllegalArgumentException("cols must be ≥ 0, got " + cols);
-        if (offset < 0) throw new IllegalArgumentException("offset must be ≥ 0, got " + offset);
-        int minLd = layout == Layout.ROW_MAJOR ? cols : rows;
-        if (ld < Math.max(1, minLd)) {
-            throw new IllegalArgumentException("ld must be ≥ max(1, " + (layout == Layout.ROW_MAJOR ? "cols" : "rows")
-                    + ") = " + Math.max(1, minLd) + " for " + layout + ", got " + ld);
-        }
-        if (rows > 0 && cols > 0) {
-            int major = layout == Layout.ROW_MAJOR ? rows : cols;
-            int minor = layout == Layout.ROW_MAJOR ? cols : rows;
-            long last = (long) offset + (long) (major - 1) * ld + (minor - 1);
-            if (last >= data.length) {
-                throw new IllegalArgumentException("a " + rows + "×" + cols + " " + layout + " view at offset " + offset
-                        + " with ld " + ld + " needs " + (last + 1) + " elements, data has " + data.length);
-            }
-        }
+        Checks.view(data.length, offset, rows, cols, ld, layout);
     }
 
     /** A dense row-major view of a whole array: {@code ld = cols}, offset 0. */
@@ -49,6 +32,7 @@ public record MatrixView(double[] data, int offset, int rows, int cols, int ld, 
     }
 
     /** Element (i, j); bounds are the caller's responsibility (used by references and tests, not hot loops). */
+    @Override
     public double get(int i, int j) {
         return data[layout.index(offset, ld, i, j)];
     }

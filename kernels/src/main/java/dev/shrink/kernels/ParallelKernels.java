@@ -65,8 +65,8 @@ public final class ParallelKernels {
         return kernels;
     }
 
-    /** Same contract as {@link Gram#gram(MatrixView, double[], double[], double[], int, int, double[], int)}. */
-    public void gram(MatrixView x, double[] weights, double[] y, double[] g, int gOffset, int ldg, double[] xty, int xtyOffset) {
+    /** Same contract as {@link Gram#gram(DenseMatrix, double[], double[], double[], int, int, double[], int)}. */
+    public void gram(DenseMatrix x, double[] weights, double[] y, double[] g, int gOffset, int ldg, double[] xty, int xtyOffset) {
         int n = x.rows();
         int p = x.cols();
         int chunks = chunks(n, (long) n * p * p);
@@ -80,7 +80,7 @@ public final class ParallelKernels {
             Checks.range("xty", xty, xtyOffset, p);
         }
         Checks.square("g", g, gOffset, ldg, p);
-        double[][] parts = new double[chunks][p * p];
+        double[][] parts = new double[chunks][Checks.elements("a partial Gram matrix", p, p)];
         double[][] partsXty = new double[chunks][y == null ? 0 : p];
         run(chunks, c -> {
             int r0 = start(n, chunks, c);
@@ -105,8 +105,39 @@ public final class ParallelKernels {
         }
     }
 
+    /**
+     * Same contract as {@link Gram#gramFloat32(DenseMatrix, double[], double[], float[], int, int)}; the chunks'
+     * float32 partial Grams are added in double and rounded once (the bound gains T − 1 additions in float32 units).
+     */
+    public void gramFloat32(DenseMatrix x, double[] center, double[] rowScale, float[] g, int gOffset, int ldg) {
+        int n = x.rows();
+        int p = x.cols();
+        int chunks = chunks(n, (long) n * p * p / 2); // float32 flops cost about half
+        if (chunks == 1) {
+            kernels.gram().gramFloat32(x, center, rowScale, g, gOffset, ldg);
+            return;
+        }
+        if (center != null) Checks.range("center", center, 0, p);
+        if (rowScale != null) Checks.range("rowScale", rowScale, 0, n);
+        Checks.square("g", g, gOffset, ldg, p);
+        float[][] parts = new float[chunks][p * p];
+        run(chunks, c -> {
+            int r0 = start(n, chunks, c);
+            int r1 = start(n, chunks, c + 1);
+            double[] s = rowScale == null ? null : Arrays.copyOfRange(rowScale, r0, r1);
+            kernels.gram().gramFloat32(rows(x, r0, r1), center, s, parts[c], 0, Math.max(1, p));
+        });
+        for (int i = 0; i < p; i++) {
+            for (int j = 0; j < p; j++) {
+                double s = parts[0][i * p + j];
+                for (int c = 1; c < chunks; c++) s += parts[c][i * p + j];
+                g[gOffset + i * ldg + j] = (float) s;
+            }
+        }
+    }
+
     /** Same contract as {@link MatrixVector#multiplyTransposed}: y ← Aᵀx. */
-    public void multiplyTransposed(MatrixView a, double[] x, int xOffset, double[] y, int yOffset) {
+    public void multiplyTransposed(DenseMatrix a, double[] x, int xOffset, double[] y, int yOffset) {
         int n = a.rows();
         int p = a.cols();
         int chunks = chunks(n, 2L * n * p);
@@ -129,6 +160,35 @@ public final class ParallelKernels {
         }
     }
 
+    /**
+     * Same contract as {@link MatrixVector#residualGradient}: each chunk of rows computes its residuals and its partial
+     * Aᵀr in one sweep; the partial gradients are added in chunk order (bound: T − 1 more additions).
+     */
+    public void residualGradient(DenseMatrix a, double[] x, double c, double[] y, double[] s, double[] r, double[] g) {
+        int n = a.rows();
+        int p = a.cols();
+        int chunks = chunks(n, 4L * n * p);
+        if (chunks == 1) {
+            kernels.matrixVector().residualGradient(a, x, c, y, s, r, g);
+            return;
+        }
+        Checks.residualGradient(a, x, y, s, r, g);
+        double[][] parts = new double[chunks][p];
+        run(chunks, k -> {
+            int r0 = start(n, chunks, k);
+            int r1 = start(n, chunks, k + 1);
+            double[] rk = new double[r1 - r0];
+            kernels.matrixVector().residualGradient(rows(a, r0, r1), x, c, Arrays.copyOfRange(y, r0, r1),
+                    s == null ? null : Arrays.copyOfRange(s, r0, r1), rk, parts[k]);
+            System.arraycopy(rk, 0, r, r0, rk.length);
+        });
+        for (int j = 0; j < p; j++) {
+            double sum = parts[0][j];
+            for (int k = 1; k < chunks; k++) sum += parts[k][j];
+            g[j] = sum;
+        }
+    }
+
     private int chunks(int n, long flops) {
         if (flops < minFlops) return 1;
         return Math.max(1, Math.min(tasks, n));
@@ -139,18 +199,31 @@ public final class ParallelKernels {
         return (int) ((long) n * c / chunks);
     }
 
-    /** Rows [r0, r1) of x as a view on the same array. */
-    private static MatrixView rows(MatrixView x, int r0, int r1) {
-        int offset = x.layout() == Layout.ROW_MAJOR ? x.offset() + r0 * x.ld() : x.offset() + r0;
-        return new MatrixView(x.data(), offset, r1 - r0, x.cols(), x.ld(), x.layout());
+    /** Rows [r0, r1) of x as a view on the same storage. */
+    private static DenseMatrix rows(DenseMatrix x, int r0, int r1) {
+        return switch (x) {
+            case MatrixView v -> new MatrixView(v.data(), rowOffset(v.layout(), v.offset(), v.ld(), r0), r1 - r0, v.cols(), v.ld(), v.layout());
+            case FloatMatrixView v -> new FloatMatrixView(v.data(), rowOffset(v.layout(), v.offset(), v.ld(), r0), r1 - r0, v.cols(), v.ld(),
+                    v.layout());
+            case RowArrays v -> v.rows(r0, r1);
+        };
     }
 
-    private interface Chunk {
+    private static int rowOffset(Layout layout, int offset, int ld, int r0) {
+        return layout == Layout.ROW_MAJOR ? offset + r0 * ld : offset + r0;
+    }
+
+    /** One chunk of a split pass. */
+    public interface Chunk {
         void run(int c);
     }
 
-    /** Runs chunks 0 .. count−2 on the executor and the last one here, then waits; rethrows the first failure. */
-    private void run(int count, Chunk chunk) {
+    /**
+     * Runs {@code chunk.run(c)} for c = 0 .. count−1 on this object's executor, the last one on the calling thread, then
+     * waits for all; rethrows the first failure. For passes of other shapes (e.g. a solver's fused passes) that split
+     * their rows as these kernels do.
+     */
+    public void run(int count, Chunk chunk) {
         List<CompletableFuture<Void>> futures = new ArrayList<>(count - 1);
         for (int c = 0; c < count - 1; c++) {
             int index = c;

@@ -2,10 +2,13 @@ package dev.shrink.kernels;
 
 import dev.shrink.kernels.spi.KernelFamilies;
 
+import java.util.Arrays;
+
 /** The scalar reference families: plain loops, one double at a time, obviously correct. */
 final class ScalarKernelProvider {
     private ScalarKernelProvider() {}
 
-    static final KernelProvider INSTANCE = new KernelProvider("scalar", 64, new KernelFamilies(new ScalarLevel1(),
-            new ScalarMatrixVector(), new ScalarGram(), new ScalarCholesky(), new ScalarProximal(), ScalarSymmetricEigen.INSTANCE));
+    static final KernelProvider INSTANCE = new KernelProvider("scalar", new KernelFamilies(new ScalarLevel1(),
+            new ScalarMatrixVector(), new ScalarGram(), new ScalarCholesky(), new ScalarProximal(), ScalarSymmetricEigen.INSTANCE),
+            Arrays.stream(KernelFamily.values()).map(f -> new KernelChoice(f, 64, "the scalar reference")).toList());
 }

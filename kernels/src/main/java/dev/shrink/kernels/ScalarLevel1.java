@@ -13,6 +13,15 @@ final class ScalarLevel1 implements Level1 {
     }
 
     @Override
+    public float dot(int n, float[] x, int xOffset, float[] y, int yOffset) {
+        Checks.range("x", x, xOffset, n);
+        Checks.range("y", y, yOffset, n);
+        float s = 0;
+        for (int i = 0; i < n; i++) s += x[xOffset + i] * y[yOffset + i];
+        return s;
+    }
+
+    @Override
     public double dot(int n, double[] x, int xOffset, int incX, double[] y, int yOffset, int incY) {
         Checks.length("n", n);
         Checks.strided("x", x, xOffset, incX, n);

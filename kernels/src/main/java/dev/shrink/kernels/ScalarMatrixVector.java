@@ -4,7 +4,7 @@ package dev.shrink.kernels;
 final class ScalarMatrixVector implements MatrixVector {
 
     @Override
-    public void multiply(MatrixView a, double[] x, int xOffset, double[] y, int yOffset) {
+    public void multiply(DenseMatrix a, double[] x, int xOffset, double[] y, int yOffset) {
         Checks.range("x", x, xOffset, a.cols());
         Checks.range("y", y, yOffset, a.rows());
         for (int i = 0; i < a.rows(); i++) {
@@ -15,13 +15,32 @@ final class ScalarMatrixVector implements MatrixVector {
     }
 
     @Override
-    public void multiplyTransposed(MatrixView a, double[] x, int xOffset, double[] y, int yOffset) {
+    public void multiplyTransposed(DenseMatrix a, double[] x, int xOffset, double[] y, int yOffset) {
         Checks.range("x", x, xOffset, a.rows());
         Checks.range("y", y, yOffset, a.cols());
         for (int j = 0; j < a.cols(); j++) {
             double s = 0;
             for (int i = 0; i < a.rows(); i++) s += a.get(i, j) * x[xOffset + i];
             y[yOffset + j] = s;
+        }
+    }
+
+    @Override
+    public void residualGradient(DenseMatrix a, double[] x, double c, double[] y, double[] s, double[] r, double[] g) {
+        Checks.residualGradient(a, x, y, s, r, g);
+        multiply(a, x, 0, r, 0);
+        for (int i = 0; i < a.rows(); i++) r[i] = (s == null ? 1.0 : s[i]) * (y[i] - c - r[i]);
+        multiplyTransposed(a, r, 0, g, 0);
+    }
+
+    @Override
+    public void multiply(FloatMatrixView a, float[] x, int xOffset, float[] y, int yOffset) {
+        Checks.range("x", x, xOffset, a.cols());
+        Checks.range("y", y, yOffset, a.rows());
+        for (int i = 0; i < a.rows(); i++) {
+            float s = 0;
+            for (int j = 0; j < a.cols(); j++) s += a.getFloat(i, j) * x[xOffset + j];
+            y[yOffset + i] = s;
         }
     }
 
@@ -36,6 +55,17 @@ final class ScalarMatrixVector implements MatrixVector {
                 for (int i = 0; i < a.rows(); i++) s += a.get(i, j) * y[yOffset + i * ldy + t];
                 out[outOffset + t * ldOut + j] = s;
             }
+        }
+    }
+
+    @Override
+    public void multiplyTransposed(FloatMatrixView a, float[] x, int xOffset, float[] y, int yOffset) {
+        Checks.range("x", x, xOffset, a.rows());
+        Checks.range("y", y, yOffset, a.cols());
+        for (int j = 0; j < a.cols(); j++) {
+            float s = 0;
+            for (int i = 0; i < a.rows(); i++) s += a.getFloat(i, j) * x[xOffset + i];
+            y[yOffset + j] = s;
         }
     }
 

@@ -39,7 +39,7 @@ public class ScalarSymmetricEigen implements SymmetricEigen {
 
         // Work on a scaled, full symmetric copy: scaling by a power of two is exact and keeps squares of the
         // entries (Householder norms, Givens radii, the Wilkinson shift) far from overflow and underflow.
-        double[] w = new double[p * p];
+        double[] w = new double[Checks.elements("the eigenvector matrix", p, p)];
         double maxAbs = copyLowerSymmetric(p, a, aOffset, lda, w);
         if (maxAbs == 0) {
             java.util.Arrays.fill(values, 0, p, 0.0);
@@ -55,7 +55,7 @@ public class ScalarSymmetricEigen implements SymmetricEigen {
         double[] e = new double[p]; // e[k] couples rows k and k+1 of the tridiagonal matrix
         double[] beta = new double[p];
         tridiagonalize(p, w, d, e, beta);
-        double[] vt = new double[p * p];
+        double[] vt = new double[Checks.elements("the eigenvector matrix", p, p)];
         accumulateReflections(p, w, beta, vt);
         diagonalize(p, d, e, vt);
         writeSorted(p, d, vt, Math.scalb(1.0, exponent), values, vectors);

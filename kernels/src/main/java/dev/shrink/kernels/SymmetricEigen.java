@@ -34,7 +34,7 @@ public interface SymmetricEigen {
     default Decomposition decompose(int p, double[] a) {
         Checks.length("p", p);
         double[] values = new double[p];
-        double[] vectors = new double[p * p];
+        double[] vectors = new double[Checks.elements("the eigenvector matrix", p, p)];
         decompose(p, a, 0, Math.max(1, p), values, vectors);
         return new Decomposition(p, values, vectors);
     }

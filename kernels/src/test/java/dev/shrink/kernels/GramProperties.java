@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.quicktheories.QuickTheory.qt;
 
 /**
- * The Vector API Gram matrix (XᵀDX and XᵀDy in one pass) against the scalar reference, both layouts, every width.
+ * The Vector API Gram matrix (XᵀDX and XᵀDy in one pass) against the scalar reference, both layouts, every storage
+ * (flat double, row arrays, float32 widened as packed), every width.
  * Shapes cross every tile, panel and cache-block edge: n up to past two row blocks (256 rows each), p up to past one
  * packed column block (128) and never a multiple of the tile unless drawn so.
  */
@@ -28,19 +29,21 @@ class GramProperties {
 
     /** A generated problem: shape, layout, padding, offsets, optional weights and y, value regime. */
     record Case(int bits, int n, int p, Layout layout, int ldPadding, int xOffset, int gOffset, int ldgPadding,
-                int xtyOffset, boolean weighted, boolean withY, Regime regime, long seed) {
+                int xtyOffset, boolean weighted, boolean withY, Regime regime, long seed, Inputs.Storage storage) {
+
+        Case(int bits, int n, int p, Layout layout, int ldPadding, int xOffset, int gOffset, int ldgPadding,
+             int xtyOffset, boolean weighted, boolean withY, Regime regime, long seed) {
+            this(bits, n, p, layout, ldPadding, xOffset, gOffset, ldgPadding, xtyOffset, weighted, withY, regime, seed,
+                    Inputs.Storage.values()[(int) Math.floorMod(seed, 3L)]);
+        }
 
         /**
          * X inside a larger array with random cells around it and between its lines. Entries have binary exponents
          * ≤ 490 and weights are below 4, so no product dₖxₖᵢxₖⱼ and no sum of up to 2¹⁰ of them overflows: an
          * overflow's dependence on the order of operations is the one thing the implementations may differ in.
          */
-        MatrixView x(SplittableRandom random) {
-            int minor = layout == Layout.ROW_MAJOR ? p : n;
-            int major = layout == Layout.ROW_MAJOR ? n : p;
-            int ld = Math.max(1, minor + ldPadding);
-            double[] data = Inputs.padded(random, values(random, major * ld, regime, -1022, 490), xOffset, 3);
-            return new MatrixView(data, xOffset, n, p, ld, layout);
+        DenseMatrix x(SplittableRandom random) {
+            return Inputs.matrix(random, storage, n, p, layout, ldPadding, xOffset, regime, -1022, 490);
         }
 
         /**
@@ -74,13 +77,13 @@ class GramProperties {
             int p = large ? draw(in, 0, 140) : draw(in, 0, Inputs.SHORT);
             return new Case(Inputs.width(in), n, p, draw(in, 0, 1) == 0 ? Layout.ROW_MAJOR : Layout.COLUMN_MAJOR,
                     draw(in, 0, 3), draw(in, 0, 3), draw(in, 0, 3), draw(in, 0, 3), draw(in, 0, 3),
-                    draw(in, 0, 1) == 0, draw(in, 0, 2) > 0, Inputs.regime(in), Inputs.seed(in));
+                    draw(in, 0, 1) == 0, draw(in, 0, 2) > 0, Inputs.regime(in), Inputs.seed(in), Inputs.storage(in));
         };
     }
 
     /** A Gram implementation under test: the sequential kernel, or the parallel one. */
     interface GramCall {
-        void gram(MatrixView x, double[] weights, double[] y, double[] g, int gOffset, int ldg, double[] xty, int xtyOffset);
+        void gram(DenseMatrix x, double[] weights, double[] y, double[] g, int gOffset, int ldg, double[] xty, int xtyOffset);
     }
 
     /**
@@ -94,7 +97,7 @@ class GramProperties {
      */
     static void check(Case c, GramCall call, int extraChunks) {
         SplittableRandom random = new SplittableRandom(c.seed());
-        MatrixView x = c.x(random);
+        DenseMatrix x = c.x(random);
         double[] w = c.weights(random);
         double[] y = c.y(random);
         int p = c.p();
@@ -106,7 +109,7 @@ class GramProperties {
         double[] expectedXty = xty.clone();
         double[] gBefore = g.clone();
         double[] xtyBefore = xty.clone();
-        double[] x0 = x.data().clone();
+        double[] x0 = Inputs.storageOf(x);
         double[] w0 = w == null ? null : w.clone();
         double[] y0 = y == null ? null : y.clone();
         SCALAR.gram(x, w, y, expectedG, c.gOffset(), ldg, expectedXty, c.xtyOffset());
@@ -153,7 +156,7 @@ class GramProperties {
         }
         if (y == null) unchanged("xty (no y)", xtyBefore, xty);
         else Inputs.guardsUntouched("xty " + c, xtyBefore, xty, c.xtyOffset(), p);
-        unchanged("X", x0, x.data());
+        unchanged("X", x0, Inputs.storageOf(x));
         if (w != null) unchanged("weights", w0, w);
         if (y != null) unchanged("y", y0, y);
     }

@@ -44,6 +44,60 @@ final class Inputs {
         SPECIAL
     }
 
+    /** How a generated matrix is stored: the three {@link DenseMatrix} kinds. */
+    enum Storage {
+        /** a {@link MatrixView} of a flat double[] */
+        FLAT,
+        /** {@link RowArrays}: one double[] per row (row-major only) */
+        ROWS,
+        /** a {@link FloatMatrixView} of a flat float[] (values rounded to float32) */
+        FLOAT32
+    }
+
+    static Storage storage(RandomnessSource in) {
+        return Storage.values()[draw(in, 0, Storage.values().length - 1)];
+    }
+
+    /**
+     * A rows×cols matrix of the regime's values in the given storage: flat storages sit in a larger array at offset
+     * with ldPadding extra cells per line and three random guards after; row arrays ignore layout, padding and offset.
+     * FLOAT32 values are drawn with binary exponents in [max(minExp, −126), min(maxExp, 100)] and rounded to float.
+     */
+    static DenseMatrix matrix(SplittableRandom random, Storage storage, int rows, int cols, Layout layout, int ldPadding, int offset,
+                              Regime regime, int minExp, int maxExp) {
+        int minor = layout == Layout.ROW_MAJOR ? cols : rows;
+        int major = layout == Layout.ROW_MAJOR ? rows : cols;
+        int ld = Math.max(1, minor + ldPadding);
+        return switch (storage) {
+            case FLAT -> new MatrixView(padded(random, values(random, major * ld, regime, minExp, maxExp), offset, 3), offset, rows, cols,
+                    ld, layout);
+            case ROWS -> {
+                double[][] x = new double[rows][];
+                for (int i = 0; i < rows; i++) x[i] = values(random, cols, regime, minExp, maxExp);
+                yield new RowArrays(x, cols);
+            }
+            case FLOAT32 -> {
+                double[] v = padded(random, values(random, major * ld, regime, Math.max(minExp, -126), Math.min(maxExp, 100)), offset, 3);
+                float[] data = new float[v.length];
+                for (int i = 0; i < v.length; i++) data[i] = (float) v[i];
+                yield new FloatMatrixView(data, offset, rows, cols, ld, layout);
+            }
+        };
+    }
+
+    /** Every cell of the matrix's backing storage (guards and padding included) as doubles, for "unchanged" checks. */
+    static double[] storageOf(DenseMatrix m) {
+        return switch (m) {
+            case MatrixView v -> v.data().clone();
+            case FloatMatrixView f -> {
+                double[] d = new double[f.data().length];
+                for (int i = 0; i < d.length; i++) d[i] = f.data()[i];
+                yield d;
+            }
+            case RowArrays r -> Arrays.stream(r.arrays()).flatMapToDouble(Arrays::stream).toArray();
+        };
+    }
+
     /** The widths this CPU runs, among 128, 256 and 512 bits: every one of them is drawn. */
     static final List<Integer> WIDTHS = supportedWidths();
 

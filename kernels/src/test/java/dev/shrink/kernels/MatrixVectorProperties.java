@@ -17,13 +17,16 @@ import static dev.shrink.kernels.Inputs.values;
 import static dev.shrink.kernels.Level1Properties.assertMessage;
 import static org.quicktheories.QuickTheory.qt;
 
-/** The Vector API matrix–vector products against the scalar reference, both layouts, at every width. */
+/**
+ * The Vector API matrix–vector products against the scalar reference, both layouts, every storage (flat double, row
+ * arrays, float32 widened), at every width.
+ */
 class MatrixVectorProperties {
     private static final MatrixVector SCALAR = KernelProvider.scalar().matrixVector();
 
     /** A generated matrix: shape, layout, padding of the leading dimension, offsets, value regime. */
     record Case(int bits, int rows, int cols, Layout layout, int ldPadding, int aOffset, int xOffset, int yOffset,
-                Regime regime, long seed) {
+                Regime regime, long seed, Inputs.Storage storage) {
         MatrixVector vector() {
             return KernelProvider.vector(bits).matrixVector();
         }
@@ -33,12 +36,13 @@ class MatrixVectorProperties {
          * binary exponents ≤ 499 and so do the vectors', so no product or sum overflows (an overflow's order
          * dependence is what the implementations may differ in).
          */
-        MatrixView matrix(SplittableRandom random) {
-            int minor = layout == Layout.ROW_MAJOR ? cols : rows;
-            int major = layout == Layout.ROW_MAJOR ? rows : cols;
-            int ld = Math.max(1, minor + ldPadding);
-            double[] data = padded(random, values(random, major * ld, regime, -1022, 499), aOffset, 3);
-            return new MatrixView(data, aOffset, rows, cols, ld, layout);
+        DenseMatrix matrix(SplittableRandom random) {
+            return Inputs.matrix(random, storage, rows, cols, layout, ldPadding, aOffset, regime, -1022, 499);
+        }
+
+        /** The matrix in flat float64 storage whatever the case's storage (for the kernels that take only a MatrixView). */
+        MatrixView flatMatrix(SplittableRandom random) {
+            return (MatrixView) Inputs.matrix(random, Inputs.Storage.FLAT, rows, cols, layout, ldPadding, aOffset, regime, -1022, 499);
         }
 
         double[] vector(SplittableRandom random, int offset, int n) {
@@ -56,7 +60,8 @@ class MatrixVectorProperties {
             int rows = big ? draw(in, 0, large) : draw(in, 0, Inputs.SHORT);
             int cols = big ? draw(in, 0, large) : draw(in, 0, Inputs.SHORT);
             return new Case(width.generate(in), rows, cols, draw(in, 0, 1) == 0 ? Layout.ROW_MAJOR : Layout.COLUMN_MAJOR,
-                    draw(in, 0, 3), draw(in, 0, 3), draw(in, 0, 3), draw(in, 0, 3), Inputs.regime(in), Inputs.seed(in));
+                    draw(in, 0, 3), draw(in, 0, 3), draw(in, 0, 3), draw(in, 0, 3), Inputs.regime(in), Inputs.seed(in),
+                    Inputs.storage(in));
         };
     }
 
@@ -79,10 +84,10 @@ class MatrixVectorProperties {
 
     static void multiply(Case c) {
         SplittableRandom random = new SplittableRandom(c.seed());
-        MatrixView a = c.matrix(random);
+        DenseMatrix a = c.matrix(random);
         double[] x = c.vector(random, c.xOffset(), c.cols());
         double[] y = c.vector(random, c.yOffset(), c.rows());
-        double[] a0 = a.data().clone(), x0 = x.clone(), before = y.clone(), expected = y.clone();
+        double[] a0 = Inputs.storageOf(a), x0 = x.clone(), before = y.clone(), expected = y.clone();
         SCALAR.multiply(a, x, c.xOffset(), expected, c.yOffset());
         c.vector().multiply(a, x, c.xOffset(), y, c.yOffset());
         assertAgree("Ax " + c, c.rows(), c.cols(), expected, y, c.yOffset(), i -> {
@@ -91,7 +96,7 @@ class MatrixVectorProperties {
             return s;
         });
         guardsUntouched("Ax " + c, before, y, c.yOffset(), c.rows());
-        unchanged("A", a0, a.data());
+        unchanged("A", a0, Inputs.storageOf(a));
         unchanged("x", x0, x);
     }
 
@@ -102,10 +107,10 @@ class MatrixVectorProperties {
 
     static void multiplyTransposed(Case c) {
         SplittableRandom random = new SplittableRandom(c.seed());
-        MatrixView a = c.matrix(random);
+        DenseMatrix a = c.matrix(random);
         double[] x = c.vector(random, c.xOffset(), c.rows());
         double[] y = c.vector(random, c.yOffset(), c.cols());
-        double[] a0 = a.data().clone(), x0 = x.clone(), before = y.clone(), expected = y.clone();
+        double[] a0 = Inputs.storageOf(a), x0 = x.clone(), before = y.clone(), expected = y.clone();
         SCALAR.multiplyTransposed(a, x, c.xOffset(), expected, c.yOffset());
         c.vector().multiplyTransposed(a, x, c.xOffset(), y, c.yOffset());
         assertAgree("Aᵀx " + c, c.cols(), c.rows(), expected, y, c.yOffset(), j -> {
@@ -114,8 +119,62 @@ class MatrixVectorProperties {
             return s;
         });
         guardsUntouched("Aᵀx " + c, before, y, c.yOffset(), c.cols());
-        unchanged("A", a0, a.data());
+        unchanged("A", a0, Inputs.storageOf(a));
         unchanged("x", x0, x);
+    }
+
+    @Test
+    void residualGradientAgreesWithinBound() {
+        qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(c -> residualGradient(c, c.vector()::residualGradient, 0));
+    }
+
+    /** A residual-and-gradient implementation under test: the sequential kernel, or the parallel one. */
+    interface ResidualGradient {
+        void apply(DenseMatrix a, double[] x, double c, double[] y, double[] s, double[] r, double[] g);
+    }
+
+    /**
+     * rᵢ = sᵢ(yᵢ − c − (Ax)ᵢ) within 2·sᵢ·((2k + 4)·ε·(|yᵢ| + |c| + Σⱼ|aᵢⱼxⱼ|) + k·u) of the reference (each side within
+     * half of that: the dot product's bound plus the two subtractions and the product by sᵢ); g against the
+     * reference's Aᵀr of the r returned, within Aᵀx's bound plus T − 1 additions for T chunks. Inputs unchanged.
+     */
+    static void residualGradient(Case c, ResidualGradient call, int extraChunks) {
+        SplittableRandom random = new SplittableRandom(c.seed());
+        // |a|, |x| < 2³⁰¹ and |y| < 2⁶⁰¹: |r| < 2⁶¹², so no product aᵢⱼrᵢ and no sum of them overflows
+        DenseMatrix a = Inputs.matrix(random, c.storage(), c.rows(), c.cols(), c.layout(), c.ldPadding(), c.aOffset(), c.regime(), -1022, 300);
+        int n = c.rows();
+        int p = c.cols();
+        double[] x = values(random, p, c.regime(), -1022, 300);
+        double[] y = values(random, n, c.regime(), -1022, 600);
+        double shift = random.nextBoolean() ? 0.0 : random.nextDouble(-2, 2);
+        double[] s = null;
+        if (random.nextBoolean()) {
+            s = new double[n];
+            for (int i = 0; i < n; i++) s[i] = random.nextInt(5) == 0 ? 0.0 : random.nextDouble(0, 3);
+        }
+        double[] a0 = Inputs.storageOf(a), x0 = x.clone(), y0 = y.clone();
+        double[] expectedR = new double[n];
+        double[] expectedG = new double[p];
+        SCALAR.residualGradient(a, x, shift, y, s, expectedR, expectedG);
+        double[] r = new double[n];
+        double[] g = new double[p];
+        call.apply(a, x, shift, y, s, r, g);
+        for (int i = 0; i < n; i++) {
+            double abs = Math.abs(y[i]) + Math.abs(shift);
+            for (int j = 0; j < p; j++) abs += Math.abs(a.get(i, j) * x[j]);
+            double si = s == null ? 1.0 : s[i];
+            agree("r(" + i + ") of " + c, expectedR[i], r[i], 2 * si * ((2.0 * p + 4) * EPS * abs + p * Double.MIN_VALUE) * 1.0000001);
+        }
+        double[] fromR = new double[p];
+        SCALAR.multiplyTransposed(a, r, 0, fromR, 0);
+        assertAgree("Aᵀr of " + c, p, n + extraChunks, fromR, g, 0, j -> {
+            double sum = 0;
+            for (int i = 0; i < n; i++) sum += Math.abs(a.get(i, j) * r[i]);
+            return sum;
+        });
+        unchanged("A", a0, Inputs.storageOf(a));
+        unchanged("x", x0, x);
+        unchanged("y", y0, y);
     }
 
     @Test
@@ -129,6 +188,8 @@ class MatrixVectorProperties {
                 assertMessage("x[0 .. 3)", () -> v.multiplyTransposed(a, new double[2], 0, new double[4], 0));
                 assertMessage("y[0 .. 4)", () -> v.multiplyTransposed(a, new double[3], 0, new double[3], 0));
                 assertMessage("x must not be null", () -> v.multiply(a, null, 0, new double[3], 0));
+                assertMessage("s[0 .. 3)", () -> v.residualGradient(a, new double[4], 0, new double[3], new double[2], new double[3], new double[4]));
+                assertMessage("g[0 .. 4)", () -> v.residualGradient(a, new double[4], 0, new double[3], null, new double[3], new double[3]));
             }
         }
     }
@@ -144,7 +205,7 @@ class MatrixVectorProperties {
 
     static void multiplyTransposedMany(Case c) {
         SplittableRandom random = new SplittableRandom(c.seed());
-        MatrixView a = c.matrix(random);
+        MatrixView a = c.flatMatrix(random);
         int k = (int) (c.seed() & 0x7fffffff) % 12;
         int ldy = k + c.ldPadding();
         int ldOut = c.cols() + c.ldPadding();
@@ -178,7 +239,7 @@ class MatrixVectorProperties {
 
     static void addMultiplyTransposed(Case c) {
         SplittableRandom random = new SplittableRandom(c.seed());
-        MatrixView a = c.matrix(random);
+        MatrixView a = c.flatMatrix(random);
         double[] x = c.vector(random, c.xOffset(), c.rows());
         double[] y = c.vector(random, c.yOffset(), c.cols());
         double[] a0 = a.data().clone(), x0 = x.clone(), before = y.clone(), expected = y.clone();

@@ -82,13 +82,13 @@ class ParallelKernelsTest {
         MatrixVector scalar = KernelProvider.scalar().matrixVector();
         qt().withExamples(300).forAll(MatrixVectorProperties.cases(), in -> draw(in, 1, 5)).checkAssert((c, tasks) -> {
             SplittableRandom random = new SplittableRandom(c.seed());
-            MatrixView a = c.matrix(random);
+            DenseMatrix a = c.matrix(random);
             double[] x = c.vector(random, c.xOffset(), c.rows());
             double[] y = c.vector(random, c.yOffset(), c.cols());
             double[] before = y.clone();
             double[] expected = y.clone();
             double[] x0 = x.clone();
-            double[] a0 = a.data().clone();
+            double[] a0 = Inputs.storageOf(a);
             scalar.multiplyTransposed(a, x, c.xOffset(), expected, c.yOffset());
             new ParallelKernels(provider(c.bits()), POOL, tasks, 0).multiplyTransposed(a, x, c.xOffset(), y, c.yOffset());
             for (int j = 0; j < c.cols(); j++) {
@@ -99,9 +99,15 @@ class ParallelKernelsTest {
                 Inputs.agree("Xᵀr(" + j + ") of " + c + " tasks " + tasks, expected[c.yOffset() + j], y[c.yOffset() + j], bound);
             }
             Inputs.guardsUntouched("Xᵀr " + c, before, y, c.yOffset(), c.cols());
-            Inputs.unchanged("A", a0, a.data());
+            Inputs.unchanged("A", a0, Inputs.storageOf(a));
             Inputs.unchanged("x", x0, x);
         });
+    }
+
+    @Test
+    void parallelResidualGradientAgreesWithScalarWithinBound() {
+        qt().withExamples(200).forAll(MatrixVectorProperties.cases(), in -> draw(in, 1, 5)).checkAssert((c, tasks) ->
+                MatrixVectorProperties.residualGradient(c, new ParallelKernels(provider(c.bits()), POOL, tasks, 0)::residualGradient, tasks));
     }
 
     @Test
@@ -155,12 +161,20 @@ class ParallelKernelsTest {
         assertMessage("tasks must be ≥ 1, got 0", () -> new ParallelKernels(KernelProvider.scalar(), POOL, 0, 0));
         assertMessage("executor must not be null", () -> new ParallelKernels(KernelProvider.scalar(), null, 2, 0));
         RuntimeException boom = new IllegalStateException("boom");
-        Gram failing = (m, w, y, g, go, ldg, t, to) -> {
-            throw boom;
+        Gram failing = new Gram() {
+            @Override
+            public void gram(DenseMatrix m, double[] w, double[] y, double[] g, int go, int ldg, double[] t, int to) {
+                throw boom;
+            }
+
+            @Override
+            public void gramFloat32(DenseMatrix m, double[] center, double[] rowScale, float[] g, int go, int ldg) {
+                throw boom;
+            }
         };
         KernelProvider scalar = KernelProvider.scalar();
-        KernelProvider broken = new KernelProvider("broken", 64, new KernelFamilies(scalar.level1(), scalar.matrixVector(), failing,
-                scalar.cholesky(), scalar.proximal(), scalar.symmetricEigen()));
+        KernelProvider broken = new KernelProvider("broken", new KernelFamilies(scalar.level1(), scalar.matrixVector(), failing,
+                scalar.cholesky(), scalar.proximal(), scalar.symmetricEigen()), scalar.choices());
         assertEquals(boom, assertThrows(IllegalStateException.class,
                 () -> new ParallelKernels(broken, POOL, 3, 0).gram(x, null, null, new double[9], 0, 3, null, 0)));
         double[] g = new double[9];

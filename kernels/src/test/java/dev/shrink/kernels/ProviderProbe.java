@@ -10,6 +10,7 @@ public final class ProviderProbe {
     public static void main(String[] args) {
         KernelProvider k = KernelProvider.get();
         System.out.println("provider=" + k.name());
+        for (KernelChoice c : k.choices()) System.out.println("width." + c.family().key() + "=" + c.bits());
         System.out.println("sameOnSecondCall=" + (KernelProvider.get() == k));
         System.out.println("dot=" + k.level1().dot(3, new double[] {1, 2, 3}, 0, new double[] {4, 5, 6}, 0));
         System.out.println("norm2=" + k.level1().norm2(2, new double[] {3e300, 4e300}, 0));

@@ -6,10 +6,13 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -23,11 +26,39 @@ class ProviderTest {
     void thisJvmHasTheVectorApiAndUsesIt() {
         assertEquals(null, Capabilities.missingForVector(), "surefire starts tests with --add-modules jdk.incubator.vector");
         if (Capabilities.missingForSpeed() == null && System.getProperty(KernelProvider.VECTOR_BITS_PROPERTY) == null) {
-            int widest = Inputs.WIDTHS.get(Inputs.WIDTHS.size() - 1);
-            assertEquals("vector-" + Math.min(KernelProvider.DEFAULT_VECTOR_BITS, widest), KernelProvider.get().name(),
-                    KernelProvider.selectionReason());
+            assertEquals(ruleWidths(), widths(KernelProvider.get()), KernelProvider.selectionReason());
         }
         assertSame(KernelProvider.get(), KernelProvider.get());
+    }
+
+    /** The widths the rule gives each family on this machine, in family order. */
+    static List<Integer> ruleWidths() {
+        int widest = Inputs.WIDTHS.get(Inputs.WIDTHS.size() - 1);
+        return Arrays.stream(KernelFamily.values()).map(f -> WidthRule.choose(f, Cpu.current(), widest).bits()).toList();
+    }
+
+    static List<Integer> widths(KernelProvider k) {
+        return k.choices().stream().map(KernelChoice::bits).toList();
+    }
+
+    @Test
+    void everyFamilyHasOneChoiceWithAReasonAndTheProviderUsesThatWidth() {
+        KernelProvider k = KernelProvider.get();
+        assertEquals(Arrays.asList(KernelFamily.values()), k.choices().stream().map(KernelChoice::family).toList());
+        for (KernelChoice c : k.choices()) {
+            assertFalse(c.reason().isBlank(), c.toString());
+            assertEquals(c.bits(), k.bits(c.family()));
+        }
+        assertEquals(k.choices().stream().mapToInt(KernelChoice::bits).max().orElseThrow(), k.vectorBits());
+        List<Integer> distinct = widths(k).stream().distinct().toList();
+        assertEquals(distinct.size() == 1 ? (distinct.get(0) == 64 ? "scalar" : "vector-" + distinct.get(0)) : "vector", k.name());
+        for (KernelChoice c : KernelProvider.scalar().choices()) assertEquals(64, c.bits());
+        if (k.bits(KernelFamily.GRAM) != 64) {
+            // The Gram runs the micro-kernel of its own width: same bits as the uniform provider of that width.
+            double[] x = Inputs.values(new java.util.SplittableRandom(3), 37 * 21, Inputs.Regime.UNIT);
+            MatrixView v = MatrixView.rowMajor(x, 37, 21);
+            assertArrayEquals(KernelProvider.vector(k.bits(KernelFamily.GRAM)).gram().gram(v), k.gram().gram(v));
+        }
     }
 
     @Test
@@ -36,6 +67,7 @@ class ProviderTest {
             KernelProvider p = KernelProvider.vector(bits);
             assertEquals("vector-" + bits, p.name());
             assertEquals(bits, p.vectorBits());
+            for (KernelChoice c : p.choices()) assertEquals(bits, c.bits(), c.toString());
             assertTrue(p.level1().getClass().isHidden(), "one hidden class per width holds the constant species");
             assertSame(p.level1(), KernelProvider.vector(bits).level1(), "defined once per width, then reused");
             assertNotNull(p.gram());
@@ -104,11 +136,26 @@ class ProviderTest {
     }
 
     @Test
+    void aPerFamilyPropertyForcesThatFamilyOnly() throws Exception {
+        int bits = Inputs.WIDTHS.get(0);
+        Run run = fork(List.of("--add-modules=jdk.incubator.vector", "-Dshrink.vectorBits.gram=" + bits));
+        assertEquals(0, run.exit, run.toString());
+        assertKnownAnswers(run.out);
+        List<Integer> expected = new ArrayList<>(ruleWidths());
+        expected.set(KernelFamily.GRAM.ordinal(), bits);
+        for (KernelFamily f : KernelFamily.values()) {
+            assertTrue(run.out.contains("width." + f.key() + "=" + expected.get(f.ordinal())), f + ": " + run);
+        }
+        assertEquals(List.of(), warningsFromShrink(run.err));
+    }
+
+    @Test
     void aBadPropertyValueIsIgnoredWithOneWarning() throws Exception {
         Run run = fork(List.of("--add-modules=jdk.incubator.vector", "-Dshrink.vectorBits=300"));
         assertEquals(0, run.exit, run.toString());
-        int widest = Inputs.WIDTHS.get(Inputs.WIDTHS.size() - 1);
-        assertTrue(run.out.contains("provider=vector-" + Math.min(KernelProvider.DEFAULT_VECTOR_BITS, widest)), run.toString());
+        for (KernelFamily f : KernelFamily.values()) {
+            assertTrue(run.out.contains("width." + f.key() + "=" + ruleWidths().get(f.ordinal())), f + ": " + run);
+        }
         List<String> warnings = warningsFromShrink(run.err);
         assertEquals(1, warnings.size(), run.toString());
         assertTrue(warnings.get(0).contains("ignored -Dshrink.vectorBits=300 (expected 128, 256 or 512)"), warnings.get(0));

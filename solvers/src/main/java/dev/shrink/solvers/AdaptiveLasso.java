@@ -86,6 +86,10 @@ public final class AdaptiveLasso {
         return fit(Design.of(x), y, null);
     }
 
+    public AdaptiveLassoModel fit(double[][] x, double[] y, double[] sampleWeight) {
+        return fit(Design.of(x), y, sampleWeight);
+    }
+
     public AdaptiveLassoModel fit(Design x, double[] y) {
         return fit(x, y, null);
     }

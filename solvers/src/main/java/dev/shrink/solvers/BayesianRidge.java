@@ -64,6 +64,10 @@ public final class BayesianRidge {
         return fit(Design.of(x), y, null);
     }
 
+    public BayesianRidgeModel fit(double[][] x, double[] y, double[] sampleWeight) {
+        return fit(Design.of(x), y, sampleWeight);
+    }
+
     public BayesianRidgeModel fit(Design x, double[] y) {
         return fit(x, y, null);
     }
@@ -81,7 +85,7 @@ public final class BayesianRidge {
         Convergence c = Convergence.iterative(Convergence.Criterion.COEFFICIENT_CHANGE, "iterations", r.iterations(), r.lastChange(), tol,
                 r.converged(), maxIter);
         if (strict) c.requireConverged();
-        return new BayesianRidgeModel(w, evidence.intercept(w), r.alpha(), r.lambda(), r.scores(), post.k(), post.basis(), post.d(), c);
+        return new BayesianRidgeModel(w, evidence.intercept(w), r.alpha(), r.lambda(), r.scores(), post.k(), post.basis(), post.d(), post.c(), c);
     }
 
     @Override

@@ -20,13 +20,16 @@ public final class BayesianRidgeModel {
     private final int k;
     private final double[] basis;
     private final double[] weights;
+    private final double base;
 
     /**
-     * @param basis   the posterior covariance Σ = B·diag(weights)·Bᵀ in factored form: B p×k row-major
+     * @param basis   the posterior covariance Σ = base·I + B·diag(weights)·Bᵀ in factored form: B p×k row-major,
+     *                orthonormal columns
      * @param weights the k weights
+     * @param base    the variance of the directions orthogonal to B (0 when B spans ℝᵖ)
      */
     BayesianRidgeModel(double[] coef, double intercept, double alpha, double lambda, double[] scores, int k, double[] basis, double[] weights,
-                       Convergence convergence) {
+                       double base, Convergence convergence) {
         this.linear = new LinearModel(coef, intercept, convergence);
         this.alpha = alpha;
         this.lambda = lambda;
@@ -35,6 +38,7 @@ public final class BayesianRidgeModel {
         this.k = k;
         this.basis = basis.clone();
         this.weights = weights.clone();
+        this.base = base;
     }
 
     /** The posterior mean of the coefficients (a copy). */
@@ -56,7 +60,11 @@ public final class BayesianRidgeModel {
         return lambda;
     }
 
-    /** The log marginal likelihood at each iteration and at the end (scikit-learn's {@code scores_}); empty unless computeScore. */
+    /**
+     * The log marginal likelihood at each iteration and at the end (scikit-learn's {@code scores_}); empty unless
+     * computeScore. The last value is the evidence at the returned (α, λ); scikit-learn 1.2.1 forms its last one with
+     * the previous iteration's ‖w‖², which differs by as much as that last step moved w.
+     */
     public double[] scores() {
         return scores.clone();
     }
@@ -71,13 +79,18 @@ public final class BayesianRidgeModel {
         return linear;
     }
 
-    /** The posterior covariance of w, p×p (scikit-learn's {@code sigma_}; formed on each call). */
+    /**
+     * The posterior covariance of w, Σ = (λI + αX̃ᵀX̃)⁻¹, p×p (formed on each call): scikit-learn's {@code sigma_} when
+     * n &gt; p; when p ≥ n it also holds the prior variance 1/λ of the directions the data do not reach, which
+     * scikit-learn's leaves out.
+     */
     public double[][] sigma() {
         double[][] s = new double[p][p];
         for (int i = 0; i < p; i++) {
             for (int j = 0; j <= i; j++) {
                 double v = 0;
                 for (int q = 0; q < k; q++) v += basis[i * k + q] * weights[q] * basis[j * k + q];
+                if (i == j) v += base;
                 s[i][j] = v;
                 s[j][i] = v;
             }
@@ -95,8 +108,9 @@ public final class BayesianRidgeModel {
     }
 
     /**
-     * The predictive standard deviation per row, scikit-learn 1.2.1's {@code predict(X, return_std=True)}:
-     * sqrt(xᵢᵀΣxᵢ + 1/α), with xᵢ the row as given (scikit-learn does not centre it).
+     * The predictive standard deviation per row, sqrt(xᵢᵀΣxᵢ + 1/α) with Σ = {@link #sigma()} and xᵢ the row as given
+     * (not centred): scikit-learn 1.2.1's {@code predict(X, return_std=True)} when n &gt; p (for p ≥ n see
+     * {@link #sigma()}).
      */
     public double[] predictStd(Design x) {
         if (x.p() != p) throw new IllegalArgumentException("X has " + x.p() + " columns, the model has " + p + " coefficients");
@@ -110,6 +124,11 @@ public final class BayesianRidgeModel {
             mv.multiplyTransposed(b, row, 0, proj, 0);
             double s = 0;
             for (int q = 0; q < k; q++) s += weights[q] * proj[q] * proj[q];
+            if (base > 0) {
+                double norm2 = 0;
+                for (int j = 0; j < p; j++) norm2 += row[j] * row[j];
+                s = Math.max(0.0, s + base * norm2); // Σ ⪰ 0: a negative sum is rounding
+            }
             out[i] = Math.sqrt(s + 1 / alpha);
         }
         return out;

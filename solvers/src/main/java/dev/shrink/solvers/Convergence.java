@@ -21,11 +21,29 @@ public record Convergence(Criterion criterion, int iterations, double value, dou
          * {@code tol·‖y − ȳ‖²}; the logistic group lasso with tol times its intercept-only loss).
          */
         DUALITY_GAP("duality gap"),
-        /** The largest absolute gradient element of the objective divided by {@code C·Σsᵢ} (logistic regression). */
+        /**
+         * The duality gap of a penalised GLM (logistic, multinomial, Poisson; proximal Newton) divided by the scale of
+         * its loss: {@code C·Σsᵢ} in scikit-learn's logistic objectives, 1 where the loss is already a weighted mean
+         * (glmnet's {@code (1/n)·Σᵢ}, scikit-learn's Poisson {@code (1/S)·Σᵢsᵢ}). An upper bound on the objective's
+         * distance from its minimum in the same units, compared with tol.
+         */
+        RELATIVE_DUALITY_GAP("duality gap / loss scale"),
+        /**
+         * The largest absolute gradient element of {@code Σsᵢℓᵢ + ‖w‖²/(2C)}, the objective scikit-learn's lbfgs and
+         * newton-cg minimise (logistic regression; the same test at every C).
+         */
+        GRADIENT("max|gradient of Σsℓ + ‖w‖²/(2C)|"),
+        /** The largest absolute gradient element of the objective divided by {@code C·Σsᵢ} (scikit-learn's newton-cholesky). */
         SCALED_GRADIENT("max|gradient|/(C·Σs)"),
+        /**
+         * The largest absolute element of the normal equations' residual {@code X̃ᵀS(ỹ − X̃w) − αw} (half the ridge
+         * objective's gradient), computed in float64: ridge solved in mixed precision (float32 factor, float64
+         * refinement), against LAPACK dsposv's tolerance √p·‖A‖_F·‖w‖∞·ε plus the gradient's own rounding.
+         */
+        NORMAL_EQUATIONS("max|X̃ᵀS(ỹ − X̃w) − αw|"),
         /** The gradient mapping {@code L·‖w⁺ − w‖∞} of a proximal-gradient method. */
         GRADIENT_MAPPING("gradient mapping"),
-        /** Σⱼ|wⱼ − wⱼ_previous| between two iterations (scikit-learn's stop for {@code BayesianRidge}). */
+        /** Σⱼ|wⱼ − wⱼ_previous| between two iterations (scikit-learn's stop for {@code BayesianRidge} and {@code ARDRegression}). */
         COEFFICIENT_CHANGE("Σ|w − w_previous|"),
         /** A closed-form solve: nothing to converge ({@code value} and {@code tolerance} are 0). */
         DIRECT("direct solve");

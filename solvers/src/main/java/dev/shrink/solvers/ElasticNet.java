@@ -1,5 +1,6 @@
 package dev.shrink.solvers;
 
+import dev.shrink.solvers.cd.Box;
 import dev.shrink.solvers.cd.LeastSquaresProblem;
 import dev.shrink.solvers.internal.Inputs;
 import dev.shrink.solvers.internal.Threads;
@@ -12,7 +13,9 @@ import dev.shrink.solvers.internal.Threads;
  * <p>Coordinate descent with a working set, Anderson extrapolation and scikit-learn's duality-gap stop
  * ({@code gap ≤ tol·‖y − ȳ‖²}, with weights normalised to sum to n); by default on the Gram of the working set
  * ({@link Precompute#WORKING_SET}), which solves the working-set problem to a fraction of that tolerance. With
- * l1Ratio = 0 the gap is the ridge gap. Immutable; build with {@link #builder()}.
+ * l1Ratio = 0 the gap is the ridge gap. With {@code positive} the objective is minimised subject to wⱼ ≥ 0 (each
+ * coordinate update is clipped at 0; the gap's dual point respects the constraint). Immutable; build with
+ * {@link #builder()}.
  */
 public final class ElasticNet {
     private final double alpha;
@@ -22,6 +25,7 @@ public final class ElasticNet {
     private final double tol;
     private final boolean strict;
     private final Precompute precompute;
+    private final boolean positive;
     private final int threads;
 
     private ElasticNet(Builder b) {
@@ -33,6 +37,7 @@ public final class ElasticNet {
         this.strict = b.strict;
         if (b.precompute == null) throw new IllegalArgumentException("precompute must not be null");
         this.precompute = b.precompute;
+        this.positive = b.positive;
         this.threads = Threads.check(b.threads);
     }
 
@@ -43,7 +48,7 @@ public final class ElasticNet {
     /** A builder holding this estimator's settings. */
     public Builder toBuilder() {
         return new Builder().alpha(alpha).l1Ratio(l1Ratio).fitIntercept(fitIntercept).maxIter(maxIter).tol(tol).strict(strict)
-                .precompute(precompute).threads(threads);
+                .precompute(precompute).positive(positive).threads(threads);
     }
 
     public double alpha() { return alpha; }
@@ -53,6 +58,7 @@ public final class ElasticNet {
     public double tol() { return tol; }
     public boolean strict() { return strict; }
     public Precompute precompute() { return precompute; }
+    public boolean positive() { return positive; }
     public int threads() { return threads; }
 
     public LinearModel fit(double[][] x, double[] y) {
@@ -81,6 +87,7 @@ public final class ElasticNet {
         Inputs.response(y, x.n());
         Inputs.weights(sampleWeight, x.n());
         Inputs.coefficients("initialCoef", initialCoef, x.p());
+        if (alpha == 0 && x.n() > x.p()) return leastSquares(ridge().fit(x, y, sampleWeight));
         // one solve: the working set's Gram costs a few passes over X, covariance mode a full Gram (n·p²/2)
         Precompute m = precompute == Precompute.AUTO ? Precompute.WORKING_SET : precompute;
         return fit(LeastSquaresProblem.of(x.view(), y, sampleWeight, fitIntercept, false, LeastSquaresProblem.Mode.of(m.name()), threads), initialCoef);
@@ -94,13 +101,29 @@ public final class ElasticNet {
     /** As {@link #fit(SufficientStats)}, from the given starting coefficients (null = zeros). */
     public LinearModel fit(SufficientStats stats, double[] initialCoef) {
         Inputs.coefficients("initialCoef", initialCoef, stats.p());
+        if (alpha == 0) return leastSquares(ridge().fit(stats));
         return fit(LeastSquaresProblem.ofSums(stats.rows(), stats.sumWeights(), stats.xSums(), stats.ySum(), stats.yty(), stats.gram(),
                 stats.xty(), fitIntercept), initialCoef);
     }
 
+    /**
+     * alpha = 0 is ordinary least squares, whose minimiser a Cholesky solve gives exactly; coordinate descent's duality
+     * gap has no meaning there (the dual of the unpenalised problem is a single point, so the "gap" is the primal
+     * value ½‖R‖², which stays positive at the solution whenever n &gt; p). A singular X̃ᵀX̃ is reported by Ridge.
+     */
+    private Ridge ridge() {
+        return Ridge.builder().alpha(0).fitIntercept(fitIntercept).threads(threads).build();
+    }
+
+    private static LinearModel leastSquares(LinearModel ols) {
+        return new LinearModel(ols.coef(), ols.intercept(), Convergence.direct("alpha = 0: ordinary least squares, solved directly by a Cholesky "
+                + "factor of X̃ᵀX̃ (without a penalty there is no duality gap to certify)"));
+    }
+
     private LinearModel fit(LeastSquaresProblem problem, double[] initialCoef) {
         double gapTol = tol * problem.yNorm2();
-        LeastSquaresProblem.Fit f = problem.fit(initialCoef, alpha * l1Ratio * problem.n(), alpha * (1 - l1Ratio) * problem.n(), gapTol, tol, maxIter);
+        Box box = positive ? Box.nonNegative(problem.p()) : null;
+        LeastSquaresProblem.Fit f = problem.fit(initialCoef, alpha * l1Ratio * problem.n(), alpha * (1 - l1Ratio) * problem.n(), box, gapTol, tol, maxIter);
         Convergence c = Convergence.iterative(Convergence.Criterion.DUALITY_GAP, "sweeps", f.solution().iterations(), f.solution().gap(), gapTol,
                 f.solution().converged(), maxIter);
         if (strict) c.requireConverged();
@@ -110,7 +133,7 @@ public final class ElasticNet {
     @Override
     public String toString() {
         return "ElasticNet[alpha=" + alpha + ", l1Ratio=" + l1Ratio + ", fitIntercept=" + fitIntercept + ", maxIter=" + maxIter + ", tol=" + tol
-                + ", precompute=" + precompute + ", threads=" + threads + "]";
+                + ", precompute=" + precompute + (positive ? ", positive" : "") + ", threads=" + threads + "]";
     }
 
     /** Builder with scikit-learn's defaults: alpha 1, l1Ratio 0.5, fitIntercept, maxIter 1000, tol 1e-4. */
@@ -122,6 +145,7 @@ public final class ElasticNet {
         private double tol = 1e-4;
         private boolean strict;
         private Precompute precompute = Precompute.AUTO;
+        private boolean positive;
         private int threads = Threads.defaultCount();
 
         private Builder() {}
@@ -140,6 +164,8 @@ public final class ElasticNet {
         public Builder strict(boolean strict) { this.strict = strict; return this; }
         /** How the data are read (default {@link Precompute#AUTO}); the answer does not depend on it. */
         public Builder precompute(Precompute precompute) { this.precompute = precompute; return this; }
+        /** Constrain every coefficient to be ≥ 0 (scikit-learn's {@code positive}; default false). */
+        public Builder positive(boolean positive) { this.positive = positive; return this; }
         /** Row chunks (threads) of the passes over X, ≥ 1; default all processors; results depend on the count only. */
         public Builder threads(int threads) { this.threads = threads; return this; }
 

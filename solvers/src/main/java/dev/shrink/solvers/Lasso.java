@@ -21,6 +21,7 @@ public final class Lasso {
     public double tol() { return net.tol(); }
     public boolean strict() { return net.strict(); }
     public Precompute precompute() { return net.precompute(); }
+    public boolean positive() { return net.positive(); }
     public int threads() { return net.threads(); }
 
     public LinearModel fit(double[][] x, double[] y) { return net.fit(x, y); }
@@ -35,7 +36,7 @@ public final class Lasso {
     @Override
     public String toString() {
         return "Lasso[alpha=" + alpha() + ", fitIntercept=" + fitIntercept() + ", maxIter=" + maxIter() + ", tol=" + tol()
-                + ", precompute=" + precompute() + ", threads=" + threads() + "]";
+                + ", precompute=" + precompute() + (positive() ? ", positive" : "") + ", threads=" + threads() + "]";
     }
 
     /** Builder with scikit-learn's defaults: alpha 1, fitIntercept, maxIter 1000, tol 1e-4. */
@@ -56,6 +57,8 @@ public final class Lasso {
         public Builder strict(boolean strict) { b.strict(strict); return this; }
         /** How the data are read (default {@link Precompute#AUTO}). */
         public Builder precompute(Precompute precompute) { b.precompute(precompute); return this; }
+        /** Constrain every coefficient to be ≥ 0 (scikit-learn's {@code positive}; default false). */
+        public Builder positive(boolean positive) { b.positive(positive); return this; }
         /** Row chunks (threads) of the passes over X, ≥ 1; default all processors; results depend on the count only. */
         public Builder threads(int threads) { b.threads(threads); return this; }
 

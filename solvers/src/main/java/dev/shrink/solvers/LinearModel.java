@@ -4,16 +4,25 @@ import dev.shrink.kernels.KernelProvider;
 
 import java.util.Arrays;
 
-/** A fitted linear model ŷ = Xw + b: immutable (arrays are copied in and out). */
+/**
+ * A fitted linear model ŷ = Xw + b: immutable (arrays are copied in and out). Its numbers are finite: a NaN or an
+ * infinity never leaves a solver as a model (the inputs are bounded up front so that none can arise; the constructor
+ * refuses one all the same).
+ */
 public final class LinearModel {
     private final double[] coef;
     private final double intercept;
     private final Convergence convergence;
 
+    /** @throws IllegalArgumentException when a coefficient or the intercept is NaN or infinite */
     public LinearModel(double[] coef, double intercept, Convergence convergence) {
         this.coef = coef.clone();
         this.intercept = intercept;
         this.convergence = convergence;
+        for (int j = 0; j < this.coef.length; j++) {
+            if (!Double.isFinite(this.coef[j])) throw new IllegalArgumentException("coefficient " + j + " is " + this.coef[j] + ": " + convergence.message());
+        }
+        if (!Double.isFinite(intercept)) throw new IllegalArgumentException("the intercept is " + intercept + ": " + convergence.message());
     }
 
     /** Coefficients w (a copy). */

@@ -48,6 +48,8 @@ public final class LogisticGroupLasso {
     public double l1Ratio() { return l1Ratio; }
     /** The group of every column (a copy). */
     public int[] groups() { return groups.clone(); }
+    /** The group weights ω_g, or null for √p_g (a copy). */
+    public double[] groupWeights() { return groupWeights == null ? null : groupWeights.clone(); }
     public boolean fitIntercept() { return fitIntercept; }
     public int maxIter() { return maxIter; }
     public double tol() { return tol; }
@@ -56,6 +58,10 @@ public final class LogisticGroupLasso {
 
     public LogisticModel fit(double[][] x, double[] y) {
         return fit(Design.of(x), y, null);
+    }
+
+    public LogisticModel fit(double[][] x, double[] y, double[] sampleWeight) {
+        return fit(Design.of(x), y, sampleWeight);
     }
 
     public LogisticModel fit(Design x, double[] y) {

@@ -1,5 +1,6 @@
 package dev.shrink.solvers;
 
+import dev.shrink.kernels.Checks;
 import dev.shrink.kernels.Cholesky;
 import dev.shrink.kernels.KernelProvider;
 import dev.shrink.kernels.Layout;
@@ -60,8 +61,28 @@ public final class Ridge {
     public LinearModel fit(Design x, double[] y, double[] sampleWeight) {
         Inputs.response(y, x.n());
         Inputs.weights(sampleWeight, x.n());
-        if (x.n() >= x.p()) return fit(SufficientStats.of(x, y, sampleWeight, threads));
-        return fitDual(x, y, sampleWeight);
+        if (x.n() < x.p()) return fitDual(x, y, sampleWeight);
+        if (!Thresholds.ridgeRefinement(x.n(), x.p(), alpha)) return fit(SufficientStats.of(x, y, sampleWeight, threads));
+        return fitRefined(x, y, sampleWeight);
+    }
+
+    /**
+     * Mixed precision ({@link RefinedRidge}): float32 Gram and Cholesky, float64 refinement to the float64 path's
+     * accuracy; when the refinement stalls, the float64 path, and the convergence message says so.
+     */
+    LinearModel fitRefined(Design x, double[] y, double[] sampleWeight) {
+        int p = x.p();
+        RefinedRidge.Result r = RefinedRidge.solve(x.matrix(), y, sampleWeight, alpha, fitIntercept, Threads.kernels(threads));
+        if (!r.stalled()) {
+            String message = "float32 Cholesky of XᵀX + αI (p = " + p + ") refined in float64: converged after " + r.steps()
+                    + " refinement steps: max|gradient| " + r.gradient() + " ≤ " + r.tolerance();
+            return new LinearModel(r.w(), r.b(), new Convergence(Convergence.Criterion.NORMAL_EQUATIONS, r.steps(), r.gradient(), r.tolerance(),
+                    true, message));
+        }
+        LinearModel m = fit(SufficientStats.of(x, y, sampleWeight, threads));
+        return new LinearModel(m.coef(), m.intercept(), Convergence.direct(m.convergence().message()
+                + "; float32 refinement gave up after " + r.steps() + " steps (" + r.reason()
+                + ": condition number too large for float32), so solved in float64"));
     }
 
     /** Solves from precomputed statistics (primal form, p×p Cholesky). */
@@ -110,7 +131,7 @@ public final class Ridge {
         int p = x.p();
         double[] mean = fitIntercept ? Moments.columnMeans(x.view(), s) : new double[p];
         double ybar = fitIntercept ? Moments.mean(y, s) : 0.0;
-        double[] xt = new double[n * p];
+        double[] xt = new double[Checks.elements("the centred design", n, p)];
         double[] z = new double[n];
         for (int i = 0; i < n; i++) {
             double r = s == null ? 1.0 : Math.sqrt(s[i]);
@@ -120,7 +141,7 @@ public final class Ridge {
         KernelProvider k = KernelProvider.get();
         // X̃X̃ᵀ is the Gram matrix of X̃ᵀ: the same array seen column-major as p×n.
         MatrixView transposed = new MatrixView(xt, 0, p, n, p, Layout.COLUMN_MAJOR);
-        double[] kernel = new double[n * n];
+        double[] kernel = new double[Checks.elements("the kernel matrix XXᵀ", n, n)];
         Threads.kernels(threads).gram(transposed, null, null, kernel, 0, n, null, 0);
         factor(k.cholesky(), n, kernel, "XXᵀ");
         k.cholesky().solve(n, kernel, 0, n, z, 0);

@@ -1,5 +1,6 @@
 package dev.shrink.solvers;
 
+import dev.shrink.kernels.Checks;
 import dev.shrink.kernels.KernelProvider;
 import dev.shrink.kernels.Level1;
 import dev.shrink.kernels.ParallelKernels;
@@ -54,16 +55,16 @@ public final class SufficientStats {
         Inputs.response(y, n);
         double sumW = Inputs.weights(sampleWeight, n);
         ParallelKernels k = Threads.kernels(Threads.check(threads));
-        double[] g = new double[p * p];
+        double[] g = new double[Checks.elements("the Gram matrix", p, p)];
         double[] xty = new double[p];
-        k.gram(x.view(), sampleWeight, y, g, 0, p, xty, 0);
+        k.gram(x.matrix(), sampleWeight, y, g, 0, p, xty, 0);
         double[] sumWx = new double[p];
         double[] ones = sampleWeight;
         if (ones == null) {
             ones = new double[n];
             Arrays.fill(ones, 1.0);
         }
-        k.multiplyTransposed(x.view(), ones, 0, sumWx, 0);
+        k.multiplyTransposed(x.matrix(), ones, 0, sumWx, 0);
         double sy = 0;
         double syy = 0;
         for (int i = 0; i < n; i++) {

@@ -1,13 +1,15 @@
 /**
  * Penalised linear models with scikit-learn 1.2.1's objectives and names: the estimators {@link dev.shrink.solvers.Ridge},
- * {@link dev.shrink.solvers.Lasso}, {@link dev.shrink.solvers.ElasticNet} and {@link dev.shrink.solvers.LogisticRegression};
+ * {@link dev.shrink.solvers.Lasso}, {@link dev.shrink.solvers.ElasticNet}, {@link dev.shrink.solvers.LogisticRegression}
+ * (binary or multinomial; L2, L1, elastic net or no penalty) and {@link dev.shrink.solvers.PoissonRegressor};
  * group L2 and adaptive regularisation: {@link dev.shrink.solvers.GroupLasso}, {@link dev.shrink.solvers.LogisticGroupLasso},
  * {@link dev.shrink.solvers.MultiTaskElasticNet}, {@link dev.shrink.solvers.MultiTaskLasso},
- * {@link dev.shrink.solvers.AdaptiveLasso} and {@link dev.shrink.solvers.BayesianRidge};
+ * {@link dev.shrink.solvers.AdaptiveLasso}, {@link dev.shrink.solvers.BayesianRidge} and {@link dev.shrink.solvers.ARDRegression};
  * the fitted {@link dev.shrink.solvers.LinearModel}, {@link dev.shrink.solvers.LogisticModel},
- * {@link dev.shrink.solvers.MultiTaskModel}, {@link dev.shrink.solvers.AdaptiveLassoModel} and
- * {@link dev.shrink.solvers.BayesianRidgeModel}; the inputs
- * {@link dev.shrink.solvers.Design} (validated once, no copy for flat arrays) and {@link dev.shrink.solvers.SufficientStats}
+ * {@link dev.shrink.solvers.PoissonModel}, {@link dev.shrink.solvers.MultiTaskModel}, {@link dev.shrink.solvers.AdaptiveLassoModel},
+ * {@link dev.shrink.solvers.BayesianRidgeModel} and {@link dev.shrink.solvers.ARDRegressionModel}; the inputs
+ * {@link dev.shrink.solvers.Design} (validated once; flat double or float32 arrays and {@code double[][]} rows kept as
+ * they are — which fits read them in place and which copy once is listed there) and {@link dev.shrink.solvers.SufficientStats}
  * (mergeable: folds, chunks of rows, machines); {@link dev.shrink.solvers.Precompute}; and how every fit ended,
  * {@link dev.shrink.solvers.Convergence} (strict mode throws {@link dev.shrink.solvers.ConvergenceException}). Paths are
  * in {@code dev.shrink.solvers.path}, cross-validation in {@code dev.shrink.solvers.cv}. All arithmetic on arrays goes
@@ -16,7 +18,14 @@
  * <p>Variants chosen by size, every threshold quoted from the one class that holds them:
  * <ul>
  *   <li>Ridge: Cholesky of the p×p Gram when n ≥ p, of the n×n kernel XXᵀ when p &gt; n; a pivot below
- *   {@value dev.shrink.solvers.internal.Thresholds#SINGULAR_PIVOT} of its diagonal element is reported as singular.</li>
+ *   {@value dev.shrink.solvers.internal.Thresholds#SINGULAR_PIVOT} of its diagonal element is reported as singular.
+ *   With n ≥ p, alpha &gt; 0, p ≥ {@value dev.shrink.solvers.internal.Thresholds#REFINEMENT_MIN_COLUMNS} and n·p² ≥
+ *   {@value dev.shrink.solvers.internal.Thresholds#REFINEMENT_MIN_FLOPS}, mixed precision: float32 Gram and Cholesky,
+ *   then float64 iterative refinement (one pass for X̃w and one for X̃ᵀr per step) to the float64 solve's backward error;
+ *   at most {@value dev.shrink.solvers.internal.Thresholds#REFINEMENT_MAX_STEPS} steps, each shrinking the gradient to
+ *   at most {@value dev.shrink.solvers.internal.Thresholds#REFINEMENT_CONTRACTION} of the previous one, else the float64
+ *   path answers and {@link dev.shrink.solvers.Convergence} says so ({@code -Dshrink.ridge.refinement=on|off} overrides
+ *   the rule).</li>
  *   <li>Coordinate descent: single fits ({@link dev.shrink.solvers.ElasticNet}, {@link dev.shrink.solvers.Lasso}) on the
  *   Gram of the working set only ({@link dev.shrink.solvers.Precompute#WORKING_SET}):
  *   {@value dev.shrink.solvers.internal.Thresholds#FIRST_BATCH} violators admitted at first, then as many as the set
@@ -43,9 +52,27 @@
  *   the set's gap to {@value dev.shrink.solvers.internal.Thresholds#CURVATURE_REUSE} of the previous one; up to
  *   {@value dev.shrink.solvers.internal.Thresholds#CURVATURE_EXTEND_LIMIT} new columns extend it, more rebuild it; weights
  *   are floored at {@value dev.shrink.solvers.internal.Thresholds#IRLS_WEIGHT_FLOOR}·sᵢ.</li>
- *   <li>Newton–Cholesky (logistic regression): Armijo constant {@value dev.shrink.solvers.internal.Thresholds#ARMIJO},
+ *   <li>Logistic group lasso's backtracking: Armijo constant {@value dev.shrink.solvers.internal.Thresholds#ARMIJO},
  *   at most {@value dev.shrink.solvers.internal.Thresholds#MAX_HALVINGS} step halvings; the full step is taken when the
  *   predicted decrease is below {@value dev.shrink.solvers.internal.Thresholds#ROUNDING_REGIME} of the objective.</li>
+ *   <li>Logistic regression (L-BFGS, Newton–Cholesky, Newton-CG): strong Wolfe line searches (c₁ =
+ *   {@value dev.shrink.solvers.internal.Thresholds#ARMIJO}, c₂ = {@value dev.shrink.solvers.internal.Thresholds#WOLFE_CURVATURE});
+ *   Newton–Cholesky up to {@value dev.shrink.solvers.internal.Thresholds#NEWTON_MAX_FEATURES} features, through XXᵀ
+ *   when p &gt; n up to {@value dev.shrink.solvers.internal.Thresholds#DUAL_MAX_ROWS} rows, L-BFGS otherwise.</li>
+ *   <li>Proximal Newton (every penalised GLM but binary L2 logistic regression): working set by the strong rule, its
+ *   weighted Gram per outer step, the penalised model solved by coordinate descent until no coordinate changes it by
+ *   more than {@value dev.shrink.solvers.internal.Thresholds#GLM_INNER_SHARE}·gap·(gap/loss) (at least
+ *   {@value dev.shrink.solvers.internal.Thresholds#GLM_INNER_FLOOR} of the tolerance; at most
+ *   {@value dev.shrink.solvers.internal.Thresholds#GLM_MAX_SWEEPS} sweeps), and until no coordinate's optimality residual
+ *   exceeds {@value dev.shrink.solvers.internal.Thresholds#GLM_RESIDUAL_SHARE}·gap/(1 + ‖w‖₁); the Gram form of the model when it costs less than
+ *   the residual form (Gram kernel {@value dev.shrink.solvers.internal.Thresholds#GRAM_SPEEDUP}× faster per flop than a
+ *   column pass) or the model is smooth; by one Cholesky solve when the model is
+ *   smooth. Backtracking as the logistic group lasso's, a full step in the rounding regime raising the objective by at most
+ *   {@value dev.shrink.solvers.internal.Thresholds#ROUNDING_SLACK} of it, and the solve stops at the rounding floor after
+ *   {@value dev.shrink.solvers.internal.Thresholds#GLM_ROUNDING_STEPS} such steps that do not halve the gap. Intercepts
+ *   and unpenalised features are refitted by Newton's method (at most
+ *   {@value dev.shrink.solvers.internal.Thresholds#GLM_PROFILE_STEPS} steps, until their gradient is below
+ *   {@value dev.shrink.solvers.internal.Thresholds#PROFILE_GRADIENT} of Σ|∇F|) before each gap.</li>
  * </ul>
  */
 package dev.shrink.solvers;

@@ -104,31 +104,43 @@ class BayesianRidgeTest {
         }
     }
 
+    /**
+     * Σ = (λI + αX̃ᵀX̃)⁻¹ and the predictive sd = sqrt(xᵀΣx + 1/α), tall (n &gt; p: the primal eigenbasis) and wide
+     * (p ≥ n: the range of X̃ᵀ plus the prior variance 1/λ of the null space), with and without intercept.
+     */
     @Test
     void posteriorCovarianceAndPredictiveStd() {
         Random r = new Random(32);
-        int n = 80, p = 6;
-        double[] x = TestData.design(r, n, p, 0.2, 0.0);
-        double[] y = TestData.response(r, x, n, p, 4, 1.0);
-        BayesianRidgeModel m = BayesianRidge.builder().build().fit(Design.rowMajor(x, n, p), y);
-        // Σ = (λI + αX̃ᵀX̃)⁻¹
-        double[] mean = new double[p];
-        for (int i = 0; i < n; i++) for (int j = 0; j < p; j++) mean[j] += x[i * p + j] / n;
-        double[] a = new double[p * p];
-        for (int i = 0; i < n; i++) for (int s = 0; s < p; s++) for (int t = 0; t < p; t++) a[s * p + t] += m.alpha() * (x[i * p + s] - mean[s]) * (x[i * p + t] - mean[t]);
-        for (int j = 0; j < p; j++) a[j * p + j] += m.lambda();
-        double[][] sigma = m.sigma();
-        for (int col = 0; col < p; col++) {
-            double[] e = new double[p];
-            e[col] = 1;
-            double[] inv = ridge(a, e, p, 0);
-            for (int row = 0; row < p; row++) assertEquals(inv[row], sigma[row][col], 1e-9 * Math.abs(sigma[col][col]));
-        }
-        double[] sd = m.predictStd(Design.rowMajor(x, n, p));
-        for (int i = 0; i < n; i += 17) {
-            double q = 0;
-            for (int s = 0; s < p; s++) for (int t = 0; t < p; t++) q += x[i * p + s] * sigma[s][t] * x[i * p + t];
-            assertEquals(Math.sqrt(q + 1 / m.alpha()), sd[i], 1e-9 * sd[i]);
+        for (int[] shape : new int[][] {{80, 6}, {20, 35}}) {
+            int n = shape[0], p = shape[1];
+            double[] x = TestData.design(r, n, p, 0.2, 0.3);
+            double[] y = TestData.response(r, x, n, p, 4, 1.0);
+            for (boolean intercept : new boolean[] {true, false}) {
+                BayesianRidgeModel m = BayesianRidge.builder().fitIntercept(intercept).build().fit(Design.rowMajor(x, n, p), y);
+                double[] mean = new double[p];
+                if (intercept) for (int i = 0; i < n; i++) for (int j = 0; j < p; j++) mean[j] += x[i * p + j] / n;
+                double[] a = new double[p * p];
+                for (int i = 0; i < n; i++) {
+                    for (int s = 0; s < p; s++) {
+                        for (int t = 0; t < p; t++) a[s * p + t] += m.alpha() * (x[i * p + s] - mean[s]) * (x[i * p + t] - mean[t]);
+                    }
+                }
+                for (int j = 0; j < p; j++) a[j * p + j] += m.lambda();
+                double[][] sigma = m.sigma();
+                String at = n + "×" + p + (intercept ? " with" : " without") + " intercept";
+                for (int col = 0; col < p; col++) {
+                    double[] e = new double[p];
+                    e[col] = 1;
+                    double[] inv = ridge(a, e, p, 0);
+                    for (int row = 0; row < p; row++) assertEquals(inv[row], sigma[row][col], 1e-8 * Math.abs(sigma[col][col]), at);
+                }
+                double[] sd = m.predictStd(Design.rowMajor(x, n, p));
+                for (int i = 0; i < n; i += 7) {
+                    double q = 0;
+                    for (int s = 0; s < p; s++) for (int t = 0; t < p; t++) q += x[i * p + s] * sigma[s][t] * x[i * p + t];
+                    assertEquals(Math.sqrt(q + 1 / m.alpha()), sd[i], 1e-8 * sd[i], at);
+                }
+            }
         }
     }
 }

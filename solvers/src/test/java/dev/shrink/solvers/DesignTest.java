@@ -1,16 +1,19 @@
 package dev.shrink.solvers;
 
+import dev.shrink.kernels.FloatMatrixView;
 import dev.shrink.kernels.Layout;
 import dev.shrink.kernels.MatrixView;
+import dev.shrink.kernels.RowArrays;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Design: views with offsets and leading dimensions, copies and non-copies, row subsets, columns. */
+/** Design: views with offsets and leading dimensions, copies and non-copies, float32 storage, row subsets, columns. */
 class DesignTest {
 
     /** Views with offsets and leading dimensions, row subsets and columns read the right elements; fits agree. */
@@ -43,9 +46,12 @@ class DesignTest {
         assertArrayEquals(a.coef(), b.coef(), 1e-9);
     }
 
-    /** Flat arrays are viewed, not copied; a double[][] is copied (changing it afterwards changes nothing). */
+    /**
+     * Flat arrays are viewed, not copied; a double[][] is read in place (its rows are kept); the float64 view that
+     * the other engines need is one copy, made once.
+     */
     @Test
-    void flatArraysAreViewedRowsAreCopied() {
+    void flatArraysAreViewedRowsAreReadInPlace() {
         double[] flat = {1, 2, 3, 4, 5, 6};
         assertSame(flat, Design.rowMajor(flat, 3, 2).view().data());
         assertSame(flat, Design.columnMajor(flat, 3, 2).view().data());
@@ -54,10 +60,47 @@ class DesignTest {
         double[][] rows = {{1, 2}, {3, 4}, {5, 6}};
         Design d = Design.of(rows);
         assertEquals(Layout.ROW_MAJOR, d.layout());
-        assertNotSame(rows[0], d.view().data());
+        assertSame(rows, ((RowArrays) d.matrix()).arrays(), "the rows are kept, not copied");
         rows[1][0] = 99;
-        assertEquals(3.0, d.get(1, 0));
-        assertEquals("Design[3×2, ROW_MAJOR]", d.toString());
+        assertEquals(99.0, d.get(1, 0));
+        MatrixView copy = d.view();
+        assertArrayEquals(new double[] {1, 2, 99, 4, 5, 6}, copy.data());
+        assertSame(copy, d.view(), "the float64 view is made once");
+        assertEquals("Design[3×2, row arrays]", d.toString());
+        assertFalse(d.isFloat32());
+    }
+
+    /** float32 data is kept as float32 (no float64 copy) and read by the fits that read in place, exactly widened. */
+    @Test
+    void float32DataIsViewedAndFitsLikeItsWidenedCopy() {
+        float[] flat = {1, 2, 3, 5, 5, 7, 2, 1};
+        Design f = Design.rowMajor(flat, 4, 2);
+        assertTrue(f.isFloat32());
+        assertSame(flat, ((FloatMatrixView) f.matrix()).data());
+        assertEquals(5.0, f.get(1, 1));
+        assertEquals("Design[4×2, ROW_MAJOR, float32]", f.toString());
+        Design fc = Design.columnMajor(new float[] {1, 3, 5, 2, 2, 5, 7, 1}, 4, 2);
+        Design rows = Design.of(new float[][] {{1, 2}, {3, 5}, {5, 7}, {2, 1}});
+        double[] wide = {1, 2, 3, 5, 5, 7, 2, 1};
+        double[] y = {1, 2, 4, 1};
+        Design widened = Design.rowMajor(wide, 4, 2);
+        LinearModel expected = Ridge.builder().alpha(0.3).build().fit(widened, y);
+        LinearModel expectedEnet = ElasticNet.builder().alpha(0.01).build().fit(widened, y);
+        for (Design d : new Design[] {f, fc, rows}) {
+            assertArrayEquals(expected.coef(), Ridge.builder().alpha(0.3).build().fit(d, y).coef(), 1e-12, d.toString());
+            // the engines that need float64 storage run on the widened copy: the same numbers
+            assertArrayEquals(expectedEnet.coef(), ElasticNet.builder().alpha(0.01).build().fit(d, y).coef(), 1e-12, d.toString());
+            assertArrayEquals(expected.predict(widened), expected.predict(d), 1e-12);
+        }
+        float[] bad = {1, 2, 3, Float.NaN, 5, Float.POSITIVE_INFINITY};
+        assertEquals("X has NaN at row 1, column 1", assertThrows(IllegalArgumentException.class, () -> Design.rowMajor(bad, 3, 2)).getMessage());
+        // column-major 2×3: rows (1, 3, 5) and (2, NaN, +Inf); the first bad element in row order is named
+        assertEquals("X has NaN at row 1, column 1", assertThrows(IllegalArgumentException.class, () -> Design.columnMajor(bad, 2, 3)).getMessage());
+        float[] inf = {1, 2, Float.NEGATIVE_INFINITY, 4};
+        assertEquals("X has -Infinity at row 0, column 1", assertThrows(IllegalArgumentException.class, () -> Design.columnMajor(inf, 2, 2)).getMessage());
+        assertEquals("X has NaN at row 1, column 1", assertThrows(IllegalArgumentException.class,
+                () -> Design.of(new float[][] {{1, 2}, {3, Float.NaN}})).getMessage());
+        assertEquals("X has 6 elements, n·p = 2·2 = 4", assertThrows(IllegalArgumentException.class, () -> Design.rowMajor(bad, 2, 2)).getMessage());
     }
 
     @Test

@@ -218,4 +218,44 @@ class ElasticNetTest {
         assertTrue(TestData.maxAbsDiff(gram.coef(), none.coef()) < 1e-7);
         assertEquals(0.0, none.intercept());
     }
+
+    /**
+     * {@code positive}: KKT conditions of the constrained problem — every wⱼ ≥ 0; gⱼ = αρ for wⱼ &gt; 0 and gⱼ ≤ αρ (no
+     * lower limit) for wⱼ = 0, gⱼ = (1/n)x̃ⱼᵀ(y − Xw − b) − α(1−ρ)wⱼ — on data whose truth has negative coefficients,
+     * in every precompute mode; and on such data the unconstrained fit has a negative coefficient (the option matters).
+     */
+    @Test
+    void positiveSatisfiesTheConstrainedKkt() {
+        qt().withFixedSeed(20261203L).withExamples(25).forAll(longs().all(), integers().between(10, 60), integers().between(2, 30))
+                .checkAssert((seed, n, p) -> {
+                    Random r = new Random(seed);
+                    double[] x = TestData.design(r, n, p, 0.3, 0);
+                    double[] y = TestData.response(r, x, n, p, p, 0.3);
+                    double alpha = 0.01 + 0.1 * r.nextDouble();
+                    double l1Ratio = r.nextBoolean() ? 1.0 : 0.5;
+                    Precompute mode = TestData.explicitPrecompute(r);
+                    LinearModel m = ElasticNet.builder().alpha(alpha).l1Ratio(l1Ratio).positive(true).tol(1e-14).maxIter(100_000).precompute(mode)
+                            .build().fit(Design.rowMajor(x, n, p), y);
+                    assertTrue(m.convergence().converged(), m.convergence().message());
+                    double[] coef = m.coef();
+                    double[] res = new double[n];
+                    double interceptGradient = 0;
+                    for (int i = 0; i < n; i++) {
+                        double s = m.intercept();
+                        for (int j = 0; j < p; j++) s += x[i * p + j] * coef[j];
+                        res[i] = y[i] - s;
+                        interceptGradient += res[i] / n;
+                    }
+                    double tol = 1e-7 * (1 + alpha);
+                    assertEquals(0, interceptGradient, tol, "intercept gradient");
+                    for (int j = 0; j < p; j++) {
+                        assertTrue(coef[j] >= 0, "w[" + j + "] = " + coef[j]);
+                        double g = 0;
+                        for (int i = 0; i < n; i++) g += x[i * p + j] * res[i] / n;
+                        g -= alpha * (1 - l1Ratio) * coef[j];
+                        if (coef[j] > 0) assertEquals(alpha * l1Ratio, g, tol, "g[" + j + "] at a positive coefficient");
+                        else assertTrue(g <= alpha * l1Ratio + tol, "g[" + j + "] = " + g + " at 0 exceeds " + alpha * l1Ratio);
+                    }
+                });
+    }
 }

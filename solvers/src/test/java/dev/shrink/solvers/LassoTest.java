@@ -14,6 +14,33 @@ import static org.quicktheories.generators.SourceDSL.longs;
 /** Lasso: the elastic net with l1Ratio = 1, its α_max, its optimality conditions and its fit on statistics. */
 class LassoTest {
 
+    /**
+     * alpha = 0 is ordinary least squares: the answer of a direct solve (Ridge at alpha 0), reported as such and as
+     * converged, in every mode and on statistics (before: converged = false at the least-squares solution, "stopped at
+     * the rounding floor", because the unpenalised problem's "gap" is its primal value ½‖R‖²).
+     */
+    @Test
+    void alphaZeroIsOrdinaryLeastSquaresAndSaysSo() {
+        Random r = new Random(2);
+        int n = 50;
+        int p = 5;
+        double[] x = TestData.design(r, n, p, 0.3, 1);
+        double[] y = TestData.response(r, x, n, p, 3, 0.3);
+        Design d = Design.rowMajor(x, n, p);
+        LinearModel ols = Ridge.builder().alpha(0).build().fit(d, y);
+        for (Precompute mode : Precompute.values()) {
+            LinearModel m = Lasso.builder().alpha(0).precompute(mode).build().fit(d, y);
+            assertTrue(m.convergence().converged(), m.convergence().message());
+            assertEquals(Convergence.Criterion.DIRECT, m.convergence().criterion());
+            assertTrue(m.convergence().message().startsWith("alpha = 0: ordinary least squares"), m.convergence().message());
+            assertArrayEquals(ols.coef(), m.coef(), 1e-12);
+            assertEquals(ols.intercept(), m.intercept(), 1e-12);
+        }
+        LinearModel fromStats = ElasticNet.builder().alpha(0).build().fit(SufficientStats.of(d, y, null, 1));
+        assertTrue(fromStats.convergence().converged());
+        assertArrayEquals(ols.coef(), fromStats.coef(), 1e-10);
+    }
+
     /** Lasso delegates to ElasticNet(l1Ratio = 1): the same bits, the same settings. */
     @Test
     void isTheElasticNetWithL1RatioOne() {

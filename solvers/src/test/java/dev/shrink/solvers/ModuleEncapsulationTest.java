@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The module {@code dev.shrink.solvers} as a user on the module path sees it: it exports exactly the public API
  * ({@code dev.shrink.solvers}, {@code .path}, {@code .cv}); the public API works from outside; the engines
- * ({@code .cd}, {@code .newton}, {@code .proximal}, {@code .internal}) cannot be reached, not even by reflection.
+ * ({@code .cd}, {@code .newton}, {@code .quasinewton}, {@code .proximal}, {@code .internal}, {@code .glm}) cannot be reached, not even by reflection.
  *
  * <p>Surefire runs the tests on the class path ({@code useModulePath=false} in the parent pom), where every class is in
  * the unnamed module and every public class is accessible: there the encapsulation cannot be observed. So this test
@@ -59,8 +59,8 @@ class ModuleEncapsulationTest {
         assertEquals(new TreeSet<>(Set.of("dev.shrink.solvers", "dev.shrink.solvers.path", "dev.shrink.solvers.cv")), exported);
         assertTrue(d.opens().isEmpty(), "opens " + d.opens());
         // the engines are there, and hidden
-        for (String engine : new String[] {"dev.shrink.solvers.cd", "dev.shrink.solvers.newton", "dev.shrink.solvers.proximal", "dev.shrink.solvers.internal",
-                "dev.shrink.solvers.group", "dev.shrink.solvers.bayes"}) {
+        for (String engine : new String[] {"dev.shrink.solvers.cd", "dev.shrink.solvers.newton", "dev.shrink.solvers.quasinewton", "dev.shrink.solvers.proximal", "dev.shrink.solvers.internal",
+                "dev.shrink.solvers.glm", "dev.shrink.solvers.group", "dev.shrink.solvers.bayes"}) {
             assertTrue(d.packages().contains(engine), "the module should hold " + engine);
             assertFalse(solvers.isExported(engine), engine + " is exported");
             assertFalse(solvers.isOpen(engine), engine + " is open");

@@ -112,4 +112,41 @@ class MultiTaskElasticNetTest {
             assertArrayEquals(m.intercepts(), path.intercepts(k), 1e-8);
         }
     }
+
+    /**
+     * Many violators at once (more than the working set's first batch of 64): a wide problem (the working set of
+     * gathered columns, both layouts) satisfies the optimality conditions, and a tall one agrees with the path, which
+     * works on the whole Gram.
+     */
+    @Test
+    void largeWorkingSetsWideAndTall() {
+        Random r = new Random(24);
+        int n = 50, p = 300, tasks = 3;
+        double[] x = TestData.design(r, n, p, 0.2, 0.5);
+        double[][] y = responses(r, x, n, p, tasks);
+        MultiTaskElasticNet.Builder b = MultiTaskElasticNet.builder().l1Ratio(0.8).tol(1e-12).maxIter(100_000);
+        double alphaMax = MultiTaskElasticNetPath.builder().l1Ratio(0.8).nAlphas(1).build().fit(Design.rowMajor(x, n, p), y).penalty(0);
+        double alpha = 0.02 * alphaMax;
+        MultiTaskModel rows = b.alpha(alpha).build().fit(Design.rowMajor(x, n, p), y);
+        MultiTaskModel cols = b.alpha(alpha).build().fit(Design.columnMajor(TestData.columnMajor(x, n, p), n, p), y);
+        assertTrue(rows.convergence().converged(), rows.convergence().message());
+        int active = 0;
+        for (int j = 0; j < p; j++) if (rows.coef(0)[j] != 0) active++;
+        assertTrue(active > 64, "only " + active + " features active: the test does not reach a second batch");
+        assertTrue(kkt(x, n, p, y, rows, alpha, 0.8) < 1e-6, "KKT " + kkt(x, n, p, y, rows, alpha, 0.8));
+        for (int t = 0; t < tasks; t++) assertArrayEquals(rows.coef(t), cols.coef(t), 1e-9);
+
+        int n2 = 400, p2 = 150;
+        double[] x2 = TestData.design(r, n2, p2, 0.3, 0.2);
+        double[][] y2 = responses(r, x2, n2, p2, tasks);
+        Design d2 = Design.rowMajor(x2, n2, p2);
+        MultiTaskPathResult path = MultiTaskElasticNetPath.builder().l1Ratio(0.8).nAlphas(4).eps(1e-3).tol(1e-13).maxIter(100_000).build()
+                .fit(d2, y2);
+        assertTrue(path.allConverged());
+        int last = path.size() - 1;
+        MultiTaskModel single = b.alpha(path.penalty(last)).tol(1e-13).build().fit(d2, y2);
+        assertTrue(single.convergence().converged(), single.convergence().message());
+        for (int t = 0; t < tasks; t++) assertArrayEquals(path.coef(last)[t], single.coef(t), 1e-8);
+        assertArrayEquals(path.intercepts(last), single.intercepts(), 1e-8);
+    }
 }

@@ -7,6 +7,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.booleans;
@@ -55,6 +56,67 @@ class RidgeTest {
                         assertEquals(alpha * m.coef(j), g, 1e-9 * (scale + 1e-300) + 1e-12, "equation " + j);
                     }
                 });
+    }
+
+    /**
+     * Mixed precision (float32 Gram and Cholesky, float64 refinement), forced on small problems: the same normal
+     * equations as the float64 path to the same relative accuracy, the same coefficients to 1e-9, every storage, with
+     * and without weights and intercept; the convergence says how it was solved.
+     */
+    @Test
+    void refinementMeetsTheFloat64PathsAccuracy() {
+        qt().withFixedSeed(20261130L).withExamples(25).forAll(longs().all(), integers().between(2, 60), integers().between(1, 40), booleans().all())
+                .checkAssert((seed, extra, p, intercept) -> {
+                    Random r = new Random(seed);
+                    int n = p + extra;
+                    double[] x = TestData.design(r, n, p, 0.3, 2);
+                    double[] y = TestData.response(r, x, n, p, 3, 0.5);
+                    double[] s = r.nextBoolean() ? TestData.weights(r, n) : null;
+                    double alpha = 0.05 + 5 * r.nextDouble();
+                    Ridge ridge = Ridge.builder().alpha(alpha).fitIntercept(intercept).threads(1 + r.nextInt(3)).build();
+                    Design flat = Design.rowMajor(x, n, p);
+                    LinearModel exact = ridge.fit(SufficientStats.of(flat, y, s));
+                    for (Design d : new Design[] {flat, Design.of(TestData.rows(x, n, p)), Design.columnMajor(TestData.columnMajor(x, n, p), n, p)}) {
+                        LinearModel m = ridge.fitRefined(d, y, s);
+                        assertEquals(Convergence.Criterion.NORMAL_EQUATIONS, m.convergence().criterion(), m.convergence().message());
+                        assertTrue(m.convergence().message().startsWith("float32 Cholesky of XᵀX + αI"), m.convergence().message());
+                        assertTrue(m.convergence().value() <= m.convergence().tolerance(), m.convergence().message());
+                        double scale = TestData.maxAbs(exact.coef()) + 1;
+                        assertTrue(TestData.maxAbsDiff(exact.coef(), m.coef()) <= 1e-9 * scale,
+                                () -> Arrays.toString(exact.coef()) + " vs " + Arrays.toString(m.coef()));
+                        assertEquals(exact.intercept(), m.intercept(), 1e-9 * (Math.abs(exact.intercept()) + scale));
+                    }
+                });
+    }
+
+    /**
+     * A problem too ill-conditioned for float32 (cond(XᵀX + αI) ≈ 1e10 from two nearly equal columns): the refinement
+     * stalls, the float64 path answers, and the convergence message says so.
+     */
+    @Test
+    void aStalledRefinementFallsBackToFloat64AndSaysSo() {
+        Random r = new Random(3);
+        int n = 400;
+        int p = 20;
+        double[] x = TestData.design(r, n, p, 0.0, 0);
+        for (int i = 0; i < n; i++) x[i * p + 1] = x[i * p] + 1e-5 * r.nextGaussian();
+        double[] y = TestData.response(r, x, n, p, 3, 0.5);
+        Ridge ridge = Ridge.builder().alpha(1e-8).threads(1).build();
+        LinearModel m = ridge.fitRefined(Design.rowMajor(x, n, p), y, null);
+        LinearModel exact = ridge.fit(SufficientStats.of(Design.rowMajor(x, n, p), y, null));
+        assertEquals(Convergence.Criterion.DIRECT, m.convergence().criterion(), m.convergence().message());
+        assertTrue(m.convergence().message().contains("float32 refinement gave up"), m.convergence().message());
+        assertTrue(m.convergence().message().contains("condition number too large for float32"), m.convergence().message());
+        assertArrayEquals(exact.coef(), m.coef(), 0.0);
+    }
+
+    /** The size rule of Thresholds: mixed precision only for n ≥ p, alpha > 0 and large enough p and n·p². */
+    @Test
+    void theRefinementRuleFollowsThresholds() {
+        assertTrue(dev.shrink.solvers.internal.Thresholds.ridgeRefinement(20000, 500, 1.0));
+        assertFalse(dev.shrink.solvers.internal.Thresholds.ridgeRefinement(20000, 500, 0.0));
+        assertFalse(dev.shrink.solvers.internal.Thresholds.ridgeRefinement(400, 500, 1.0));
+        assertFalse(dev.shrink.solvers.internal.Thresholds.ridgeRefinement(1000, 20, 1.0));
     }
 
     /** The elastic net with l1Ratio = 0 is ridge with alpha·n (objectives differ by the factor 2n); both Ridge branches. */

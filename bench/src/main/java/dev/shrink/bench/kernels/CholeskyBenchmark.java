@@ -43,9 +43,15 @@ public class CholeskyBenchmark {
     @Param({"100", "500", "2000"})
     public int p;
 
+    /** {@code float32}: the factorization in float32 arithmetic of the same matrix rounded to float; the report runs both. */
+    @Param({"float64"})
+    public String precision;
+
     private Cholesky cholesky;
     private double[] spd;
     private double[] a;
+    private float[] spd32;
+    private float[] a32;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -56,15 +62,24 @@ public class CholeskyBenchmark {
         spd = dev.shrink.kernels.KernelProvider.get().gram().gram(MatrixView.rowMajor(x, n, p));
         for (int i = 0; i < p; i++) spd[i * p + i] += 1;
         a = spd.clone();
+        if (Precision.isFloat32(precision)) {
+            spd32 = Precision.narrow(spd);
+            a32 = spd32.clone();
+        }
     }
 
     @Setup(Level.Invocation)
     public void restore() {
-        System.arraycopy(spd, 0, a, 0, a.length);
+        if (a32 != null) System.arraycopy(spd32, 0, a32, 0, a32.length);
+        else System.arraycopy(spd, 0, a, 0, a.length);
     }
 
     @Benchmark
-    public double[] cholesky() {
+    public Object cholesky() {
+        if (a32 != null) {
+            cholesky.factor(p, a32, 0, p, 0f);
+            return a32;
+        }
         cholesky.factor(p, a, 0, p, 0.0);
         return a;
     }

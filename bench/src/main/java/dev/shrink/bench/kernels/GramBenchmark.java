@@ -1,6 +1,7 @@
 package dev.shrink.bench.kernels;
 
 import dev.shrink.bench.Implementations;
+import dev.shrink.kernels.FloatMatrixView;
 import dev.shrink.kernels.Gram;
 import dev.shrink.kernels.Layout;
 import dev.shrink.kernels.MatrixView;
@@ -51,15 +52,25 @@ public class GramBenchmark {
     @Param({"ROW_MAJOR", "COLUMN_MAJOR"})
     public Layout layout;
 
+    /** {@code float32}: float32 data and arithmetic ({@link Gram#gramFloat32}); the report runs both. */
+    @Param({"float64"})
+    public String precision;
+
     private Gram gram;
     private MatrixView x;
+    private FloatMatrixView x32;
     private double[] g;
+    private float[] g32;
 
     @Setup
     public void setUp() {
         gram = Implementations.provider(impl).gram();
         x = design(n, p, layout);
         g = new double[p * p];
+        if (Precision.isFloat32(precision)) {
+            x32 = Precision.narrow(x);
+            g32 = new float[p * p];
+        }
     }
 
     static MatrixView design(int n, int p, Layout layout) {
@@ -68,7 +79,11 @@ public class GramBenchmark {
     }
 
     @Benchmark
-    public double[] gram() {
+    public Object gram() {
+        if (x32 != null) {
+            gram.gramFloat32(x32, null, null, g32, 0, p);
+            return g32;
+        }
         gram.gram(x, null, null, g, 0, p, null, 0);
         return g;
     }

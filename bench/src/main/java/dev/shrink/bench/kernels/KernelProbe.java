@@ -1,6 +1,9 @@
 package dev.shrink.bench.kernels;
 
 import dev.shrink.bench.Implementations;
+import dev.shrink.bench.PeakFlopsBenchmark;
+import dev.shrink.bench.peers.OpenBlas;
+import dev.shrink.kernels.FloatMatrixView;
 import dev.shrink.kernels.Gram;
 import dev.shrink.kernels.KernelProvider;
 import dev.shrink.kernels.Layout;
@@ -25,12 +28,19 @@ import java.util.concurrent.Executors;
  *     dev.shrink.bench.kernels.KernelProbe gram 20000 500        # G = XᵀX, n·p² flops, both layouts
  * ... KernelProbe cholesky 2000                                    # p³/3 flops
  * ... KernelProbe parallel 20000 500                               # gram and Xᵀr on 1 and 2 threads (wall clock)
+ * -Dfloat32=true with gram: also the float32 Gram (float32 and float64 data)
+ * ... KernelProbe eigen 500                                        # symmetric eigendecomposition (rate at 9p³ flops)
+ * ... KernelProbe peak                                             # FMA peak at 256 and 512 bits
+ * -Dimpls=vector-256,vector-512,openblas                          # openblas: one thread, core type from OPENBLAS_CORETYPE
+ *                                                                  (needs --enable-native-access=ALL-UNNAMED)
  * </pre>
  */
 public final class KernelProbe {
     private KernelProbe() {}
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** Where results that would otherwise be dead code go. */
+    static volatile double sink;
 
     public static void main(String[] args) throws Exception {
         String what = args.length > 0 ? args[0] : "gram";
@@ -44,9 +54,30 @@ public final class KernelProbe {
                     MatrixView x = GramBenchmark.design(n, p, layout);
                     double[] g = new double[p * p];
                     for (String impl : impls) {
-                        Gram gram = Implementations.provider(impl).gram();
-                        report("gram " + n + "x" + p + " " + layout + " " + impl, (double) n * p * p, calls, true,
-                                () -> gram.gram(x, null, null, g, 0, p, null, 0));
+                        Runnable call;
+                        if (impl.equals("openblas")) {
+                            if (layout != Layout.ROW_MAJOR) continue;
+                            OpenBlas blas = openBlas();
+                            call = () -> blas.gram(n, p, x.data(), p, g, p);
+                        } else {
+                            Gram gram = Implementations.provider(impl).gram();
+                            call = () -> gram.gram(x, null, null, g, 0, p, null, 0);
+                        }
+                        report("gram " + n + "x" + p + " " + layout + " " + label(impl), (double) n * p * p, calls, true, call);
+                    }
+                    if (Boolean.getBoolean("float32")) {
+                        float[] g32 = new float[p * p];
+                        float[] data32 = new float[n * p];
+                        for (int i = 0; i < data32.length; i++) data32[i] = (float) x.data()[i];
+                        var x32 = layout == Layout.ROW_MAJOR ? FloatMatrixView.rowMajor(data32, n, p) : FloatMatrixView.columnMajor(data32, n, p);
+                        for (String impl : impls) {
+                            if (impl.equals("openblas")) continue;
+                            Gram gram = Implementations.provider(impl).gram();
+                            report("gramFloat32 " + n + "x" + p + " " + layout + " float32 data " + impl, (double) n * p * p, calls, true,
+                                    () -> gram.gramFloat32(x32, null, null, g32, 0, p));
+                            report("gramFloat32 " + n + "x" + p + " " + layout + " float64 data " + impl, (double) n * p * p, calls, true,
+                                    () -> gram.gramFloat32(x, null, null, g32, 0, p));
+                        }
                     }
                 }
             }
@@ -58,9 +89,36 @@ public final class KernelProbe {
                 for (int i = 0; i < p; i++) spd[i * p + i] += 1;
                 double[] a = spd.clone();
                 for (String impl : impls) {
-                    var cholesky = Implementations.provider(impl).cholesky();
-                    report("cholesky p=" + p + " " + impl, (double) p * p * p / 3, calls, true,
-                            () -> System.arraycopy(spd, 0, a, 0, a.length), () -> cholesky.factor(p, a, 0, p, 0.0));
+                    Runnable call;
+                    if (impl.equals("openblas")) {
+                        OpenBlas blas = openBlas();
+                        call = () -> blas.dpotrfLower(p, a, p);
+                    } else {
+                        var cholesky = Implementations.provider(impl).cholesky();
+                        call = () -> cholesky.factor(p, a, 0, p, 0.0);
+                    }
+                    report("cholesky p=" + p + " " + label(impl), (double) p * p * p / 3, calls, true,
+                            () -> System.arraycopy(spd, 0, a, 0, a.length), call);
+                }
+            }
+            case "eigen" -> {
+                int p = Integer.parseInt(args[1]);
+                double[] xd = new SplittableRandom(7).doubles(2L * p * p, -1, 1).toArray();
+                double[] gram = KernelProvider.scalar().gram().gram(MatrixView.rowMajor(xd, 2 * p, p));
+                double[] a = gram.clone();
+                double[] values = new double[p];
+                double[] vectors = new double[p * p];
+                for (String impl : impls) {
+                    var eigen = Implementations.provider(impl).symmetricEigen();
+                    report("eigen p=" + p + " " + impl + " (GFLOP/s at 9p³)", 9.0 * p * p * p, calls, true,
+                            () -> System.arraycopy(gram, 0, a, 0, a.length), () -> eigen.decompose(p, a, 0, p, values, vectors));
+                }
+            }
+            case "peak" -> {
+                PeakFlopsBenchmark peak = new PeakFlopsBenchmark();
+                for (int bits : new int[] {256, 512}) {
+                    peak.bits = bits;
+                    report("peak fma " + bits + "-bit", PeakFlopsBenchmark.flopsPerCall(bits), calls, true, () -> sink += peak.fma());
                 }
             }
             case "parallel" -> {
@@ -85,8 +143,20 @@ public final class KernelProbe {
                     pool.shutdown();
                 }
             }
-            default -> throw new IllegalArgumentException("expected gram, cholesky or parallel, got " + what);
+            default -> throw new IllegalArgumentException("expected gram, cholesky, peak or parallel, got " + what);
         }
+    }
+
+    /** OpenBLAS on one thread (implementation name {@code openblas}); its core type comes from OPENBLAS_CORETYPE. */
+    private static OpenBlas openBlas() {
+        OpenBlas blas = OpenBlas.load().orElseThrow(() -> new IllegalStateException(OpenBlas.unavailableReason()));
+        blas.setNumThreads(1);
+        return blas;
+    }
+
+    /** The implementation's name, with OpenBLAS's core type (verified by openblas_get_corename). */
+    private static String label(String impl) {
+        return impl.equals("openblas") ? "openblas-" + openBlas().coreName() : impl;
     }
 
     private static void report(String name, double flops, int calls, boolean cpuTime, Runnable call) {

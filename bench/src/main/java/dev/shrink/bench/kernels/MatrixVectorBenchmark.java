@@ -1,6 +1,7 @@
 package dev.shrink.bench.kernels;
 
 import dev.shrink.bench.Implementations;
+import dev.shrink.kernels.FloatMatrixView;
 import dev.shrink.kernels.Layout;
 import dev.shrink.kernels.MatrixVector;
 import dev.shrink.kernels.MatrixView;
@@ -51,11 +52,19 @@ public class MatrixVectorBenchmark {
     @Param({"ROW_MAJOR", "COLUMN_MAJOR"})
     public Layout layout;
 
+    /** {@code float32}: float32 data, vectors and arithmetic; the report runs both. */
+    @Param({"float64"})
+    public String precision;
+
     private MatrixVector kernels;
     private MatrixView x;
     private double[] w;
     private double[] r;
     private double[] out;
+    private FloatMatrixView x32;
+    private float[] w32;
+    private float[] r32;
+    private float[] out32;
 
     @Setup
     public void setUp() {
@@ -66,16 +75,30 @@ public class MatrixVectorBenchmark {
         w = random.doubles(p, -1, 1).toArray();
         r = random.doubles(n, -1, 1).toArray();
         out = new double[Math.max(n, p)];
+        if (Precision.isFloat32(precision)) {
+            x32 = Precision.narrow(x);
+            w32 = Precision.narrow(w);
+            r32 = Precision.narrow(r);
+            out32 = new float[Math.max(n, p)];
+        }
     }
 
     @Benchmark
-    public double[] xw() {
+    public Object xw() {
+        if (x32 != null) {
+            kernels.multiply(x32, w32, 0, out32, 0);
+            return out32;
+        }
         kernels.multiply(x, w, 0, out, 0);
         return out;
     }
 
     @Benchmark
-    public double[] xtr() {
+    public Object xtr() {
+        if (x32 != null) {
+            kernels.multiplyTransposed(x32, r32, 0, out32, 0);
+            return out32;
+        }
         kernels.multiplyTransposed(x, r, 0, out, 0);
         return out;
     }

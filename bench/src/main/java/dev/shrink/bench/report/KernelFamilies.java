@@ -14,9 +14,7 @@ final class KernelFamilies {
     static List<Family> current() {
         try {
             KernelProvider k = KernelProvider.get();
-            // >>> ISSUE 10 SWITCH: once KernelProvider lists its kernel families (family -> width -> reason), return
-            // >>> one Family per entry of that list here. Until then the provider has one width for every family.
-            return List.of(new Family("every family", k.vectorBits(), k.name() + "; " + KernelProvider.selectionReason()));
+            return k.choices().stream().map(c -> new Family(c.family().key(), c.bits(), c.reason())).toList();
         } catch (RuntimeException | LinkageError e) {
             return List.of(new Family("every family", 0, "kernels unavailable: " + e));
         }

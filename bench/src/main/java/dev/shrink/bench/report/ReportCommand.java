@@ -1,5 +1,6 @@
 package dev.shrink.bench.report;
 
+import dev.shrink.bench.data.Workloads;
 import dev.shrink.bench.peers.CoreTypes;
 import dev.shrink.bench.peers.OpenBlas;
 
@@ -28,7 +29,7 @@ public final class ReportCommand {
 
     static final String USAGE = """
             usage: ./shrink report [--quick] [--out DIR] [--no-solvers] [--no-external-peers] [--peer-coretype NAME]
-                           [--list] [--keep-data] [--csv]
+                           [--list] [--keep-data] [--csv] [--workloads NAME,...]
               --quick               short suite (7-10 minutes on 2 cores, the peers included)
               --out DIR             where to write the report (default: report/)
               --no-solvers          kernels only
@@ -40,6 +41,8 @@ public final class ReportCommand {
               --keep-data           keep the solver workloads' X.f64 / y.f64 and every side's coefficients under DIR/data
                                     (deleted once read otherwise)
               --csv                 also write them as X.csv / y.csv (and keep them), for other tools
+              --workloads NAME,...  only these solver workloads (e.g. mt-enet,bayes-ridge), no kernels; the mode's
+                                    timing (full unless --quick)
             """;
 
     /** {@code ./shrink report ...}: the launcher runs this class. */
@@ -56,6 +59,7 @@ public final class ReportCommand {
         DataOption dataFiles = DataOption.DELETE;
         String peerCoreType = null;
         boolean rerender = false;
+        List<String> only = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> mode = Suite.Mode.QUICK;
@@ -77,6 +81,19 @@ public final class ReportCommand {
                     }
                     peerCoreType = args[++i];
                 }
+                case "--workloads" -> {
+                    if (i + 1 >= args.length) {
+                        err.println("report: --workloads needs a comma-separated list of " + Workloads.names());
+                        return 2;
+                    }
+                    only = List.of(args[++i].split(","));
+                    for (String w : only) {
+                        if (!Workloads.names().contains(w)) {
+                            err.println("report: unknown workload '" + w + "', expected some of " + Workloads.names());
+                            return 2;
+                        }
+                    }
+                }
                 case "--out" -> {
                     if (i + 1 >= args.length) {
                         err.println("report: --out needs a directory");
@@ -96,7 +113,7 @@ public final class ReportCommand {
             }
         }
         try {
-            return report(mode, outDir, solvers, externalPeers, list, dataFiles, peerCoreType, rerender, out);
+            return report(mode, outDir, solvers, externalPeers, list, dataFiles, peerCoreType, rerender, only, out);
         } catch (IOException | RuntimeException e) {
             err.println("report: failed: " + e);
             e.printStackTrace(err);
@@ -139,7 +156,7 @@ public final class ReportCommand {
     }
 
     private static int report(Suite.Mode mode, Path outDir, boolean solvers, boolean externalPeers, boolean list,
-                              DataOption dataFiles, String peerCoreType, boolean rerender, PrintStream out)
+                              DataOption dataFiles, String peerCoreType, boolean rerender, List<String> only, PrintStream out)
             throws IOException {
         long start = System.nanoTime();
         Files.createDirectories(outDir);
@@ -159,8 +176,10 @@ public final class ReportCommand {
             coretypes.addAll(Suite.CORETYPES);
         }
 
-        List<Step> planned = new ArrayList<>(Suite.steps(mode, coretypes));
-        SolverSection section = new SolverSection(mode, outDir.resolve("data"), out, notes, dataFiles);
+        // --workloads: those solver workloads alone, without the kernel steps
+        List<Step> planned = new ArrayList<>(only == null ? Suite.steps(mode, coretypes) : List.of());
+        if (only != null) notes.add("solver workloads " + only + " only (--workloads): no kernel rows");
+        SolverSection section = new SolverSection(mode, outDir.resolve("data"), out, notes, dataFiles, only);
         if (solvers) planned.add(section.step());
         List<Step> steps = new ArrayList<>();
         int total = 0;
@@ -244,6 +263,16 @@ public final class ReportCommand {
         List<SolverRow> solverRows = new ArrayList<>();
         if (solvers) solverRows.addAll(section.run(solverResults, externalPeers && !rerender, rerender, peerCore.coreType()));
 
+        // The parse rows: not measured again by --rerender (their files are not kept)
+        List<ParseSection.Reading> parse = List.of();
+        if (!rerender) {
+            try {
+                parse = ParseSection.run(mode, externalPeers && mode != Suite.Mode.TOY, out, notes);
+            } catch (IOException | RuntimeException e) {
+                notes.add("parse rows did not run: " + e);
+            }
+        }
+
         List<Row> all = new ArrayList<>(rows);
         for (SolverRow s : solverRows) all.addAll(SolverSection.rows(s));
         Files.writeString(outDir.resolve("summary.tsv"), SummaryTsv.format(all));
@@ -251,7 +280,7 @@ public final class ReportCommand {
         String busy = rerender ? null : MachineInfo.busyNote(loadAtStart, MachineInfo.loadAverage(), machine.processors());
         if (busy != null) notes.addFirst(busy);
         ReportWriter writer = new ReportWriter(modeText, machine, rows, solverRows, notes,
-                solvers && (externalPeers || rerender) && mode != Suite.Mode.TOY ? peerCore : null);
+                solvers && (externalPeers || rerender) && mode != Suite.Mode.TOY ? peerCore : null, parse);
         Files.writeString(outDir.resolve("report.md"), writer.markdown());
         Path index = outDir.resolve("index.html");
         Files.writeString(index, writer.html());

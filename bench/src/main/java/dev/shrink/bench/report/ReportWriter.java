@@ -36,10 +36,18 @@ final class ReportWriter {
     private final List<String> notes;
     private final String mode;
     private final CoreTypes.Choice peerCore;
+    private final List<ParseSection.Reading> parse;
 
     /** {@code peerCore}: the OpenBLAS core type the external peers ran with and why (null: they did not run). */
     ReportWriter(String mode, MachineInfo machine, List<Row> kernelRows, List<SolverRow> solverRows, List<String> notes,
                  CoreTypes.Choice peerCore) {
+        this(mode, machine, kernelRows, solverRows, notes, peerCore, List.of());
+    }
+
+    /** {@code parse}: the CSV readers' rows ({@link ParseSection}), empty when they did not run. */
+    ReportWriter(String mode, MachineInfo machine, List<Row> kernelRows, List<SolverRow> solverRows, List<String> notes,
+                 CoreTypes.Choice peerCore, List<ParseSection.Reading> parse) {
+        this.parse = List.copyOf(parse);
         this.mode = mode;
         this.machine = machine;
         this.kernelRows = kernelRows;
@@ -84,6 +92,9 @@ final class ReportWriter {
                 for (String b : blas) md.append("- ").append(b).append('\n');
                 md.append('\n');
             }
+        }
+        if (!parse.isEmpty()) {
+            md.append("## Reading a numeric CSV\n\n").append(ParseSection.intro()).append("\n\n").append(ParseSection.table(parse).markdown()).append('\n');
         }
         if (!notes.isEmpty()) {
             md.append("## Notes\n\n");
@@ -139,6 +150,9 @@ final class ReportWriter {
                 for (String b : blas) h.append("<li>").append(esc(b)).append("</li>\n");
                 h.append("</ul>\n");
             }
+        }
+        if (!parse.isEmpty()) {
+            h.append("<h2>Reading a numeric CSV</h2>\n<p>").append(esc(ParseSection.intro())).append("</p>\n").append(ParseSection.table(parse).html());
         }
         if (!notes.isEmpty()) {
             h.append("<h2>Notes</h2>\n<ul class=\"note\">\n");

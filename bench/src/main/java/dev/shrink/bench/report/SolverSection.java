@@ -34,9 +34,12 @@ final class SolverSection {
     private final PrintStream progress;
     private final List<String> notes;
     private final ReportCommand.DataOption dataFiles;
+    private final List<String> only;
 
-    SolverSection(Suite.Mode mode, Path dataDir, PrintStream progress, List<String> notes, ReportCommand.DataOption dataFiles) {
+    /** @param only the workloads to run (null: the mode's own list) */
+    SolverSection(Suite.Mode mode, Path dataDir, PrintStream progress, List<String> notes, ReportCommand.DataOption dataFiles, List<String> only) {
         this.dataFiles = dataFiles;
+        this.only = only;
         this.mode = mode;
         this.dataDir = dataDir;
         this.progress = progress;
@@ -44,6 +47,7 @@ final class SolverSection {
     }
 
     List<String> workloads() {
+        if (only != null) return only;
         return switch (mode) {
             case TOY -> List.of("ridge", "lasso");
             case QUICK -> List.of("ridge", "lasso", "elasticnet", "logistic", "enet-path", "lasso-path-wide", "enet-cv", "ridge-cv");

@@ -13,6 +13,9 @@ import java.util.List;
  *   <li>lasso / elastic net: scikit-learn's duality gap ({@code sklearn/linear_model/_cd_fast.pyx}: objective scaled
  *       by n, intercept by centring) divided by ‖y − ȳ‖², i.e. in the units of scikit-learn's {@code tol};</li>
  *   <li>ridge and logistic: the ∞-norm of the objective's gradient in (w, b);</li>
+ *   <li>the penalised GLMs (L1 / elastic-net / multinomial logistic, Poisson, glmnet's paths): the largest violation
+ *       of the optimality conditions ("KKT": |∇ⱼ + λ₂wⱼ + λ₁·sign wⱼ| at a nonzero coefficient, max(0, |∇ⱼ| − λ₁) at a
+ *       zero one, |∇_b| for an intercept), in the units of the objective's gradient;</li>
  *   <li>multi-task elastic net: scikit-learn's multi-task gap over ‖Y − Ȳ‖²_F; group lasso: a duality gap over
  *   ‖y − ȳ‖² (logistic: over n times the labels' entropy); Bayesian ridge: the ridge objective and gradient at each
  *   side's own λ/α (its α, λ in the alphas file).</li>
@@ -21,6 +24,9 @@ import java.util.List;
  */
 public final class Accuracy {
     private Accuracy() {}
+
+    /** The losses of the penalised GLM workloads. */
+    enum Glm { BINOMIAL, POISSON, MULTINOMIAL }
 
     /** Objective reached, its optimality measure, and the name of that measure. */
     public record Measure(double objective, double optimality, String name) {}
@@ -43,6 +49,22 @@ public final class Accuracy {
                 yield new Measure(sum, worst, "gap");
             }
             case "logistic" -> d.logistic(coefs.get(0), intercepts[0], w.number("C"));
+            case "logistic_penalized" -> d.glm(Glm.BINOMIAL, coefs, intercepts, w.number("C"), w.number("l1_ratio"), 1 - w.number("l1_ratio"), false);
+            case "multinomial" -> d.glm(Glm.MULTINOMIAL, coefs, intercepts, w.number("C"), 0, 1, false);
+            case "poisson" -> d.glm(Glm.POISSON, coefs, intercepts, 1.0 / w.n(), 0, w.number("alpha"), false);
+            case "logistic_path", "multinomial_path", "poisson_path" -> {
+                Glm family = w.model().startsWith("logistic") ? Glm.BINOMIAL : w.model().startsWith("poisson") ? Glm.POISSON : Glm.MULTINOMIAL;
+                int k = family == Glm.MULTINOMIAL ? (int) w.number("n_classes") : 1;
+                double r = w.number("l1_ratio");
+                double sum = 0, worst = 0;
+                for (int l = 0; l < alphas.length; l++) {
+                    Measure m = d.glm(family, coefs.subList(l * k, l * k + k), java.util.Arrays.copyOfRange(intercepts, l * k, l * k + k), 1.0 / w.n(),
+                            alphas[l] * r, alphas[l] * (1 - r), true);
+                    sum += m.objective();
+                    worst = Math.max(worst, m.optimality());
+                }
+                yield new Measure(sum, worst, "KKT");
+            }
             case "multitask_elasticnet" -> d.multiTask(coefs, 0, intercepts, w.number("alpha"), w.number("l1_ratio"));
             case "multitask_elasticnet_path" -> {
                 int tasks = (int) w.number("n_tasks");
@@ -309,6 +331,74 @@ public final class Accuracy {
                 wNorm2 += coef[j] * coef[j];
             }
             return new Measure(0.5 * wNorm2 + c * loss, max, "grad");
+        }
+
+        /**
+         * A penalised GLM's objective {@code c·Σᵢℓᵢ + Σⱼ pⱼ(l1·|wⱼ| + ½·l2·wⱼ²)} (summed over the coefficient vectors: one,
+         * or one per class) and its largest KKT violation. Binomial and Poisson losses are glmnet's
+         * (log(1 + e^z) − yz and e^z − yz; scikit-learn's Poisson objective is the half deviance, which differs from it by
+         * a constant); with {@code standardized}, pⱼ = dⱼ for l1 and dⱼ² for l2 (glmnet's standardisation), else 1.
+         */
+        Measure glm(Glm family, List<double[]> coefs, double[] b, double c, double l1, double l2, boolean standardized) {
+            int k = coefs.size();
+            double[][] z = new double[k][];
+            for (int cl = 0; cl < k; cl++) {
+                z[cl] = xw(coefs.get(cl));
+                for (int i = 0; i < n; i++) z[cl][i] += b[cl];
+            }
+            double loss = 0;
+            double[][] r = new double[k][n];
+            for (int i = 0; i < n; i++) {
+                double yi = w.y()[i];
+                switch (family) {
+                    case BINOMIAL -> {
+                        double zi = z[0][i];
+                        loss += (zi > 0 ? zi + Math.log1p(Math.exp(-zi)) : Math.log1p(Math.exp(zi))) - yi * zi;
+                        r[0][i] = c * (1 / (1 + Math.exp(-zi)) - yi);
+                    }
+                    case POISSON -> {
+                        double mu = Math.exp(z[0][i]);
+                        loss += mu - yi * z[0][i] + (yi > 0 ? yi * Math.log(yi) - yi : 0.0); // + the half deviance's constant
+                        r[0][i] = c * (mu - yi);
+                    }
+                    case MULTINOMIAL -> {
+                        double max = Double.NEGATIVE_INFINITY;
+                        for (int cl = 0; cl < k; cl++) max = Math.max(max, z[cl][i]);
+                        double sum = 0;
+                        for (int cl = 0; cl < k; cl++) sum += Math.exp(z[cl][i] - max);
+                        loss += max + Math.log(sum) - z[(int) yi][i];
+                        for (int cl = 0; cl < k; cl++) r[cl][i] = c * (Math.exp(z[cl][i] - max) / sum - (yi == cl ? 1 : 0));
+                    }
+                }
+            }
+            double[] scale = standardized ? scales() : null;
+            double penalty = 0, worst = 0;
+            for (int cl = 0; cl < k; cl++) {
+                double[] coef = coefs.get(cl);
+                double[] g = xt(r[cl]);
+                double gb = 0;
+                for (int i = 0; i < n; i++) gb += r[cl][i];
+                worst = Math.max(worst, Math.abs(gb));
+                for (int j = 0; j < p; j++) {
+                    double a = l1 * (scale == null ? 1 : scale[j]);
+                    double q = l2 * (scale == null ? 1 : scale[j] * scale[j]);
+                    penalty += a * Math.abs(coef[j]) + 0.5 * q * coef[j] * coef[j];
+                    double v = g[j] + q * coef[j];
+                    worst = Math.max(worst, coef[j] != 0 ? Math.abs(v + a * Math.signum(coef[j])) : Math.max(0, Math.abs(v) - a));
+                }
+            }
+            return new Measure(c * loss + penalty, worst, "KKT");
+        }
+
+        /** The 1/n standard deviation of each column (glmnet's standardisation). */
+        double[] scales() {
+            double[] sd = new double[p];
+            for (int i = 0; i < n; i++) for (int j = 0; j < p; j++) {
+                double e = w.x()[i * p + j] - means[j];
+                sd[j] += e * e / n;
+            }
+            for (int j = 0; j < p; j++) sd[j] = Math.sqrt(sd[j]);
+            return sd;
         }
     }
 }

@@ -10,6 +10,8 @@ import dev.shrink.solvers.Lasso;
 import dev.shrink.solvers.LinearModel;
 import dev.shrink.solvers.LogisticModel;
 import dev.shrink.solvers.LogisticRegression;
+import dev.shrink.solvers.PoissonModel;
+import dev.shrink.solvers.PoissonRegressor;
 import dev.shrink.solvers.MultiTaskElasticNet;
 import dev.shrink.solvers.MultiTaskModel;
 import dev.shrink.solvers.Ridge;
@@ -17,6 +19,9 @@ import dev.shrink.solvers.cv.CvResult;
 import dev.shrink.solvers.cv.ElasticNetCV;
 import dev.shrink.solvers.cv.RidgeCV;
 import dev.shrink.solvers.path.ElasticNetPath;
+import dev.shrink.solvers.path.LogisticPath;
+import dev.shrink.solvers.path.MultinomialPath;
+import dev.shrink.solvers.path.PoissonPath;
 import dev.shrink.solvers.path.GroupLassoPath;
 import dev.shrink.solvers.path.MultiTaskElasticNetPath;
 import dev.shrink.solvers.path.MultiTaskPathResult;
@@ -55,6 +60,14 @@ public final class Fits {
                     .eps(w.number("eps")).folds((int) w.number("n_folds")).tol(1e-4).threads(1).build()
                     .fit(x, w.y());
             case "ridge_cv" -> RidgeCV.builder().alphas(w.numbers("alphas")).threads(1).build().fit(x, w.y(), null);
+            case "logistic_penalized" -> LogisticRegression.builder().C(w.number("C"))
+                    .penalty(w.settings().get("penalty").equals("l1") ? LogisticRegression.Penalty.L1 : LogisticRegression.Penalty.ELASTICNET)
+                    .l1Ratio(w.number("l1_ratio")).threads(1).build().fit(x, w.y());
+            case "multinomial" -> LogisticRegression.builder().C(w.number("C")).threads(1).build().fit(x, w.y());
+            case "poisson" -> PoissonRegressor.builder().alpha(w.number("alpha")).threads(1).build().fit(x, w.y());
+            case "logistic_path" -> LogisticPath.builder().l1Ratio(w.number("l1_ratio")).lambdas(w.numbers("lambdas")).threads(1).build().fit(x, w.y());
+            case "multinomial_path" -> MultinomialPath.builder().l1Ratio(w.number("l1_ratio")).lambdas(w.numbers("lambdas")).threads(1).build().fit(x, w.y());
+            case "poisson_path" -> PoissonPath.builder().l1Ratio(w.number("l1_ratio")).lambdas(w.numbers("lambdas")).threads(1).build().fit(x, w.y());
             case "multitask_elasticnet" -> MultiTaskElasticNet.builder().alpha(w.number("alpha")).l1Ratio(w.number("l1_ratio")).threads(1).build()
                     .fit(x, tasks(w));
             case "multitask_elasticnet_path" -> MultiTaskElasticNetPath.builder().l1Ratio(w.number("l1_ratio")).nAlphas((int) w.number("n_alphas"))
@@ -91,16 +104,34 @@ public final class Fits {
         return switch (r) {
             case LinearModel m -> new Result(List.of(m.coef()), new double[] {m.intercept()}, new double[] {Double.NaN},
                     m.convergence().value(), m.convergence().converged() ? "" : "not converged: " + m.convergence().message());
-            case LogisticModel m -> new Result(List.of(m.coef()), new double[] {m.intercept()}, new double[] {Double.NaN},
+            case LogisticModel m -> {
+                // one line per coefficient vector (a multinomial model: one per class)
+                int k = m.isMultinomial() ? m.classes().length : 1;
+                List<double[]> coefs = new ArrayList<>();
+                double[] intercepts = new double[k];
+                for (int c = 0; c < k; c++) {
+                    coefs.add(m.coef(c));
+                    intercepts[c] = m.intercept(c);
+                }
+                yield new Result(coefs, intercepts, new double[] {Double.NaN}, m.convergence().value(),
+                        m.convergence().converged() ? "" : "not converged: " + m.convergence().message());
+            }
+            case PoissonModel m -> new Result(List.of(m.coef()), new double[] {m.intercept()}, new double[] {Double.NaN},
                     m.convergence().value(), m.convergence().converged() ? "" : "not converged: " + m.convergence().message());
             case PathResult path -> {
+                // one line per penalty value, or per class of each penalty value (line k·K + c) for a multinomial path
                 List<double[]> coefs = new ArrayList<>();
+                int classes = path.classes();
+                double[] intercepts = new double[path.size() * classes];
                 double worst = 0;
                 for (int k = 0; k < path.size(); k++) {
-                    coefs.add(path.coef(k));
+                    for (int c = 0; c < classes; c++) {
+                        coefs.add(path.coef(k, c));
+                        intercepts[k * classes + c] = path.intercept(k, c);
+                    }
                     worst = Math.max(worst, path.convergence(k).value());
                 }
-                yield new Result(coefs, path.intercepts(), path.penalties(), worst, path.allConverged() ? "" : "some alphas not converged");
+                yield new Result(coefs, intercepts, path.penalties(), worst, path.allConverged() ? "" : "some alphas not converged");
             }
             case MultiTaskModel m -> new Result(List.of(m.coef()), m.intercepts(), new double[] {Double.NaN}, m.convergence().value(),
                     m.convergence().converged() ? "" : "not converged: " + m.convergence().message());

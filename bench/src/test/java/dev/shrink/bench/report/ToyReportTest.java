@@ -22,6 +22,24 @@ class ToyReportTest {
         return Files.exists(md) ? Files.readString(md) : "(no report.md)";
     }
 
+    /** --workloads: those solver workloads alone (here the GLM yardstick's rows), no kernels. */
+    @Test
+    void chosenWorkloadsOnly(@TempDir Path dir) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = ReportCommand.run(new String[] {"--toy", "--workloads", "logistic-l1,poisson-lasso-path", "--out", dir.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8));
+        assertEquals(0, status, out.toString(StandardCharsets.UTF_8));
+        List<String> tsv = Files.readAllLines(dir.resolve("summary.tsv"));
+        for (String solver : List.of("logistic-l1", "poisson-lasso-path")) {
+            for (String unit : List.of("s", "objective", "KKT")) {
+                assertTrue(tsv.stream().anyMatch(l -> l.startsWith(solver + "\t") && l.contains("\tshrink\t1\t") && l.endsWith("\t" + unit)),
+                        solver + " " + unit + " row:\n" + String.join("\n", tsv));
+            }
+        }
+        assertTrue(tsv.stream().noneMatch(l -> l.startsWith("dot\t") || l.startsWith("lasso\t")), String.join("\n", tsv));
+        assertEquals(2, ReportCommand.run(new String[] {"--toy", "--workloads", "no-such"}, new PrintStream(out), new PrintStream(out)));
+    }
+
     @Test
     void toyReportWritesEveryFile(@TempDir Path dir) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -66,5 +84,6 @@ class ToyReportTest {
         }
         String md = Files.readString(dir.resolve("report.md"));
         assertTrue(md.contains("## dot product") && md.contains("| 64 |"), md);
+        assertTrue(md.contains("## Reading a numeric CSV") && md.contains("| shrink (./shrink fit's reader, this JVM) | 2000 × 20"), md);
     }
 }

@@ -72,14 +72,17 @@ public final class DataReader {
             throw DataException.in(name, x.p() + " columns, the model has " + spec.features().size() + " features");
         }
         Target target = null;
+        List<Target> tasks = null;
         if (spec.yFile() != null) {
             requireFile(spec.yFile(), spec.yFile().toString());
-            target = VectorReader.target(spec.yFile(), spec.yFile().toString(), x.n());
+            List<Target> responses = VectorReader.responses(spec.yFile(), spec.yFile().toString(), x.n());
+            target = responses.getFirst();
+            if (responses.size() > 1) tasks = responses;
         } else if (spec.needsTarget()) {
             throw DataException.in(name, "a design without a response column: give the response with --y FILE (.npy or one value per line)");
         }
         double[] weights = spec.weights() == null ? null : weights(spec, x.n());
-        return new DataSet(name, DataSet.positionalNames(x.p()), x, target, weights, null, List.of());
+        return new DataSet(name, DataSet.positionalNames(x.p()), x, target, tasks, weights, null, List.of());
     }
 
     private static double[] weights(DataSpec spec, int n) throws IOException {

@@ -47,6 +47,11 @@ final class TableBuilder {
     private double[] block;
     private int rowOffset;
     private final DoubleList y = new DoubleList();
+    /** The response columns (--target: one name, or several separated by commas for a multi-task response). */
+    private List<String> targets;
+    /** Multi-task: the values of each task, and each column's task (for the TARGET slots). */
+    private DoubleList[] taskValues;
+    private int[] taskOf;
     private final DoubleList weights = new DoubleList();
     private final DoubleList folds = new DoubleList();
     /** Text labels of the response, when its first cell is not a number: id in order of appearance. */
@@ -142,7 +147,11 @@ final class TableBuilder {
             if (v != v) throw bad(index, new String(buf, off, len));
             block[rowOffset + s] = v;
         } else if (s == TARGET) {
-            if (labelIds != null) {
+            if (taskValues != null) {
+                double v = Cells.parse(buf, off, len);
+                if (v != v) throw bad(index, new String(buf, off, len));
+                taskValues[taskOf[index]].add(v);
+            } else if (labelIds != null) {
                 String label = new String(buf, off, len).strip();
                 if (label.isEmpty()) throw bad(index, label);
                 y.add(labelIds.computeIfAbsent(label, k -> labelIds.size()));
@@ -203,9 +212,24 @@ final class TableBuilder {
             if (h.isEmpty()) throw DataException.at(file, line, j + 1, "empty column name in the header row");
             if (!seen.add(h)) throw DataException.at(file, line, j + 1, "column name '" + h + "' appears twice in the header row");
         }
-        require(spec.target(), "--target");
+        targets = targetColumns();
+        for (String t : targets) require(t, "--target");
         require(spec.weights(), "--weights");
         require(spec.foldColumn(), "--fold-col");
+    }
+
+    /** The names --target gives: the whole value when a column has that name, else its comma-separated parts. */
+    private List<String> targetColumns() {
+        String t = spec.target();
+        if (t == null) return List.of();
+        if (header.contains(t) || t.indexOf(',') < 0) return List.of(t);
+        List<String> names = new ArrayList<>();
+        for (String part : t.split(",")) {
+            String name = part.strip();
+            if (names.contains(name)) throw DataException.in(file, "--target names column '" + name + "' twice");
+            names.add(name);
+        }
+        return names;
     }
 
     private void require(String column, String option) {
@@ -225,13 +249,29 @@ final class TableBuilder {
         Arrays.fill(slot, SKIP);
         Map<String, Integer> index = new HashMap<>();
         for (int j = 0; j < header.size(); j++) index.put(header.get(j), j);
-        if (spec.target() != null) {
-            int t = index.get(spec.target());
+        if (targets.size() == 1) {
+            int t = index.get(targets.getFirst());
             slot[t] = TARGET;
             String cell = firstRow.get(t);
             if (Double.isNaN(Cells.parse(cell))) {
                 if (!Cells.isText(cell)) throw bad(t, cell);
                 labelIds = new HashMap<>(); // a column of text labels (classifiers)
+            }
+        } else if (targets.size() > 1) {
+            taskOf = new int[header.size()];
+            taskValues = new DoubleList[targets.size()];
+            for (int k = 0; k < targets.size(); k++) {
+                int t = index.get(targets.get(k));
+                if (slot[t] == TARGET) throw DataException.in(file, "--target names column '" + targets.get(k) + "' twice");
+                slot[t] = TARGET;
+                taskOf[t] = k;
+                taskValues[k] = new DoubleList();
+                String cell = firstRow.get(t);
+                if (Double.isNaN(Cells.parse(cell))) {
+                    if (!Cells.isText(cell)) throw bad(t, cell);
+                    throw DataException.at(file, line, t + 1, "'" + Cells.shorten(cell.strip()) + "' in column '" + targets.get(k)
+                            + "': a response of several columns (multi-task) must be numeric");
+                }
             }
         }
         if (spec.weights() != null) slot[index.get(spec.weights())] = WEIGHT;
@@ -286,20 +326,27 @@ final class TableBuilder {
             throw DataException.in(file, e.getMessage());
         }
         Target target = null;
-        if (spec.target() != null) target = target();
+        List<Target> tasks = null;
+        if (taskValues != null) {
+            tasks = new ArrayList<>();
+            for (int k = 0; k < taskValues.length; k++) tasks.add(new Target(file, targets.get(k), taskValues[k].toArray(), null));
+            target = tasks.getFirst();
+        } else if (!targets.isEmpty()) {
+            target = target();
+        }
         int[] foldIds = spec.foldColumn() == null ? null : foldIds();
-        return new DataSet(file, features, x, target, spec.weights() == null ? null : weights.toArray(), foldIds, notes);
+        return new DataSet(file, features, x, target, tasks, spec.weights() == null ? null : weights.toArray(), foldIds, notes);
     }
 
     private Target target() {
         double[] values = y.toArray();
-        if (labelIds == null) return new Target(file, spec.target(), values, null);
+        if (labelIds == null) return new Target(file, targets.getFirst(), values, null);
         // ids in order of appearance → ids in sorted label order
         List<String> sorted = new ArrayList<>(new TreeSet<>(labelIds.keySet()));
         int[] rank = new int[sorted.size()];
         for (int r = 0; r < sorted.size(); r++) rank[labelIds.get(sorted.get(r))] = r;
         for (int i = 0; i < values.length; i++) values[i] = rank[(int) values[i]];
-        return new Target(file, spec.target(), values, sorted);
+        return new Target(file, targets.getFirst(), values, sorted);
     }
 
     /** Fold ids as given (any integers) renumbered 0 .. K−1 in increasing order. */

@@ -24,6 +24,20 @@ final class Choices {
         return new Grid(null, p.integer("n-alphas", defaultCount));
     }
 
+    /**
+     * The settings of a coordinate-descent CV over (alpha, l1 ratio): the l1 ratios (fixed by the model, else
+     * --l1-ratio, default 0.5), the alpha grid, the folds, the intercept, max-iter, tol and threads.
+     */
+    record CdCv(double[] l1Ratios, Grid grid, double eps, FoldChoice folds, boolean intercept, int maxIter, double tol, int threads) {}
+
+    static CdCv cdCv(Params p, Double fixedL1) {
+        double[] l1Ratios = fixedL1 != null ? new double[] {fixedL1} : p.numbers("l1-ratio", new double[] {0.5});
+        Grid grid = grid(p, "alphas", 100);
+        double eps = grid.explicit() ? Double.NaN : p.number("eps", 1e-3);
+        FoldChoice folds = folds(p);
+        return new CdCv(l1Ratios, grid, eps, folds, p.fitIntercept(), p.integer("max-iter", 1000), p.number("tol", 1e-4), p.threads());
+    }
+
     /** Validation folds: a column of fold ids (--fold-col) or K contiguous folds (--folds, default 5); not both. */
     record FoldChoice(int count) {
         /** The folds for a data set: its fold column when it has one, else K contiguous blocks. */

@@ -4,7 +4,10 @@ import dev.shrink.solvers.Convergence;
 import dev.shrink.solvers.LinearModel;
 import dev.shrink.solvers.LogisticModel;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A fitted model as the command line writes and reads it: one coefficient row per output (one for regression and
@@ -18,15 +21,31 @@ import java.util.List;
  * @param tasks       the task names of a multi-task model, or null
  * @param objective   the value of the minimised objective at this solution (NaN when not known)
  * @param convergence how the fit ended
+ * @param details     what the fit estimated beside the coefficients, by output key (Bayesian ridge's alpha and lambda,
+ *                    the adaptive lasso's penalty factors), in order; empty when none
  */
-public record Fitted(Link link, double[][] coef, double[] intercept, Classes classes, List<String> tasks, double objective, Convergence convergence) {
+public record Fitted(Link link, double[][] coef, double[] intercept, Classes classes, List<String> tasks, double objective, Convergence convergence,
+                     Map<String, Object> details) {
     public Fitted {
+        details = details == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));
         double[][] c = new double[coef.length][];
         for (int k = 0; k < coef.length; k++) c[k] = coef[k].clone();
         coef = c;
         intercept = intercept.clone();
         tasks = tasks == null ? null : List.copyOf(tasks);
         if (intercept.length != coef.length) throw new IllegalArgumentException(coef.length + " coefficient rows, " + intercept.length + " intercepts");
+    }
+
+    /** A model without details. */
+    public Fitted(Link link, double[][] coef, double[] intercept, Classes classes, List<String> tasks, double objective, Convergence convergence) {
+        this(link, coef, intercept, classes, tasks, objective, convergence, null);
+    }
+
+    /** This model with details added (after those it has). */
+    public Fitted with(Map<String, Object> more) {
+        Map<String, Object> all = new LinkedHashMap<>(details);
+        all.putAll(more);
+        return new Fitted(link, coef, intercept, classes, tasks, objective, convergence, all);
     }
 
     /** A regression model. */

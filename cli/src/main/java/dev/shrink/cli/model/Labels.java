@@ -14,11 +14,38 @@ final class Labels {
 
     /** The response values of a regression. */
     static double[] numeric(DataSet d) {
+        single(d);
         Target t = d.target();
         if (t.textual()) {
             throw DataException.in(t.file(), t.where() + " holds text labels (" + preview(t.labels()) + "): a regression needs numbers");
         }
         return t.values();
+    }
+
+    /** Refuses a response of several columns for a model of one output. */
+    private static void single(DataSet d) {
+        if (d.tasks() != null) {
+            throw DataException.in(d.target().file(), "the response has " + d.tasks().size() + " columns: a model of several responses is "
+                    + "multitask-elasticnet or multitask-lasso");
+        }
+    }
+
+    /** A response of T columns (multi-task): Y as n×T rows, and the task names (the columns, or y1 .. yT). */
+    record Tasks(double[][] y, List<String> names) {}
+
+    static Tasks tasks(DataSet d) {
+        List<Target> columns = d.responses();
+        int n = d.n();
+        double[][] y = new double[n][columns.size()];
+        List<String> names = new ArrayList<>();
+        for (int t = 0; t < columns.size(); t++) {
+            Target c = columns.get(t);
+            if (c.textual()) throw DataException.in(c.file(), c.where() + " holds text labels (" + preview(c.labels()) + "): a regression needs numbers");
+            double[] v = c.values();
+            for (int i = 0; i < n; i++) y[i][t] = v[i];
+            names.add(c.column() != null ? c.column() : "y" + (t + 1));
+        }
+        return new Tasks(y, names);
     }
 
     /** A two-class response: the classes, and y as 0 (first class) / 1 (second class). */
@@ -40,6 +67,7 @@ final class Labels {
 
     /** The sorted distinct classes of the response. */
     static Classes classes(DataSet d) {
+        single(d);
         Target t = d.target();
         if (t.textual()) {
             double[] ids = new double[t.labels().size()];

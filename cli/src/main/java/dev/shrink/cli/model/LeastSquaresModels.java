@@ -104,14 +104,15 @@ final class LeastSquaresModels {
     }
 
     static CvRunner elasticNetCv(Params p, Double fixedL1) {
-        double[] l1Ratios = fixedL1 != null ? new double[] {fixedL1} : p.numbers("l1-ratio", new double[] {0.5});
-        Choices.Grid grid = Choices.grid(p, "alphas", 100);
-        double eps = grid.explicit() ? Double.NaN : p.number("eps", 1e-3);
-        Choices.FoldChoice folds = Choices.folds(p);
-        boolean intercept = p.fitIntercept();
-        int maxIter = p.integer("max-iter", 1000);
-        double tol = p.number("tol", 1e-4);
-        int threads = p.threads();
+        Choices.CdCv s = Choices.cdCv(p, fixedL1);
+        double[] l1Ratios = s.l1Ratios();
+        Choices.Grid grid = s.grid();
+        double eps = s.eps();
+        Choices.FoldChoice folds = s.folds();
+        boolean intercept = s.intercept();
+        int maxIter = s.maxIter();
+        double tol = s.tol();
+        int threads = s.threads();
         return d -> {
             double[] y = Labels.numeric(d);
             Folds f = folds.of(d);

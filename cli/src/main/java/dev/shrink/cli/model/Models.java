@@ -33,11 +33,36 @@ public final class Models {
                     .path(SKLEARN, p -> LeastSquaresModels.elasticNetPath(p, null))
                     .path(GLMNET, p -> LeastSquaresModels.glmnetGaussianPath(p, null))
                     .cv(SKLEARN, p -> LeastSquaresModels.elasticNetCv(p, null)),
-            Entry.of("logistic", Link.LOGIT, "½‖w‖² + C·Σᵢsᵢ·log(1 + exp(−tᵢ(xᵢ·w + b))), two classes (scikit-learn LogisticRegression; glmnet: binomial, alpha = 0)")
+            Entry.of("logistic", Link.LOGIT, "½‖w‖² + C·Σᵢsᵢ·log(1 + exp(−tᵢ(xᵢ·w + b))) (--penalty l1 | elasticnet --l1-ratio r: r·‖w‖₁ + ½(1 − r)‖w‖²), two classes (scikit-learn LogisticRegression; glmnet: binomial, --alpha in [0, 1], default 0)")
                     .fit(SKLEARN, LogisticModels::logistic)
                     .fit(GLMNET, LogisticModels::glmnetBinomial)
                     .path(GLMNET, LogisticModels::glmnetBinomialPath)
-                    .cv(SKLEARN, LogisticModels::logisticCv));
+                    .cv(SKLEARN, LogisticModels::logisticCv),
+            Entry.of("group-lasso", Link.IDENTITY,
+                            "(1/2n)·Σᵢ(yᵢ − xᵢ·w − b)² + alpha·((1 − l1_ratio)·Σ_g ω_g‖w_g‖₂ + l1_ratio·‖w‖₁), ω_g = √p_g (group lasso; l1_ratio > 0: sparse-group)")
+                    .fit(SKLEARN, GroupModels::groupLasso)
+                    .path(SKLEARN, GroupModels::groupLassoPath),
+            Entry.of("logistic-group-lasso", Link.LOGIT,
+                            "(1/n)·Σᵢlog(1 + exp(−tᵢ(xᵢ·w + b))) + alpha·((1 − l1_ratio)·Σ_g ω_g‖w_g‖₂ + l1_ratio·‖w‖₁), two classes")
+                    .fit(SKLEARN, GroupModels::logisticGroupLasso)
+                    .path(SKLEARN, GroupModels::logisticGroupLassoPath),
+            Entry.of("multitask-elasticnet", Link.IDENTITY,
+                            "(1/2n)·‖Y − XWᵀ − 1bᵀ‖²_F + alpha·(l1_ratio·Σⱼ‖Wⱼ‖₂ + ½(1 − l1_ratio)·‖W‖²_F) (scikit-learn MultiTaskElasticNet)")
+                    .fit(SKLEARN, p -> MultiTaskModels.fit(p, null))
+                    .path(SKLEARN, p -> MultiTaskModels.path(p, null))
+                    .cv(SKLEARN, p -> MultiTaskModels.cv(p, null)),
+            Entry.of("multitask-lasso", Link.IDENTITY, "(1/2n)·‖Y − XWᵀ − 1bᵀ‖²_F + alpha·Σⱼ‖Wⱼ‖₂ (scikit-learn MultiTaskLasso)")
+                    .fit(SKLEARN, p -> MultiTaskModels.fit(p, 1.0))
+                    .path(SKLEARN, p -> MultiTaskModels.path(p, 1.0))
+                    .cv(SKLEARN, p -> MultiTaskModels.cv(p, 1.0)),
+            Entry.of("adaptive-lasso", Link.IDENTITY,
+                            "first fit ŵ, then (1/2n)·Σᵢ(yᵢ − xᵢ·w − b)² + alpha·Σⱼfⱼ(l1_ratio·|wⱼ| + ½(1 − l1_ratio)·wⱼ²), fⱼ = 1/|ŵⱼ|^gamma (Zou 2006)")
+                    .fit(SKLEARN, AdaptiveModels::adaptiveLasso)
+                    .path(SKLEARN, AdaptiveModels::adaptiveLassoPath)
+                    .cv(SKLEARN, AdaptiveModels::adaptiveLassoCv),
+            Entry.of("bayesian-ridge", Link.IDENTITY,
+                            "Σᵢ(yᵢ − xᵢ·w − b)² + (lambda/alpha)·‖w‖², alpha and lambda by evidence maximisation (scikit-learn BayesianRidge)")
+                    .fit(SKLEARN, AdaptiveModels::bayesianRidge));
 
     /** Every entry, in the order of the help text. */
     public static List<Entry> all() {

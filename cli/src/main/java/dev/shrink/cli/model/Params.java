@@ -67,6 +67,14 @@ public final class Params {
         return out;
     }
 
+    /** A text option (a file name, a word), as given; required. */
+    public String text(String option) {
+        if (!given.containsKey(option)) throw new UsageException("--" + option + " is required for " + context);
+        String v = given.get(option).toString();
+        use(option, v);
+        return v;
+    }
+
     /** A whole-number option, or its default. */
     public int integer(String option, int fallback) {
         int v = given.containsKey(option) ? ((Number) given.get(option)).intValue() : fallback;

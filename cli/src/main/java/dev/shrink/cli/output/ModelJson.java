@@ -80,7 +80,8 @@ public final class ModelJson {
 
     private static void start(JsonOut j, Header h) {
         j.startObject().string("model", h.model()).string("dialect", h.dialect().optionName()).values("params", h.params());
-        if (h.data().target() != null && h.data().target().column() != null) j.string("target", h.data().target().column());
+        if (h.data().tasks() != null) j.strings("targets", h.data().tasks().stream().map(t -> t.column() != null ? t.column() : t.file()).toList());
+        else if (h.data().target() != null && h.data().target().column() != null) j.string("target", h.data().target().column());
         j.strings("features", h.data().features());
     }
 
@@ -92,6 +93,7 @@ public final class ModelJson {
         coefficients(j, features, f);
         if (f.classes() != null) classes(j, f.classes());
         j.number("objective", f.objective());
+        if (!f.details().isEmpty()) j.values("estimated", f.details());
         convergence(j, f.convergence());
     }
 

@@ -15,7 +15,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Predictions as CSV, one line per row after a header: {@code prediction} for a regression; {@code class} and one
- * probability per class for a classifier ({@code class,probability_<c0>,probability_<c1>}); {@code rate} for counts.
+ * probability per class for a classifier ({@code class,probability_<c0>,probability_<c1>}); {@code rate} for counts;
+ * {@code prediction_<task>} per task of a multi-task model.
  * Numbers are written in Java's shortest form that parses back to the same double (fast for millions of rows).
  */
 public final class Predictions {
@@ -34,8 +35,17 @@ public final class Predictions {
         int n = x.n();
         switch (f.link()) {
             case IDENTITY -> {
-                w.write("prediction\n");
-                for (int i = 0; i < n; i++) w.append(Double.toString(eta[0][i])).append('\n');
+                if (eta.length == 1) {
+                    w.write("prediction\n");
+                    for (int i = 0; i < n; i++) w.append(Double.toString(eta[0][i])).append('\n');
+                } else { // one column per task
+                    for (int t = 0; t < eta.length; t++) w.append(t == 0 ? "" : ",").append(csv("prediction_" + f.tasks().get(t)));
+                    w.append('\n');
+                    for (int i = 0; i < n; i++) {
+                        for (int t = 0; t < eta.length; t++) w.append(t == 0 ? "" : ",").append(Double.toString(eta[t][i]));
+                        w.append('\n');
+                    }
+                }
             }
             case LOG -> {
                 w.write("rate\n");

@@ -1,6 +1,7 @@
 package dev.shrink.kernels.simd;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
 
 /**
  * Horizontal sums in a fixed order.
@@ -18,6 +19,13 @@ final class Lanes {
     /** v[0] + v[1] + … + v[L−1], left to right. */
     static double sum(DoubleVector v) {
         double s = v.lane(0);
+        for (int i = 1; i < v.length(); i++) s += v.lane(i);
+        return s;
+    }
+
+    /** v[0] + v[1] + … + v[L−1] in float32, left to right. */
+    static float sum(FloatVector v) {
+        float s = v.lane(0);
         for (int i = 1; i < v.length(); i++) s += v.lane(i);
         return s;
     }

@@ -2,6 +2,7 @@ package dev.shrink.kernels.simd;
 
 import dev.shrink.kernels.Checks;
 import dev.shrink.kernels.Cholesky;
+import dev.shrink.kernels.KernelProvider;
 import dev.shrink.kernels.NotPositiveDefiniteException;
 
 /**
@@ -27,6 +28,8 @@ public final class VectorCholesky implements Cholesky {
     static final int KC = 128;
     /** Rows of the update per chunk (the broadcast side's KC×MC block stays in L2), rounded down to a multiple of NR. */
     static final int MC = 128;
+
+    private static final Cholesky SCALAR = KernelProvider.scalar().cholesky();
 
     private final MicroKernel kernel;
     private final RowOps rows;
@@ -98,6 +101,16 @@ public final class VectorCholesky implements Cholesky {
         /** Offset of L(row, k) for the first lane's panel of row. */
         int at(int row, int k) {
             return panelStart(row / nr) + k * nr + row % nr;
+        }
+
+        /** Writes the packed L(i, k) back to A for rows [r0, r1) and columns [c0, c1), k ≤ i. */
+        void unpack(double[] a, int off, int lda, int r0, int r1, int c0, int c1) {
+            for (int i = r0; i < r1; i++) {
+                int dst = off + i * lda;
+                int kEnd = Math.min(c1, i + 1);
+                int d = at(i, 0);
+                for (int k = c0; k < kEnd; k++) a[dst + k] = packed[d + k * nr];
+            }
         }
 
         /** Packs L(i, k) for rows [r0, r1) and columns [c0, c1), k ≤ i (L, never A's strict upper triangle). */
@@ -208,21 +221,76 @@ public final class VectorCholesky implements Cholesky {
                 inv[j] = 1.0 / a[base + j * lda + j];
                 for (int k = j + 1; k < w; k++) u[j * w + k] = a[base + k * lda + j];
             }
-            int i = r0;
-            for (; i + 4 <= p; i += 4) {
-                int q0 = off + i * lda + c0;
-                rows.solveRows4(w, u, inv, a, q0, q0 + lda, q0 + 2 * lda, q0 + 3 * lda);
-            }
-            for (; i < p; i++) {
-                int q = off + i * lda + c0;
-                for (int j = 0; j < w; j++) {
-                    double x = a[q + j] * inv[j];
-                    a[q + j] = x;
-                    rows.axpy(w - j - 1, -x, u, j * w + j + 1, a, q + j + 1);
+            // The substitution on packed panels (BLIS's TRSM): in the panel layout each column of NR rows is contiguous,
+            // so x_j = (a_j − Σ_{k<j} x_k·L(c0 + j, c0 + k))·(1/L_jj) runs down whole vectors of rows with no lane
+            // shuffles; then the solved columns go back to A. (Solving in A's rows took ~20% of the factorization at
+            // p = 2000: a scalar store and an overlapping vector load per column.)
+            s.pack(a, off, lda, r0, p, c0, c0 + w);
+            for (int q0 = r0; q0 < p; q0 += nr) rows.solvePacked(w, u, inv, s.packed, s.at(q0, c0), nr);
+            s.unpack(a, off, lda, r0, p, c0, c0 + w);
+        }
+    }
+
+    /**
+     * The float32 factor in the left-looking column order (Cholesky–Crout, Golub &amp; Van Loan §4.2), four columns at
+     * a time: the 4×4 diagonal block from its rows' prefixes, then for the rows below, four at a time, the 16 dot
+     * products of their prefixes (columns before the block) with the block's four rows in one pass
+     * ({@link RowOps#dots4x4}: each row of L below is read once per four columns, not once per column), and the few
+     * terms inside the block by hand. Not blocked further: the float32 factor serves mixed-precision refinement, where
+     * its p³/3 flops are small next to the Gram's n·p².
+     */
+    @Override
+    public void factor(int p, float[] a, int aOffset, int lda, float shift) {
+        Checks.square("a", a, aOffset, lda, p);
+        if (!Float.isFinite(shift)) throw new IllegalArgumentException("shift must be finite, got " + shift);
+        float[] dots = new float[16];
+        for (int j0 = 0; j0 < p; j0 += 4) {
+            int w = Math.min(4, p - j0);
+            for (int j = j0; j < j0 + w; j++) {
+                int rowJ = aOffset + j * lda;
+                float d = a[rowJ + j] + shift - rows.dot(j, a, rowJ, a, rowJ);
+                if (!(d > 0) || d == Float.POSITIVE_INFINITY) throw new NotPositiveDefiniteException("a", j, d);
+                float pivot = (float) Math.sqrt(d);
+                a[rowJ + j] = pivot;
+                for (int i = j + 1; i < j0 + w; i++) {
+                    int r = aOffset + i * lda;
+                    a[r + j] = (a[r + j] - rows.dot(j, a, r, a, rowJ)) / pivot;
                 }
             }
-            s.pack(a, off, lda, r0, p, c0, c0 + w);
+            if (w < 4) break; // the last block: no rows below it
+            int s0 = aOffset + j0 * lda;
+            int i = j0 + 4;
+            for (; i + 4 <= p; i += 4) {
+                int r0 = aOffset + i * lda;
+                rows.dots4x4(j0, a, r0, r0 + lda, r0 + 2 * lda, r0 + 3 * lda, s0, s0 + lda, s0 + 2 * lda, s0 + 3 * lda, dots);
+                for (int q = 0; q < 4; q++) finishBlockRow(a, r0 + q * lda, aOffset, lda, j0, dots, 4 * q);
+            }
+            for (; i < p; i++) {
+                int r = aOffset + i * lda;
+                rows.dots4(j0, a, s0, s0 + lda, s0 + 2 * lda, s0 + 3 * lda, a, r, dots);
+                finishBlockRow(a, r, aOffset, lda, j0, dots, 0);
+            }
         }
+    }
+
+    /**
+     * Row r's four elements in the block columns j0 … j0 + 3, given dots[d + c] = Σ_{k&lt;j0} L(r, k)·L(j0 + c, k):
+     * L(r, j) = (A(r, j) − dots − Σ_{j0≤k&lt;j} L(r, k)·L(j, k)) / L(j, j).
+     */
+    private static void finishBlockRow(float[] a, int r, int aOffset, int lda, int j0, float[] dots, int d) {
+        for (int c = 0; c < 4; c++) {
+            int j = j0 + c;
+            int rowJ = aOffset + j * lda;
+            float v = a[r + j] - dots[d + c];
+            for (int k = j0; k < j; k++) v = Math.fma(-a[r + k], a[rowJ + k], v);
+            a[r + j] = v / a[rowJ + j];
+        }
+    }
+
+    /** The mixed solve is p² flops, a small share of a refinement step's pass over X: the reference's loops. */
+    @Override
+    public void solve(int p, float[] l, int lOffset, int ldl, double[] b, int bOffset) {
+        SCALAR.solve(p, l, lOffset, ldl, b, bOffset);
     }
 
     @Override

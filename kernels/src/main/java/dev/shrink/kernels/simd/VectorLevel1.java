@@ -3,6 +3,7 @@ package dev.shrink.kernels.simd;
 import dev.shrink.kernels.Checks;
 import dev.shrink.kernels.Level1;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -22,6 +23,9 @@ import java.lang.invoke.MethodHandles;
 final class VectorLevel1 implements Level1 {
     private static final VectorSpecies<Double> S = Specialization.species(MethodHandles.lookup());
     private static final int L = S.length();
+    /** Float lanes of the same width (twice as many), for the float32 kernels. */
+    private static final VectorSpecies<Float> F = S.withLanes(float.class);
+    private static final int FL = F.length();
     /** Long lanes of the same width, for maxAbs. */
     private static final VectorSpecies<Long> LS = S.withLanes(long.class);
     private static final long MAGNITUDE = Long.MAX_VALUE;
@@ -48,6 +52,26 @@ final class VectorLevel1 implements Level1 {
             a0 = DoubleVector.fromArray(S, x, xOffset + i).fma(DoubleVector.fromArray(S, y, yOffset + i), a0);
         }
         double s = Lanes.sum(a0.add(a1).add(a2.add(a3)));
+        for (; i < n; i++) s = Math.fma(x[xOffset + i], y[yOffset + i], s);
+        return s;
+    }
+
+    @Override
+    public float dot(int n, float[] x, int xOffset, float[] y, int yOffset) {
+        Checks.range("x", x, xOffset, n);
+        Checks.range("y", y, yOffset, n);
+        FloatVector a0 = FloatVector.zero(F), a1 = a0, a2 = a0, a3 = a0;
+        int i = 0;
+        for (int bound = n & -(4 * FL); i < bound; i += 4 * FL) {
+            a0 = FloatVector.fromArray(F, x, xOffset + i).fma(FloatVector.fromArray(F, y, yOffset + i), a0);
+            a1 = FloatVector.fromArray(F, x, xOffset + i + FL).fma(FloatVector.fromArray(F, y, yOffset + i + FL), a1);
+            a2 = FloatVector.fromArray(F, x, xOffset + i + 2 * FL).fma(FloatVector.fromArray(F, y, yOffset + i + 2 * FL), a2);
+            a3 = FloatVector.fromArray(F, x, xOffset + i + 3 * FL).fma(FloatVector.fromArray(F, y, yOffset + i + 3 * FL), a3);
+        }
+        for (int bound = n & -FL; i < bound; i += FL) {
+            a0 = FloatVector.fromArray(F, x, xOffset + i).fma(FloatVector.fromArray(F, y, yOffset + i), a0);
+        }
+        float s = Lanes.sum(a0.add(a1).add(a2.add(a3)));
         for (; i < n; i++) s = Math.fma(x[xOffset + i], y[yOffset + i], s);
         return s;
     }

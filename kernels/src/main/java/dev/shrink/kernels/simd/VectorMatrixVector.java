@@ -1,11 +1,14 @@
 package dev.shrink.kernels.simd;
 
 import dev.shrink.kernels.Checks;
+import dev.shrink.kernels.DenseMatrix;
+import dev.shrink.kernels.FloatMatrixView;
 import dev.shrink.kernels.Layout;
-import dev.shrink.kernels.MatrixView;
 import dev.shrink.kernels.MatrixVector;
+import dev.shrink.kernels.MatrixView;
+import dev.shrink.kernels.RowArrays;
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 import java.lang.invoke.MethodHandles;
@@ -13,39 +16,58 @@ import java.lang.invoke.MethodHandles;
 /**
  * Matrix–vector products on the Vector API; a template specialized per width by {@link Specialization}.
  *
- * <p>Both products reduce to two loops over "lines" (the contiguous rows of a row-major matrix, the columns of a
- * column-major one): {@link #lineDots} when the sum runs along the lines (Xw row-major, Xᵀr column-major) and
- * {@link #lineCombination} when it runs across them (Xw column-major, Xᵀr row-major). Each treats four lines per
- * pass so one load of the vector operand (or of the output) serves four FMAs, as netlib VectorBLAS's dgemv does.
+ * <p>Both products reduce to loops over "lines" (the contiguous rows of a row-major matrix, the columns of a
+ * column-major one, the arrays of {@link RowArrays}): {@link #dots4} when the sum runs along the lines (Xw row-major,
+ * Xᵀr column-major) and {@link #combine4} when it runs across them (Xw column-major, Xᵀr row-major). Each treats four
+ * lines per pass so one load of the vector operand (or of the output) serves four FMAs, as netlib VectorBLAS's dgemv
+ * does. Each line is an (array, offset) pair, so flat arrays and row arrays share the code. A float32 matrix in double
+ * arithmetic is widened four lines at a time into a scratch block (exact) and then treated like a flat one; the pure
+ * float32 products have their own loops on float lanes (twice as many per vector).
  */
 final class VectorMatrixVector implements MatrixVector {
     private static final VectorSpecies<Double> S = Specialization.species(MethodHandles.lookup());
     private static final int L = S.length();
+    private static final VectorSpecies<Float> F = S.withLanes(float.class);
+    private static final int FL = F.length();
 
     @Override
-    public void multiply(MatrixView a, double[] x, int xOffset, double[] y, int yOffset) {
+    public void multiply(DenseMatrix a, double[] x, int xOffset, double[] y, int yOffset) {
         Checks.range("x", x, xOffset, a.cols());
         Checks.range("y", y, yOffset, a.rows());
-        if (a.layout() == Layout.ROW_MAJOR) {
-            lineDots(a.data(), a.offset(), a.ld(), a.rows(), a.cols(), x, xOffset, y, yOffset);
-        } else {
-            java.util.Arrays.fill(y, yOffset, yOffset + a.rows(), 0.0);
-            lineCombination(a.data(), a.offset(), a.ld(), a.cols(), a.rows(), x, xOffset, y, yOffset);
+        switch (a) {
+            case MatrixView m -> {
+                if (m.layout() == Layout.ROW_MAJOR) {
+                    lineDots(m.data(), m.offset(), m.ld(), m.rows(), m.cols(), x, xOffset, y, yOffset);
+                } else {
+                    lineCombination(m.data(), m.offset(), m.ld(), m.cols(), m.rows(), x, xOffset, y, yOffset);
+                }
+            }
+            case RowArrays r -> rowDots(r.arrays(), r.cols(), x, xOffset, y, yOffset);
+            case FloatMatrixView f -> widened(f, false, x, xOffset, y, yOffset);
         }
     }
 
     @Override
-    public void multiplyTransposed(MatrixView a, double[] x, int xOffset, double[] y, int yOffset) {
+    public void multiplyTransposed(DenseMatrix a, double[] x, int xOffset, double[] y, int yOffset) {
         Checks.range("x", x, xOffset, a.rows());
         Checks.range("y", y, yOffset, a.cols());
-        if (a.layout() == Layout.COLUMN_MAJOR) {
-            lineDots(a.data(), a.offset(), a.ld(), a.cols(), a.rows(), x, xOffset, y, yOffset);
-        } else {
-            java.util.Arrays.fill(y, yOffset, yOffset + a.cols(), 0.0);
-            lineCombination(a.data(), a.offset(), a.ld(), a.rows(), a.cols(), x, xOffset, y, yOffset);
+        switch (a) {
+            case MatrixView m -> {
+                if (m.layout() == Layout.COLUMN_MAJOR) {
+                    lineDots(m.data(), m.offset(), m.ld(), m.cols(), m.rows(), x, xOffset, y, yOffset);
+                } else {
+                    lineCombination(m.data(), m.offset(), m.ld(), m.rows(), m.cols(), x, xOffset, y, yOffset);
+                }
+            }
+            case RowArrays r -> rowCombination(r.arrays(), r.cols(), x, xOffset, y, yOffset);
+            case FloatMatrixView f -> widened(f, true, x, xOffset, y, yOffset);
         }
     }
 
+    /**
+     * Row-major or row-array A: four rows at a time, their dot products with x ({@link #dots4}) give four residuals,
+     * which go straight into g ({@link #combine4}) while the rows are still in L1 — one sweep over A instead of two.
+     */
     /** Rows of A per block: a block's slice of one vector of columns (ROW_BLOCK cache lines) stays in L1 across the task chunks. */
     private static final int ROW_BLOCK = 128;
 
@@ -125,42 +147,91 @@ final class VectorMatrixVector implements MatrixVector {
         if (a.layout() == Layout.COLUMN_MAJOR) {
             for (int j = 0; j < a.cols(); j++) y[yOffset + j] += dot(a.rows(), a.data(), a.offset() + j * a.ld(), x, xOffset);
         } else {
-            lineCombination(a.data(), a.offset(), a.ld(), a.rows(), a.cols(), x, xOffset, y, yOffset);
+            addLineCombination(a.data(), a.offset(), a.ld(), a.rows(), a.cols(), x, xOffset, y, yOffset);
         }
     }
 
-    /**
-     * out[o] = Σₜ a[off + o·ld + t]·v[t] for o &lt; lines, t &lt; k: four lines per pass share each load of v, and
-     * their four accumulators are four independent FMA chains.
-     */
+    @Override
+    public void residualGradient(DenseMatrix a, double[] x, double c, double[] y, double[] s, double[] r, double[] g) {
+        Checks.residualGradient(a, x, y, s, r, g);
+        int n = a.rows();
+        int p = a.cols();
+        double[][] rows = a instanceof RowArrays ra ? ra.arrays() : null;
+        MatrixView flat = a instanceof MatrixView m && m.layout() == Layout.ROW_MAJOR ? m : null;
+        if (rows == null && flat == null) {
+            multiply(a, x, 0, r, 0);
+            for (int i = 0; i < n; i++) r[i] = (s == null ? 1.0 : s[i]) * (y[i] - c - r[i]);
+            multiplyTransposed(a, r, 0, g, 0);
+            return;
+        }
+        java.util.Arrays.fill(g, 0, p, 0.0);
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            double[] a0 = rows != null ? rows[i] : flat.data();
+            double[] a1 = rows != null ? rows[i + 1] : a0;
+            double[] a2 = rows != null ? rows[i + 2] : a0;
+            double[] a3 = rows != null ? rows[i + 3] : a0;
+            int o0 = rows != null ? 0 : flat.offset() + i * flat.ld();
+            int step = rows != null ? 0 : flat.ld();
+            dots4(p, a0, o0, a1, o0 + step, a2, o0 + 2 * step, a3, o0 + 3 * step, x, 0, r, i);
+            for (int q = i; q < i + 4; q++) r[q] = (s == null ? 1.0 : s[q]) * (y[q] - c - r[q]);
+            combine4(p, a0, o0, a1, o0 + step, a2, o0 + 2 * step, a3, o0 + 3 * step, r, i, g, 0);
+        }
+        for (; i < n; i++) {
+            double[] ai = rows != null ? rows[i] : flat.data();
+            int oi = rows != null ? 0 : flat.offset() + i * flat.ld();
+            r[i] = (s == null ? 1.0 : s[i]) * (y[i] - c - dot(p, ai, oi, x, 0));
+            combine1(p, ai, oi, r[i], g, 0);
+        }
+    }
+
+    /** out[o] = Σₜ a[off + o·ld + t]·v[t] for o &lt; lines, t &lt; k: four lines per pass. */
     private static void lineDots(double[] a, int off, int ld, int lines, int k, double[] v, int vOff, double[] out, int outOff) {
         int o = 0;
         for (; o + 3 < lines; o += 4) {
-            int r0 = off + o * ld, r1 = r0 + ld, r2 = r1 + ld, r3 = r2 + ld;
-            DoubleVector s0 = DoubleVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
-            int t = 0;
-            for (int bound = k & -L; t < bound; t += L) {
-                DoubleVector vt = DoubleVector.fromArray(S, v, vOff + t);
-                s0 = DoubleVector.fromArray(S, a, r0 + t).fma(vt, s0);
-                s1 = DoubleVector.fromArray(S, a, r1 + t).fma(vt, s1);
-                s2 = DoubleVector.fromArray(S, a, r2 + t).fma(vt, s2);
-                s3 = DoubleVector.fromArray(S, a, r3 + t).fma(vt, s3);
-            }
-            double d0 = Lanes.sum(s0), d1 = Lanes.sum(s1);
-            double d2 = Lanes.sum(s2), d3 = Lanes.sum(s3);
-            for (; t < k; t++) {
-                double vt = v[vOff + t];
-                d0 = Math.fma(a[r0 + t], vt, d0);
-                d1 = Math.fma(a[r1 + t], vt, d1);
-                d2 = Math.fma(a[r2 + t], vt, d2);
-                d3 = Math.fma(a[r3 + t], vt, d3);
-            }
-            out[outOff + o] = d0;
-            out[outOff + o + 1] = d1;
-            out[outOff + o + 2] = d2;
-            out[outOff + o + 3] = d3;
+            int r0 = off + o * ld;
+            dots4(k, a, r0, a, r0 + ld, a, r0 + 2 * ld, a, r0 + 3 * ld, v, vOff, out, outOff + o);
         }
         for (; o < lines; o++) out[outOff + o] = dot(k, a, off + o * ld, v, vOff);
+    }
+
+    /** out[i] = rows[i]·v: {@link #lineDots} with one array per line. */
+    private static void rowDots(double[][] rows, int k, double[] v, int vOff, double[] out, int outOff) {
+        int o = 0;
+        for (; o + 3 < rows.length; o += 4) {
+            dots4(k, rows[o], 0, rows[o + 1], 0, rows[o + 2], 0, rows[o + 3], 0, v, vOff, out, outOff + o);
+        }
+        for (; o < rows.length; o++) out[outOff + o] = dot(k, rows[o], 0, v, vOff);
+    }
+
+    /**
+     * out[outOff + i] = Σₜ line_i[t]·v[t] for the four lines (aᵢ, rᵢ), t &lt; k: each load of v serves four FMAs,
+     * and the four accumulators are four independent FMA chains.
+     */
+    private static void dots4(int k, double[] a0, int r0, double[] a1, int r1, double[] a2, int r2, double[] a3, int r3,
+                              double[] v, int vOff, double[] out, int outOff) {
+        DoubleVector s0 = DoubleVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
+        int t = 0;
+        for (int bound = k & -L; t < bound; t += L) {
+            DoubleVector vt = DoubleVector.fromArray(S, v, vOff + t);
+            s0 = DoubleVector.fromArray(S, a0, r0 + t).fma(vt, s0);
+            s1 = DoubleVector.fromArray(S, a1, r1 + t).fma(vt, s1);
+            s2 = DoubleVector.fromArray(S, a2, r2 + t).fma(vt, s2);
+            s3 = DoubleVector.fromArray(S, a3, r3 + t).fma(vt, s3);
+        }
+        double d0 = Lanes.sum(s0), d1 = Lanes.sum(s1);
+        double d2 = Lanes.sum(s2), d3 = Lanes.sum(s3);
+        for (; t < k; t++) {
+            double vt = v[vOff + t];
+            d0 = Math.fma(a0[r0 + t], vt, d0);
+            d1 = Math.fma(a1[r1 + t], vt, d1);
+            d2 = Math.fma(a2[r2 + t], vt, d2);
+            d3 = Math.fma(a3[r3 + t], vt, d3);
+        }
+        out[outOff] = d0;
+        out[outOff + 1] = d1;
+        out[outOff + 2] = d2;
+        out[outOff + 3] = d3;
     }
 
     /** Σ x·y with four accumulators, for the last lines of {@link #lineDots}. */
@@ -181,43 +252,196 @@ final class VectorMatrixVector implements MatrixVector {
         return s;
     }
 
-    /**
-     * out[t] += Σₒ v[o]·a[off + o·ld + t] for t &lt; k, o &lt; lines (callers zero out first for a plain product): four
-     * lines per pass, so each load and store of out serves four FMAs.
-     */
+    /** out[t] = Σₒ v[o]·a[off + o·ld + t] for t &lt; k, o &lt; lines: out starts at zero and takes four lines per pass. */
     private static void lineCombination(double[] a, int off, int ld, int lines, int k, double[] v, int vOff, double[] out, int outOff) {
+        java.util.Arrays.fill(out, outOff, outOff + k, 0.0);
+        addLineCombination(a, off, ld, lines, k, v, vOff, out, outOff);
+    }
+
+    /** out[t] += Σₒ v[o]·a[off + o·ld + t]: {@link #lineCombination} onto out as it is. */
+    private static void addLineCombination(double[] a, int off, int ld, int lines, int k, double[] v, int vOff, double[] out, int outOff) {
+        int o = 0;
+        for (; o + 3 < lines; o += 4) {
+            int r0 = off + o * ld;
+            combine4(k, a, r0, a, r0 + ld, a, r0 + 2 * ld, a, r0 + 3 * ld, v, vOff + o, out, outOff);
+        }
+        for (; o < lines; o++) combine1(k, a, off + o * ld, v[vOff + o], out, outOff);
+    }
+
+    /** out = Σᵢ v[i]·rows[i]: {@link #lineCombination} with one array per line. */
+    private static void rowCombination(double[][] rows, int k, double[] v, int vOff, double[] out, int outOff) {
+        java.util.Arrays.fill(out, outOff, outOff + k, 0.0);
+        int o = 0;
+        for (; o + 3 < rows.length; o += 4) {
+            combine4(k, rows[o], 0, rows[o + 1], 0, rows[o + 2], 0, rows[o + 3], 0, v, vOff + o, out, outOff);
+        }
+        for (; o < rows.length; o++) combine1(k, rows[o], 0, v[vOff + o], out, outOff);
+    }
+
+    /**
+     * out[t] += Σᵢ c[cOff + i]·line_i[t] for the four lines (aᵢ, rᵢ), t &lt; k: each load and store of out serves four
+     * FMAs; two output vectors per step, both loaded before either is stored (as in VectorLevel1's axpy).
+     */
+    private static void combine4(int k, double[] a0, int r0, double[] a1, int r1, double[] a2, int r2, double[] a3, int r3,
+                                 double[] c, int cOff, double[] out, int outOff) {
+        double c0 = c[cOff], c1 = c[cOff + 1], c2 = c[cOff + 2], c3 = c[cOff + 3];
+        DoubleVector b0 = DoubleVector.broadcast(S, c0), b1 = DoubleVector.broadcast(S, c1);
+        DoubleVector b2 = DoubleVector.broadcast(S, c2), b3 = DoubleVector.broadcast(S, c3);
+        int t = 0;
+        for (int bound = k & -(2 * L); t < bound; t += 2 * L) {
+            DoubleVector acc0 = DoubleVector.fromArray(S, out, outOff + t);
+            DoubleVector acc1 = DoubleVector.fromArray(S, out, outOff + t + L);
+            acc0 = DoubleVector.fromArray(S, a0, r0 + t).fma(b0, acc0);
+            acc1 = DoubleVector.fromArray(S, a0, r0 + t + L).fma(b0, acc1);
+            acc0 = DoubleVector.fromArray(S, a1, r1 + t).fma(b1, acc0);
+            acc1 = DoubleVector.fromArray(S, a1, r1 + t + L).fma(b1, acc1);
+            acc0 = DoubleVector.fromArray(S, a2, r2 + t).fma(b2, acc0);
+            acc1 = DoubleVector.fromArray(S, a2, r2 + t + L).fma(b2, acc1);
+            acc0 = DoubleVector.fromArray(S, a3, r3 + t).fma(b3, acc0);
+            acc1 = DoubleVector.fromArray(S, a3, r3 + t + L).fma(b3, acc1);
+            acc0.intoArray(out, outOff + t);
+            acc1.intoArray(out, outOff + t + L);
+        }
+        for (int bound = k & -L; t < bound; t += L) {
+            DoubleVector acc = DoubleVector.fromArray(S, out, outOff + t);
+            acc = DoubleVector.fromArray(S, a0, r0 + t).fma(b0, acc);
+            acc = DoubleVector.fromArray(S, a1, r1 + t).fma(b1, acc);
+            acc = DoubleVector.fromArray(S, a2, r2 + t).fma(b2, acc);
+            acc = DoubleVector.fromArray(S, a3, r3 + t).fma(b3, acc);
+            acc.intoArray(out, outOff + t);
+        }
+        for (; t < k; t++) {
+            double acc = out[outOff + t];
+            acc = Math.fma(a0[r0 + t], c0, acc);
+            acc = Math.fma(a1[r1 + t], c1, acc);
+            acc = Math.fma(a2[r2 + t], c2, acc);
+            acc = Math.fma(a3[r3 + t], c3, acc);
+            out[outOff + t] = acc;
+        }
+    }
+
+    /** out[t] += c·a[r + t], t &lt; k. */
+    private static void combine1(int k, double[] a, int r, double c, double[] out, int outOff) {
+        DoubleVector b = DoubleVector.broadcast(S, c);
+        int t = 0;
+        for (int bound = k & -L; t < bound; t += L) {
+            DoubleVector.fromArray(S, a, r + t).fma(b, DoubleVector.fromArray(S, out, outOff + t)).intoArray(out, outOff + t);
+        }
+        for (; t < k; t++) out[outOff + t] = Math.fma(a[r + t], c, out[outOff + t]);
+    }
+
+    /**
+     * A float32 matrix in double arithmetic: four lines at a time widened (exactly) into a scratch block, then the
+     * double loops. {@code transposed}: Aᵀx instead of Ax.
+     */
+    private static void widened(FloatMatrixView a, boolean transposed, double[] x, int xOffset, double[] y, int yOffset) {
+        boolean alongLines = (a.layout() == Layout.ROW_MAJOR) != transposed; // the sum runs along the lines
+        int lines = a.layout() == Layout.ROW_MAJOR ? a.rows() : a.cols();
+        int k = a.layout() == Layout.ROW_MAJOR ? a.cols() : a.rows();
+        float[] data = a.data();
+        double[] block = new double[4 * k];
+        if (!alongLines) java.util.Arrays.fill(y, yOffset, yOffset + k, 0.0);
+        for (int o = 0; o < lines; o += 4) {
+            int count = Math.min(4, lines - o);
+            for (int q = 0; q < count; q++) {
+                int src = a.offset() + (o + q) * a.ld();
+                for (int t = 0; t < k; t++) block[q * k + t] = data[src + t];
+            }
+            if (count == 4) {
+                if (alongLines) dots4(k, block, 0, block, k, block, 2 * k, block, 3 * k, x, xOffset, y, yOffset + o);
+                else combine4(k, block, 0, block, k, block, 2 * k, block, 3 * k, x, xOffset + o, y, yOffset);
+            } else {
+                for (int q = 0; q < count; q++) {
+                    if (alongLines) y[yOffset + o + q] = dot(k, block, q * k, x, xOffset);
+                    else combine1(k, block, q * k, x[xOffset + o + q], y, yOffset);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void multiply(FloatMatrixView a, float[] x, int xOffset, float[] y, int yOffset) {
+        Checks.range("x", x, xOffset, a.cols());
+        Checks.range("y", y, yOffset, a.rows());
+        if (a.layout() == Layout.ROW_MAJOR) {
+            lineDots(a.data(), a.offset(), a.ld(), a.rows(), a.cols(), x, xOffset, y, yOffset);
+        } else {
+            lineCombination(a.data(), a.offset(), a.ld(), a.cols(), a.rows(), x, xOffset, y, yOffset);
+        }
+    }
+
+    @Override
+    public void multiplyTransposed(FloatMatrixView a, float[] x, int xOffset, float[] y, int yOffset) {
+        Checks.range("x", x, xOffset, a.rows());
+        Checks.range("y", y, yOffset, a.cols());
+        if (a.layout() == Layout.COLUMN_MAJOR) {
+            lineDots(a.data(), a.offset(), a.ld(), a.cols(), a.rows(), x, xOffset, y, yOffset);
+        } else {
+            lineCombination(a.data(), a.offset(), a.ld(), a.rows(), a.cols(), x, xOffset, y, yOffset);
+        }
+    }
+
+    /** The float32 {@link #lineDots}: four lines per pass, float lanes, float accumulators. */
+    private static void lineDots(float[] a, int off, int ld, int lines, int k, float[] v, int vOff, float[] out, int outOff) {
         int o = 0;
         for (; o + 3 < lines; o += 4) {
             int r0 = off + o * ld, r1 = r0 + ld, r2 = r1 + ld, r3 = r2 + ld;
-            double c0 = v[vOff + o], c1 = v[vOff + o + 1], c2 = v[vOff + o + 2], c3 = v[vOff + o + 3];
-            DoubleVector b0 = DoubleVector.broadcast(S, c0), b1 = DoubleVector.broadcast(S, c1);
-            DoubleVector b2 = DoubleVector.broadcast(S, c2), b3 = DoubleVector.broadcast(S, c3);
+            FloatVector s0 = FloatVector.zero(F), s1 = s0, s2 = s0, s3 = s0;
             int t = 0;
-            // Two output vectors per step, both loaded before either is stored (as in VectorLevel1's axpy).
-            for (int bound = k & -(2 * L); t < bound; t += 2 * L) {
-                DoubleVector acc0 = DoubleVector.fromArray(S, out, outOff + t);
-                DoubleVector acc1 = DoubleVector.fromArray(S, out, outOff + t + L);
-                acc0 = DoubleVector.fromArray(S, a, r0 + t).fma(b0, acc0);
-                acc1 = DoubleVector.fromArray(S, a, r0 + t + L).fma(b0, acc1);
-                acc0 = DoubleVector.fromArray(S, a, r1 + t).fma(b1, acc0);
-                acc1 = DoubleVector.fromArray(S, a, r1 + t + L).fma(b1, acc1);
-                acc0 = DoubleVector.fromArray(S, a, r2 + t).fma(b2, acc0);
-                acc1 = DoubleVector.fromArray(S, a, r2 + t + L).fma(b2, acc1);
-                acc0 = DoubleVector.fromArray(S, a, r3 + t).fma(b3, acc0);
-                acc1 = DoubleVector.fromArray(S, a, r3 + t + L).fma(b3, acc1);
-                acc0.intoArray(out, outOff + t);
-                acc1.intoArray(out, outOff + t + L);
+            for (int bound = k & -FL; t < bound; t += FL) {
+                FloatVector vt = FloatVector.fromArray(F, v, vOff + t);
+                s0 = FloatVector.fromArray(F, a, r0 + t).fma(vt, s0);
+                s1 = FloatVector.fromArray(F, a, r1 + t).fma(vt, s1);
+                s2 = FloatVector.fromArray(F, a, r2 + t).fma(vt, s2);
+                s3 = FloatVector.fromArray(F, a, r3 + t).fma(vt, s3);
             }
-            for (int bound = k & -L; t < bound; t += L) {
-                DoubleVector acc = DoubleVector.fromArray(S, out, outOff + t);
-                acc = DoubleVector.fromArray(S, a, r0 + t).fma(b0, acc);
-                acc = DoubleVector.fromArray(S, a, r1 + t).fma(b1, acc);
-                acc = DoubleVector.fromArray(S, a, r2 + t).fma(b2, acc);
-                acc = DoubleVector.fromArray(S, a, r3 + t).fma(b3, acc);
+            float d0 = Lanes.sum(s0), d1 = Lanes.sum(s1);
+            float d2 = Lanes.sum(s2), d3 = Lanes.sum(s3);
+            for (; t < k; t++) {
+                float vt = v[vOff + t];
+                d0 = Math.fma(a[r0 + t], vt, d0);
+                d1 = Math.fma(a[r1 + t], vt, d1);
+                d2 = Math.fma(a[r2 + t], vt, d2);
+                d3 = Math.fma(a[r3 + t], vt, d3);
+            }
+            out[outOff + o] = d0;
+            out[outOff + o + 1] = d1;
+            out[outOff + o + 2] = d2;
+            out[outOff + o + 3] = d3;
+        }
+        for (; o < lines; o++) {
+            int r = off + o * ld;
+            FloatVector s0 = FloatVector.zero(F);
+            int t = 0;
+            for (int bound = k & -FL; t < bound; t += FL) {
+                s0 = FloatVector.fromArray(F, a, r + t).fma(FloatVector.fromArray(F, v, vOff + t), s0);
+            }
+            float d = Lanes.sum(s0);
+            for (; t < k; t++) d = Math.fma(a[r + t], v[vOff + t], d);
+            out[outOff + o] = d;
+        }
+    }
+
+    /** The float32 {@link #lineCombination}: four lines per pass, float lanes. */
+    private static void lineCombination(float[] a, int off, int ld, int lines, int k, float[] v, int vOff, float[] out, int outOff) {
+        java.util.Arrays.fill(out, outOff, outOff + k, 0f);
+        int o = 0;
+        for (; o + 3 < lines; o += 4) {
+            int r0 = off + o * ld, r1 = r0 + ld, r2 = r1 + ld, r3 = r2 + ld;
+            float c0 = v[vOff + o], c1 = v[vOff + o + 1], c2 = v[vOff + o + 2], c3 = v[vOff + o + 3];
+            FloatVector b0 = FloatVector.broadcast(F, c0), b1 = FloatVector.broadcast(F, c1);
+            FloatVector b2 = FloatVector.broadcast(F, c2), b3 = FloatVector.broadcast(F, c3);
+            int t = 0;
+            for (int bound = k & -FL; t < bound; t += FL) {
+                FloatVector acc = FloatVector.fromArray(F, out, outOff + t);
+                acc = FloatVector.fromArray(F, a, r0 + t).fma(b0, acc);
+                acc = FloatVector.fromArray(F, a, r1 + t).fma(b1, acc);
+                acc = FloatVector.fromArray(F, a, r2 + t).fma(b2, acc);
+                acc = FloatVector.fromArray(F, a, r3 + t).fma(b3, acc);
                 acc.intoArray(out, outOff + t);
             }
             for (; t < k; t++) {
-                double acc = out[outOff + t];
+                float acc = out[outOff + t];
                 acc = Math.fma(a[r0 + t], c0, acc);
                 acc = Math.fma(a[r1 + t], c1, acc);
                 acc = Math.fma(a[r2 + t], c2, acc);
@@ -227,11 +451,11 @@ final class VectorMatrixVector implements MatrixVector {
         }
         for (; o < lines; o++) {
             int r = off + o * ld;
-            double c = v[vOff + o];
-            DoubleVector b = DoubleVector.broadcast(S, c);
+            float c = v[vOff + o];
+            FloatVector b = FloatVector.broadcast(F, c);
             int t = 0;
-            for (int bound = k & -L; t < bound; t += L) {
-                DoubleVector.fromArray(S, a, r + t).fma(b, DoubleVector.fromArray(S, out, outOff + t)).intoArray(out, outOff + t);
+            for (int bound = k & -FL; t < bound; t += FL) {
+                FloatVector.fromArray(F, a, r + t).fma(b, FloatVector.fromArray(F, out, outOff + t)).intoArray(out, outOff + t);
             }
             for (; t < k; t++) out[outOff + t] = Math.fma(a[r + t], c, out[outOff + t]);
         }

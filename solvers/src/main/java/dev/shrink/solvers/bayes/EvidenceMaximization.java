@@ -252,19 +252,26 @@ public final class EvidenceMaximization {
     }
 
     /**
-     * The posterior covariance of w as scikit-learn's {@code sigma_ = (1/α)·V·diag(1/(eₖ + λ/α))·Vᵀ}, in factored
-     * form: the p×r' matrix B (row-major) of the directions vₖ with eₖ &gt; 0 in the dual form (vₖ = X̃ᵀuₖ/√eₖ; all p
-     * eigenvectors in the primal form) and the weights dₖ = 1/(α(eₖ + λ/α)), so that Σ = B·diag(d)·Bᵀ.
+     * The posterior covariance Σ = (λI + αX̃ᵀX̃)⁻¹ of w in factored form Σ = c·I + B·diag(d)·Bᵀ, B p×k row-major.
+     * Primal form (n &gt; p): B = V, all p eigenvectors, dₖ = 1/(αeₖ + λ), c = 0 — scikit-learn's {@code sigma_}.
+     * Dual form (p ≥ n): B holds the directions vₖ = X̃ᵀuₖ/√eₖ of the range of X̃ᵀ, and the rest of ℝᵖ (the null space
+     * of X̃, where the data say nothing) keeps the prior variance: c = 1/λ, dₖ = 1/(αeₖ + λ) − 1/λ. Directions with
+     * eₖ at the rounding level of the largest eigenvalue (a centred X̃ has rank ≤ n − 1) are left to the null space:
+     * their vₖ would be noise, and their weight is within rounding of 0 anyway. (scikit-learn 1.2.1's {@code sigma_}
+     * for p ≥ n keeps only the min(n, p) singular directions, so it lacks the null space's 1/λ, and with an intercept
+     * it counts one arbitrary null direction.)
      */
     public Posterior posterior(double alpha, double lambda) {
-        double ratio = lambda / alpha;
         if (primal) {
             double[] d = new double[p];
-            for (int k = 0; k < p; k++) d[k] = 1 / (alpha * (e[k] + ratio));
-            return new Posterior(p, p, vectors.clone(), d);
+            for (int k = 0; k < p; k++) d[k] = 1 / (alpha * (e[k] + lambda / alpha));
+            return new Posterior(p, p, vectors.clone(), d, 0.0);
         }
+        double largest = 0;
+        for (int k = 0; k < r; k++) largest = Math.max(largest, e[k]);
+        double floor = n * Math.ulp(1.0) * largest;
         int kept = 0;
-        for (int k = 0; k < r; k++) if (e[k] > 0) kept++;
+        for (int k = 0; k < r; k++) if (e[k] > floor) kept++;
         double[] basis = new double[p * kept];
         double[] d = new double[kept];
         double[] u = new double[n];
@@ -272,23 +279,24 @@ public final class EvidenceMaximization {
         MatrixVector mv = KernelProvider.get().matrixVector();
         int c = 0;
         for (int k = 0; k < r; k++) {
-            if (!(e[k] > 0)) continue;
+            if (!(e[k] > floor)) continue;
             for (int i = 0; i < n; i++) u[i] = vectors[i * n + k];
             mv.multiplyTransposed(MatrixView.rowMajor(z, n, p), u, 0, v, 0);
             double scale = 1 / Math.sqrt(e[k]);
             for (int j = 0; j < p; j++) basis[j * kept + c] = v[j] * scale;
-            d[c++] = 1 / (alpha * (e[k] + ratio));
+            d[c++] = -alpha * e[k] / (lambda * (alpha * e[k] + lambda)); // 1/(αeₖ + λ) − 1/λ without cancellation
         }
-        return new Posterior(p, kept, basis, d);
+        return new Posterior(p, kept, basis, d, 1 / lambda);
     }
 
     /**
-     * Σ = B·diag(d)·Bᵀ with B p×k row-major.
+     * Σ = c·I + B·diag(d)·Bᵀ with B p×k row-major, its columns orthonormal.
      *
      * @param p     rows of B
      * @param k     columns of B
      * @param basis B, row-major
      * @param d     the k weights
+     * @param c     the variance of every direction orthogonal to B's columns, plus the weights' base
      */
-    public record Posterior(int p, int k, double[] basis, double[] d) {}
+    public record Posterior(int p, int k, double[] basis, double[] d, double c) {}
 }

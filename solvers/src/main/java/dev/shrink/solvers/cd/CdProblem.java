@@ -18,6 +18,14 @@ abstract class CdProblem {
         this.diag = diag;
     }
 
+    /**
+     * ‖x̃ⱼ‖² for every feature, which gap safe screening needs, or null where they are not known without a pass over X
+     * (then there is no screening). Default: {@link #diag}, which holds them all.
+     */
+    double[] columnNorms2() {
+        return diag;
+    }
+
     /** Work arrays for coordinate descent, created on first use and reused. */
     CoordinateDescent.Workspace workspace() {
         if (workspace == null) workspace = new CoordinateDescent.Workspace(p);
@@ -32,6 +40,40 @@ abstract class CdProblem {
 
     /** X̃ᵀR for every column, into out[0 .. p). */
     abstract void xtrAll(double[] out);
+
+    /**
+     * X̃ᵀR for every column not {@code skip}ped (null: all), into out; skipped entries are left as they are. Default:
+     * all of them (worth skipping only where columns are read one by one).
+     */
+    void xtrAll(double[] out, boolean[] skip) {
+        xtrAll(out);
+    }
+
+    /**
+     * {@link #xtrAll(double[], boolean[])}, recording for every column computed the residual drift at that moment
+     * ({@link Workspace#driftAt}), so that a later solve can bound how far a skipped column's entry has moved since.
+     */
+    final void gradient(double[] out, boolean[] skip) {
+        xtrAll(out, skip);
+        if (!tracksDrift()) return;
+        CoordinateDescent.Workspace ws = workspace();
+        double now = ws.drift + residualDrift();
+        ws.drift = now;
+        for (int j = 0; j < p; j++) if (skip == null || !skip[j]) ws.driftAt[j] = now;
+    }
+
+    /**
+     * ‖R − R₀‖ for R₀ the residual at the previous call (then R₀ ← R), which bounds |x̃ⱼᵀR − x̃ⱼᵀR₀| by ‖x̃ⱼ‖·‖R − R₀‖;
+     * NaN where R is not formed (the Gram representations: there the full X̃ᵀR costs O(p) and is never stale).
+     */
+    double residualDrift() {
+        return Double.NaN;
+    }
+
+    /** Whether {@link #residualDrift} is tracked (naive mode). */
+    boolean tracksDrift() {
+        return false;
+    }
 
     /** ‖R‖² at coefficients w (the current state). */
     abstract double residualNorm2(double[] w);
@@ -73,14 +115,91 @@ abstract class CdProblem {
         return Integer.MAX_VALUE;
     }
 
+    /** A support Newton attempt: the flops it cost (0 when not tried) and whether w moved. */
+    record NewtonStep(double cost, boolean moved) {
+        static final NewtonStep NONE = new NewtonStep(0, false);
+    }
+
     /**
-     * Tries one step towards the minimiser of the problem restricted to the support of w with its signs fixed (a
-     * Newton step on the quadratic piece, see {@link CovarianceProblem}) after {@code sweeps} sweeps; returns whether w
-     * moved. Default: no step.
+     * Coordinate descent converges slowly when the active columns are strongly correlated (e.g. equicorrelated
+     * designs: one large eigenvalue). With the support A and signs σ of w fixed, the objective is the quadratic
+     * ½wᵀ(G_AA + l2·F)w − (c − l1·F·σ)ᵀw, whose minimiser is w + δ with (G_AA + l2·F)δ = X̃_AᵀR − l2·F·w − l1·F·σ
+     * (the active-set / homotopy step; Osborne, Presnell &amp; Turlach 2000). The step is cut where a coefficient would
+     * change sign (the objective along the segment is a convex quadratic minimised at its end, so any cut decreases
+     * it) and that coefficient is set to 0. The factor of G_AA + l2·F is kept and updated ({@link SupportFactor}:
+     * O(k²) per feature that joins or leaves, k³/3 only when l2 changes), so after a few sweeps on a warm start a step
+     * usually costs about as much as a sweep. Taken only when its estimated cost fits in {@code allowance} flops.
      */
-    boolean supportNewton(double[] w, int[] set, int size, double l1, double l2, double[] factors, int sweeps) {
+    NewtonStep supportNewton(double[] w, int[] set, int size, double l1, double l2, double[] factors, double allowance) {
+        if (!hasGram()) return NewtonStep.NONE;
+        int k = 0;
+        for (int t = 0; t < size; t++) if (w[set[t]] != 0) k++;
+        if (k < 2) return NewtonStep.NONE;
+        int[] a = new int[k];
+        k = 0;
+        for (int t = 0; t < size; t++) if (w[set[t]] != 0) a[k++] = set[t];
+        if (support == null) support = new SupportFactor(p);
+        double cost = support.cost(a, k, l2, factors) + gramCost(a, k);
+        if (cost > allowance) return NewtonStep.NONE;
+        prepareGram(a, k);
+        if (!support.sync(a, k, l2, factors, this::gram)) return new NewtonStep(cost, false); // collinear support without L2: leave it to CD
+        int[] order = support.features();
+        double[] d = new double[k];
+        for (int r = 0; r < k; r++) {
+            int j = order[r];
+            double f = factors == null ? 1.0 : factors[j];
+            d[r] = xtr(j) - l2 * f * w[j] - l1 * f * Math.signum(w[j]);
+        }
+        support.solve(d);
+        double t = 1.0;
+        int blocking = -1;
+        for (int r = 0; r < k; r++) {
+            double wj = w[order[r]];
+            double next = wj + d[r];
+            if (!Double.isFinite(next)) return new NewtonStep(cost, false);
+            if (next != 0 && Math.signum(next) != Math.signum(wj)) {
+                double tr = -wj / d[r];
+                if (tr < t) {
+                    t = tr;
+                    blocking = r;
+                }
+            }
+        }
+        if (!(t > 0)) return new NewtonStep(cost, false);
+        for (int r = 0; r < k; r++) {
+            int j = order[r];
+            double next = r == blocking ? 0.0 : w[j] + t * d[r];
+            if (r != blocking && Math.signum(next) != Math.signum(w[j])) next = 0.0; // rounding at the cut
+            if (next != w[j]) {
+                move(j, next - w[j]);
+                w[j] = next;
+            }
+        }
+        return new NewtonStep(cost, true);
+    }
+
+    private SupportFactor support;
+
+    /** Whether {@link #gram} is available (the Gram representations, and naive mode through its cache). Default: no. */
+    boolean hasGram() {
         return false;
     }
+
+    /** Flops to make the Gram entries of the support available (naive mode: dot products of new columns). Default 0. */
+    double gramCost(int[] a, int k) {
+        return 0;
+    }
+
+    /** Makes {@link #gram} answer for the features a[0 .. k) (naive mode: fills its cache). Default: nothing to do. */
+    void prepareGram(int[] a, int k) {}
+
+    /** The Gram entry x̃ᵢᵀx̃ⱼ of two features of the support (only called when {@link #hasGram}). */
+    double gram(int i, int j) {
+        throw new UnsupportedOperationException();
+    }
+
+    /** Flops of one coordinate-descent sweep over {@code size} coordinates (their updates; for the Newton allowance). */
+    abstract double sweepCost(int size);
 
     /**
      * A copy of the internal state when it is an affine function of w that is cheap to combine (H = X̃ᵀX̃w in
@@ -101,6 +220,25 @@ abstract class CdProblem {
 
     /** ‖ỹ‖². */
     abstract double yNorm2();
+
+    /** X̃ᵀx̃ⱼ, column j of the Gram matrix, into out[0 .. p) (a pass over X unless the problem holds the Gram). */
+    abstract void gramColumn(int j, double[] out);
+
+    /** x̃ⱼᵀỹ. */
+    abstract double xty(int j);
+
+    private double[][] gramColumns;
+
+    /** {@link #gramColumn} computed once and kept (the duality gap needs those of the unpenalised features). */
+    final double[] cachedGramColumn(int j) {
+        if (gramColumns == null) gramColumns = new double[p][];
+        if (gramColumns[j] == null) {
+            double[] c = new double[p];
+            gramColumn(j, c);
+            gramColumns[j] = c;
+        }
+        return gramColumns[j];
+    }
 
     /** Makes the internal state (R or X̃ᵀX̃w) consistent with w (warm starts); w = 0 is the initial state. */
     abstract void reset(double[] w);

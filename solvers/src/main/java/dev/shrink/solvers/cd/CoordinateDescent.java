@@ -10,12 +10,29 @@ import dev.shrink.solvers.internal.Thresholds;
  * when a sweep changes the coefficients by less than {@code dwTol} relative to the largest one, the full gradient
  * X̃ᵀR is formed, violators outside the set are added, and when none remain the duality gap decides. The gap uses
  * the dual point of {@link #gap}.
+ *
+ * <p>Gap safe screening ({@link GapSafeScreening}) runs at the start of every solve (along a path: the sequential rule,
+ * from the warm start) and at every full check (the dynamic rule): a feature it certifies to be zero at the optimum
+ * leaves the problem for the rest of the solve — it is neither a candidate for the working set nor read by the full
+ * gradient, and the dual point's scaling ignores it (the reduced problem has the same optimum, so its gap still bounds
+ * the distance of the objective from the minimum). Only with l1 &gt; 0, every penalty factor &gt; 0 (the gap with
+ * unpenalised features is issue 11's to fix) and the column norms known ({@link CdProblem#columnNorms2}: not on the
+ * working set's Gram, where they would cost a pass over X).
  */
 final class CoordinateDescent {
     private CoordinateDescent() {}
 
-    /** Iterations (sweeps), final duality gap, and whether the gap reached the tolerance. */
-    record Result(int iterations, double gap, boolean converged) {}
+    static final boolean TRACE = Boolean.getBoolean("shrink.cdtrace");
+    static final long[] trace = new long[4];
+
+    /**
+     * Iterations (sweeps), final duality gap, whether the gap reached the tolerance, and how many features screening
+     * removed (then the gradient left in {@code grad} lacks them).
+     */
+    record Result(int iterations, double gap, boolean converged, int screened) {}
+
+    /** A duality gap and the scale s of its dual point θ = s·R (s·(x̃ⱼᵀR − l2·fⱼwⱼ) are the dual correlations). */
+    record DualPoint(double gap, double scale) {}
 
     /**
      * Minimises from the coefficients in {@code w} (warm start; {@code problem} must be {@link CdProblem#reset} to
@@ -27,39 +44,186 @@ final class CoordinateDescent {
      * @param gapTol   absolute tolerance on the gap (scikit-learn: tol·‖ỹ‖²)
      * @param dwTol    relative coefficient change below which the gap is checked (scikit-learn: tol)
      * @param grad     X̃ᵀR at the starting w (the caller has it: saves a full pass in naive mode along a path); on
-     *                 return it holds X̃ᵀR at the returned w whenever the result is converged
+     *                 return it holds X̃ᵀR at the returned w whenever the result is converged and nothing was screened
+     * @param stale    whether some entries of grad are older than w (the columns the previous solve screened): they are
+     *                 bounded through the residual's drift since ({@link Workspace#driftAt}), screened with the bound
+     *                 when it allows, and computed afresh otherwise
      */
     static Result solve(CdProblem problem, double[] w, double l1, double l2, double[] factors, double screenL1,
-                        double gapTol, double dwTol, int maxIter, double[] grad) {
+                        double gapTol, double dwTol, int maxIter, double[] grad, boolean stale) {
+        return solve(problem, w, l1, l2, factors, null, screenL1, gapTol, dwTol, maxIter, grad, stale);
+    }
+
+    /**
+     * As {@link #solve(CdProblem, double[], double, double, double[], double, double, double, int, double[], boolean)},
+     * subject to a box (null: none; w must lie in it): each coordinate update is the one-dimensional minimiser clipped
+     * to its bounds, and a feature at 0 violates the optimality conditions only towards a side it may move to. With a
+     * box or a zero penalty factor the gap is {@link DualityGap}'s (unpenalised features projected out, bounds in the
+     * conjugate) and gap safe screening is off.
+     */
+    static Result solve(CdProblem problem, double[] w, double l1, double l2, double[] factors, Box box, double screenL1,
+                        double gapTol, double dwTol, int maxIter, double[] grad, boolean stale) {
         int p = problem.p;
         Workspace ws = problem.workspace();
         boolean[] inSet = ws.inSet;
         int[] set = ws.set;
         java.util.Arrays.fill(inSet, false);
+        java.util.Arrays.fill(ws.screened, false);
+        ws.screenedCount = 0;
+        ws.screening = ws.gapSafe && l1 > 0 && allPositive(factors) && box == null && problem.columnNorms2() != null;
+        if (stale && !ws.screening) {
+            problem.gradient(grad, null);
+            stale = false;
+        }
+        if (stale) {
+            screenWithBounds(problem, w, grad, l1, l2, factors, ws);
+        } else if (ws.screening) {
+            // the sequential rule: the warm start and its rescaled residual, at the new penalty
+            DualPoint start = dual(problem, w, grad, l1, l2, factors, ws.screened);
+            screen(problem, w, grad, start, l1, l2, factors, ws, null);
+        }
         int size = 0;
         int candidates = 0;
         int[] cand = ws.candidates;
         for (int j = 0; j < p; j++) {
+            if (ws.screened[j]) continue;
             double f = factors == null ? 1.0 : factors[j];
             if (w[j] != 0 || f == 0) {
                 inSet[j] = true;
                 set[size++] = j;
-            } else if (Math.abs(grad[j]) > Math.min(l1, screenL1) * f) {
+            } else if (violates(grad[j], Math.min(l1, screenL1) * f, box, j)) {
                 cand[candidates++] = j;
             }
         }
         size = admit(cand, candidates, problem.violatorLimit(size), grad, factors, set, size, inSet, ws.scores);
         problem.workingSet(set, size, inSet);
         try {
-            return sweeps(problem, w, l1, l2, factors, gapTol, dwTol, maxIter, grad, inSet, set, size, ws.anderson);
+            if (TRACE) {
+                Result res = sweeps(problem, w, l1, l2, factors, box, gapTol, dwTol, maxIter, grad, inSet, set, size, ws);
+                int nz = 0;
+                for (double v : w) if (v != 0) nz++;
+                System.err.printf("l1=%.4g sweeps=%d checks=%d newton=%d screened=%d refreshed=%d nz=%d gap=%.3g%n", l1, res.iterations(), trace[0], trace[2], ws.screenedCount, trace[3], nz, res.gap());
+                trace[3] = 0;
+                trace[0] = 0;
+                trace[2] = 0;
+                return res;
+            }
+            return sweeps(problem, w, l1, l2, factors, box, gapTol, dwTol, maxIter, grad, inSet, set, size, ws);
         } finally {
             problem.workingSet(null, 0, null);
         }
     }
 
-    private static Result sweeps(CdProblem problem, double[] w, double l1, double l2, double[] factors, double gapTol, double dwTol,
-                                 int maxIter, double[] grad, boolean[] inSet, int[] set, int size, Anderson anderson) {
+    /** Whether a feature at 0 with X̃ᵀR = g can lower the objective by moving to a side its box allows. */
+    static boolean violates(double g, double threshold, Box box, int j) {
+        if (box == null) return Math.abs(g) > threshold;
+        return (g > threshold && box.upper()[j] > 0) || (-g > threshold && box.lower()[j] < 0);
+    }
+
+    private static boolean allPositive(double[] factors) {
+        if (factors == null) return true;
+        for (double f : factors) if (!(f > 0)) return false;
+        return true;
+    }
+
+    /**
+     * Marks as screened every feature outside the working set with wⱼ = 0 that the gap safe rule certifies to be
+     * zero at the optimum ({@link GapSafeScreening}; the dual of this problem is 1-strongly concave in the dual point
+     * of the augmented lasso, whose columns have norms √(‖x̃ⱼ‖² + l2·fⱼ)). Returns how many it added.
+     */
+    private static int screen(CdProblem problem, double[] w, double[] grad, DualPoint d, double l1, double l2, double[] factors,
+                              Workspace ws, boolean[] inSet) {
+        double radius = GapSafeScreening.radius(d.gap(), 1.0, Thresholds.SCREENING_ROUNDING * problem.yNorm2());
+        double[] norms2 = problem.columnNorms2();
+        int added = 0;
+        for (int j = 0; j < problem.p; j++) {
+            if (ws.screened[j] || w[j] != 0 || (inSet != null && inSet[j])) continue;
+            double f = factors == null ? 1.0 : factors[j];
+            double correlation = d.scale() * Math.abs(grad[j]);
+            if (GapSafeScreening.isZero(correlation, Math.sqrt(norms2[j] + l2 * f), radius, l1 * f)) {
+                ws.screened[j] = true;
+                added++;
+            }
+        }
+        ws.screenedCount += added;
+        return added;
+    }
+
+    /**
+     * The sequential rule when some gradient entries are stale: an entry computed when the residual was R₀ is off by
+     * at most ‖x̃ⱼ‖·‖R − R₀‖ ≤ ‖x̃ⱼ‖·(drift now − drift then), so |x̃ⱼᵀR| ≤ |gⱼ| + ‖x̃ⱼ‖·Δdriftⱼ =: bⱼ. A stale entry
+     * whose bound could set the dual point's scale (bⱼ above fⱼ·max(l1, the largest fresh |gₖ − l2·fₖwₖ|/fₖ)) is computed
+     * afresh first; then the scale, the gap and the safe radius follow, a stale feature is screened when its bound
+     * passes the test, and otherwise computed afresh and tested again with its exact value.
+     */
+    private static void screenWithBounds(CdProblem problem, double[] w, double[] grad, double l1, double l2, double[] factors, Workspace ws) {
         int p = problem.p;
+        double now = ws.drift + problem.residualDrift();
+        ws.drift = now;
+        double[] norms2 = problem.columnNorms2();
+        double dual = 0;
+        for (int j = 0; j < p; j++) {
+            if (ws.driftAt[j] != now && w[j] != 0) refresh(problem, grad, ws, j, now); // a nonzero coefficient is always fresh; be safe
+            if (ws.driftAt[j] == now) {
+                double f = factors == null ? 1.0 : factors[j];
+                dual = Math.max(dual, Math.abs(grad[j] - l2 * f * w[j]) / f);
+            }
+        }
+        for (int j = 0; j < p; j++) {
+            if (ws.driftAt[j] == now) continue;
+            double f = factors == null ? 1.0 : factors[j];
+            if (bound(grad, norms2, ws, j, now) > f * Math.max(l1, dual)) {
+                refresh(problem, grad, ws, j, now);
+                dual = Math.max(dual, Math.abs(grad[j]) / f);
+            }
+        }
+        double l1norm = 0;
+        double l2norm = 0;
+        for (int j = 0; j < p; j++) {
+            double f = factors == null ? 1.0 : factors[j];
+            l1norm += f * Math.abs(w[j]);
+            l2norm += f * w[j] * w[j];
+        }
+        double scale = dual > l1 ? l1 / dual : 1.0;
+        double s2 = 1 + scale * scale;
+        double gap = 0.5 * problem.residualNorm2(w) * s2 + l1 * l1norm - scale * problem.residualDotY(w) + 0.5 * l2 * s2 * l2norm;
+        double radius = GapSafeScreening.radius(gap, 1.0, Thresholds.SCREENING_ROUNDING * problem.yNorm2());
+        int added = 0;
+        for (int j = 0; j < p; j++) {
+            if (w[j] != 0) continue;
+            double f = factors == null ? 1.0 : factors[j];
+            double norm = Math.sqrt(norms2[j] + l2 * f);
+            boolean zero = GapSafeScreening.isZero(scale * bound(grad, norms2, ws, j, now), norm, radius, l1 * f);
+            if (!zero && ws.driftAt[j] != now) {
+                refresh(problem, grad, ws, j, now);
+                zero = GapSafeScreening.isZero(scale * Math.abs(grad[j]), norm, radius, l1 * f);
+            }
+            if (zero) {
+                ws.screened[j] = true;
+                added++;
+            }
+        }
+        for (int j = 0; j < p; j++) if (!ws.screened[j] && ws.driftAt[j] != now) refresh(problem, grad, ws, j, now);
+        ws.screenedCount += added;
+    }
+
+    /** The bound on |x̃ⱼᵀR| from a stale entry: |gⱼ| + ‖x̃ⱼ‖·(drift now − drift then). */
+    private static double bound(double[] grad, double[] norms2, Workspace ws, int j, double now) {
+        double age = now - ws.driftAt[j];
+        return Math.abs(grad[j]) + (age > 0 ? Math.sqrt(norms2[j]) * age : 0.0);
+    }
+
+    private static void refresh(CdProblem problem, double[] grad, Workspace ws, int j, double now) {
+        if (TRACE) trace[3]++;
+        grad[j] = problem.xtr(j);
+        ws.driftAt[j] = now;
+    }
+
+    private static Result sweeps(CdProblem problem, double[] w, double l1, double l2, double[] factors, Box box, double gapTol, double dwTol,
+                                 int maxIter, double[] grad, boolean[] inSet, int[] set, int size, Workspace ws) {
+        int p = problem.p;
+        boolean exact = box != null || !allPositive(factors); // the gap needs DualityGap's projection / conjugates
+        Anderson anderson = ws.anderson;
         double gap = Double.POSITIVE_INFINITY;
         // Covariance mode: a full check costs O(p), less than a sweep, so the gap is checked after every sweep.
         // Naive mode: a full X̃ᵀR is a pass over X, so the gap is first checked on the working set alone (|set| column
@@ -78,7 +242,8 @@ final class CoordinateDescent {
         int settleUntil = -1;
         double dwThreshold = dwTol;
         anderson.restart();
-        int nextNewton = 2;
+        double sweepWork = 0;
+        double newtonWork = 0;
         int iter = 0;
         while (iter < maxIter) {
             iter++;
@@ -94,6 +259,7 @@ final class CoordinateDescent {
                 double z = problem.xtr(j) + problem.diag[j] * old;
                 double t = l1 * f;
                 double updated = Math.copySign(Math.max(Math.abs(z) - t, 0.0), z) / curvature;
+                if (box != null) updated = box.clip(j, updated);
                 if (updated != old) {
                     problem.move(j, updated - old);
                     w[j] = updated;
@@ -102,11 +268,18 @@ final class CoordinateDescent {
                 }
                 maxW = Math.max(maxW, Math.abs(updated));
             }
-            anderson.record(problem, w, set, size, l1, l2, factors);
-            // correlated active columns make sweeps crawl: now and then a Newton step on the support (CovarianceProblem)
-            if (iter == nextNewton) {
-                nextNewton *= 2;
-                if (problem.supportNewton(w, set, size, l1, l2, factors, iter)) anderson.restart();
+            anderson.record(problem, w, set, size, l1, l2, factors, box);
+            // correlated active columns make sweeps crawl: a Newton step on the support whenever its cost fits in the
+            // share of the sweeps' work it may take (after two sweeps: let a warm start settle its signs first; the
+            // sign-fixed step knows no bounds)
+            sweepWork += problem.sweepCost(size);
+            if (iter >= 2 && box == null) {
+                CdProblem.NewtonStep step = problem.supportNewton(w, set, size, l1, l2, factors, Thresholds.SUPPORT_NEWTON_BUDGET * sweepWork - newtonWork);
+                newtonWork += step.cost();
+                if (step.moved()) {
+                    anderson.restart();
+                    if (TRACE) trace[2]++;
+                }
             }
             boolean cheapCheck = !problem.fullGradientIsExpensive();
             boolean cheapSet = !cheapCheck && problem.coordinateGradientIsCheap();
@@ -115,7 +288,8 @@ final class CoordinateDescent {
             if (cheapCheck || cheapSet || maxW == 0 || maxDelta <= dwThreshold * maxW || iter == maxIter) {
                 if (!cheapCheck && iter < maxIter) {
                     for (int k = 0; k < size; k++) grad[set[k]] = problem.xtr(set[k]);
-                    double reduced = gapOnSet(problem, w, grad, set, size, l1, l2, factors);
+                    double reduced = exact ? DualityGap.of(problem, w, grad, set, size, l1, l2, factors, box)
+                            : gapOnSet(problem, w, grad, set, size, l1, l2, factors);
                     if (cheapSet && reduced <= gapTol && settleUntil < 0) settleUntil = 2 * iter;
                     boolean affordable = !cheapSet || roundWork < problem.fullCheckCost();
                     boolean keepGoing = !cheapSet || ((settleUntil < 0 || iter < settleUntil) && affordable);
@@ -126,13 +300,14 @@ final class CoordinateDescent {
                 }
                 settleUntil = -1;
                 roundWork = 0;
-                problem.xtrAll(grad);
+                problem.gradient(grad, ws.screenedCount > 0 ? ws.screened : null);
+                if (TRACE) trace[0]++;
                 int candidates = 0;
                 int[] cand = problem.workspace().candidates;
                 for (int j = 0; j < p; j++) {
-                    if (!inSet[j]) {
+                    if (!inSet[j] && !ws.screened[j]) {
                         double f = factors == null ? 1.0 : factors[j];
-                        if (Math.abs(grad[j]) > l1 * f) cand[candidates++] = j;
+                        if (violates(grad[j], l1 * f, box, j)) cand[candidates++] = j;
                     }
                 }
                 boolean added = candidates > 0;
@@ -141,13 +316,15 @@ final class CoordinateDescent {
                     problem.workingSet(set, size, inSet);
                     anderson.restart();
                 }
-                gap = gap(problem, w, grad, l1, l2, factors);
+                DualPoint d = dual(problem, w, grad, l1, l2, factors, ws.screenedCount > 0 ? ws.screened : null);
+                gap = exact ? DualityGap.of(problem, w, grad, null, 0, l1, l2, factors, box) : d.gap();
                 // scikit-learn's stop: the first check with the gap within tol (covariance mode checks after every sweep)
-                if (!added && gap <= gapTol) return new Result(iter, gap, true);
-                if (!added && maxDelta == 0) return new Result(iter, gap, false); // rounding floor: sweeps change nothing
+                if (!added && gap <= gapTol) return new Result(iter, gap, true, ws.screenedCount);
+                if (!added && maxDelta == 0) return new Result(iter, gap, false, ws.screenedCount); // rounding floor: sweeps change nothing
+                if (ws.screening) screen(problem, w, grad, d, l1, l2, factors, ws, inSet);
             }
         }
-        return new Result(iter, gap, false);
+        return new Result(iter, gap, false, ws.screenedCount);
     }
 
     /**
@@ -184,8 +361,23 @@ final class CoordinateDescent {
         final Anderson anderson;
         final int[] candidates;
         final double[] scores;
+        /** Features removed by gap safe screening in the current solve, and how many. */
+        final boolean[] screened;
+        int screenedCount;
+        /** Whether this solve screens (l1 &gt; 0, every factor &gt; 0, and {@link #gapSafe}). */
+        boolean screening;
+        /**
+         * The residual's accumulated drift Σ‖Rₖ₊₁ − Rₖ‖ over the points where gradients were computed, and its value
+         * when each gradient entry was last computed ({@link CdProblem#gradient}).
+         */
+        final double[] driftAt;
+        double drift;
+        /** Gap safe screening wanted (the default; tests turn it off to compare). */
+        boolean gapSafe = !Boolean.getBoolean("shrink.noScreening");
 
         Workspace(int p) {
+            screened = new boolean[p];
+            driftAt = new double[p];
             inSet = new boolean[p];
             set = new int[p];
             candidates = new int[p];
@@ -233,7 +425,7 @@ final class CoordinateDescent {
             count = 0;
         }
 
-        void record(CdProblem problem, double[] w, int[] set, int size, double l1, double l2, double[] factors) {
+        void record(CdProblem problem, double[] w, int[] set, int size, double l1, double l2, double[] factors, Box box) {
             double[] slot = history[count];
             for (int k = 0; k < size; k++) slot[set[k]] = w[set[k]];
             if (++count <= K) return;
@@ -284,6 +476,7 @@ final class CoordinateDescent {
                 int j = set[t];
                 double e = 0;
                 for (int k = 0; k < K; k++) e += coeffs[k] / sum * history[k + 1][j];
+                if (box != null) e = box.clip(j, e); // the combination may leave the box; its projection is tried instead
                 saved[j] = w[j];
                 if (e != w[j]) {
                     problem.move(j, e - w[j]);
@@ -318,6 +511,7 @@ final class CoordinateDescent {
 
     /** {@link #gap} of the problem restricted to the working set (grad needed on the set only; w is 0 outside it). */
     static double gapOnSet(CdProblem problem, double[] w, double[] grad, int[] set, int size, double l1, double l2, double[] factors) {
+        if (!allPositive(factors)) return DualityGap.of(problem, w, grad, set, size, l1, l2, factors, null); // unpenalised features projected out
         double rn2 = problem.residualNorm2(w);
         double ry = problem.residualDotY(w);
         double q = 0;
@@ -348,6 +542,20 @@ final class CoordinateDescent {
      * the primal value bounds the distance (scikit-learn's choice).
      */
     static double gap(CdProblem problem, double[] w, double[] grad, double l1, double l2, double[] factors) {
+        if (!allPositive(factors)) return DualityGap.of(problem, w, grad, null, 0, l1, l2, factors, null); // unpenalised features projected out
+        return dual(problem, w, grad, l1, l2, factors, null).gap();
+    }
+
+    /** {@link #gap} subject to a box. */
+    static double gap(CdProblem problem, double[] w, double[] grad, double l1, double l2, double[] factors, Box box) {
+        return box == null ? gap(problem, w, grad, l1, l2, factors) : DualityGap.of(problem, w, grad, null, 0, l1, l2, factors, box);
+    }
+
+    /**
+     * {@link #gap} and the scale of its dual point, over the features not {@code skip}ped (null: all): screened features
+     * are out of the reduced problem, whose optimum is the full one's.
+     */
+    static DualPoint dual(CdProblem problem, double[] w, double[] grad, double l1, double l2, double[] factors, boolean[] skip) {
         int p = problem.p;
         double rn2 = problem.residualNorm2(w);
         double ry = problem.residualDotY(w);
@@ -359,12 +567,13 @@ final class CoordinateDescent {
                 q += f * w[j] * w[j];
                 if (f > 0) conj += grad[j] * grad[j] / f;
             }
-            return rn2 - ry + 0.5 * l2 * q + conj / (2 * l2);
+            return new DualPoint(rn2 - ry + 0.5 * l2 * q + conj / (2 * l2), 1.0);
         }
         double dual = 0;
         double l1norm = 0;
         double l2norm = 0;
         for (int j = 0; j < p; j++) {
+            if (skip != null && skip[j]) continue;
             double f = factors == null ? 1.0 : factors[j];
             if (f > 0) dual = Math.max(dual, Math.abs(grad[j] - l2 * f * w[j]) / f);
             l1norm += f * Math.abs(w[j]);
@@ -372,6 +581,6 @@ final class CoordinateDescent {
         }
         double scale = dual > l1 ? l1 / dual : 1.0;
         double s2 = 1 + scale * scale;
-        return 0.5 * rn2 * s2 + l1 * l1norm - scale * ry + 0.5 * l2 * s2 * l2norm;
+        return new DualPoint(0.5 * rn2 * s2 + l1 * l1norm - scale * ry + 0.5 * l2 * s2 * l2norm, scale);
     }
 }

@@ -108,67 +108,20 @@ final class CovarianceProblem extends CdProblem {
         return yy - level1.dot(p, c, 0, w, 0);
     }
 
-    /**
-     * Coordinate descent converges slowly when the active columns are strongly correlated (e.g. equicorrelated
-     * designs: one large eigenvalue). With the support A and signs σ of w fixed, the objective is the quadratic
-     * ½wᵀ(G_AA + l2·F)w − (c − l1·F·σ)ᵀw, whose minimiser is w + δ with (G_AA + l2·F)δ = X̃_AᵀR − l2·F·w − l1·F·σ
-     * (the active-set / homotopy step; Osborne, Presnell &amp; Turlach 2000). The step is cut where a coefficient would
-     * change sign (the objective along the segment is a convex quadratic minimised at its end, so any cut decreases
-     * it) and that coefficient is set to 0. Tried after 2, 4, 8, … sweeps, and only when the Cholesky (|A|³/3 flops)
-     * costs at most 9× the sweeps already spent (|A|·p each), so its total cost stays a bounded multiple of theirs
-     * (factors 8 and 3 were measured slower on an equicorrelated n = 10000, p = 1000 path).
-     */
     @Override
-    boolean supportNewton(double[] w, int[] set, int size, double l1, double l2, double[] factors, int sweeps) {
-        int k = 0;
-        for (int t = 0; t < size; t++) if (w[set[t]] != 0) k++;
-        if (k < 2 || (double) k * k > Thresholds.SUPPORT_NEWTON_BUDGET * sweeps * p) return false;
-        int[] a = new int[k];
-        k = 0;
-        for (int t = 0; t < size; t++) if (w[set[t]] != 0) a[k++] = set[t];
-        double[] m = new double[k * k];
-        double[] d = new double[k];
-        for (int r = 0; r < k; r++) {
-            int at = gram.offset(a[r]);
-            double[] g = gram.data();
-            for (int q = 0; q <= r; q++) m[r * k + q] = g[at + a[q]];
-            double f = factors == null ? 1.0 : factors[a[r]];
-            m[r * k + r] += l2 * f;
-            double wj = w[a[r]];
-            d[r] = xtr(a[r]) - l2 * f * wj - l1 * f * Math.signum(wj);
-        }
-        try {
-            dev.shrink.kernels.Cholesky chol = KernelProvider.get().cholesky();
-            chol.factor(k, m, 0, k, 0.0);
-            chol.solve(k, m, 0, k, d, 0);
-        } catch (IllegalArgumentException e) { // not positive definite (collinear support without L2): leave it to CD
-            return false;
-        }
-        double t = 1.0;
-        int blocking = -1;
-        for (int r = 0; r < k; r++) {
-            double wj = w[a[r]];
-            double next = wj + d[r];
-            if (!Double.isFinite(next)) return false;
-            if (next != 0 && Math.signum(next) != Math.signum(wj)) {
-                double tr = -wj / d[r];
-                if (tr < t) {
-                    t = tr;
-                    blocking = r;
-                }
-            }
-        }
-        if (!(t > 0)) return false;
-        for (int r = 0; r < k; r++) {
-            int j = a[r];
-            double next = r == blocking ? 0.0 : w[j] + t * d[r];
-            if (r != blocking && Math.signum(next) != Math.signum(w[j])) next = 0.0; // rounding at the cut
-            if (next != w[j]) {
-                move(j, next - w[j]);
-                w[j] = next;
-            }
-        }
+    boolean hasGram() {
         return true;
+    }
+
+    /** A moved coefficient updates H over the set, or over all p (see {@link #move}). */
+    @Override
+    double sweepCost(int size) {
+        return (double) size * (set == null || size * Thresholds.SMALL_SET_DIVISOR > p ? p : size);
+    }
+
+    @Override
+    double gram(int i, int j) {
+        return gram.data()[gram.offset(i) + j];
     }
 
     @Override
@@ -197,6 +150,17 @@ final class CovarianceProblem extends CdProblem {
     void extrapolateState(double[] s0, double r) {
         workingSet(null, 0, null);
         for (int j = 0; j < p; j++) h[j] += r * (h[j] - s0[j]);
+    }
+
+    @Override
+    void gramColumn(int j, double[] out) {
+        int at = gram.offset(j);
+        System.arraycopy(gram.data(), at, out, 0, p);
+    }
+
+    @Override
+    double xty(int j) {
+        return c[j];
     }
 
     @Override

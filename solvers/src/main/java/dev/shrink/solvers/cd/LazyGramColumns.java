@@ -1,5 +1,6 @@
 package dev.shrink.solvers.cd;
 
+import dev.shrink.kernels.Checks;
 import dev.shrink.kernels.KernelProvider;
 import dev.shrink.kernels.MatrixVector;
 import dev.shrink.kernels.MatrixView;
@@ -44,7 +45,7 @@ public final class LazyGramColumns implements GramColumns {
         Arrays.fill(slot, -1);
         this.u = new double[x.rows()];
         this.v = new double[p];
-        this.cache = new double[p * Math.min(p, 8)];
+        this.cache = new double[Checks.elements("the Gram column cache", p, Math.min(p, 8))];
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.shrink.solvers.cd;
 
+import dev.shrink.kernels.Checks;
 import dev.shrink.kernels.KernelProvider;
 import dev.shrink.kernels.MatrixView;
 import dev.shrink.solvers.internal.Inputs;
@@ -53,6 +54,10 @@ public final class LeastSquaresProblem {
     private double[] state;
     private double[] gradient;
     private boolean gradientValid;
+    /** The box of the last {@link #solve} (null: none); predictions stay inside it. */
+    private Box box;
+    /** The gradient is exact except for columns screened in the last solve, whose entries are stale (bounded by drift). */
+    private boolean gradientStale;
     /** The last two solutions of {@link #solve} and their affine states, for {@link #predictNext} (null: none). */
     private double[] solution1, state1, solution0, state0;
 
@@ -78,12 +83,19 @@ public final class LeastSquaresProblem {
      * the solve followed by the way back to the user's scale.
      */
     public Fit fit(double[] initialCoef, double l1, double l2, double gapTol, double dwTol, int maxIter) {
+        return fit(initialCoef, l1, l2, null, gapTol, dwTol, maxIter);
+    }
+
+    /** As {@link #fit(double[], double, double, double, double, int)} subject to a box on the original scale (null: none). */
+    public Fit fit(double[] initialCoef, double l1, double l2, Box box, double gapTol, double dwTol, int maxIter) {
         double[] w = new double[problem.p];
+        Box b = box == null ? null : box.scaledBy(scale);
         if (initialCoef != null) {
             for (int j = 0; j < w.length; j++) w[j] = scale == null ? initialCoef[j] : scale[j] == 0 ? 0.0 : initialCoef[j] / scale[j];
+            if (b != null) for (int j = 0; j < w.length; j++) w[j] = b.clip(j, w[j]);
         }
-        Solution r = solve(w, l1, l2, null, l1, gapTol, dwTol, maxIter);
-        double[] coef = originalCoef(w);
+        Solution r = solve(w, l1, l2, null, b, l1, gapTol, dwTol, maxIter);
+        double[] coef = originalCoef(w, box);
         return new Fit(coef, intercept(coef), r);
     }
 
@@ -134,7 +146,7 @@ public final class LeastSquaresProblem {
     public double[] correlations() {
         state = new double[problem.p];
         problem.reset(state);
-        problem.xtrAll(gradient);
+        problem.gradient(gradient, null);
         gradientValid = true;
         return gradient.clone();
     }
@@ -149,14 +161,27 @@ public final class LeastSquaresProblem {
      * @param dwTol    relative coefficient change that triggers a gap check (scikit-learn: tol)
      */
     public Solution solve(double[] w, double l1, double l2, double[] factors, double screenL1, double gapTol, double dwTol, int maxIter) {
+        return solve(w, l1, l2, factors, null, screenL1, gapTol, dwTol, maxIter);
+    }
+
+    /**
+     * As {@link #solve(double[], double, double, double[], double, double, double, int)} subject to a box on the
+     * transformed scale ({@link #box}; null: none); w must lie in it.
+     */
+    public Solution solve(double[] w, double l1, double l2, double[] factors, Box box, double screenL1, double gapTol, double dwTol, int maxIter) {
         if (w.length != problem.p) throw new IllegalArgumentException("w has " + w.length + " values, the problem has " + problem.p);
+        this.box = box;
         if (!java.util.Arrays.equals(state, w)) {
             problem.reset(w);
             gradientValid = false;
+            gradientStale = false;
         }
-        if (!gradientValid) problem.xtrAll(gradient);
-        CoordinateDescent.Result r = CoordinateDescent.solve(problem, w, l1, l2, factors, screenL1, gapTol, dwTol, maxIter, gradient);
-        gradientValid = r.converged();
+        // a gradient left incomplete by screening is completed by the solve, which bounds the skipped entries (naive mode)
+        boolean stale = !gradientValid && gradientStale && problem.tracksDrift();
+        if (!gradientValid && !stale) problem.gradient(gradient, null);
+        CoordinateDescent.Result r = CoordinateDescent.solve(problem, w, l1, l2, factors, box, screenL1, gapTol, dwTol, maxIter, gradient, stale);
+        gradientValid = r.converged() && r.screened() == 0; // screened columns were not read at the last check
+        gradientStale = r.converged() && r.screened() > 0;
         state = w.clone();
         double[] affine = problem.affineState();
         solution0 = solution1;
@@ -186,19 +211,21 @@ public final class LeastSquaresProblem {
             double w0 = solution0[j];
             double w1 = solution1[j];
             double linear = w1 + r * (w1 - w0); // what the state now corresponds to
-            double next = w1 != 0 && Math.signum(w0) == Math.signum(w1) && Math.signum(linear) == Math.signum(w1) ? linear : w1;
+            boolean inside = box == null || box.clip(j, linear) == linear;
+            double next = w1 != 0 && Math.signum(w0) == Math.signum(w1) && Math.signum(linear) == Math.signum(w1) && inside ? linear : w1;
             if (next != linear) problem.move(j, next - linear);
             w[j] = next;
         }
         state = w.clone();
         gradientValid = false;
+        gradientStale = false;
         return true;
     }
 
     /** X̃ᵀR at the coefficients of the last solve (for screening rules and KKT checks). */
     public double[] gradient() {
         if (!gradientValid) {
-            problem.xtrAll(gradient);
+            problem.gradient(gradient, null);
             gradientValid = true;
         }
         return gradient.clone();
@@ -249,7 +276,7 @@ public final class LeastSquaresProblem {
     private static CdProblem denseCovariance(MatrixView x, double[] s, double[] mean, double[] scale, double[] d, double sumU, double yy, int threads) {
         int n = x.rows();
         int p = x.cols();
-        double[] g = new double[p * p];
+        double[] g = new double[Checks.elements("the Gram matrix", p, p)];
         double[] c = new double[p];
         Threads.kernels(threads).gram(x, s, d, g, 0, p, c, 0);
         for (int j = 0; j < p; j++) {
@@ -312,10 +339,30 @@ public final class LeastSquaresProblem {
         return new LeastSquaresProblem(new CovarianceProblem(GramColumns.dense(g, p), diag, c, yy * k), mean, ybar, null, rows, fitIntercept);
     }
 
+    /** Bounds on the original scale of X as bounds on this problem's coefficients (standardised: times dⱼ). */
+    public Box box(Box original) {
+        return original == null ? null : original.scaledBy(scale);
+    }
+
     /** Coefficients on the original scale of X (wⱼ/dⱼ when standardised). */
     public double[] originalCoef(double[] w) {
         double[] out = w.clone();
         if (scale != null) for (int j = 0; j < out.length; j++) out[j] *= scale[j];
+        return out;
+    }
+
+    /**
+     * As {@link #originalCoef(double[])}, with a coefficient at a bound of {@code original} (null: none) returned as
+     * exactly that bound rather than its round trip through the scaling.
+     */
+    public double[] originalCoef(double[] w, Box original) {
+        double[] out = originalCoef(w);
+        if (original == null || scale == null) return out;
+        Box scaled = original.scaledBy(scale);
+        for (int j = 0; j < out.length; j++) {
+            if (w[j] != 0 && w[j] == scaled.lower()[j]) out[j] = original.lower()[j];
+            if (w[j] != 0 && w[j] == scaled.upper()[j]) out[j] = original.upper()[j];
+        }
         return out;
     }
 

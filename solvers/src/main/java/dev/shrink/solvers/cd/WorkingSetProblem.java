@@ -1,5 +1,6 @@
 package dev.shrink.solvers.cd;
 
+import dev.shrink.kernels.Checks;
 import dev.shrink.kernels.KernelProvider;
 import dev.shrink.kernels.Layout;
 import dev.shrink.kernels.Level1;
@@ -90,6 +91,12 @@ final class WorkingSetProblem extends CdProblem {
         }
     }
 
+    /** Only the gathered columns' norms are known (the rest would cost a pass over X): no screening here. */
+    @Override
+    double[] columnNorms2() {
+        return null;
+    }
+
     @Override
     int violatorLimit(int size) {
         return Math.max(Thresholds.FIRST_BATCH, size);
@@ -155,10 +162,26 @@ final class WorkingSetProblem extends CdProblem {
             wB[m + t] = 0.0;
         }
         m = m1;
-        k = new double[m * m];
+        k = new double[Checks.elements("the working set's Gram matrix", m, m)];
         KernelProvider.get().gram().gram(MatrixView.columnMajor(z, n, m), null, null, k, 0, m, null, 0);
         for (int t = 0; t < m; t++) diag[feature[t]] = k[t * m + t];
         mv.multiply(MatrixView.rowMajor(k, m, m), wB, 0, h, 0);
+    }
+
+    @Override
+    boolean hasGram() {
+        return true;
+    }
+
+    /** A moved coefficient updates H over the m gathered columns. */
+    @Override
+    double sweepCost(int size) {
+        return (double) size * m;
+    }
+
+    @Override
+    double gram(int i, int j) {
+        return k[slot[i] * m + slot[j]];
     }
 
     @Override
@@ -226,6 +249,20 @@ final class WorkingSetProblem extends CdProblem {
     @Override
     boolean coordinateGradientIsCheap() {
         return true;
+    }
+
+    /** Needs j in the working set (the gap asks for unpenalised features, which always are): one pass over X. */
+    @Override
+    void gramColumn(int j, double[] out) {
+        int t = slot[j];
+        if (t < 0) gather(new int[] {j});
+        double[] column = Arrays.copyOfRange(z, slot[j] * n, slot[j] * n + n);
+        transposedProduct(column, out);
+    }
+
+    @Override
+    double xty(int j) {
+        return c[j];
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.shrink.solvers.cv;
 
+import dev.shrink.kernels.Checks;
 import dev.shrink.kernels.KernelProvider;
 import dev.shrink.kernels.Layout;
 import dev.shrink.kernels.MatrixView;
@@ -60,7 +61,7 @@ final class FoldStatistics implements FoldData {
         int k = folds.count();
         this.start = new int[k + 1];
         for (int f = 0; f < k; f++) start[f + 1] = start[f] + folds.size(f);
-        this.x = new double[Math.max(1, n * p)];
+        this.x = new double[Math.max(1, Checks.elements("the fold rows", n, p))];
         this.y = new double[n];
         this.perFold = new SufficientStats[k];
         SufficientStats total = null;
@@ -87,7 +88,7 @@ final class FoldStatistics implements FoldData {
             }
             int rows = start[f + 1] - start[f];
             MatrixView block = new MatrixView(x, start[f] * p, rows, p, Math.max(1, p), Layout.ROW_MAJOR);
-            double[] g = new double[p * p];
+            double[] g = new double[Checks.elements("the Gram matrix", p, p)];
             double[] xty = new double[p];
             kernels.gram().gram(block, null, Arrays.copyOfRange(y, start[f], start[f + 1]), g, 0, Math.max(1, p), xty, 0);
             perFold[f] = SufficientStats.ofSums(rows, rows, sumX, sumY, sumYY, g, xty);

@@ -1,5 +1,6 @@
 package dev.shrink.solvers.cv;
 
+import dev.shrink.kernels.Checks;
 import dev.shrink.kernels.KernelProvider;
 import dev.shrink.kernels.Layout;
 import dev.shrink.kernels.Level1;
@@ -62,7 +63,7 @@ final class RidgeSpectrum {
             for (int j = 0; j < p; j++) xMean[j] /= s;
         }
         this.yMean = ym;
-        this.z = new double[Math.max(1, n * p)];
+        this.z = new double[Math.max(1, Checks.elements("the centred design", n, p))];
         this.zy = new double[n];
         this.hatBase = new double[n];
         for (int i = 0; i < n; i++) {
@@ -74,7 +75,7 @@ final class RidgeSpectrum {
         MatrixView zView = MatrixView.rowMajor(z, n, p);
         this.primal = n >= p;
         int r = primal ? p : n;
-        double[] gram = new double[Math.max(1, r * r)];
+        double[] gram = new double[Math.max(1, Checks.elements("the Gram matrix", r, r))];
         if (primal) {
             gramPass.gram(zView, null, null, gram, 0, Math.max(1, r), null, 0);
         } else {
@@ -82,11 +83,11 @@ final class RidgeSpectrum {
             gramPass.gram(new MatrixView(z, 0, p, n, Math.max(1, p), Layout.COLUMN_MAJOR), null, null, gram, 0, Math.max(1, r), null, 0);
         }
         this.lambda = new double[r];
-        this.vectors = new double[r * r];
+        this.vectors = new double[Checks.elements("the eigenvector matrix", r, r)];
         kernels.symmetricEigen().decompose(r, gram, 0, Math.max(1, r), lambda, vectors);
         for (int k = 0; k < r; k++) lambda[k] = Math.max(lambda[k], 0);
         if (primal) {
-            this.b = new double[Math.max(1, n * r)];
+            this.b = new double[Math.max(1, Checks.elements("the projected design", n, r))];
             multiply(n, p, z, vectors, b, kernels.level1());
         } else {
             this.b = vectors;
@@ -133,8 +134,8 @@ final class RidgeSpectrum {
         int na = alphas.length;
         // gₖ(α) applied to Bᵢₖ² (hat diagonal) and gₖ(α)·tₖ applied to Bᵢₖ (fitted values), stored k-major so that
         // one row of B updates all α at once with two axpys of length na per k: an outer product, no reductions.
-        double[] hatWeights = new double[Math.max(1, r * na)];
-        double[] fitWeights = new double[Math.max(1, r * na)];
+        double[] hatWeights = new double[Math.max(1, Checks.elements("the weights per alpha", r, na))];
+        double[] fitWeights = new double[Math.max(1, Checks.elements("the weights per alpha", r, na))];
         for (int k = 0; k < r; k++) {
             for (int a = 0; a < na; a++) {
                 double g = primal ? 1 / (lambda[k] + alphas[a]) : lambda[k] / (lambda[k] + alphas[a]);

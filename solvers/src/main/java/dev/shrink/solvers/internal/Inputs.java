@@ -10,8 +10,23 @@ public final class Inputs {
         return Double.isNaN(x) ? "NaN" : x > 0 ? "+Infinity" : "-Infinity";
     }
 
-    /** y has n finite values. */
+    /**
+     * y has n finite values, each small enough that sums of n squares stay finite (|yᵢ| ≤ √(MAX_VALUE/(16·n)); larger
+     * values overflow in ‖y − ȳ‖² and Xᵀy).
+     */
     public static void response(double[] y, int n) {
+        labels(y, n);
+        double limit = Math.sqrt(Double.MAX_VALUE / (16.0 * n));
+        for (int i = 0; i < n; i++) {
+            if (Math.abs(y[i]) > limit) {
+                throw new IllegalArgumentException("y has " + y[i] + " at row " + i + ": sums of squares overflow a double beyond |y| = "
+                        + String.format(java.util.Locale.ROOT, "%.3g", limit) + " (√(MAX_VALUE/(16·n)), n = " + n + "); rescale y");
+            }
+        }
+    }
+
+    /** y has n finite values (class labels: any magnitude). */
+    public static void labels(double[] y, int n) {
         if (y == null) throw new IllegalArgumentException("y must not be null");
         if (y.length != n) throw new IllegalArgumentException("y has " + y.length + " rows, X has " + n);
         for (int i = 0; i < n; i++) {
@@ -31,6 +46,7 @@ public final class Inputs {
             sum += v;
         }
         if (!(sum > 0)) throw new IllegalArgumentException("sampleWeight is all zero: at least one row needs a positive weight");
+        if (sum == Double.POSITIVE_INFINITY) throw new IllegalArgumentException("sampleWeight sums to more than the largest double: rescale the weights");
         return sum;
     }
 
@@ -71,7 +87,7 @@ public final class Inputs {
      * positive class, as scikit-learn's sorted {@code classes_}).
      */
     public static double[] twoLabels(double[] y, int n) {
-        response(y, n);
+        labels(y, n);
         TreeSet<Double> seen = new TreeSet<>();
         for (double v : y) {
             seen.add(v == 0.0 ? 0.0 : v); // -0.0 and 0.0 are one label
@@ -87,6 +103,83 @@ public final class Inputs {
 
     private static String label(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    /**
+     * glmnet's {@code lower.limits} / {@code upper.limits} for p features: null (none) or p values each, lower in
+     * [−∞, 0] and upper in [0, +∞] (glmnet requires the box to hold 0), not NaN. Either may be null.
+     */
+    public static void limits(double[] lower, double[] upper, int p) {
+        if (lower != null) {
+            if (lower.length != p) throw new IllegalArgumentException("lowerLimits has " + lower.length + " values, X has " + p + " columns");
+            for (int j = 0; j < p; j++) {
+                if (!(lower[j] <= 0)) throw new IllegalArgumentException("lowerLimits[" + j + "] must be ≤ 0 (the box must hold 0, as glmnet requires), got " + lower[j]);
+            }
+        }
+        if (upper != null) {
+            if (upper.length != p) throw new IllegalArgumentException("upperLimits has " + upper.length + " values, X has " + p + " columns");
+            for (int j = 0; j < p; j++) {
+                if (!(upper[j] >= 0)) throw new IllegalArgumentException("upperLimits[" + j + "] must be ≥ 0 (the box must hold 0, as glmnet requires), got " + upper[j]);
+            }
+        }
+    }
+
+    /**
+     * glmnet's {@code penalty.factor}: null or p finite values ≥ 0, not all 0. Returns them rescaled to sum to p, as
+     * glmnet does (a copy; null stays null).
+     */
+    public static double[] penaltyFactors(double[] f, int p) {
+        if (f == null) return null;
+        if (f.length != p) throw new IllegalArgumentException("penaltyFactors has " + f.length + " values, X has " + p + " columns");
+        double sum = 0;
+        for (int j = 0; j < p; j++) {
+            if (!(f[j] >= 0) || f[j] == Double.POSITIVE_INFINITY) throw new IllegalArgumentException("penaltyFactors[" + j + "] must be finite and ≥ 0, got " + f[j]);
+            sum += f[j];
+        }
+        if (!(sum > 0)) throw new IllegalArgumentException("penaltyFactors are all zero: at least one feature must be penalised");
+        double[] out = new double[p];
+        for (int j = 0; j < p; j++) out[j] = f[j] * p / sum;
+        return out;
+    }
+
+    /**
+     * Class labels: at least two distinct finite values; returns them in increasing order (scikit-learn's
+     * {@code classes_}). -0.0 and 0.0 are one label.
+     */
+    public static double[] classes(double[] y, int n) {
+        labels(y, n);
+        TreeSet<Double> seen = new TreeSet<>();
+        for (double v : y) seen.add(v == 0.0 ? 0.0 : v);
+        if (seen.size() < 2) {
+            throw new IllegalArgumentException("labels must take at least two values, found one: " + label(seen.first()));
+        }
+        double[] out = new double[seen.size()];
+        int c = 0;
+        for (double v : seen) out[c++] = v;
+        return out;
+    }
+
+    /** The index of each label in {@code classes} (from {@link #classes}), as doubles 0 .. K − 1. */
+    public static double[] classIndices(double[] y, double[] classes) {
+        double[] out = new double[y.length];
+        for (int i = 0; i < y.length; i++) out[i] = java.util.Arrays.binarySearch(classes, y[i] == 0.0 ? 0.0 : y[i]);
+        return out;
+    }
+
+    /**
+     * Poisson responses: n finite counts ≥ 0 (non-integer values are allowed, as in scikit-learn and glmnet), and with an
+     * intercept at least one positive (else the intercept has no finite minimiser).
+     */
+    public static void counts(double[] y, int n, boolean intercept) {
+        response(y, n);
+        boolean positive = false;
+        for (int i = 0; i < n; i++) {
+            if (y[i] < 0) throw new IllegalArgumentException("y must be ≥ 0 for a Poisson model (counts), got " + y[i] + " at row " + i);
+            positive |= y[i] > 0;
+        }
+        if (!positive && intercept) {
+            throw new IllegalArgumentException("y is all zero: a Poisson model with an intercept has no finite minimiser (its intercept tends to −∞)");
+        }
     }
 
 }

@@ -1,155 +1,85 @@
 package dev.shrink.solvers.newton;
 
+import dev.shrink.kernels.Checks;
 import dev.shrink.kernels.Cholesky;
 import dev.shrink.kernels.KernelProvider;
-import dev.shrink.kernels.MatrixVector;
-import dev.shrink.kernels.MatrixView;
 import dev.shrink.kernels.NotPositiveDefiniteException;
-import dev.shrink.kernels.ParallelKernels;
-import dev.shrink.solvers.internal.Threads;
-import dev.shrink.solvers.internal.Thresholds;
-import dev.shrink.solvers.proximal.LogisticLoss;
+import dev.shrink.solvers.quasinewton.WolfeLineSearch;
 
 /**
- * Newton's method with Cholesky solves for {@code ½‖w‖² + C·Σᵢsᵢ·(log(1 + e^{zᵢ}) − yᵢzᵢ)}, zᵢ = xᵢ·w + b
- * (Nocedal &amp; Wright, Numerical Optimization, §3.1 and §3.5: Newton direction, Armijo backtracking).
- * The Hessian {@code [XᵀDX + I, XᵀD1; 1ᵀDX, 1ᵀD1]}, D = C·diag(sᵢσᵢ(1 − σᵢ)), comes from one weighted Gram pass.
- * Stops when {@code max|∇| / (C·Σsᵢ) ≤ tol} (scikit-learn's newton-cholesky scaling).
+ * Newton's method with Cholesky solves of the m×m Hessian (m = p or p + 1) for {@link LogisticObjective}
+ * (Nocedal &amp; Wright, Numerical Optimization, §3.1 and §3.5: Newton direction, Wolfe line search from the unit
+ * step). The Hessian {@code [I + XᵀDX, XᵀD1; 1ᵀDX, 1ᵀD1]}, D = C·diag(sᵢσᵢ(1 − σᵢ)), comes from one weighted Gram
+ * pass (n·p² flops); the gradient at each trial point from one fused pass. For p &gt; n, {@link DualNewton} takes the
+ * same steps on an n×n system instead.
  */
 public final class NewtonLogistic {
-    private final MatrixView x;
-    private final double[] y01;
-    private final double[] s;
-    private final double sumS;
-    private final boolean intercept;
-    private final int n;
+    private final LogisticObjective f;
     private final int p;
     private final int m;
-    private final double[] z;
-    private final double[] zStep;
-    private final double[] d;
-    private final double[] r;
     private final double[] hess;
     private final double[] grad;
     private final double[] step;
-    private final double[] wTrial;
-    private final KernelProvider k = KernelProvider.get();
-    private final ParallelKernels parallel;
+    private final double[] d;
+    private final double[] ones;
+    private final double[] xtd;
 
-    /** Newton steps taken, the final scaled gradient norm, whether it reached tol, and why not ("maxIter", "rounding floor"). */
+    /** Newton steps taken, the final max|∇F|, whether it reached the tolerance, and why not ("maxIter", "rounding floor"). */
     public record Result(int iterations, double gradientNorm, boolean converged, String reason) {}
 
-    /** @param threads row chunks of the Gram pass ({@link Threads}) */
-    public NewtonLogistic(MatrixView x, double[] y01, double[] s, boolean intercept, int threads) {
-        this.parallel = Threads.kernels(threads);
-        this.x = x;
-        this.y01 = y01;
-        this.s = s;
-        this.n = x.rows();
-        this.p = x.cols();
-        double sum = 0;
-        for (int i = 0; i < n; i++) sum += s == null ? 1.0 : s[i];
-        this.sumS = sum;
-        this.intercept = intercept;
-        this.m = intercept ? p + 1 : p;
-        this.z = new double[n];
-        this.zStep = new double[n];
-        this.d = new double[n];
-        this.r = new double[n];
-        this.hess = new double[m * m];
+    public NewtonLogistic(LogisticObjective f) {
+        this.f = f;
+        this.p = f.p();
+        this.m = f.dimension();
+        this.hess = new double[Checks.elements("the Newton–Cholesky Hessian", m, m)];
         this.grad = new double[m];
         this.step = new double[m];
-        this.wTrial = new double[p];
+        this.d = new double[f.n()];
+        this.ones = f.intercept() ? new double[f.n()] : null;
+        this.xtd = f.intercept() ? new double[p] : null;
+        if (ones != null) java.util.Arrays.fill(ones, 1.0);
     }
 
-    /** Objective at linear predictor z and coefficients w. */
-    private double objective(double[] zz, double[] w, double c) {
-        double f = 0;
-        for (int i = 0; i < n; i++) f += (s == null ? 1.0 : s[i]) * (LogisticLoss.softplus(zz[i]) - y01[i] * zz[i]);
-        double q = k.level1().dot(p, w, 0, w, 0);
-        return 0.5 * q + c * f;
-    }
-
-    /**
-     * Minimises from (w, b[0]) in place.
-     *
-     * @param b one-element array holding the intercept (ignored when no intercept)
-     */
-    public Result solve(double[] w, double[] b, double c, double tol, int maxIter) {
-        MatrixVector mv = k.matrixVector();
-        Cholesky chol = k.cholesky();
-        double b0 = intercept ? b[0] : 0.0;
-        mv.multiply(x, w, 0, z, 0);
-        for (int i = 0; i < n; i++) z[i] += b0;
-        double f = objective(z, w, c);
-        double scale = c * sumS;
-        double gnorm = Double.POSITIVE_INFINITY;
+    /** Minimises from θ = (w, b) in place until max|∇F| ≤ gradientTol (F's own units). */
+    public Result solve(double[] theta, double gradientTol, int maxIter) {
+        Cholesky chol = KernelProvider.get().cholesky();
+        WolfeLineSearch search = new WolfeLineSearch(f);
+        double value = f.valueAndGradient(theta, grad);
         int iter = 0;
         while (true) {
-            // gradient and curvature at the current point
-            double gb = 0;
-            double db = 0;
-            for (int i = 0; i < n; i++) {
-                double si = s == null ? 1.0 : s[i];
-                double sig = LogisticLoss.sigmoid(z[i]);
-                r[i] = c * si * (sig - y01[i]);
-                d[i] = c * si * sig * (1 - sig);
-                gb += r[i];
-                db += d[i];
-            }
-            mv.multiplyTransposed(x, r, 0, grad, 0);
-            for (int j = 0; j < p; j++) grad[j] += w[j];
-            if (intercept) grad[p] = gb;
-            gnorm = k.level1().maxAbs(m, grad, 0) / scale;
-            if (gnorm <= tol) return new Result(iter, gnorm, true, "");
+            double gnorm = maxAbs(grad);
+            if (gnorm <= gradientTol) return new Result(iter, gnorm, true, "");
             if (iter >= maxIter) return new Result(iter, gnorm, false, "maxIter");
             iter++;
-            parallel.gram(x, d, null, hess, 0, m, null, 0);
+            double sumD = f.curvatureAt(f.linearPredictor(), d);
+            f.design().weightedGram(d, hess, 0, m, ones, xtd);
             for (int j = 0; j < p; j++) hess[j * m + j] += 1.0;
-            if (intercept) {
-                mv.multiplyTransposed(x, d, 0, step, 0);
+            if (f.intercept()) {
                 for (int j = 0; j < p; j++) {
-                    hess[j * m + p] = step[j];
-                    hess[p * m + j] = step[j];
+                    hess[j * m + p] = xtd[j];
+                    hess[p * m + j] = xtd[j];
                 }
-                hess[p * m + p] = db;
+                hess[p * m + p] = sumD;
             }
             for (int j = 0; j < m; j++) step[j] = -grad[j];
             try {
                 chol.factor(m, hess, 0, m, 0.0);
+                chol.solve(m, hess, 0, m, step, 0);
             } catch (NotPositiveDefiniteException e) {
-                // only the intercept row can be degenerate (all σ saturated): fall back to a gradient step
-                for (int j = 0; j < m; j++) step[j] = -grad[j] / Math.max(1.0, scale);
-                chol = null;
+                // only the intercept row can be degenerate (every σ saturated): a scaled gradient step instead
+                for (int j = 0; j < m; j++) step[j] = -grad[j] / Math.max(1.0, gnorm);
             }
-            if (chol != null) chol.solve(m, hess, 0, m, step, 0);
-            chol = k.cholesky();
-            double slope = k.level1().dot(m, grad, 0, step, 0);
-            if (!(slope < 0)) return new Result(iter, gnorm, false, "rounding floor");
-            // zStep = X·Δw + Δb
-            mv.multiply(x, step, 0, zStep, 0);
-            double stepB = intercept ? step[p] : 0.0;
-            double t = 1.0;
-            boolean accepted = false;
-            for (int ls = 0; ls < Thresholds.MAX_HALVINGS; ls++) {
-                for (int j = 0; j < p; j++) wTrial[j] = w[j] + t * step[j];
-                for (int i = 0; i < n; i++) r[i] = z[i] + t * (zStep[i] + stepB);
-                double fTrial = objective(r, wTrial, c);
-                // Near the minimiser the predicted decrease drops below the rounding of f: then the full Newton step
-                // (quadratically convergent there) is taken if f does not rise beyond rounding; the gradient decides.
-                boolean roundingRegime = t == 1.0 && -slope <= Thresholds.ROUNDING_REGIME * Math.abs(f) && fTrial <= f + 1e-13 * Math.abs(f);
-                if (fTrial <= f + Thresholds.ARMIJO * t * slope || (fTrial <= f && t < 1) || roundingRegime) {
-                    System.arraycopy(wTrial, 0, w, 0, p);
-                    System.arraycopy(r, 0, z, 0, n);
-                    b0 += t * stepB;
-                    accepted = fTrial < f || t == 1.0 || roundingRegime;
-                    f = fTrial;
-                    break;
-                }
-                t *= 0.5;
-            }
-            if (intercept) b[0] = b0;
-            if (!accepted) return new Result(iter, gnorm, false, "rounding floor");
+            WolfeLineSearch.Step s = search.search(theta, value, grad, step, 1.0);
+            if (s.alpha() == 0) return new Result(iter, gnorm, false, "rounding floor");
+            System.arraycopy(search.point(), 0, theta, 0, m);
+            System.arraycopy(search.gradient(), 0, grad, 0, m);
+            value = s.value();
         }
+    }
+
+    static double maxAbs(double[] v) {
+        double max = 0;
+        for (double e : v) max = Math.max(max, Math.abs(e));
+        return max;
     }
 }

@@ -4,6 +4,7 @@ import dev.shrink.solvers.Convergence;
 import dev.shrink.solvers.Design;
 import dev.shrink.solvers.Precompute;
 import dev.shrink.solvers.SufficientStats;
+import dev.shrink.solvers.cd.Box;
 import dev.shrink.solvers.cd.LeastSquaresProblem;
 import dev.shrink.solvers.internal.Inputs;
 import dev.shrink.solvers.internal.Threads;
@@ -25,7 +26,9 @@ import dev.shrink.solvers.internal.Threads;
  * Coordinate descent from the previous solution at each value (warm start; in covariance mode from the first-order
  * prediction of the last two solutions, {@link LeastSquaresProblem#predictNext}), with the sequential strong rule
  * (Tibshirani et al. 2012, "Strong rules for discarding predictors in lasso-type problems") choosing the initial
- * working set and a full KKT check before the duality-gap stop. Immutable; build with {@link #builder()}.
+ * working set and a full KKT check before the duality-gap stop. Box constraints ({@code positive}, glmnet's
+ * {@code lowerLimits} / {@code upperLimits}, on the original scale of X) clip every coordinate update; the grid does not
+ * depend on them (as in glmnet). Immutable; build with {@link #builder()}.
  */
 public final class ElasticNetPath {
     /** Whose objective and grid. */
@@ -40,6 +43,9 @@ public final class ElasticNetPath {
     private final boolean fitIntercept;
     private final boolean standardize;
     private final double[] penaltyFactors;
+    private final double[] lowerLimits;
+    private final double[] upperLimits;
+    private final boolean positive;
     private final double tol;
     private final int maxIter;
     private final boolean screening;
@@ -61,6 +67,12 @@ public final class ElasticNetPath {
         if (b.standardize && dialect != Dialect.GLMNET) throw new IllegalArgumentException("standardize is glmnet's option: use dialect(GLMNET)");
         this.standardize = b.standardize;
         this.penaltyFactors = b.penaltyFactors == null ? null : checkFactors(b.penaltyFactors);
+        if (b.positive && (b.lowerLimits != null || b.upperLimits != null)) {
+            throw new IllegalArgumentException("positive and lowerLimits/upperLimits exclude each other: positive is lowerLimits 0");
+        }
+        this.positive = b.positive;
+        this.lowerLimits = b.lowerLimits == null ? null : b.lowerLimits.clone();
+        this.upperLimits = b.upperLimits == null ? null : b.upperLimits.clone();
         this.tol = Inputs.positive("tol", b.tol);
         this.maxIter = Inputs.positive("maxIter", b.maxIter);
         this.screening = b.screening;
@@ -135,12 +147,14 @@ public final class ElasticNetPath {
         if (penaltyFactors != null && penaltyFactors.length != x.p()) {
             throw new IllegalArgumentException("penaltyFactors has " + penaltyFactors.length + " values, X has " + x.p() + " columns");
         }
+        box(x.p());
         return fit(LeastSquaresProblem.of(x.view(), y, sampleWeight, fitIntercept, standardize, LeastSquaresProblem.Mode.of(precompute.name()), threads));
     }
 
     /** The path on precomputed statistics (covariance mode; not with standardize). */
     public PathResult fit(SufficientStats stats) {
         if (standardize) throw new IllegalArgumentException("standardize is not available on precomputed statistics");
+        box(stats.p());
         return fit(LeastSquaresProblem.ofSums(stats.rows(), stats.sumWeights(), stats.xSums(), stats.ySum(), stats.yty(), stats.gram(), stats.xty(),
                 fitIntercept));
     }
@@ -148,7 +162,7 @@ public final class ElasticNetPath {
     /** The grid this path uses on a prepared problem (explicit alphas, else the dialect's rule). Resets its state. */
     private double[] grid(LeastSquaresProblem problem) {
         if (alphas != null) return alphas.clone();
-        double max = l1Max(problem, factors(problem.p()));
+        double max = l1Max(problem, factors(problem.p()), problem.box(box(problem.p())));
         int n = problem.n();
         if (!(max > 0)) {
             // y is constant (or orthogonal to every column): w = 0 for every penalty; scikit-learn then returns a grid of
@@ -166,13 +180,13 @@ public final class ElasticNetPath {
      * The smallest l1 weight at which every penalised coefficient is 0: max |X̃ᵀR|ⱼ/fⱼ over penalised features, with R
      * the residual after fitting the unpenalised ones (fⱼ = 0), as glmnet does. Leaves the problem at that point.
      */
-    private double l1Max(LeastSquaresProblem problem, double[] f) {
+    private double l1Max(LeastSquaresProblem problem, double[] f, Box box) {
         double[] g = problem.correlations();
         boolean unpenalised = false;
         if (f != null) for (double v : f) unpenalised |= v == 0;
         if (unpenalised) {
             double[] w = new double[problem.p()];
-            problem.solve(w, Double.MAX_VALUE, 0.0, f, Double.MAX_VALUE, 1e-14 * problem.yNorm2(), 1e-12, 100_000);
+            problem.solve(w, Double.MAX_VALUE, 0.0, f, box, Double.MAX_VALUE, 1e-14 * problem.yNorm2(), 1e-12, 100_000);
             g = problem.gradient();
         }
         double max = 0;
@@ -181,6 +195,20 @@ public final class ElasticNetPath {
             if (fj > 0) max = Math.max(max, Math.abs(g[j]) / fj);
         }
         return max;
+    }
+
+    /** The bounds on the original scale (null: none), validated against p: positive is lower 0, upper +∞. */
+    private Box box(int p) {
+        if (lowerLimits == null && upperLimits == null && !positive) return null;
+        double[] lo = positive ? new double[p] : lowerLimits;
+        Inputs.limits(lo, upperLimits, p);
+        double[] l = new double[p];
+        double[] u = new double[p];
+        for (int j = 0; j < p; j++) {
+            l[j] = lo == null ? Double.NEGATIVE_INFINITY : lo[j];
+            u[j] = upperLimits == null ? Double.POSITIVE_INFINITY : upperLimits[j];
+        }
+        return new Box(l, u);
     }
 
     /** Penalty factors as used: glmnet rescales them to sum to p. */
@@ -206,8 +234,10 @@ public final class ElasticNetPath {
         if (!Double.isFinite(l2Scale)) l2Scale = 1.0; // constant y: the solution is 0 whatever the L2 weight
         double gapTol = tol * yNorm2;
         double[] w = new double[p];
+        Box original = box(p);
+        Box box = problem.box(original);
         // strong rule reference: the smallest l1 at which the penalised coefficients are all 0
-        double prevL1 = l1Max(problem, f);
+        double prevL1 = l1Max(problem, f, box);
         int k = grid.length;
         double[][] coefs = new double[k][];
         double[] intercepts = new double[k];
@@ -218,8 +248,8 @@ public final class ElasticNetPath {
             double l1 = n * grid[i] * l1Ratio;
             double l2 = n * grid[i] * (1 - l1Ratio) * l2Scale;
             double screen = screening ? Math.max(0, 2 * l1 - prevL1) : l1;
-            LeastSquaresProblem.Solution s = problem.solve(w, l1, l2, f, screen, gapTol, tol, maxIter);
-            coefs[i] = problem.originalCoef(w);
+            LeastSquaresProblem.Solution s = problem.solve(w, l1, l2, f, box, screen, gapTol, tol, maxIter);
+            coefs[i] = problem.originalCoef(w, original);
             intercepts[i] = problem.intercept(coefs[i]);
             convergence[i] = Convergence.iterative(Convergence.Criterion.DUALITY_GAP, "sweeps", s.iterations(), s.gap(), gapTol, s.converged(), maxIter);
             prevL1 = l1;
@@ -238,6 +268,9 @@ public final class ElasticNetPath {
         private boolean fitIntercept = true;
         private boolean standardize;
         private double[] penaltyFactors;
+        private double[] lowerLimits;
+        private double[] upperLimits;
+        private boolean positive;
         private double tol = 1e-4;
         private int maxIter = 1000;
         private boolean screening = true;
@@ -264,6 +297,15 @@ public final class ElasticNetPath {
         public Builder standardize(boolean standardize) { this.standardize = standardize; return this; }
         /** Per-feature penalty factors (glmnet's penalty.factor; rescaled to sum to p in the glmnet dialect). */
         public Builder penaltyFactors(double[] f) { this.penaltyFactors = f == null ? null : f.clone(); return this; }
+        /**
+         * glmnet's {@code lower.limits}: wⱼ ≥ lowerLimits[j] on the original scale of X (values ≤ 0, −∞ for none; null:
+         * none, the default).
+         */
+        public Builder lowerLimits(double[] lower) { this.lowerLimits = lower == null ? null : lower.clone(); return this; }
+        /** glmnet's {@code upper.limits}: wⱼ ≤ upperLimits[j] (values ≥ 0, +∞ for none; null: none, the default). */
+        public Builder upperLimits(double[] upper) { this.upperLimits = upper == null ? null : upper.clone(); return this; }
+        /** scikit-learn's {@code positive}: every coefficient ≥ 0 (default false). */
+        public Builder positive(boolean positive) { this.positive = positive; return this; }
         /** Stop each fit when its duality gap is ≤ tol·‖y − ȳ‖² (default 1e-4). */
         public Builder tol(double tol) { this.tol = tol; return this; }
         /** Maximum sweeps per penalty value. */

@@ -65,6 +65,10 @@ public final class GroupLassoPath {
         return fit(Design.of(x), y, null);
     }
 
+    public PathResult fit(double[][] x, double[] y, double[] sampleWeight) {
+        return fit(Design.of(x), y, sampleWeight);
+    }
+
     public PathResult fit(Design x, double[] y) {
         return fit(x, y, null);
     }

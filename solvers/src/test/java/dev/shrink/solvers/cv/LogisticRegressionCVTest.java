@@ -3,6 +3,7 @@ package dev.shrink.solvers.cv;
 import dev.shrink.solvers.Design;
 import dev.shrink.solvers.LogisticModel;
 import dev.shrink.solvers.LogisticRegression;
+import dev.shrink.solvers.TestData;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -206,11 +207,69 @@ class LogisticRegressionCVTest {
         double[] y = {0, 0, 1, 1};
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> LogisticRegressionCV.builder().Cs(1).folds(2).build().fit(x, y)); // fold 0's training rows are all 1
-        assertTrue(e.getMessage().startsWith("training rows of fold 0: labels must take exactly two values"), e.getMessage());
+        assertEquals("class 0 is absent from the training rows of fold 0: every class must occur in every training set", e.getMessage());
         assertEquals("k (number of folds) must be ≤ n = 4, got 6",
                 assertThrows(IllegalArgumentException.class, () -> LogisticRegressionCV.builder().folds(6).build().fit(x, y)).getMessage());
         assertEquals("sampleWeight sums to 0 over the validation rows of fold 0", assertThrows(IllegalArgumentException.class,
                 () -> LogisticRegressionCV.builder().Cs(1).folds(Folds.of(new int[] {0, 1, 0, 1})).build()
                         .fit(Design.of(new double[][] {{1}, {2}, {3}, {4}}), new double[] {0, 1, 1, 0}, new double[] {0, 1, 0, 1})).getMessage());
+    }
+
+    /**
+     * Elastic net over Cs × l1Ratios, two and three classes: the score of each pair is the mean over folds of the
+     * validation log-loss of a cold fit on the training rows, the chosen pair has the smallest score, and the model is
+     * the fit on all rows there.
+     */
+    @Test
+    void elasticNetScoresEveryPairWithColdFits() {
+        SplittableRandom rnd = new SplittableRandom(77);
+        int n = 60;
+        int p = 3;
+        for (int classes : new int[] {2, 3}) {
+            double[] y = new double[n];
+            double[][] x = data(n, p, rnd, y);
+            if (classes == 3) for (int i = 0; i < n; i++) if (x[i][1] > 0.6) y[i] = 2;
+            for (int i = 0; i < 3; i++) y[i] = i % classes; // every class in every training set
+            double[] cs = {0.05, 0.5, 5};
+            double[] ratios = {0.2, 0.9};
+            Folds folds = Folds.contiguous(n, 3);
+            CvResult<LogisticModel> r = LogisticRegressionCV.builder().Cs(cs).penalty(LogisticRegression.Penalty.ELASTICNET).l1Ratios(ratios)
+                    .folds(folds).tol(1e-13).threads(1).build().fit(x, y);
+            double best = Double.POSITIVE_INFINITY;
+            for (int q = 0; q < ratios.length; q++) {
+                for (int k = 0; k < cs.length; k++) {
+                    double mean = 0;
+                    for (int f = 0; f < 3; f++) {
+                        int[] train = folds.trainingRows(f);
+                        double[][] xt = new double[train.length][];
+                        double[] yt = new double[train.length];
+                        for (int t = 0; t < train.length; t++) {
+                            xt[t] = x[train[t]];
+                            yt[t] = y[train[t]];
+                        }
+                        LogisticModel m = LogisticRegression.builder().C(cs[k]).penalty(LogisticRegression.Penalty.ELASTICNET).l1Ratio(ratios[q])
+                                .tol(1e-13).threads(1).build().fit(xt, yt);
+                        double loss = 0;
+                        int[] valid = folds.validationRows(f);
+                        double[][] prob = m.predictProbabilities(Design.of(pick(x, valid)));
+                        for (int t = 0; t < valid.length; t++) loss -= Math.log(prob[t][(int) y[valid[t]]]);
+                        mean += loss / valid.length / 3;
+                    }
+                    assertEquals(mean, r.scoresByL1Ratio().get(q).mean()[k], 1e-7, classes + " classes, l1Ratio " + ratios[q] + ", C " + cs[k]);
+                    best = Math.min(best, mean);
+                }
+            }
+            assertEquals(best, r.scores().minMean(), 1e-7);
+            LogisticModel refit = LogisticRegression.builder().C(r.valueMin()).penalty(LogisticRegression.Penalty.ELASTICNET).l1Ratio(r.l1Ratio())
+                    .tol(1e-13).threads(1).build().fit(x, y); // as tight as the CV's refit: a gap bounds coefficients only by its square root
+            assertEquals(classes == 3, r.model().isMultinomial());
+            assertTrue(TestData.maxAbsDiff(refit.coef(0), r.model().coef(0)) < 1e-5);
+        }
+    }
+
+    private static double[][] pick(double[][] x, int[] rows) {
+        double[][] out = new double[rows.length][];
+        for (int t = 0; t < rows.length; t++) out[t] = x[rows[t]];
+        return out;
     }
 }

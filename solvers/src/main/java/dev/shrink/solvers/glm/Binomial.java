@@ -1,0 +1,65 @@
+package dev.shrink.solvers.glm;
+
+/**
+ * Logistic loss {@code ℓ(y, η) = log(1 + e^η) − y·η}, y ∈ {0, 1}. Its conjugate is the negative binary entropy
+ * {@code ℓ*(t) = q·log q + (1 − q)·log(1 − q)}, q = y + t ∈ [0, 1]; the dual point κ·s(μ − y) keeps q between y and μ.
+ */
+final class Binomial extends Family {
+    private final double[] y;
+
+    /** @param y labels 0 or 1 */
+    Binomial(double[] y, double[] s) {
+        super(y.length, s);
+        this.y = y;
+    }
+
+    @Override
+    int outputs() {
+        return 1;
+    }
+
+    @Override
+    double loss(double[] eta) {
+        double f = 0;
+        for (int i = 0; i < n; i++) if (s[i] != 0) f += s[i] * (softplus(eta[i]) - y[i] * eta[i]);
+        return Double.isNaN(f) ? Double.POSITIVE_INFINITY : f;
+    }
+
+    @Override
+    void derivatives(double[] eta, double[] g, double[] h) {
+        for (int i = 0; i < n; i++) {
+            double mu = sigmoid(eta[i]);
+            g[i] = s[i] * (mu - y[i]);
+            h[i] = s[i] * mu * (1 - mu);
+        }
+    }
+
+    /** Per row KL(q ‖ μ) of the Bernoulli laws, q = μ + δ/s, written with log1p (accurate relative to its own size). */
+    @Override
+    double fenchelYoung(double[] eta, double[] delta) {
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            if (s[i] == 0) continue;
+            double mu = sigmoid(eta[i]);
+            double nu = sigmoid(-eta[i]); // 1 − μ without cancellation
+            double d = delta[i] / s[i];
+            double q = Math.min(1.0, Math.max(0.0, mu + d));
+            double kl = (q > 0 ? q * Math.log1p(d / mu) : 0.0) + (q < 1 ? (1 - q) * Math.log1p(-d / nu) : 0.0);
+            sum += s[i] * kl;
+        }
+        return sum;
+    }
+
+    @Override
+    double[] nullIntercepts() {
+        double a = 0;
+        double b = 0;
+        for (int i = 0; i < n; i++) {
+            a += s[i] * y[i];
+            b += s[i];
+        }
+        double mean = a / b;
+        if (!(mean > 0 && mean < 1)) return null;
+        return new double[] {Math.log(mean / (1 - mean))};
+    }
+}

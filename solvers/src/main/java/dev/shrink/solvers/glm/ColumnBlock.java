@@ -1,0 +1,43 @@
+package dev.shrink.solvers.glm;
+
+/**
+ * The working set's columns of the centred design X̃, gathered once (in the order they were added: slot t holds
+ * feature {@link #feature(int) feature(t)}) so that every Newton step can form its weighted Gram matrix with one call
+ * of the Gram kernel, and products with the working set cost n·m rather than n·p. Columns are only ever added.
+ */
+interface ColumnBlock {
+    /** Number of columns m. */
+    int size();
+
+    /** The feature in slot t. */
+    int feature(int slot);
+
+    /** The slot of feature j, or −1 when it is not in the block. */
+    int slot(int feature);
+
+    /** Appends the features {@code features[0 .. count)} (those already present are skipped). */
+    void add(int[] features, int count);
+
+    /**
+     * G ← Zᵀ·diag(d)·Z (m×m, row-major, both triangles) and zd ← Zᵀd, Z the block's columns; d ≥ 0 at d[dOffset ..).
+     */
+    void gram(double[] d, int dOffset, double[] g, double[] zd);
+
+    /** out[outOffset + i] ← (Z·v)ᵢ for v at v[vOffset .. vOffset + m). */
+    void multiply(double[] v, int vOffset, double[] out, int outOffset);
+
+    /** out[outOffset + t] ← z_tᵀu for u at u[uOffset .. uOffset + n). */
+    void multiplyTransposed(double[] u, int uOffset, double[] out, int outOffset);
+
+    /** Copies column {@code slot} into out[outOffset .. outOffset + n). */
+    void column(int slot, double[] out, int outOffset);
+
+    /** Σᵢ hᵢ·z_{i,slot}² for weights h at h[hOffset ..). */
+    double weightedSquares(int slot, double[] h, int hOffset);
+
+    /** out[outOffset + i] += d·hᵢ·z_{i,slot} for weights h at h[hOffset ..). */
+    void axpyWeighted(int slot, double d, double[] h, int hOffset, double[] out, int outOffset);
+
+    /** Σᵢ z_{i,slot}·aᵢ·bᵢ (b null: Σᵢ z_{i,slot}·aᵢ). */
+    double dot(int slot, double[] a, int aOffset, double[] b, int bOffset);
+}

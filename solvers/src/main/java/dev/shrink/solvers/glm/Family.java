@@ -1,0 +1,75 @@
+package dev.shrink.solvers.glm;
+
+/**
+ * The loss of a generalised linear model as the engine sees it: {@code F(η) = Σᵢ sᵢ·ℓ(yᵢ, ηᵢ)} over the linear
+ * predictors ηᵢ ∈ ℝᴷ (K = {@link #outputs()}: 1 for binomial and Poisson, the number of classes for multinomial),
+ * with row weights sᵢ ≥ 0 that carry every scaling (scikit-learn's C·sᵢ, glmnet's sᵢ/n). Per-row arrays are
+ * class-major ({@code η[c·n + i]}).
+ *
+ * <p>Each family supplies its derivatives for the Newton model and the Fenchel–Young gap of its conjugate for the
+ * duality gap: for a dual point u, {@code Σᵢ sᵢ·(ℓ(ηᵢ) + ℓ*(tᵢ) − tᵢ·ηᵢ)} with tᵢ = uᵢ/sᵢ, a non-negative sum that
+ * vanishes at u = ∇F(η) — evaluated as a sum of Kullback–Leibler divergences from δ = u − ∇F(η), so that it is accurate
+ * relative to its own size (the conjugates: negative entropies, see each family).
+ */
+abstract class Family {
+    final int n;
+    /** Row weights sᵢ ≥ 0 (all scalings included). */
+    final double[] s;
+
+    Family(int n, double[] s) {
+        this.n = n;
+        this.s = s;
+    }
+
+    /** K, the number of linear predictors per row. */
+    abstract int outputs();
+
+    /** F(η); +∞ when it overflows. */
+    abstract double loss(double[] eta);
+
+    /**
+     * g ← ∇F(η) (n·K, class-major) and h ← the per-row second derivatives: for K = 1, h[i] = sᵢ·ℓ''(ηᵢ); for K &gt; 1,
+     * the K(K+1)/2 blocks h[{@link #pair}(c, c')·n + i] = sᵢ·∂²ℓ/∂η_c∂η_c'.
+     */
+    abstract void derivatives(double[] eta, double[] g, double[] h);
+
+    /**
+     * Σᵢ sᵢ·(ℓ(ηᵢ) + ℓ*(tᵢ) − tᵢ·ηᵢ) at the dual point u = ∇F(η) + δ, tᵢ = uᵢ/sᵢ (class-major like η); +∞ when u is
+     * outside the conjugate's domain beyond rounding.
+     */
+    abstract double fenchelYoung(double[] eta, double[] delta);
+
+    /**
+     * The intercepts of the intercept-only model (b minimising F(b·1)), into b[0 .. K); null when there is none
+     * (e.g. a Poisson response that is all zero).
+     */
+    abstract double[] nullIntercepts();
+
+    /** Index of the pair (c, c') of classes, c ≤ c' &lt; K, in the packed blocks of {@link #derivatives}. */
+    static int pair(int c, int c2, int k) {
+        if (c > c2) return pair(c2, c, k);
+        return c * k - c * (c - 1) / 2 + (c2 - c);
+    }
+
+    /** Number of packed pairs K(K+1)/2. */
+    static int pairs(int k) {
+        return k * (k + 1) / 2;
+    }
+
+    /** q·log q with 0·log 0 = 0. */
+    static double xlogx(double q) {
+        return q > 0 ? q * Math.log(q) : 0.0;
+    }
+
+    /** log(1 + e^z) without overflow. */
+    static double softplus(double z) {
+        return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
+    }
+
+    /** 1/(1 + e^−z) without overflow. */
+    static double sigmoid(double z) {
+        if (z >= 0) return 1 / (1 + Math.exp(-z));
+        double e = Math.exp(z);
+        return e / (1 + e);
+    }
+}

@@ -1,0 +1,782 @@
+package dev.shrink.solvers.glm;
+
+import dev.shrink.solvers.internal.SemidefiniteSolve;
+import dev.shrink.solvers.internal.Thresholds;
+
+import java.util.Arrays;
+
+/**
+ * Proximal Newton for {@code P(W, b) = F(X̃W + 1bᵀ) + Σⱼ Ωⱼ(W_·j)}, F a {@link Family} loss, Ω the {@link Penalties}, in
+ * glmnet's shape (Friedman, Hastie &amp; Tibshirani 2010, "Regularization paths for generalized linear models via
+ * coordinate descent", §3) with the globalisation of Lee, Sun &amp; Saunders 2014 ("Proximal Newton-type methods for
+ * minimizing composite functions", Alg. 1):
+ * <ol>
+ *   <li>a working set of features (those nonzero, unpenalised, or admitted by the sequential strong rule of Tibshirani
+ *   et al. 2012), whose centred columns are gathered once into a {@link ColumnBlock};</li>
+ *   <li>each outer iteration forms the per-row derivatives of F, the weighted Gram blocks of the working set with one
+ *   Gram-kernel call each, and minimises the penalised quadratic model ({@link NewtonModel}: coordinate descent, or one
+ *   Cholesky solve when the model is smooth);</li>
+ *   <li>a backtracking line search on P along the model's step (Armijo on the model's predicted decrease);</li>
+ *   <li>once the working set's duality gap is within tolerance, a full pass X̃ᵀ∇F looks for features outside the set
+ *   that violate the optimality conditions; they join the set, and when none is left the duality gap of the whole
+ *   problem decides.</li>
+ * </ol>
+ *
+ * <p>The certificate is a duality gap: with ∇S = X̃ᵀ∇F + l2·b∘W the gradient of the smooth part, the dual point
+ * u = κ·∇F(η) (κ ∈ (0, 1] scales it into the domain of the L1 part's conjugate, as scikit-learn's lasso gap does) gives
+ * {@code gap = FY(κ) + κ·Σ⟨∇F, W⟩ + κ·⟨b, Σ∇F⟩ + Ω(W) + ½κ²·l2·Σ bⱼ‖W_·j‖² + Σⱼ Ω1ⱼ*(−κ∇Sⱼ)}, FY the families'
+ * Fenchel–Young sum, over the features with an L1 part; a feature with only the L2 part takes the dual's ζⱼ = −κ∇Fⱼ
+ * instead (the ridge dual: its term is (κ∇Fⱼ)²/(2·l2·bⱼ) and it puts no constraint on κ). The intercepts and the unpenalised features carry the dual constraints X̃ⱼᵀu = 0, Σu = 0, which no
+ * scaling meets: they are profiled out first (Newton's method on them alone, to rounding), so the gap bounds the
+ * suboptimality of the profiled point, which is returned.
+ *
+ * <p>Hooks for screening rules: {@link #discard} marks features proven to be zero at the next solve (e.g. gap-safe
+ * rules); the strong rule's threshold is the {@code screenL1} of {@link #solve}. A solve never lets a discarded feature
+ * into the working set and skips it in the violator search (its KKT condition is the rule's responsibility). One
+ * instance holds the state of one problem (warm starts along a path); it is not for concurrent use.
+ */
+final class ProximalNewton {
+    /** How a solve ended: Newton steps, final duality gap (absolute), whether it reached the tolerance, and why not. */
+    record Result(int iterations, double gap, boolean converged, String reason) {}
+
+    private static final boolean DEBUG = Boolean.getBoolean("shrink.glm.debug");
+    private final DesignOps x;
+    private final Family family;
+    private final Penalties pen;
+    private final boolean intercept;
+    private final int n;
+    private final int p;
+    private final int k;
+    private final int pairs;
+    private final ColumnBlock block;
+    private final boolean[] excluded;
+    private final boolean[] discarded;
+    /** The features the last {@link #profile} refitted (unpenalised, in the block, not held at a bound). */
+    private final boolean[] isProfiled;
+    /** Coefficients (class-major K×p, on the original scale of the centred design) and intercepts (K). */
+    final double[] w;
+    final double[] b;
+    private final double[] eta;
+    private final double[] g;
+    private final double[] h;
+    private final double[] gradient;
+    private boolean gradientValid;
+    private double l1;
+    private double l2;
+    /**
+     * The last dual points that certified a gap, for the whole problem and for the block, with X̃ᵀu on the features
+     * considered (K×p, or K×m by slot), and the strengths at which they are feasible.
+     */
+    private double[] fullAnchorU;
+    private double[] fullAnchorV;
+    private double[] blockAnchorU;
+    private double[] blockAnchorV;
+    private double anchorL1;
+    private double anchorL2;
+    /** Coordinate visits of the last model solve: the cost model's estimate for the next one. */
+    private long lastVisits;
+
+    /**
+     * @param excluded features that never enter (no variance under standardisation, a box [0, 0]); null: none
+     */
+    ProximalNewton(DesignOps x, Family family, Penalties penalties, boolean intercept, boolean[] excluded) {
+        this.x = x;
+        this.family = family;
+        this.pen = penalties;
+        this.intercept = intercept;
+        this.n = x.rows();
+        this.p = x.cols();
+        this.k = family.outputs();
+        this.pairs = Family.pairs(k);
+        this.block = x.newBlock();
+        this.excluded = excluded == null ? new boolean[p] : excluded.clone();
+        this.discarded = new boolean[p];
+        this.isProfiled = new boolean[p];
+        this.w = new double[k * p];
+        this.b = new double[k];
+        this.eta = new double[k * n];
+        this.g = new double[k * n];
+        this.h = new double[pairs * n];
+        this.gradient = new double[k * p];
+        reset(null, null);
+    }
+
+    /**
+     * Sets the state and recomputes the linear predictors: w (class-major K×p; null: zeros) and the intercepts of the
+     * centred design (null: those of the intercept-only model; zeros without an intercept).
+     */
+    void reset(double[] w0, double[] b0) {
+        Arrays.fill(w, 0.0);
+        if (w0 != null) System.arraycopy(w0, 0, w, 0, k * p);
+        Arrays.fill(b, 0.0);
+        if (b0 == null && intercept) b0 = family.nullIntercepts();
+        if (b0 != null && intercept) System.arraycopy(b0, 0, b, 0, k);
+        for (int c = 0; c < k; c++) {
+            x.multiply(w, c * p, eta, c * n);
+            for (int i = 0; i < n; i++) eta[c * n + i] += b[c];
+        }
+        gradientValid = false;
+    }
+
+    int classes() {
+        return k;
+    }
+
+    /**
+     * The model of the intercepts and the unpenalised features alone, fitted exactly (every penalised coefficient 0):
+     * glmnet's reference point for λ_max.
+     */
+    void fitUnpenalisedOnly() {
+        reset(null, null);
+        l1 = Double.MAX_VALUE; // "every penalised coefficient is 0": only features without penalty weights are free
+        l2 = Double.MAX_VALUE;
+        int[] add = new int[p];
+        int count = 0;
+        for (int j = 0; j < p; j++) if (!excluded[j] && unpenalised(j)) add[count++] = j;
+        block.add(add, count);
+        profile();
+    }
+
+    /** Marks feature j as proven zero for the next solve (a screening rule's verdict); cleared by {@link #solve}. */
+    void discard(int j) {
+        discarded[j] = true;
+    }
+
+    /** ∇F with respect to W at the current state (K×p), one pass over X per class when not already known. */
+    double[] gradient() {
+        if (!gradientValid) {
+            family.derivatives(eta, g, h);
+            for (int c = 0; c < k; c++) x.multiplyTransposed(g, c * n, gradient, c * p);
+            gradientValid = true;
+        }
+        return gradient;
+    }
+
+    /** P at the current state for strengths l1, l2. */
+    double objective(double l1, double l2) {
+        return family.loss(eta) + pen.value(l1, l2, w, k, p);
+    }
+
+    /**
+     * Minimises P at strengths l1, l2 from the current state (warm start) and leaves the minimiser there.
+     *
+     * @param screenL1 the strong rule admits features with |∇ⱼ| &gt; min(l1, screenL1)·aⱼ at the start (2·l1 − l1_previous
+     *                 along a path; l1 for only the current violators)
+     * @param gapTol   absolute tolerance on the duality gap
+     * @param maxIter  most Newton steps
+     */
+    Result solve(double l1, double l2, double screenL1, double gapTol, int maxIter) {
+        rescaleAnchors(l1, l2);
+        this.l1 = l1;
+        this.l2 = l2;
+        try {
+            return run(screenL1, gapTol, maxIter);
+        } finally {
+            Arrays.fill(discarded, false);
+        }
+    }
+
+    private Result run(double screenL1, double gapTol, int maxIter) {
+        double[] grad = gradient();
+        int[] add = new int[p];
+        int count = 0;
+        for (int j = 0; j < p; j++) {
+            if (excluded[j] || discarded[j] || block.slot(j) >= 0) continue;
+            boolean nonzero = false;
+            for (int c = 0; c < k; c++) nonzero |= w[c * p + j] != 0;
+            if (nonzero || unpenalised(j) || violates(grad, j, Math.min(l1, screenL1) * pen.a(j))) add[count++] = j;
+        }
+        block.add(add, count);
+        int iter = 0;
+        double lastGap = Double.POSITIVE_INFINITY;
+        double lastSetGap = Double.POSITIVE_INFINITY;
+        int roundingSteps = 0;
+        boolean stalled = false;
+        while (true) {
+            int m = block.size();
+            profile(); // the gap needs the intercepts and unpenalised features at their optimum (class comment)
+            NewtonModel model = model(m);
+            double setGap = settled ? gap(model.q, true) : Double.POSITIVE_INFINITY;
+            if (setGap <= gapTol || stalled || iter >= maxIter) {
+                double[] full = gradient();
+                count = 0;
+                for (int j = 0; j < p; j++) {
+                    if (!excluded[j] && !discarded[j] && block.slot(j) < 0 && violates(full, j, l1 * pen.a(j))) add[count++] = j;
+                }
+                if (count > 0 && iter < maxIter) {
+                    block.add(add, count);
+                    stalled = false;
+                    continue;
+                }
+                double gap = gap(full, false);
+                if (gap <= gapTol && settled) return new Result(iter, gap, true, "");
+                if (iter >= maxIter) return new Result(iter, gap, false, "maxIter");
+                if (stalled) return new Result(iter, gap, false, "rounding floor");
+                lastGap = gap;
+            }
+            if (DEBUG) System.err.printf("iter %d m %d setGap %.3e lastGap %.3e obj %.17g%n", iter, m, setGap, lastGap, objective(l1, l2));
+            iter++;
+            // inexact Newton with a superlinear forcing sequence: the model is solved to a share of the gap that shrinks with
+            // the gap relative to the loss (sweeps of the model cost a few thousandths of the Gram pass that built it)
+            double gapNow = Math.min(setGap, lastGap);
+            double relative = Math.min(1.0, gapNow / Math.max(Math.abs(family.loss(eta)), Double.MIN_NORMAL));
+            double innerTol = Math.max(Thresholds.GLM_INNER_FLOOR * gapTol, Thresholds.GLM_INNER_SHARE * gapNow * relative);
+            double[] wSet = new double[k * m];
+            for (int c = 0; c < k; c++) for (int s = 0; s < m; s++) wSet[c * m + s] = w[c * p + block.feature(s)];
+            // the gap is linear in the optimality conditions, the model's changes quadratic: the model is also solved until
+            // its optimality residual is a share of the gap per unit of coefficient norm
+            double norm = 1;
+            for (double v : wSet) norm += Math.abs(v);
+            model.solve(wSet, innerTol, Thresholds.GLM_RESIDUAL_SHARE * gapNow / norm, Thresholds.GLM_MAX_SWEEPS);
+            lastVisits = model.visits;
+            Step step = lineSearch(model, wSet, m);
+            // below the objective's resolution only the gap shows progress: a few steps that do not halve it mean that the
+            // rounding floor is reached
+            roundingSteps = step == Step.ROUNDING && setGap > 0.5 * lastSetGap ? roundingSteps + 1 : 0;
+            stalled = step == Step.FAILED || roundingSteps >= Thresholds.GLM_ROUNDING_STEPS;
+            lastSetGap = setGap;
+            if (DEBUG) System.err.printf("  %s m %d sweeps %d visits %d stalled %b%n", model.getClass().getSimpleName(), m, model.sweeps, model.visits, stalled);
+            lastGap = Math.min(lastGap, setGap);
+        }
+    }
+
+    /**
+     * The duality gap at the current coefficients for strengths l1, l2, after profiling the intercepts and unpenalised
+     * features (which moves the state to the profiled point, the one the gap certifies). For tests and diagnostics.
+     */
+    double dualityGap(double l1, double l2) {
+        this.l1 = l1;
+        this.l2 = l2;
+        profile();
+        gradientValid = false;
+        return gap(gradient(), false);
+    }
+
+    /**
+     * The anchors stay feasible at new strengths when scaled by l1/l1_old ≤ 1 (the constraints |X̃ⱼᵀu| ≤ l1·aⱼ shrink
+     * with l1; 0 is always feasible and the domain of F* is convex) and the same features have an L2 part; else they
+     * are dropped.
+     */
+    private void rescaleAnchors(double newL1, double newL2) {
+        if (fullAnchorU == null && blockAnchorU == null) return;
+        boolean keep = (newL2 > 0) == (anchorL2 > 0) && newL1 <= anchorL1 && (anchorL1 > 0 || newL1 == 0);
+        if (!keep) {
+            fullAnchorU = fullAnchorV = blockAnchorU = blockAnchorV = null;
+            return;
+        }
+        double r = anchorL1 > 0 ? newL1 / anchorL1 : 1.0;
+        for (double[] a : new double[][] {fullAnchorU, fullAnchorV, blockAnchorU, blockAnchorV}) {
+            if (a != null) for (int i = 0; i < a.length; i++) a[i] *= r;
+        }
+        anchorL1 = newL1;
+        anchorL2 = newL2;
+    }
+
+    /** Whether feature j (all its classes at 0) may lower P by moving: |∇ⱼ| above its L1 threshold, towards an open side. */
+    private boolean violates(double[] grad, int j, double threshold) {
+        if (pen.grouped()) {
+            double norm2 = 0;
+            for (int c = 0; c < k; c++) norm2 += grad[c * p + j] * grad[c * p + j];
+            return Math.sqrt(norm2) > threshold;
+        }
+        for (int c = 0; c < k; c++) {
+            double v = grad[c * p + j];
+            if (v < -threshold && pen.upper(j) > 0) return true;
+            if (v > threshold && pen.lower(j) < 0) return true;
+        }
+        return false;
+    }
+
+    /**
+     * The Newton model at the current state on the block's m slots, in the cheaper representation: the Gram blocks cost
+     * K(K+1)/2·n·m² multiply–adds (at the Gram kernel's speed, about {@value Thresholds#GRAM_SPEEDUP}× a column pass's
+     * per flop) and are needed for the Cholesky step of a smooth model; the residual form costs about 4n per coordinate
+     * visit, expected as many as the last solve made (at least one sweep).
+     */
+    private NewtonModel model(int m) {
+        family.derivatives(eta, g, h);
+        boolean smooth = true;
+        for (int s = 0; s < m && smooth; s++) {
+            int j = block.feature(s);
+            smooth = l1 * pen.a(j) == 0 && pen.lower(j) == Double.NEGATIVE_INFINITY && pen.upper(j) == Double.POSITIVE_INFINITY;
+        }
+        double gramCost = (double) pairs * n * m * m / Thresholds.GRAM_SPEEDUP;
+        double residualCost = 4.0 * n * Math.max(lastVisits, (long) k * m) + (double) pairs * n * m;
+        NewtonModel model;
+        if (smooth || gramCost <= residualCost) {
+            GramModel gm = new GramModel(k, m, intercept, pen.grouped());
+            for (int pr = 0; pr < pairs; pr++) {
+                block.gram(h, pr * n, gm.gram[pr], gm.zd[pr]);
+                gm.hb[pr] = sum(h, pr * n);
+            }
+            model = gm;
+        } else {
+            model = new ResidualModel(block, n, k, m, intercept, pen.grouped(), g, h);
+        }
+        for (int c = 0; c < k; c++) {
+            block.multiplyTransposed(g, c * n, model.q, c * m);
+            model.gb[c] = intercept ? sum(g, c * n) : 0.0;
+        }
+        for (int s = 0; s < m; s++) {
+            int j = block.feature(s);
+            model.penalty(s, l1 * pen.a(j), l2 * pen.b(j), pen.lower(j), pen.upper(j));
+        }
+        model.shiftInvariant(k > 1 && !pen.bounded());
+        return model;
+    }
+
+    /**
+     * The duality gap (class comment) from ∇F on the features considered: the block's slots ({@code onBlock}, grad is
+     * K×m by slot; the gap of the problem restricted to the working set) or all p features (grad K×p). Needs the
+     * derivatives g of the current state.
+     *
+     * <p>The dual point is u = g + t·(u₀ − g): the smallest step t ∈ [0, 1] from the loss's gradient g towards the last
+     * dual point u₀ that certified a gap (kept for the block and for the whole problem; none: u₀ = 0, which makes this
+     * scikit-learn's scaling of g) that satisfies the constraints the features without an L2 part put on X̃ᵀu. Every
+     * other feature's term is the exact conjugate of its penalty (with its bounds), so it needs no constraint.
+     */
+    private double gap(double[] grad, boolean onBlock) {
+        int count = onBlock ? block.size() : p;
+        double[] u0 = onBlock ? blockAnchorU : fullAnchorU;
+        double[] v0 = onBlock ? blockAnchorV : fullAnchorV;
+        roundingLevel = Thresholds.PROFILE_GRADIENT * gradientScale();
+        boolean anchored = u0 != null && v0.length == k * count && feasible(v0, onBlock, count);
+        // the origin's candidate always, the anchor's when there is a usable one: the smaller gap wins and is kept
+        Candidate best = candidate(grad, onBlock, count, null, null);
+        if (anchored) {
+            Candidate other = candidate(grad, onBlock, count, u0, v0);
+            if (!(other.gap >= best.gap)) best = other;
+        }
+        if (DEBUG) System.err.printf("    gap %s: t %.3e total %.3e%s%n", onBlock ? "set" : "full", best.t, best.gap, anchored ? " (anchored)" : "");
+        if (Double.isFinite(best.gap)) { // a dual point that certified a gap: the anchor of the next ones
+            if (onBlock) {
+                blockAnchorU = best.u;
+                blockAnchorV = best.v;
+            } else {
+                fullAnchorU = best.u;
+                fullAnchorV = best.v;
+            }
+            anchorL1 = l1;
+            anchorL2 = l2;
+        }
+        return Math.max(best.gap, 0.0);
+    }
+
+    /** A dual point u with X̃ᵀu on the features considered, its step t from g and the gap it certifies. */
+    private record Candidate(double[] u, double[] v, double t, double gap) {}
+
+    /** The gap of the dual point on the segment from g towards the anchor (u₀, v₀) (null: the origin); see {@link #gap}. */
+    private Candidate candidate(double[] grad, boolean onBlock, int count, double[] u0, double[] v0) {
+        double t = 0;
+        for (int f = 0; f < count; f++) {
+            int j = onBlock ? block.feature(f) : f;
+            if (!onBlock && (excluded[j] || discarded[j])) continue;
+            double a = l1 * pen.a(j);
+            if (l2 * pen.b(j) > 0 || atRounding(j, grad, f, count, a)) continue; // no constraint (or one that holds to rounding)
+            if (pen.grouped()) {
+                t = Math.max(t, groupStep(grad, v0, f, count, a));
+                continue;
+            }
+            for (int c = 0; c < k; c++) {
+                double va = grad[c * count + f];
+                double vb = v0 == null ? 0.0 : v0[c * count + f];
+                if (va > a && pen.lower(j) == Double.NEGATIVE_INFINITY) t = Math.max(t, (va - a) / (va - vb));
+                if (va < -a && pen.upper(j) == Double.POSITIVE_INFINITY) t = Math.max(t, (-a - va) / (vb - va));
+            }
+        }
+        t = Math.min(1.0, t);
+        double[] delta = new double[k * n];
+        for (int i = 0; i < k * n; i++) delta[i] = t * ((u0 == null ? 0.0 : u0[i]) - g[i]);
+        double sum = family.fenchelYoung(eta, delta);
+        if (intercept) for (int c = 0; c < k; c++) sum += b[c] * (sum(g, c * n) + sum(delta, c * n));
+        double[] v = new double[k * count];
+        for (int i = 0; i < k * count; i++) v[i] = grad[i] + t * ((v0 == null ? 0.0 : v0[i]) - grad[i]);
+        double[] wj = new double[k];
+        double[] vj = new double[k];
+        for (int f = 0; f < count; f++) {
+            int j = onBlock ? block.feature(f) : f;
+            for (int c = 0; c < k; c++) {
+                wj[c] = w[c * p + j];
+                vj[c] = v[c * count + f];
+            }
+            sum += featureTerm(j, wj, vj);
+        }
+        double[] u = new double[k * n];
+        for (int i = 0; i < k * n; i++) u[i] = g[i] + delta[i];
+        return new Candidate(u, v, t, Double.isNaN(sum) ? Double.POSITIVE_INFINITY : sum);
+    }
+
+    /** Whether an anchor's X̃ᵀu meets the constraints of the features without an L2 part (a discarded feature may not). */
+    private boolean feasible(double[] v0, boolean onBlock, int count) {
+        for (int f = 0; f < count; f++) {
+            int j = onBlock ? block.feature(f) : f;
+            if (!onBlock && excluded[j]) continue;
+            double a = l1 * pen.a(j);
+            if (l2 * pen.b(j) > 0 || atRounding(j, v0, f, count, a)) continue;
+            double norm2 = 0;
+            for (int c = 0; c < k; c++) {
+                double vb = v0[c * count + f];
+                norm2 += vb * vb;
+                if (!pen.grouped() && ((vb > a && pen.lower(j) == Double.NEGATIVE_INFINITY) || (vb < -a && pen.upper(j) == Double.POSITIVE_INFINITY))) {
+                    return false;
+                }
+            }
+            if (pen.grouped() && Math.sqrt(norm2) > a) return false;
+        }
+        return true;
+    }
+
+    /** The smallest t with ‖(1 − t)·a + t·b‖ ≤ bound for a grouped feature (a: this gradient, b: the anchor's, or 0). */
+    private double groupStep(double[] grad, double[] v0, int f, int count, double bound) {
+        double aa = 0;
+        double ab = 0;
+        double bb = 0;
+        for (int c = 0; c < k; c++) {
+            double x = grad[c * count + f];
+            double y = v0 == null ? 0.0 : v0[c * count + f];
+            aa += x * x;
+            ab += x * y;
+            bb += y * y;
+        }
+        if (aa <= bound * bound) return 0.0;
+        // ‖a + t(b − a)‖² = aa + 2t(ab − aa) + t²(aa − 2ab + bb) = bound²: the root in [0, 1]
+        double qa = aa - 2 * ab + bb;
+        double qb = 2 * (ab - aa);
+        double qc = aa - bound * bound;
+        if (!(qa > 0)) return qb < 0 ? Math.min(1.0, -qc / qb) : 1.0;
+        double disc = Math.max(0.0, qb * qb - 4 * qa * qc);
+        double root = (-qb - Math.sqrt(disc)) / (2 * qa);
+        return Math.min(1.0, Math.max(0.0, root));
+    }
+
+    /**
+     * Feature j's term of the gap, Σ_c v_c·w_c + Ωⱼ(w) + Ωⱼ*(−v) (v = X̃ⱼᵀu per class), with Ωⱼ* the exact conjugate of
+     * its penalty and bounds; written through the optimality residuals where it vanishes, so that it is accurate relative
+     * to its own size. +∞ when u violates a constraint no bound absorbs.
+     */
+    private double featureTerm(int j, double[] w, double[] v) {
+        double a = l1 * pen.a(j);
+        double c2 = l2 * pen.b(j);
+        double lo = pen.lower(j);
+        double hi = pen.upper(j);
+        if (pen.grouped()) {
+            double ww = 0;
+            double ss = 0;
+            for (int c = 0; c < k; c++) {
+                ww += w[c] * w[c];
+                ss += v[c] * v[c];
+            }
+            double wn = Math.sqrt(ww);
+            double sn = Math.sqrt(ss);
+            double first = 0; // Σ w_c(v_c + c2·w_c) + a‖w‖, through the residual v + c2·w + a·w/‖w‖
+            if (wn > 0) for (int c = 0; c < k; c++) first += w[c] * (v[c] + c2 * w[c] + a * w[c] / wn);
+            if (c2 == 0) return sn > a * (1 + 1e-12) && a > 0 ? Double.POSITIVE_INFINITY : first;
+            double d = sn - a - c2 * wn; // conjugate − ½c2‖w‖² = d(d + 2c2‖w‖)/(2c2) when ‖s‖ > a
+            double rest = sn > a ? d * (d + 2 * c2 * wn) / (2 * c2) : -0.5 * c2 * ww;
+            return first + rest;
+        }
+        double sum = 0;
+        boolean box = lo != Double.NEGATIVE_INFINITY || hi != Double.POSITIVE_INFINITY;
+        for (int c = 0; c < k; c++) {
+            double wc = w[c];
+            double vc = v[c];
+            double sc = -vc;
+            if (a == 0 && c2 == 0) { // unpenalised: X̃ⱼᵀu = 0 up to the bounds
+                if (profiled(j) && Math.abs(vc) <= roundingLevel) sum += vc * wc;
+                else sum += vc * wc + (sc > 0 ? sc * hi : sc < 0 ? sc * lo : 0.0);
+                continue;
+            }
+            if (c2 == 0) { // L1 (+ box): the constraint on the open sides is met by the choice of u
+                sum += wc * (vc + a * Math.signum(wc));
+                if (sc > a && hi != Double.POSITIVE_INFINITY) sum += (sc - a) * hi;
+                if (sc < -a && lo != Double.NEGATIVE_INFINITY) sum += (sc + a) * lo;
+                continue;
+            }
+            double excess = Math.abs(sc) - a;
+            if (!box && excess > 0 && (wc == 0 || Math.signum(sc) == Math.signum(wc))) {
+                double r = excess - c2 * Math.abs(wc); // (|s| − a − c2|w|)²/(2c2): exact when s and w agree in sign
+                sum += r * r / (2 * c2);
+                continue;
+            }
+            double wStar = Math.min(Math.max(Math.copySign(Math.max(excess, 0.0), sc) / c2, lo), hi);
+            double conj = sc * wStar - a * Math.abs(wStar) - 0.5 * c2 * wStar * wStar;
+            sum += vc * wc + a * Math.abs(wc) + 0.5 * c2 * wc * wc + conj;
+        }
+        return sum;
+    }
+
+    /**
+     * Whether feature j is unpenalised, refitted by the last profile, and its X̃ⱼᵀu (grad, K×count by position f) at
+     * rounding level in every class: then its constraint X̃ⱼᵀu = 0 holds as well as arithmetic allows, and its term
+     * needs no conjugate.
+     */
+    private boolean atRounding(int j, double[] grad, int f, int count, double a) {
+        if (a != 0 || !profiled(j)) return false;
+        for (int c = 0; c < k; c++) if (Math.abs(grad[c * count + f]) > roundingLevel) return false;
+        return true;
+    }
+
+    /** The size of a gradient element's rounding (set by each gap: {@link Thresholds#PROFILE_GRADIENT}·Σᵢ|∇Fᵢ|). */
+    private double roundingLevel;
+
+    /** Whether feature j carries no penalty at the current strengths (its weights are 0, or both strengths are). */
+    private boolean unpenalised(int j) {
+        return l1 * pen.a(j) == 0 && l2 * pen.b(j) == 0;
+    }
+
+    /** Whether feature j is among those the last {@link #profile} refitted exactly (its gradient is then 0 to rounding). */
+    private boolean profiled(int j) {
+        return isProfiled[j];
+    }
+
+    /**
+     * Newton's method on the intercepts and the unpenalised features alone, everything else fixed, until their gradient
+     * is at rounding level: afterwards Σᵢ∇F = 0 and X̃ⱼᵀ∇F = 0 for those features hold to rounding, which the duality
+     * gap needs. An unpenalised feature held at a bound by a gradient pointing outwards stays out (its dual constraint
+     * is one-sided and holds); steps stop at the bounds. Without bounds and with K &gt; 1 the last class is pinned (the
+     * loss does not change along the common shift).
+     */
+    private boolean profile() {
+        family.derivatives(eta, g, h);
+        settled = false;
+        for (int it = 0; it < Thresholds.GLM_PROFILE_STEPS; it++) {
+            if (it > 0) family.derivatives(eta, g, h);
+            gradientValid = false;
+            if (!profileStep()) break;
+        }
+        family.derivatives(eta, g, h);
+        return settled;
+    }
+
+    /**
+     * Whether the last {@link #profile} ended with the gradient of its unknowns at rounding level (or had none). When it
+     * did not — e.g. separable labels without a penalty, where no minimiser exists and the unpenalised coefficients grow
+     * without bound — their dual constraints do not hold, and no gap is a certificate.
+     */
+    private boolean settled;
+
+    /**
+     * One Newton step of {@link #profile} at the current derivatives: chooses the unknowns (intercepts; unpenalised
+     * features of the block not held at a bound, and not blocked by one for this step), solves, backtracks. Returns
+     * whether the state moved.
+     */
+    private boolean profileStep() {
+        int m = block.size();
+        boolean[] blocked = new boolean[m];
+        while (true) {
+            Arrays.fill(isProfiled, false);
+            int[] u = new int[m];
+            int nu = 0;
+            for (int s = 0; s < m; s++) {
+                int j = block.feature(s);
+                if (!unpenalised(j)) continue;
+                boolean held = false;
+                for (int c = 0; c < k && pen.bounded(); c++) {
+                    double grad = block.dot(s, g, c * n, null, 0);
+                    double wc = w[c * p + j];
+                    held |= (wc <= pen.lower(j) && grad > 0) || (wc >= pen.upper(j) && grad < 0);
+                }
+                if (held) continue;
+                isProfiled[j] = true; // its dual constraint must hold at the end: it is an unknown unless blocked below
+                if (!blocked[s]) u[nu++] = s;
+            }
+            boolean pinned = k > 1 && !pen.bounded();
+            int kb = intercept ? (k > 1 ? k - 1 : 1) : 0;
+            int kw = pinned ? k - 1 : k;
+            int d = kb + kw * nu;
+            if (d == 0) {
+                settled = true;
+                return false;
+            }
+            double[][] cols = new double[nu][n];
+            for (int r = 0; r < nu; r++) block.column(u[r], cols[r], 0);
+            double[] hess = new double[d * d];
+            double[] step = new double[d];
+            // unknown r: intercept of class c (r = c < kb) or feature u[v] in class c (r = kb + c·nu + v)
+            for (int r = 0; r < d; r++) {
+                int cr = r < kb ? r : (r - kb) / nu;
+                double[] zr = r < kb ? null : cols[(r - kb) % nu];
+                step[r] = -(zr == null ? sum(g, cr * n) : dot(zr, g, cr * n, null, 0));
+                for (int q = 0; q <= r; q++) {
+                    int cq = q < kb ? q : (q - kb) / nu;
+                    double[] zq = q < kb ? null : cols[(q - kb) % nu];
+                    int off = Family.pair(cr, cq, k) * n;
+                    double v;
+                    if (zr == null && zq == null) v = sum(h, off);
+                    else if (zr == null) v = dot(zq, h, off, null, 0);
+                    else if (zq == null) v = dot(zr, h, off, null, 0);
+                    else v = dot(zr, h, off, zq, 0);
+                    hess[r * d + q] = v;
+                    hess[q * d + r] = v;
+                }
+            }
+            double[] rhs = step.clone();
+            double largest = 0;
+            for (double v : rhs) largest = Math.max(largest, Math.abs(v));
+            if (!(largest > Thresholds.PROFILE_GRADIENT * gradientScale())) { // at rounding level already
+                settled = true;
+                return false;
+            }
+            SemidefiniteSolve.solve(d, hess, step);
+            // the longest step inside the bounds; a feature already at the bound it is heading for sits this step out
+            double tMax = 1.0;
+            int blocking = -1;
+            for (int r = kb; r < d; r++) {
+                int j = block.feature(u[(r - kb) % nu]);
+                double wc = w[((r - kb) / nu) * p + j];
+                double room = step[r] > 0 ? pen.upper(j) - wc : step[r] < 0 ? pen.lower(j) - wc : Double.POSITIVE_INFINITY;
+                double tr = step[r] == 0 || Double.isInfinite(room) ? Double.POSITIVE_INFINITY : room / step[r];
+                if (tr < tMax) {
+                    tMax = tr;
+                    blocking = u[(r - kb) % nu];
+                }
+            }
+            if (!(tMax > 0)) {
+                blocked[blocking] = true;
+                continue;
+            }
+            double[] dEta = new double[k * n];
+            for (int r = 0; r < d; r++) {
+                int cr = r < kb ? r : (r - kb) / nu;
+                if (r < kb) {
+                    for (int i = 0; i < n; i++) dEta[cr * n + i] += step[r];
+                } else {
+                    double[] z = cols[(r - kb) % nu];
+                    for (int i = 0; i < n; i++) dEta[cr * n + i] += step[r] * z[i];
+                }
+            }
+            double f0 = family.loss(eta);
+            double slope = 0;
+            for (int r = 0; r < d; r++) slope -= step[r] * rhs[r]; // ∇ᵀδ (rhs = −∇)
+            if (!(slope < 0)) return false;
+            double[] trial = new double[k * n];
+            double t = tMax;
+            for (int ls = 0; ls < Thresholds.MAX_HALVINGS; ls++) {
+                for (int i = 0; i < k * n; i++) trial[i] = eta[i] + t * dEta[i];
+                double f = family.loss(trial);
+                boolean rounding = t == 1.0 && -slope <= Thresholds.ROUNDING_REGIME * Math.abs(f0) && f <= f0 + Thresholds.ROUNDING_SLACK * Math.abs(f0);
+                if (f <= f0 + Thresholds.ARMIJO * t * slope || rounding) {
+                    System.arraycopy(trial, 0, eta, 0, k * n);
+                    for (int r = 0; r < d; r++) {
+                        int cr = r < kb ? r : (r - kb) / nu;
+                        if (r < kb) {
+                            b[cr] += t * step[r];
+                            continue;
+                        }
+                        int j = block.feature(u[(r - kb) % nu]);
+                        double next = w[cr * p + j] + t * step[r];
+                        w[cr * p + j] = t == tMax && u[(r - kb) % nu] == blocking ? (step[r] > 0 ? pen.upper(j) : pen.lower(j))
+                                : Math.min(Math.max(next, pen.lower(j)), pen.upper(j));
+                    }
+                    return true;
+                }
+                t *= 0.5;
+            }
+            return false;
+        }
+    }
+
+    /** Σᵢ|∇Fᵢ| over the rows and classes: the scale of a gradient element's rounding error. */
+    private double gradientScale() {
+        double sum = 0;
+        for (int i = 0; i < k * n; i++) sum += Math.abs(g[i]);
+        return sum;
+    }
+
+    private double sum(double[] a, int off) {
+        double s = 0;
+        for (int i = 0; i < n; i++) s += a[off + i];
+        return s;
+    }
+
+    private double dot(double[] z, double[] a, int off, double[] z2, int off2) {
+        double s = 0;
+        if (z2 == null) for (int i = 0; i < n; i++) s += z[i] * a[off + i];
+        else for (int i = 0; i < n; i++) s += z[i] * a[off + i] * z2[off2 + i];
+        return s;
+    }
+
+    /**
+     * Backtracking along the model's step (t, β): accepts the first halving with P(new) ≤ P + σ·step·Δ, Δ the model's
+     * predicted decrease ∇ᵀδ + Ω(t) − Ω(w) (Lee, Sun &amp; Saunders, eq. 2.20), or the full step in the rounding regime;
+     * FAILED when no step decreases P.
+     */
+    private enum Step { DECREASED, ROUNDING, FAILED }
+
+    private Step lineSearch(NewtonModel model, double[] wSet, int m) {
+        double[] dEta = new double[k * n];
+        double[] dir = new double[m];
+        double predicted = 0;
+        for (int c = 0; c < k; c++) {
+            for (int s = 0; s < m; s++) {
+                dir[s] = model.t[c * m + s] - wSet[c * m + s];
+                predicted += model.q[c * m + s] * dir[s];
+            }
+            block.multiply(dir, 0, dEta, c * n);
+            for (int i = 0; i < n; i++) dEta[c * n + i] += model.beta[c];
+            predicted += model.gb[c] * model.beta[c];
+        }
+        double penaltyNow = blockPenalty(wSet, m);
+        predicted += blockPenalty(model.t, m) - penaltyNow;
+        double f0 = family.loss(eta) + penaltyNow;
+        if (DEBUG) System.err.printf("    predicted %.3e%n", predicted);
+        boolean roundingRegime = Math.abs(predicted) <= Thresholds.ROUNDING_REGIME * Math.abs(f0);
+        if (!(predicted < 0) && !roundingRegime) return Step.FAILED;
+        double[] trial = new double[k * n];
+        double[] wTrial = new double[k * m];
+        double t = 1.0;
+        for (int ls = 0; ls < Thresholds.MAX_HALVINGS; ls++) {
+            for (int i = 0; i < k * n; i++) trial[i] = eta[i] + t * dEta[i];
+            for (int i = 0; i < k * m; i++) wTrial[i] = wSet[i] + t * (model.t[i] - wSet[i]);
+            double f = family.loss(trial) + blockPenalty(wTrial, m);
+            // near the minimiser the predicted decrease drops below the rounding of P: the full step (Newton's, quadratically
+            // convergent there) is taken if P does not rise beyond rounding; the duality gap judges it
+            boolean rounding = t == 1.0 && roundingRegime && f <= f0 + Thresholds.ROUNDING_SLACK * Math.abs(f0);
+            if (f <= f0 + Thresholds.ARMIJO * t * predicted || rounding) {
+                System.arraycopy(trial, 0, eta, 0, k * n);
+                for (int s = 0; s < m; s++) {
+                    int j = block.feature(s);
+                    for (int c = 0; c < k; c++) w[c * p + j] = wTrial[c * m + s];
+                }
+                for (int c = 0; c < k; c++) b[c] += intercept ? t * model.beta[c] : 0.0;
+                gradientValid = false;
+                if (k > 1 && !pen.bounded()) centreClasses(m);
+                return rounding ? Step.ROUNDING : Step.DECREASED;
+            }
+            if (DEBUG && ls < 3) System.err.printf("    ls t %.3e f-f0 %.3e predicted %.3e%n", t, f - f0, predicted);
+            t *= 0.5;
+        }
+        return Step.FAILED;
+    }
+
+    /** Ω of the block's features for coefficients v on the slots (class-major K×m). */
+    private double blockPenalty(double[] v, int m) {
+        double sum = 0;
+        for (int s = 0; s < m; s++) sum += pen.value(l1, l2, v, s, m, k, block.feature(s));
+        return sum;
+    }
+
+    /**
+     * The multinomial loss is unchanged when a feature's coefficient moves by the same t in every class: each feature
+     * takes the t that minimises its penalty ({@link Penalties#bestShift}); the predictors follow (the same X̃t in every
+     * class, which the softmax ignores but the state keeps exact).
+     */
+    private void centreClasses(int m) {
+        double[] shift = new double[m];
+        double[] column = new double[k];
+        boolean any = false;
+        for (int s = 0; s < m; s++) {
+            int j = block.feature(s);
+            double t = pen.bestShift(l1, l2, w, k, p, j);
+            for (int c = 0; c < k; c++) column[c] = w[c * p + j] + t;
+            if (t == 0 || !(pen.value(l1, l2, column, 0, 1, k, j) < pen.value(l1, l2, w, k, p, j))) continue;
+            shift[s] = t;
+            for (int c = 0; c < k; c++) w[c * p + j] = column[c];
+            any = true;
+        }
+        if (!any) return;
+        double[] v = new double[n];
+        block.multiply(shift, 0, v, 0);
+        for (int c = 0; c < k; c++) for (int i = 0; i < n; i++) eta[c * n + i] += v[i];
+    }
+}

@@ -1,0 +1,15 @@
+/**
+ * The penalised-GLM engine (not exported): proximal Newton for the binomial, multinomial and Poisson losses with L1,
+ * L2, elastic-net or grouped penalties, per-feature weights (penalty factors, standardisation) and box constraints,
+ * certified by a duality gap ({@link dev.shrink.solvers.glm.ProximalNewton}). {@link dev.shrink.solvers.glm.GlmProblem}
+ * is the entry point of the estimators, paths and cross-validation.
+ *
+ * <p>The design is read only through {@link dev.shrink.solvers.glm.DesignOps} and its
+ * {@link dev.shrink.solvers.glm.ColumnBlock} (products with X̃, X̃ᵀ, the working set's weighted Gram): a sparse design
+ * is a second implementation of those two interfaces.
+ *
+ * <p>Screening hooks: the working set starts from the sequential strong rule ({@code screenL1} of a solve), features
+ * are added when a full pass finds them violating the optimality conditions, and
+ * {@code ProximalNewton.discard(j)} lets a safe rule (e.g. gap-safe screening) remove a feature from a solve.
+ */
+package dev.shrink.solvers.glm;

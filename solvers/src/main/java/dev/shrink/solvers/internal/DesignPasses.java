@@ -1,0 +1,165 @@
+package dev.shrink.solvers.internal;
+
+import dev.shrink.kernels.Checks;
+import dev.shrink.kernels.KernelProvider;
+import dev.shrink.kernels.Layout;
+import dev.shrink.kernels.MatrixVector;
+import dev.shrink.kernels.MatrixView;
+import dev.shrink.kernels.ParallelKernels;
+
+import java.util.Arrays;
+
+/**
+ * Every way the smooth-loss engines (L-BFGS, Newton–Cholesky, Newton-CG, Newton through XXᵀ) read the design X: the
+ * products Xv and Xᵀu, the fused pass (Xv, an elementwise map, Xᵀ of its result, in one pass over X), the weighted
+ * Gram XᵀDX and the kernel XXᵀ. Keeping X behind these few operations is what lets another representation (a sparse
+ * design) replace the dense one.
+ *
+ * <p>The fused pass walks X in blocks of rows small enough to stay in cache between the forward product and the
+ * backward one, so one evaluation of a loss and its gradient costs one trip through memory instead of two. With
+ * {@code threads} &gt; 1 the rows are cut into that many contiguous chunks (large problems only) whose partial results
+ * are added in chunk order: for a given count the result is the same on every run.
+ */
+public final class DesignPasses {
+    /** Elements of X per block of rows of the fused pass (128 KiB: the forward product leaves it in L2 for the backward one). */
+    static final int BLOCK_ELEMENTS = 16384;
+
+    /**
+     * The elementwise step of a fused pass: turns the linear predictors {@code z[from .. to)} into the weights
+     * {@code r[from .. to)} of the backward product Xᵀr, and returns this block's share of a sum (a loss value, say;
+     * the shares are added in row order within a chunk and in chunk order across chunks). Called once per block, from
+     * several threads at once for disjoint ranges.
+     */
+    @FunctionalInterface
+    public interface RowMap {
+        double apply(int from, int to, double[] z, double[] r);
+    }
+
+    private final MatrixView x;
+    private final int n;
+    private final int p;
+    private final int threads;
+    private final ParallelKernels parallel;
+    private final MatrixVector mv = KernelProvider.get().matrixVector();
+    private final int block;
+    private final int chunks;
+    /** Per chunk: its share of Xᵀr (chunk 0 writes the output itself) and one block's product. */
+    private final double[][] partials;
+    private final double[][] blockProducts;
+
+    public DesignPasses(MatrixView x, int threads) {
+        this.x = x;
+        this.n = x.rows();
+        this.p = x.cols();
+        this.threads = Threads.check(threads);
+        this.parallel = Threads.kernels(threads);
+        this.block = Math.max(4, Math.min(256, BLOCK_ELEMENTS / Math.max(1, p)) & -4);
+        this.chunks = 4L * n * p < ParallelKernels.DEFAULT_MIN_FLOPS ? 1 : Math.max(1, Math.min(threads, n / block));
+        this.partials = new double[chunks][];
+        this.blockProducts = new double[chunks][];
+    }
+
+    public int n() {
+        return n;
+    }
+
+    public int p() {
+        return p;
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    /** out ← Xv (n values). */
+    public void multiply(double[] v, double[] out) {
+        mv.multiply(x, v, 0, out, 0);
+    }
+
+    /** out ← Xᵀu (p values), in row chunks when large. */
+    public void multiplyTransposed(double[] u, double[] out) {
+        parallel.multiplyTransposed(x, u, 0, out, 0);
+    }
+
+    /**
+     * One pass over X: z ← Xv + shift, r ← map(z) block by block, out ← Xᵀr. Returns the sum of the map's shares.
+     * z and r have n values, out p; none may alias another or X.
+     */
+    public double fused(double[] v, double shift, double[] z, double[] r, RowMap map, double[] out) {
+        Checks.range("v", v, 0, p);
+        Checks.range("z", z, 0, n);
+        Checks.range("r", r, 0, n);
+        Checks.range("out", out, 0, p);
+        if (chunks == 1) return fusedRows(0, 0, n, v, shift, z, r, map, out);
+        double[] sums = new double[chunks];
+        for (int c = 1; c < chunks; c++) if (partials[c] == null) partials[c] = new double[p];
+        parallel.run(chunks, c -> sums[c] = fusedRows(c, start(c), start(c + 1), v, shift, z, r, map, c == 0 ? out : partials[c]));
+        double total = sums[0];
+        for (int c = 1; c < chunks; c++) {
+            double[] part = partials[c];
+            for (int j = 0; j < p; j++) out[j] += part[j];
+            total += sums[c];
+        }
+        return total;
+    }
+
+    /** The fused pass over rows [r0, r1) (chunk c): out is overwritten with their share of Xᵀr. */
+    private double fusedRows(int c, int r0, int r1, double[] v, double shift, double[] z, double[] r, RowMap map, double[] out) {
+        Arrays.fill(out, 0, p, 0.0);
+        if (blockProducts[c] == null) blockProducts[c] = new double[p];
+        double[] tmp = blockProducts[c];
+        double sum = 0;
+        for (int b0 = r0; b0 < r1; b0 += block) {
+            int b1 = Math.min(r1, b0 + block);
+            MatrixView rows = rows(b0, b1);
+            mv.multiply(rows, v, 0, z, b0);
+            if (shift != 0) for (int i = b0; i < b1; i++) z[i] += shift;
+            sum += map.apply(b0, b1, z, r);
+            mv.multiplyTransposed(rows, r, b0, tmp, 0);
+            for (int j = 0; j < p; j++) out[j] += tmp[j];
+        }
+        return sum;
+    }
+
+    /**
+     * G ← XᵀDX (p×p row-major at {@code g[offset + i·ld + j]}, both triangles) and, when y is given, xty ← XᵀDy in
+     * the same pass; in row chunks when large.
+     */
+    public void weightedGram(double[] d, double[] g, int offset, int ld, double[] y, double[] xty) {
+        parallel.gram(x, d, y, g, offset, ld, xty, 0);
+    }
+
+    /** Copies rows {@code rows[0 .. k)} of X into {@code out}, k×p row-major (a sample for a preconditioner). */
+    public void gatherRows(int[] rows, double[] out) {
+        double[] a = x.data();
+        for (int t = 0; t < rows.length; t++) {
+            int at = x.index(rows[t], 0);
+            if (x.layout() == Layout.ROW_MAJOR) {
+                System.arraycopy(a, at, out, t * p, p);
+            } else {
+                for (int j = 0; j < p; j++) out[t * p + j] = a[at + j * x.ld()];
+            }
+        }
+    }
+
+    /** The kernel matrix K = XXᵀ, n×n row-major (both triangles), in chunks of columns when large. */
+    public double[] kernel() {
+        double[] k = new double[Checks.elements("the kernel matrix XXᵀ", n, n)];
+        MatrixView transposed = new MatrixView(x.data(), x.offset(), p, n, x.ld(),
+                x.layout() == Layout.ROW_MAJOR ? Layout.COLUMN_MAJOR : Layout.ROW_MAJOR);
+        parallel.gram(transposed, null, null, k, 0, Math.max(1, n), null, 0);
+        return k;
+    }
+
+    /** Rows [r0, r1) of X as a view on the same array. */
+    private MatrixView rows(int r0, int r1) {
+        int offset = x.layout() == Layout.ROW_MAJOR ? x.offset() + r0 * x.ld() : x.offset() + r0;
+        return new MatrixView(x.data(), offset, r1 - r0, p, x.ld(), x.layout());
+    }
+
+    /** First row of chunk c: whole blocks, shared as evenly as they allow. */
+    private int start(int c) {
+        int blocks = (n + block - 1) / block;
+        return (int) Math.min(n, (long) blocks * c / chunks * block);
+    }
+}
