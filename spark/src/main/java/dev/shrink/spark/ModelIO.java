@@ -14,7 +14,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Spark ML persistence of the shrink models, in Spark's layout: {@code path/metadata} (class, uid, params, written
@@ -24,14 +23,19 @@ import java.util.function.Function;
 final class ModelIO {
     private ModelIO() {}
 
+    /** One table of a model's data, made when the model is saved. */
+    @FunctionalInterface
+    interface Table {
+        Dataset<Row> make(SparkSession session);
+    }
+
     /** Writes the metadata with Spark's default writer, then each table under {@code path/name}. */
     static final class Writer extends MLWriter {
         private final MLWriter metadata;
         private final String[] names;
-        private final Function<SparkSession, Dataset<Row>>[] tables;
+        private final Table[] tables;
 
-        @SafeVarargs
-        Writer(MLWriter metadata, String[] names, Function<SparkSession, Dataset<Row>>... tables) {
+        Writer(MLWriter metadata, String[] names, Table... tables) {
             this.metadata = metadata;
             this.names = names.clone();
             this.tables = tables.clone();
@@ -45,7 +49,7 @@ final class ModelIO {
                 throw new java.io.UncheckedIOException(e);
             }
             for (int t = 0; t < tables.length; t++) {
-                tables[t].apply(sparkSession()).coalesce(1).write().parquet(path + "/" + names[t]);
+                tables[t].make(sparkSession()).coalesce(1).write().parquet(path + "/" + names[t]);
             }
         }
     }
