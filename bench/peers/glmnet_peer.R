@@ -31,7 +31,12 @@ lines <- lines[grepl("=", lines)]
 props <- setNames(sub("^[^=]*=", "", lines), sub("=.*$", "", lines))
 n <- as.integer(props[["n"]]); p <- as.integer(props[["p"]])
 dd <- if ("data_dir" %in% names(props)) file.path(d, props[["data_dir"]]) else d
-if (file.exists(file.path(dd, "X.f64"))) {
+if (file.exists(file.path(dd, "X.mtx"))) {
+  # a sparse workload: a dgCMatrix, which glmnet fits without densifying
+  suppressPackageStartupMessages(library(Matrix))
+  x <- as(readMM(file.path(dd, "X.mtx")), "CsparseMatrix")
+  y <- readBin(file.path(dd, "y.f64"), "double", n, size = 8, endian = "little")
+} else if (file.exists(file.path(dd, "X.f64"))) {
   x <- matrix(readBin(file.path(dd, "X.f64"), "double", n * p, size = 8, endian = "little"), nrow = n, byrow = TRUE)
   y <- readBin(file.path(dd, "y.f64"), "double", n, size = 8, endian = "little")
 } else {
@@ -69,7 +74,8 @@ fit <- function(thresh) {
   }
   if (model == "elasticnet_path") {
     rho <- num("l1_ratio"); ga <- en_a(rho)
-    alphas <- sk_grid(rho, as.integer(num("n_alphas")), num("eps"))
+    alphas <- if ("alphas" %in% names(props)) as.numeric(strsplit(props[["alphas"]], " ")[[1]]) else
+      sk_grid(rho, as.integer(num("n_alphas")), num("eps"))
     f <- glmnet(x, y, family = "gaussian", alpha = ga, lambda = alphas * rho / ga, standardize = FALSE, thresh = thresh)
     b <- as.matrix(coef(f))
     return(list(coef = lapply(seq_len(ncol(b)), function(k) b[, k]), alphas = alphas,

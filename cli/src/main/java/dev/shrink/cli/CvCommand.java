@@ -18,8 +18,9 @@ import java.util.List;
 @Command(name = "cv", sortOptions = false, usageHelpWidth = 100, usageHelpAutoWidth = true,
         description = "Choose the penalty by cross-validation (scikit-learn's RidgeCV, ElasticNetCV, LogisticRegressionCV), refit on all rows, write"
                 + " the scores, the minimum and the one-standard-error choice and the model as JSON; --plot draws the CV curve.",
-        footer = {"", "Models: ridge (leave-one-out), lasso, elasticnet, logistic, multitask-elasticnet, multitask-lasso, adaptive-lasso",
-                "(over --gamma too). Examples:",
+        footer = {"", "Models: ridge (leave-one-out), lasso, elasticnet, logistic (--penalty l1|elasticnet too), multinomial, multitask-elasticnet,",
+                "multitask-lasso, adaptive-lasso (over --gamma too); glmnet's cv.glmnet for logistic, multinomial and poisson (--dialect glmnet,",
+                "--measure deviance|class). Examples:",
                 "  ./shrink cv lasso examples/data/diabetes.csv --target progression --plot cv.svg",
                 "  ./shrink cv logistic data.csv --target label --fold-col fold --Cs 0.01,0.1,1,10"})
 final class CvCommand extends ModelCommand {
@@ -34,6 +35,9 @@ final class CvCommand extends ModelCommand {
 
     @Option(names = "--Cs", paramLabel = "C", split = ",", description = "logistic: explicit values of C (default: 10 from 1e-4 to 1e4).")
     double[] cs;
+
+    @Option(names = "--measure", paramLabel = "deviance|class", description = "glmnet's type.measure for the binomial, multinomial and Poisson families (default deviance).")
+    String measure;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the result here (default: stdout).")
     Path outFile;
@@ -71,9 +75,14 @@ final class CvCommand extends ModelCommand {
         boolean c = cv.penaltyName().equals("C");
         double[] strength = cv.grid();
         if (c) for (int k = 0; k < strength.length; k++) strength[k] = 1 / strength[k];
-        String error = cv.metric().equals("mse") ? "mean squared error" : "log loss";
+        String error = switch (cv.metric()) {
+            case "mse" -> "mean squared error";
+            case "log_loss" -> "log loss";
+            case "misclassification" -> "misclassification error";
+            default -> cv.metric();
+        };
         String title = model + ": " + cv.folds() + "-fold cross-validation, " + d.n() + " × " + d.p();
         if (cv.folds() == d.n()) title = model + ": leave-one-out cross-validation, " + d.n() + " × " + d.p();
-        return CvPlot.svg(title, c ? "1/C" : "α", error, strength, cv.mean(), cv.standardError(), cv.indexMin(), cv.index1se(), cv.nonZero());
+        return CvPlot.svg(title, c ? "1/C" : cv.penaltyName().equals("lambda") ? "λ" : "α", error, strength, cv.mean(), cv.standardError(), cv.indexMin(), cv.index1se(), cv.nonZero());
     }
 }

@@ -13,8 +13,8 @@ import java.util.List;
 /** {@code ./shrink fit MODEL DATA}: one model, written as JSON. */
 @Command(name = "fit", sortOptions = false, usageHelpWidth = 100, usageHelpAutoWidth = true,
         description = "Fit one model to a data file and write it as JSON (coefficients by feature, intercept, objective, convergence).",
-        footer = {"", "Models: ridge, lasso, elasticnet, logistic, group-lasso, logistic-group-lasso, multitask-elasticnet, multitask-lasso,",
-                "adaptive-lasso, bayesian-ridge. Examples:",
+        footer = {"", "Models: ridge, lasso, elasticnet, logistic, multinomial, poisson, group-lasso, logistic-group-lasso, multitask-elasticnet,",
+                "multitask-lasso, adaptive-lasso, bayesian-ridge, ard-regression. Examples:",
                 "  ./shrink fit lasso examples/data/diabetes.csv --target progression --alpha 0.1",
                 "  ./shrink fit logistic examples/data/breast_cancer.csv --target diagnosis --C 0.1 --out model.json",
                 "  ./shrink fit elasticnet X.mtx --y y.txt --dialect glmnet --lambda 0.05 --alpha 0.5",

@@ -21,9 +21,10 @@ public final class Main {
             usage: ./shrink <command> [options]
 
             commands:
-              fit MODEL DATA [options]       fit a model (ridge, lasso, elasticnet, logistic, group-lasso,
-                                             logistic-group-lasso, multitask-elasticnet, multitask-lasso,
-                                             adaptive-lasso, bayesian-ridge) to a data file (CSV with
+              fit MODEL DATA [options]       fit a model (ridge, lasso, elasticnet, logistic, multinomial,
+                                             poisson, group-lasso, logistic-group-lasso,
+                                             multitask-elasticnet, multitask-lasso, adaptive-lasso,
+                                             bayesian-ridge, ard-regression) to a data file (CSV with
                                              --target COL, LibSVM, .mtx or .npy with --y FILE); JSON out
               predict MODEL.json DATA        predictions of a fitted model, one CSV line per row
               path MODEL DATA [--plot F.svg] the regularisation path (and glmnet's coefficient plot)

@@ -45,8 +45,8 @@ abstract class ModelCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "ridge, lasso, elasticnet, logistic, group-lasso, logistic-group-lasso, multitask-elasticnet, multitask-lasso, "
-            + "adaptive-lasso or bayesian-ridge.")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "ridge, lasso, elasticnet, logistic, multinomial, poisson, group-lasso, logistic-group-lasso, "
+            + "multitask-elasticnet, multitask-lasso, adaptive-lasso, bayesian-ridge or ard-regression.")
     String model;
 
     @Parameters(index = "1", paramLabel = "DATA", description = "The data file: CSV with a header row, LibSVM, Matrix Market (.mtx) or .npy.")

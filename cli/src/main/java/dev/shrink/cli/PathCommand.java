@@ -17,7 +17,7 @@ import java.nio.file.Path;
 /** {@code ./shrink path MODEL DATA}: the regularisation path, as JSON and optionally as glmnet's coefficient plot. */
 @Command(name = "path", sortOptions = false, usageHelpWidth = 100, usageHelpAutoWidth = true,
         description = "Fit the regularisation path (warm-started, strongest penalty first) and write every point as JSON; --plot draws the coefficient paths.",
-        footer = {"", "Models: ridge, lasso, elasticnet; logistic (glmnet dialect); group-lasso, logistic-group-lasso, multitask-elasticnet,",
+        footer = {"", "Models: ridge, lasso, elasticnet; logistic, multinomial, poisson (glmnet dialect); group-lasso, logistic-group-lasso, multitask-elasticnet,",
                 "multitask-lasso (the plot: each feature's norm over the tasks), adaptive-lasso. Examples:",
                 "  ./shrink path lasso examples/data/diabetes.csv --target progression --plot path.svg",
                 "  ./shrink path elasticnet data.csv --target y --dialect glmnet --alpha 0.5 --n-alphas 50 --out path.json"})

@@ -40,6 +40,9 @@ final class PenaltyOptions {
     @Option(names = "--upper-limits", paramLabel = "U", split = ",", description = "glmnet: upper bounds of the coefficients.")
     double[] upperLimits;
 
+    @Option(names = "--grouped", negatable = true, description = "glmnet multinomial: one L1 norm per feature over the classes (type.multinomial = \"grouped\").")
+    Boolean grouped;
+
     @Option(names = "--groups", paramLabel = "FILE", description = "group models: a file of one group id (0 .. G−1) per feature, in column order.")
     String groups;
 
@@ -75,6 +78,9 @@ final class PenaltyOptions {
 
     @Option(names = "--lambda-init", paramLabel = "V", description = "bayesian-ridge: the first weight precision (default 1).")
     Double lambdaInit;
+
+    @Option(names = "--threshold-lambda", paramLabel = "V", description = "ard-regression: prune a weight whose precision exceeds this (default 1e4).")
+    Double thresholdLambda;
 
     @Option(names = "--compute-score", description = "bayesian-ridge: also write the log marginal likelihood per iteration.")
     Boolean computeScore;

@@ -111,7 +111,8 @@ class BadInputTest {
         contains(fails("fit", "lasso", f.toString()), "name the response column of " + f + " with --target COL");
         contains(fails("fit", "lasso", f.toString(), "--target", "y", "--alpha", "-1"), "alpha must be finite and ≥ 0, got -1.0");
         contains(fails("fit", "logistic", f.toString(), "--target", "y", "--penalty", "l3"), "--penalty l3: the penalties are l2, l1 and elasticnet");
-        contains(fails("cv", "logistic", f.toString(), "--target", "y", "--penalty", "l1"), "--penalty l1: the command line's logistic CV is L2 only");
+        contains(fails("cv", "poisson", f.toString(), "--target", "y", "--dialect", "glmnet", "--measure", "class"), "--measure class: the Poisson family is measured by deviance");
+        contains(fails("fit", "multinomial", f.toString(), "--target", "y"), "has 2 classes (2, 4): the multinomial model is for three or more");
         contains(fails("path", "logistic", f.toString(), "--target", "y", "--dialect", "sklearn"), "path logistic is not available in the scikit-learn dialect (it is in: glmnet)");
         contains(fails("fit", "lasso", f.toString(), "--target", "y", "--dialect", "glmnet"), "needs --lambda");
         contains(fails("cv", "ridge", f.toString(), "--target", "y", "--folds", "3"), "--folds is not supported by cv ridge");

@@ -19,7 +19,12 @@ import dev.shrink.solvers.cv.ElasticNetCV;
 import dev.shrink.solvers.cv.Folds;
 import dev.shrink.solvers.cv.LogisticRegressionCV;
 import dev.shrink.solvers.cv.RidgeCV;
+import dev.shrink.solvers.PoissonModel;
+import dev.shrink.solvers.PoissonRegressor;
+import dev.shrink.solvers.cv.GlmnetCV;
 import dev.shrink.solvers.path.ElasticNetPath;
+import dev.shrink.solvers.path.MultinomialPath;
+import dev.shrink.solvers.path.PoissonPath;
 import dev.shrink.solvers.path.GroupLassoPath;
 import dev.shrink.solvers.path.LogisticPath;
 import dev.shrink.solvers.path.PathResult;
@@ -35,6 +40,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -75,11 +81,15 @@ class ConformanceCasesTest {
     /** The check for a case the command line supports (the version-1 families, L1 / elastic-net binary logistic, glmnet binomial paths, sparse X as .mtx), else null. */
     private Check checkFor(ConformanceCase c) {
         boolean penalized = c.has("penalty") && !c.string("penalty").equals("l2");
-        boolean plain = !c.has("positive") && !c.has("limits") && (!penalized || c.model().equals("logistic"));
+        boolean plain = !c.has("positive") && (!penalized || Set.of("logistic", "multinomial", "logistic_cv").contains(c.model()));
         if (!plain) return null;
         boolean mtx = c.has("x_format");
         return switch (c.model()) {
-            case "ridge", "lasso", "elasticnet", "logistic" -> this::singleFit;
+            case "ridge", "lasso", "elasticnet", "logistic" -> c.has("limits") ? null : this::singleFit;
+            case "multinomial" -> this::multinomialFit;
+            case "poisson" -> this::poissonFit;
+            case "multinomial_path", "poisson_path" -> this::glmPath;
+            case "logistic_path_cv" -> this::glmnetBinomialCv;
             case "elasticnet_path" -> this::elasticNetPath;
             case "logistic_path" -> c.isGlmnet() && !mtx ? this::logisticPath : null;
             case "ridge_cv" -> this::ridgeCv;
@@ -164,12 +174,13 @@ class ConformanceCasesTest {
         if (glmnet) {
             args.addAll(List.of("--dialect", "glmnet", "--alpha", c.string("l1_ratio"), "--lambda", list(alphas), c.standardize() ? "--standardize" : "--no-standardize"));
             if (factors != null) args.addAll(List.of("--penalty-factor", list(factors)));
+            args.addAll(limits(c));
         } else {
             args.addAll(List.of("--l1-ratio", c.string("l1_ratio"), "--alphas", list(alphas)));
         }
         PathResult r = ElasticNetPath.builder().dialect(glmnet ? ElasticNetPath.Dialect.GLMNET : ElasticNetPath.Dialect.SCIKIT_LEARN)
                 .standardize(glmnet && c.standardize()).l1Ratio(c.number("l1_ratio")).alphas(alphas).fitIntercept(c.fitIntercept())
-                .penaltyFactors(factors).tol(1e-14).maxIter(200_000).threads(1).build().fit(x, y, s);
+                .penaltyFactors(factors).lowerLimits(lower(c)).upperLimits(upper(c)).tol(1e-14).maxIter(200_000).threads(1).build().fit(x, y, s);
         comparePath(c, run(args), r, glmnet ? "lambda" : "alpha");
     }
 
@@ -179,9 +190,126 @@ class ConformanceCasesTest {
         args.addAll(data(c));
         args.addAll(List.of("--dialect", "glmnet", "--alpha", c.string("l1_ratio"), "--lambda", list(lambdas), c.standardize() ? "--standardize" : "--no-standardize",
                 "--tol", NEWTON_TOL, "--max-iter", "200"));
+        args.addAll(limits(c));
         PathResult r = LogisticPath.builder().l1Ratio(c.number("l1_ratio")).lambdas(lambdas).standardize(c.standardize()).fitIntercept(c.fitIntercept())
-                .tol(1e-12).maxIter(200).threads(1).build().fit(design(c), c.y());
+                .lowerLimits(lower(c)).upperLimits(upper(c)).tol(1e-12).maxIter(200).threads(1).build().fit(design(c), c.y());
         comparePath(c, run(args), r, "lambda");
+    }
+
+    private static double[] lower(ConformanceCase c) throws IOException {
+        return c.bool("limits") ? c.matrix("lower_limits.csv")[0] : null;
+    }
+
+    private static double[] upper(ConformanceCase c) throws IOException {
+        return c.bool("limits") ? c.matrix("upper_limits.csv")[0] : null;
+    }
+
+    /** --lower-limits and --upper-limits of a case with limits (none otherwise). */
+    private static List<String> limits(ConformanceCase c) throws IOException {
+        if (!c.bool("limits")) return List.of();
+        return List.of("--lower-limits", list(lower(c)), "--upper-limits", list(upper(c)));
+    }
+
+    // ---- the GLM families (issue 11): multinomial, Poisson, glmnet's multinomial and Poisson paths, cv.glmnet ----
+
+    private void multinomialFit(ConformanceCase c) throws Exception {
+        String penalty = c.has("penalty") ? c.string("penalty") : "l2";
+        List<String> args = new ArrayList<>(List.of("fit", "multinomial"));
+        args.addAll(data(c));
+        args.addAll(List.of("--C", c.string("C"), "--penalty", penalty, "--tol", "1e-14", "--max-iter", "500"));
+        if (penalty.equals("elasticnet")) args.addAll(List.of("--l1-ratio", c.string("l1_ratio")));
+        LogisticModel m = LogisticRegression.builder().C(c.number("C")).l1Ratio(c.number("l1_ratio")).fitIntercept(c.fitIntercept()).tol(1e-14)
+                .maxIter(500).threads(1).penalty(penalty.equals("l1") ? LogisticRegression.Penalty.L1 : penalty.equals("elasticnet")
+                        ? LogisticRegression.Penalty.ELASTICNET : LogisticRegression.Penalty.L2).build().fit(design(c), c.y(), c.sampleWeight());
+        JsonNode out = run(args);
+        JsonNode byClass = out.get("coef_by_class");
+        List<String> classes = List.copyOf(byClass.propertyNames());
+        assertEquals(m.classes().length, classes.size());
+        for (int k = 0; k < classes.size(); k++) {
+            assertSame(m.coef(k), Cli.coef(wrap(out, byClass.get(classes.get(k))), "coef"), "class " + k);
+            assertEquals(m.intercept(k), out.get("intercept").get(classes.get(k)).doubleValue(), 0.0, "intercept of class " + k);
+        }
+        double objective = out.get("objective").doubleValue();
+        assertTrue(Math.abs(objective - c.objectiveValue()) <= c.objectiveRtol() * Math.abs(c.objectiveValue()), "objective " + objective);
+    }
+
+    /** A copy of a coefficient object under the output's feature names, for {@link Cli#coef}. */
+    private static JsonNode wrap(JsonNode out, JsonNode coef) {
+        var node = tools.jackson.databind.json.JsonMapper.builder().build().createObjectNode();
+        node.set("features", out.get("features"));
+        node.set("coef", coef);
+        return node;
+    }
+
+    private void poissonFit(ConformanceCase c) throws Exception {
+        List<String> args = new ArrayList<>(List.of("fit", "poisson"));
+        args.addAll(data(c));
+        args.addAll(List.of("--alpha", c.string("alpha"), "--tol", "1e-14", "--max-iter", "200"));
+        PoissonModel m = PoissonRegressor.builder().alpha(c.number("alpha")).fitIntercept(c.fitIntercept()).tol(1e-14).maxIter(200).threads(1).build()
+                .fit(design(c), c.y(), c.sampleWeight());
+        JsonNode out = run(args);
+        assertSame(m.coef(), Cli.coef(out, "coef"), "coef");
+        assertEquals(m.intercept(), out.get("intercept").doubleValue(), 0.0);
+        reference(c, c.coef()[0], c.intercept()[0], m.coef(), m.intercept());
+        double objective = out.get("objective").doubleValue();
+        assertTrue(Math.abs(objective - c.objectiveValue()) <= c.objectiveRtol() * Math.abs(c.objectiveValue()), "objective " + objective);
+    }
+
+    /** glmnet's multinomial (ungrouped or grouped) and Poisson paths. */
+    private void glmPath(ConformanceCase c) throws Exception {
+        boolean multinomial = c.model().equals("multinomial_path");
+        double[] lambdas = c.alphas();
+        double[] factors = c.bool("penalty_factor") ? c.matrix("penalty_factor.csv")[0] : null;
+        List<String> args = new ArrayList<>(List.of("path", multinomial ? "multinomial" : "poisson"));
+        args.addAll(data(c));
+        args.addAll(List.of("--dialect", "glmnet", "--alpha", c.string("l1_ratio"), "--lambda", list(lambdas), c.standardize() ? "--standardize" : "--no-standardize",
+                "--tol", "1e-14", "--max-iter", "200"));
+        if (factors != null) args.addAll(List.of("--penalty-factor", list(factors)));
+        boolean grouped = multinomial && c.string("type_multinomial").equals("grouped");
+        if (grouped) args.add("--grouped");
+        PathResult r = multinomial
+                ? MultinomialPath.builder().l1Ratio(c.number("l1_ratio")).grouped(grouped).lambdas(lambdas).standardize(c.standardize())
+                        .fitIntercept(c.fitIntercept()).penaltyFactors(factors).tol(1e-14).maxIter(200).threads(1).build().fit(design(c), c.y())
+                : PoissonPath.builder().l1Ratio(c.number("l1_ratio")).lambdas(lambdas).standardize(c.standardize()).fitIntercept(c.fitIntercept())
+                        .penaltyFactors(factors).tol(1e-14).maxIter(200).threads(1).build().fit(design(c), c.y());
+        JsonNode out = run(args);
+        if (!multinomial) {
+            comparePath(c, out, r, "lambda");
+            return;
+        }
+        JsonNode points = out.get("path");
+        assertEquals(r.size(), points.size());
+        for (int k = 0; k < r.size(); k++) {
+            JsonNode byClass = points.get(k).get("coef_by_class");
+            List<String> classes = List.copyOf(byClass.propertyNames());
+            assertEquals(r.classes(), classes.size());
+            for (int cl = 0; cl < classes.size(); cl++) {
+                assertSame(r.coef(k, cl), Cli.coef(wrap(out, byClass.get(classes.get(cl))), "coef"), "class " + cl + " at point " + k);
+                assertEquals(r.intercept(k, cl), points.get(k).get("intercept").get(classes.get(cl)).doubleValue(), 0.0);
+            }
+        }
+    }
+
+    /** cv.glmnet's binomial family: cvm, cvsd, lambda.min and lambda.1se, and the path's point at lambda.min. */
+    private void glmnetBinomialCv(ConformanceCase c) throws Exception {
+        double[] lambdas = c.alphas();
+        List<String> args = new ArrayList<>(List.of("cv", "logistic"));
+        args.addAll(data(c));
+        args.addAll(List.of("--dialect", "glmnet", "--alpha", c.string("l1_ratio"), "--lambda", list(lambdas), c.standardize() ? "--standardize" : "--no-standardize",
+                "--fold-col", "fold", "--tol", "1e-15", "--max-iter", "200"));
+        CvResult<PathResult> r = GlmnetCV.builder().family(GlmnetCV.Family.BINOMIAL).l1Ratio(c.number("l1_ratio")).lambdas(lambdas)
+                .standardize(c.standardize()).fitIntercept(c.fitIntercept()).folds(Folds.of(c.folds())).tol(1e-15).maxIter(200).threads(1).build()
+                .fit(design(c), c.y());
+        JsonNode out = run(args);
+        assertArrayEquals(r.scores().mean(), Cli.numbers(out.get("mean")), "cvm");
+        assertArrayEquals(r.scores().standardError(), Cli.numbers(out.get("standard_error")), "cvsd");
+        assertEquals(Integer.parseInt(c.string("lambda_min_index")), out.get("index_min").intValue());
+        assertEquals(Integer.parseInt(c.string("lambda_1se_index")), out.get("index_1se").intValue());
+        assertSame(r.model().coef(r.indexMin()), Cli.coef(out, "coef"), "coef at lambda.min");
+        double rtol = c.number("cv_rtol");
+        double[] ref = c.vector("cv_deviance.csv");
+        double[] mean = r.scores().mean();
+        for (int k = 0; k < mean.length; k++) assertTrue(Math.abs(mean[k] - ref[k]) <= rtol * Math.abs(ref[k]), "cvm " + k);
     }
 
     private void comparePath(ConformanceCase c, JsonNode out, PathResult r, String penalty) throws IOException {
@@ -318,11 +446,20 @@ class ConformanceCasesTest {
     private void logisticCv(ConformanceCase c) throws Exception {
         List<String> args = new ArrayList<>(List.of("cv", "logistic"));
         args.addAll(data(c));
-        args.addAll(List.of("--Cs", list(c.cs()), "--fold-col", "fold", "--tol", NEWTON_TOL));
-        CvResult<LogisticModel> r = LogisticRegressionCV.builder().Cs(c.cs()).folds(Folds.of(c.folds())).fitIntercept(c.fitIntercept()).tol(1e-12)
-                .threads(1).build().fit(design(c), c.y(), c.sampleWeight());
+        boolean elasticNet = c.has("penalty") && c.string("penalty").equals("elasticnet");
+        args.addAll(List.of("--Cs", list(c.cs()), "--fold-col", "fold", "--tol", elasticNet ? "1e-14" : NEWTON_TOL));
+        LogisticRegressionCV.Builder b = LogisticRegressionCV.builder().Cs(c.cs()).folds(Folds.of(c.folds())).fitIntercept(c.fitIntercept()).threads(1);
+        if (elasticNet) {
+            args.addAll(List.of("--penalty", "elasticnet", "--l1-ratio", list(c.vector("l1_ratios.csv")), "--max-iter", "500"));
+            b.penalty(LogisticRegression.Penalty.ELASTICNET).l1Ratios(c.vector("l1_ratios.csv")).tol(1e-14).maxIter(500);
+        } else {
+            b.tol(1e-12);
+        }
+        CvResult<LogisticModel> r = b.build().fit(design(c), c.y(), c.sampleWeight());
         JsonNode out = run(args);
-        compareCv(c, out, r.scores().mean(), r.indexMin(), r.model().coef(), r.model().intercept(), "C", c.cvLogloss(), "C_chosen_index");
+        double[] refMean = c.cvLogloss();
+        if (elasticNet) refMean = java.util.Arrays.copyOfRange(refMean, r.l1RatioIndex() * c.cs().length, (r.l1RatioIndex() + 1) * c.cs().length);
+        compareCv(c, out, r.scores().mean(), r.indexMin(), r.model().coef(), r.model().intercept(), "C", refMean, "C_chosen_index");
     }
 
     private void compareCv(ConformanceCase c, JsonNode out, double[] mean, int indexMin, double[] w, double b, String penalty, double[] refMean,
@@ -368,7 +505,7 @@ class ConformanceCasesTest {
         List<String> y = lines(c.dir().resolve(multiTask ? "Y.csv" : "y.csv"));
         List<String> w = c.weighted() ? lines(c.dir().resolve("sample_weight.csv")) : null;
         // explicit folds as a column (ridge_cv's are leave-one-out, which RidgeCV computes itself)
-        boolean folds = c.model().equals("elasticnet_cv") || c.model().equals("logistic_cv");
+        boolean folds = Set.of("elasticnet_cv", "logistic_cv", "logistic_path_cv").contains(c.model());
         List<String> f = folds ? lines(c.dir().resolve("folds.csv")) : null;
         StringBuilder text = new StringBuilder();
         for (int j = 1; j <= c.p(); j++) text.append('x').append(j).append(',');
@@ -394,19 +531,12 @@ class ConformanceCasesTest {
         return Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList();
     }
 
-    /** The design as the library sees it: X.csv, or X.mtx made dense (row-major) independently of the command line. */
+    /**
+     * The design as the library sees it: X.csv dense, X.mtx as the {@link dev.shrink.solvers.SparseDesign} the
+     * library's own reader makes (the command line reads the file with its reader into the same compressed columns).
+     */
     private static Design design(ConformanceCase c) throws IOException {
-        if (!c.has("x_format")) return c.design();
-        List<String> lines = Files.readAllLines(c.dir().resolve("X.mtx")).stream().filter(l -> !l.startsWith("%")).toList();
-        String[] size = lines.getFirst().trim().split("\\s+");
-        int n = Integer.parseInt(size[0]);
-        int p = Integer.parseInt(size[1]);
-        double[] dense = new double[n * p];
-        for (String l : lines.subList(1, lines.size())) {
-            String[] t = l.trim().split("\\s+");
-            dense[(Integer.parseInt(t[0]) - 1) * p + Integer.parseInt(t[1]) - 1] = Double.parseDouble(t[2]);
-        }
-        return Design.rowMajor(dense, n, p);
+        return c.design();
     }
 
     private static String list(double[] values) {

@@ -1,5 +1,8 @@
 package dev.shrink.cli;
 
+import dev.shrink.cli.LibraryMatch.Table;
+import dev.shrink.solvers.ARDRegression;
+import dev.shrink.solvers.ARDRegressionModel;
 import dev.shrink.solvers.AdaptiveLasso;
 import dev.shrink.solvers.AdaptiveLassoModel;
 import dev.shrink.solvers.BayesianRidge;
@@ -24,26 +27,28 @@ import dev.shrink.solvers.path.PathResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import static dev.shrink.cli.LibraryMatch.close;
+import static dev.shrink.cli.LibraryMatch.coefAt;
+import static dev.shrink.cli.LibraryMatch.largest;
+import static dev.shrink.cli.LibraryMatch.read;
+import static dev.shrink.cli.LibraryMatch.run;
+import static dev.shrink.cli.LibraryMatch.same;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The group, multi-task and adaptive models of the command line (issue 15's estimators), each run as a separate
  * process on files on disk (the bundled examples, or generated data written as CSV, Matrix Market and a --y file of
- * several columns): the coefficients in the JSON equal the library's, called in this JVM with the same settings, the
- * same zeros exactly and the rest to 1e-9 of the largest coefficient — not to the last bit, because the child JVM runs
- * C1 only (as the other process tests), where the Vector API's lane reductions take their Java fallback, another
- * order of summation. (In-process, {@link ConformanceCasesTest} checks these models to the last bit.) The test reads
- * the files with Double.parseDouble, independently of the command line's reader.
+ * several columns): the coefficients in the JSON equal the library's, called in this JVM with the same settings
+ * ({@link LibraryMatch}: to 1e-9 of the largest coefficient; in-process, {@link ConformanceCasesTest} checks these
+ * models to the last bit).
  */
 class GroupAndAdaptiveModelsTest {
     @TempDir
@@ -53,84 +58,6 @@ class GroupAndAdaptiveModelsTest {
     private static final Path CANCER = Cli.root().resolve("examples/data/breast_cancer.csv");
     /** Diabetes: age, sex, bmi, bp alone, then s1–s3 and s4–s6 (the serum measurements) as two groups. */
     private static final int[] DIABETES_GROUPS = {0, 1, 2, 3, 4, 4, 4, 5, 5, 5};
-
-    /** A CSV file read by the test itself: the header, the numeric columns, and the text of the last column. */
-    record Table(List<String> header, double[][] rows, List<String> lastText) {
-        Design x(int features) {
-            double[] a = new double[rows.length * features];
-            for (int i = 0; i < rows.length; i++) System.arraycopy(rows[i], 0, a, i * features, features);
-            return Design.rowMajor(a, rows.length, features);
-        }
-
-        double[] column(int j) {
-            double[] v = new double[rows.length];
-            for (int i = 0; i < v.length; i++) v[i] = rows[i][j];
-            return v;
-        }
-    }
-
-    static Table read(Path csv) throws Exception {
-        List<String> lines = Files.readAllLines(csv).stream().filter(l -> !l.isBlank()).toList();
-        List<String> header = List.of(lines.getFirst().split(","));
-        double[][] rows = new double[lines.size() - 1][];
-        List<String> last = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            String[] f = lines.get(i).split(",");
-            rows[i - 1] = new double[f.length];
-            for (int j = 0; j < f.length; j++) {
-                try {
-                    rows[i - 1][j] = Double.parseDouble(f[j]);
-                } catch (NumberFormatException e) {
-                    rows[i - 1][j] = Double.NaN;
-                }
-            }
-            last.add(f[f.length - 1]);
-        }
-        return new Table(header, rows, last);
-    }
-
-    private JsonNode run(String... args) throws Exception {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--threads", "1", "--quiet", "--out", "out.json"));
-        Cli.Result r = Cli.process(dir, all.toArray(String[]::new));
-        assertEquals(0, r.status(), () -> "shrink " + String.join(" ", all) + "\n" + r.err());
-        return JsonMapper.builder().build().readTree(dir.resolve("out.json"));
-    }
-
-    /** Relative tolerance between this JVM and the child (see the class comment). */
-    private static final double RTOL = 1e-9;
-
-    /** Each value within RTOL of the largest |value|. */
-    private static void same(double[] expected, double[] actual, String what) {
-        double scale = 0;
-        for (double v : expected) scale = Math.max(scale, Math.abs(v));
-        same(expected, actual, what, scale);
-    }
-
-    /** Each value within RTOL·scale (a path: the largest coefficient anywhere on it, so that noise at α_max passes). */
-    private static void same(double[] expected, double[] actual, String what, double scale) {
-        assertEquals(expected.length, actual.length, what);
-        for (int j = 0; j < expected.length; j++) {
-            assertEquals(expected[j], actual[j], RTOL * scale, () -> what + ": " + Arrays.toString(expected) + " vs " + Arrays.toString(actual));
-        }
-    }
-
-    private static double largest(PathResult r) {
-        double m = 0;
-        for (int k = 0; k < r.size(); k++) for (double v : r.coef(k)) m = Math.max(m, Math.abs(v));
-        return m;
-    }
-
-    private static void close(double expected, double actual, String what) {
-        assertEquals(expected, actual, RTOL * Math.max(1, Math.abs(expected)), what);
-    }
-
-    private static double[] coefAt(JsonNode out, JsonNode point) {
-        JsonNode names = out.get("features");
-        double[] w = new double[names.size()];
-        for (int j = 0; j < w.length; j++) w[j] = point.get("coef").get(names.get(j).stringValue()).doubleValue();
-        return w;
-    }
 
     private static double[] task(JsonNode out, JsonNode holder, String task) {
         JsonNode names = out.get("features");
@@ -147,7 +74,7 @@ class GroupAndAdaptiveModelsTest {
         Design x = t.x(10);
         double[] y = t.column(10);
         LinearModel m = GroupLasso.builder().groups(DIABETES_GROUPS).alpha(0.5).tol(1e-10).threads(1).build().fit(x, y);
-        JsonNode out = run("fit", "group-lasso", DIABETES.toString(), "--target", "progression", "--group-sizes", "1,1,1,1,3,3", "--alpha", "0.5",
+        JsonNode out = run(dir, "fit", "group-lasso", DIABETES.toString(), "--target", "progression", "--group-sizes", "1,1,1,1,3,3", "--alpha", "0.5",
                 "--tol", "1e-10");
         same(m.coef(), Cli.coef(out, "coef"), "coef");
         close(m.intercept(), out.get("intercept").doubleValue(), "intercept");
@@ -158,7 +85,7 @@ class GroupAndAdaptiveModelsTest {
         assertEquals(w[4] == 0, w[6] == 0);
 
         Files.writeString(dir.resolve("groups.csv"), "0,1,2,3,4,4,4,5,5,5\n");
-        JsonNode fromFile = run("fit", "group-lasso", DIABETES.toString(), "--target", "progression", "--groups", "groups.csv", "--alpha", "0.5",
+        JsonNode fromFile = run(dir, "fit", "group-lasso", DIABETES.toString(), "--target", "progression", "--groups", "groups.csv", "--alpha", "0.5",
                 "--tol", "1e-10");
         same(m.coef(), Cli.coef(fromFile, "coef"), "coef with --groups FILE");
     }
@@ -167,7 +94,7 @@ class GroupAndAdaptiveModelsTest {
     void groupLassoPath() throws Exception {
         Table t = read(DIABETES);
         PathResult r = GroupLassoPath.builder().groups(DIABETES_GROUPS).nAlphas(8).eps(1e-2).tol(1e-13).maxIter(100_000).threads(1).build().fit(t.x(10), t.column(10));
-        JsonNode out = run("path", "group-lasso", DIABETES.toString(), "--target", "progression", "--group-sizes", "1,1,1,1,3,3", "--n-alphas", "8",
+        JsonNode out = run(dir, "path", "group-lasso", DIABETES.toString(), "--target", "progression", "--group-sizes", "1,1,1,1,3,3", "--n-alphas", "8",
                 "--eps", "1e-2", "--tol", "1e-13", "--max-iter", "100000");
         same(r.penalties(), Cli.numbers(out.get("alphas")), "alphas");
         for (int k = 0; k < r.size(); k++) same(r.coef(k), coefAt(out, out.get("path").get(k)), "coef at point " + k, largest(r));
@@ -181,7 +108,7 @@ class GroupAndAdaptiveModelsTest {
         int[] groups = new int[30];
         for (int j = 0; j < 30; j++) groups[j] = j / 10; // means, errors, worst values
         LogisticModel m = LogisticGroupLasso.builder().groups(groups).alpha(0.05).threads(1).build().fit(t.x(30), y01);
-        JsonNode out = run("fit", "logistic-group-lasso", CANCER.toString(), "--target", "diagnosis", "--group-sizes", "10,10,10", "--alpha", "0.05");
+        JsonNode out = run(dir, "fit", "logistic-group-lasso", CANCER.toString(), "--target", "diagnosis", "--group-sizes", "10,10,10", "--alpha", "0.05");
         same(m.coef(), Cli.coef(out, "coef"), "coef");
         close(m.intercept(), out.get("intercept").doubleValue(), "intercept");
         assertEquals("malignant", out.get("classes").get(1).stringValue());
@@ -225,7 +152,7 @@ class GroupAndAdaptiveModelsTest {
         Files.writeString(dir.resolve("Y.csv"), yFile);
 
         MultiTaskModel m = MultiTaskElasticNet.builder().alpha(0.1).l1Ratio(0.7).tol(1e-10).threads(1).build().fit(x, y);
-        JsonNode out = run("fit", "multitask-elasticnet", "tasks.csv", "--target", "y1,y2,y3", "--alpha", "0.1", "--l1-ratio", "0.7", "--tol", "1e-10");
+        JsonNode out = run(dir, "fit", "multitask-elasticnet", "tasks.csv", "--target", "y1,y2,y3", "--alpha", "0.1", "--l1-ratio", "0.7", "--tol", "1e-10");
         assertEquals(List.of("y1", "y2", "y3"), List.copyOf(out.get("coef_by_task").propertyNames()));
         for (int k = 0; k < 3; k++) {
             same(m.coef(k), task(out, out, "y" + (k + 1)), "task " + (k + 1));
@@ -233,7 +160,7 @@ class GroupAndAdaptiveModelsTest {
         }
         assertTrue(m.coef(0)[4] == 0 && m.coef(1)[4] == 0 && m.coef(2)[4] == 0 || m.coef(0)[4] != 0, "a feature is in every task or in none");
 
-        JsonNode fromFiles = run("fit", "multitask-elasticnet", "X.mtx", "--y", "Y.csv", "--alpha", "0.1", "--l1-ratio", "0.7", "--tol", "1e-10");
+        JsonNode fromFiles = run(dir, "fit", "multitask-elasticnet", "X.mtx", "--y", "Y.csv", "--alpha", "0.1", "--l1-ratio", "0.7", "--tol", "1e-10");
         for (int k = 0; k < 3; k++) same(m.coef(k), task(fromFiles, fromFiles, "y" + (k + 1)), "task " + (k + 1) + " from X.mtx + Y.csv");
 
         Files.copy(dir.resolve("out.json"), dir.resolve("model.json"));
@@ -257,7 +184,7 @@ class GroupAndAdaptiveModelsTest {
         Design x = Design.rowMajor(flat, 80, 6);
 
         MultiTaskPathResult r = MultiTaskElasticNetPath.builder().l1Ratio(1).nAlphas(6).tol(1e-8).threads(1).build().fit(x, data[1]);
-        JsonNode path = run("path", "multitask-lasso", "tasks.csv", "--target", "first,second", "--n-alphas", "6", "--tol", "1e-8");
+        JsonNode path = run(dir, "path", "multitask-lasso", "tasks.csv", "--target", "first,second", "--n-alphas", "6", "--tol", "1e-8");
         same(r.penalties(), Cli.numbers(path.get("alphas")), "alphas");
         double scale = 0;
         for (int k = 0; k < r.size(); k++) for (double v : r.coef(k)[1]) scale = Math.max(scale, Math.abs(v));
@@ -265,7 +192,7 @@ class GroupAndAdaptiveModelsTest {
 
         CvResult<MultiTaskModel> cv = MultiTaskElasticNetCV.builder().l1Ratios(1).nAlphas(10).folds(Folds.contiguous(80, 4)).tol(1e-8).threads(1)
                 .build().fit(x, data[1]);
-        JsonNode out = run("cv", "multitask-lasso", "tasks.csv", "--target", "first,second", "--n-alphas", "10", "--folds", "4", "--tol", "1e-8");
+        JsonNode out = run(dir, "cv", "multitask-lasso", "tasks.csv", "--target", "first,second", "--n-alphas", "10", "--folds", "4", "--tol", "1e-8");
         same(cv.scores().mean(), Cli.numbers(out.get("mean")), "mean validation error");
         assertEquals(cv.indexMin(), out.get("index_min").intValue());
         same(cv.model().coef(0), task(out, out, "first"), "refit, first task");
@@ -280,18 +207,18 @@ class GroupAndAdaptiveModelsTest {
         double[] y = t.column(10);
         AdaptiveLasso est = AdaptiveLasso.builder().alpha(0.2).gamma(1).tol(1e-10).threads(1).build();
         AdaptiveLassoModel m = est.fit(x, y);
-        JsonNode out = run("fit", "adaptive-lasso", DIABETES.toString(), "--target", "progression", "--alpha", "0.2", "--gamma", "1", "--tol", "1e-10");
+        JsonNode out = run(dir, "fit", "adaptive-lasso", DIABETES.toString(), "--target", "progression", "--alpha", "0.2", "--gamma", "1", "--tol", "1e-10");
         same(m.coef(), Cli.coef(out, "coef"), "coef");
         close(m.intercept(), out.get("intercept").doubleValue(), "intercept");
         same(m.firstStage().coef(), Cli.numbers(out.get("estimated").get("first_stage_coef")), "first stage");
 
         PathResult r = AdaptiveLassoPath.builder().estimator(est).nAlphas(7).build().fit(x, y);
-        JsonNode path = run("path", "adaptive-lasso", DIABETES.toString(), "--target", "progression", "--gamma", "1", "--tol", "1e-10", "--n-alphas", "7");
+        JsonNode path = run(dir, "path", "adaptive-lasso", DIABETES.toString(), "--target", "progression", "--gamma", "1", "--tol", "1e-10", "--n-alphas", "7");
         for (int k = 0; k < r.size(); k++) same(r.coef(k), coefAt(path, path.get("path").get(k)), "coef at point " + k, largest(r));
 
         AdaptiveLassoCvResult cv = AdaptiveLassoCV.builder().estimator(AdaptiveLasso.builder().tol(1e-8).threads(1).build()).gammas(0.5, 2).nAlphas(8)
                 .folds(Folds.contiguous(y.length, 3)).threads(1).build().fit(x, y);
-        JsonNode cvOut = run("cv", "adaptive-lasso", DIABETES.toString(), "--target", "progression", "--gamma", "0.5,2", "--n-alphas", "8", "--folds", "3",
+        JsonNode cvOut = run(dir, "cv", "adaptive-lasso", DIABETES.toString(), "--target", "progression", "--gamma", "0.5,2", "--n-alphas", "8", "--folds", "3",
                 "--tol", "1e-8");
         same(cv.scores().mean(), Cli.numbers(cvOut.get("mean")), "mean validation error");
         assertEquals(cv.gamma(), cvOut.get("estimated").get("gamma").doubleValue(), 0.0, "chosen γ");
@@ -302,12 +229,24 @@ class GroupAndAdaptiveModelsTest {
     void bayesianRidge() throws Exception {
         Table t = read(DIABETES);
         BayesianRidgeModel m = BayesianRidge.builder().tol(1e-8).computeScore(true).threads(1).build().fit(t.x(10), t.column(10));
-        JsonNode out = run("fit", "bayesian-ridge", DIABETES.toString(), "--target", "progression", "--tol", "1e-8", "--compute-score");
+        JsonNode out = run(dir, "fit", "bayesian-ridge", DIABETES.toString(), "--target", "progression", "--tol", "1e-8", "--compute-score");
         same(m.coef(), Cli.coef(out, "coef"), "coef");
         JsonNode est = out.get("estimated");
         close(m.alpha(), est.get("alpha").doubleValue(), "alpha");
         close(m.lambda(), est.get("lambda").doubleValue(), "lambda");
         same(m.scores(), Cli.numbers(est.get("scores")), "log marginal likelihood per iteration");
         close(m.lambda() / m.alpha(), est.get("penalty").doubleValue(), "penalty λ/α");
+    }
+
+    @Test
+    void ardRegression() throws Exception {
+        Table t = read(DIABETES);
+        ARDRegressionModel m = ARDRegression.builder().tol(1e-8).threads(1).build().fit(t.x(10), t.column(10));
+        JsonNode out = run(dir, "fit", "ard-regression", DIABETES.toString(), "--target", "progression", "--tol", "1e-8");
+        same(m.coef(), Cli.coef(out, "coef"), "coef");
+        close(m.intercept(), out.get("intercept").doubleValue(), "intercept");
+        JsonNode est = out.get("estimated");
+        close(m.alpha(), est.get("alpha").doubleValue(), "alpha");
+        assertEquals(m.keptFeatures().length, est.get("kept_features").size());
     }
 }

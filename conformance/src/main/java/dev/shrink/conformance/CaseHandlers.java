@@ -55,26 +55,29 @@ public final class CaseHandlers {
     private static final Predicate<String> ZERO = v -> Double.parseDouble(v) == 0;
     /** scikit-learn's penalty names (absent: l2). */
     private static final Predicate<String> PENALTY = v -> v.equals("l2") || v.equals("l1") || v.equals("elasticnet");
+    /** x_format: X.mtx (Matrix Market), read as a sparse design ({@link ConformanceCase#design()}). */
+    private static final Predicate<String> MATRIX_MARKET = v -> v.equals("matrix-market");
 
     private static final Set<String> SINGLE_FIT_FILES = Set.of("X.csv", "y.csv", "sample_weight.csv", "coef.csv", "intercept.csv");
     private static final Set<String> PATH_FILES = Set.of("X.csv", "y.csv", "sample_weight.csv", "coef.csv", "intercept.csv", "alphas.csv",
             "objective_values.csv");
 
     private static final Map<String, Handler> HANDLERS = index(List.of(
-            new Handler("ridge", Map.of("alpha", ANY, "l1_ratio", ZERO, "standardize", FALSE, "weighted", ANY),
-                    SINGLE_FIT_FILES, SingleFitHandlers::ridge),
+            new Handler("ridge", Map.of("alpha", ANY, "l1_ratio", ZERO, "standardize", FALSE, "weighted", ANY, "x_format", MATRIX_MARKET),
+                    union(SINGLE_FIT_FILES, "X.mtx"), SingleFitHandlers::ridge),
             new Handler("lasso", Map.of("alpha", ANY, "l1_ratio", v -> Double.parseDouble(v) == 1, "standardize", FALSE, "weighted", ANY,
-                    "positive", ANY), SINGLE_FIT_FILES, SingleFitHandlers::elasticNet),
+                    "positive", ANY, "x_format", MATRIX_MARKET), union(SINGLE_FIT_FILES, "X.mtx"), SingleFitHandlers::elasticNet),
             new Handler("elasticnet", Map.of("alpha", ANY, "l1_ratio", ANY, "standardize", FALSE, "weighted", ANY, "positive", ANY),
                     SINGLE_FIT_FILES, SingleFitHandlers::elasticNet),
             new Handler("logistic", Map.of("C", ANY, "l1_ratio", ANY, "penalty", PENALTY, "standardize", FALSE,
-                    "weighted", ANY), SINGLE_FIT_FILES, SingleFitHandlers::logistic),
+                    "weighted", ANY, "x_format", MATRIX_MARKET), union(SINGLE_FIT_FILES, "X.mtx"), SingleFitHandlers::logistic),
             new Handler("poisson", Map.of("alpha", ANY, "l1_ratio", ZERO, "standardize", FALSE, "weighted", ANY), SINGLE_FIT_FILES,
                     SingleFitHandlers::poisson),
             new Handler("multinomial", Map.of("C", ANY, "l1_ratio", ANY, "penalty", PENALTY, "standardize", FALSE,
                     "weighted", ANY, "n_classes", ANY), SINGLE_FIT_FILES, SingleFitHandlers::multinomial),
             new Handler("elasticnet_path", Map.of("l1_ratio", ANY, "standardize", ANY, "weighted", ANY, "eps", ANY, "n_alphas", ANY,
-                    "y_scale", ANY, "penalty_factor", ANY, "limits", ANY), union(PATH_FILES, "penalty_factor.csv", "lower_limits.csv", "upper_limits.csv"),
+                    "y_scale", ANY, "penalty_factor", ANY, "limits", ANY, "x_format", MATRIX_MARKET),
+                    union(PATH_FILES, "penalty_factor.csv", "lower_limits.csv", "upper_limits.csv", "X.mtx"),
                     PathHandlers::elasticNetPath),
             new Handler("logistic_path", Map.of("l1_ratio", ANY, "standardize", ANY, "weighted", FALSE, "n_alphas", ANY, "limits", ANY,
                     "penalty_factor", ANY), union(PATH_FILES, "lower_limits.csv", "upper_limits.csv", "penalty_factor.csv"), PathHandlers::logisticPath),

@@ -1,6 +1,7 @@
 package dev.shrink.conformance;
 
 import dev.shrink.solvers.Design;
+import dev.shrink.solvers.SparseDesign;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -77,8 +78,14 @@ public final class ConformanceCase {
         return has(key) && Boolean.parseBoolean(string(key));
     }
 
-    /** X as stored (row-major, read once). */
+    /**
+     * X as stored, read once: {@code X.csv} as a row-major dense design, or {@code X.mtx} as a sparse one when
+     * {@code x_format=matrix-market}.
+     */
     public Design design() throws IOException {
+        if (design == null && "matrix-market".equals(props.getProperty("x_format", "").trim())) {
+            design = SparseDesign.readMatrixMarket(dir.resolve("X.mtx"));
+        }
         if (design == null) {
             double[][] rows = matrix("X.csv");
             int n = rows.length;

@@ -1,10 +1,16 @@
 package dev.shrink.conformance;
 
+import dev.shrink.kernels.CscFloatView;
+import dev.shrink.kernels.CscView;
+import dev.shrink.solvers.DenseDesign;
 import dev.shrink.solvers.Design;
+import dev.shrink.solvers.SparseDesign;
 
 /**
  * Objective values, written out term by term exactly as the conformance README states them (plain loops, no kernels:
- * this is the reference the solvers are checked against). X is read through {@link Design#get}; weights may be null.
+ * this is the reference the solvers are checked against). A dense X is read through {@link Design#get}, a sparse one
+ * over its stored entries (so that the command line can report the objective of a fit on a large sparse design); weights
+ * may be null.
  */
 public final class Objectives {
     private Objectives() {}
@@ -18,6 +24,36 @@ public final class Objectives {
         double s = 0;
         for (int j = 0; j < w.length; j++) s += x.get(i, j) * w[j];
         return s;
+    }
+
+    /** The entries X stores, column by column: (row, column, value) for each. */
+    private interface Entries {
+        void accept(int i, int j, double v);
+    }
+
+    /** Calls {@code e} for every stored entry of a sparse design (plain loops over its compressed columns). */
+    private static void forEachStored(SparseDesign x, Entries e) {
+        switch (x.matrix()) {
+            case CscView c -> {
+                for (int j = 0; j < c.cols(); j++) for (int k = c.columnStarts()[j]; k < c.columnStarts()[j + 1]; k++) e.accept(c.rowIndices()[k], j, c.values()[k]);
+            }
+            case CscFloatView c -> {
+                for (int j = 0; j < c.cols(); j++) for (int k = c.columnStarts()[j]; k < c.columnStarts()[j + 1]; k++) e.accept(c.rowIndices()[k], j, c.values()[k]);
+            }
+            default -> throw new IllegalStateException("a sparse design holds compressed columns");
+        }
+    }
+
+    /** xᵢ·w for every row i. */
+    private static double[] linear(Design x, double[] w) {
+        double[] eta = new double[x.n()];
+        switch (x) {
+            case DenseDesign d -> {
+                for (int i = 0; i < eta.length; i++) eta[i] = dotRow(d, i, w);
+            }
+            case SparseDesign sp -> forEachStored(sp, (i, j, v) -> eta[i] += v * w[j]);
+        }
+        return eta;
     }
 
     private static double sumSquares(double[] w) {
@@ -34,9 +70,10 @@ public final class Objectives {
 
     /** scikit-learn Ridge: Σᵢsᵢ(yᵢ − xᵢ·w − b)² + alpha·Σⱼwⱼ². */
     public static double ridge(Design x, double[] y, double[] s, double[] w, double b, double alpha) {
+        double[] eta = linear(x, w);
         double f = 0;
         for (int i = 0; i < x.n(); i++) {
-            double r = y[i] - dotRow(x, i, w) - b;
+            double r = y[i] - eta[i] - b;
             f += (s == null ? 1.0 : s[i]) * r * r;
         }
         return f + alpha * sumSquares(w);
@@ -47,10 +84,11 @@ public final class Objectives {
      * S = Σsᵢ (= n without weights).
      */
     public static double elasticNet(Design x, double[] y, double[] s, double[] w, double b, double alpha, double l1Ratio) {
+        double[] eta = linear(x, w);
         double f = 0;
         double sum = 0;
         for (int i = 0; i < x.n(); i++) {
-            double r = y[i] - dotRow(x, i, w) - b;
+            double r = y[i] - eta[i] - b;
             double si = s == null ? 1.0 : s[i];
             f += si * r * r;
             sum += si;
@@ -60,10 +98,11 @@ public final class Objectives {
 
     /** scikit-learn LogisticRegression: ½·Σwⱼ² + C·Σᵢsᵢ·log(1 + exp(−tᵢ(xᵢ·w + b))), tᵢ = 2yᵢ − 1, yᵢ ∈ {0, 1}. */
     public static double logistic(Design x, double[] y01, double[] s, double[] w, double b, double c) {
+        double[] eta = linear(x, w);
         double f = 0;
         for (int i = 0; i < x.n(); i++) {
             double t = 2 * y01[i] - 1;
-            f += (s == null ? 1.0 : s[i]) * softplus(-t * (dotRow(x, i, w) + b));
+            f += (s == null ? 1.0 : s[i]) * softplus(-t * (eta[i] + b));
         }
         return 0.5 * sumSquares(w) + c * f;
     }
@@ -72,6 +111,22 @@ public final class Objectives {
     public static double[] columnScales(Design x) {
         int n = x.n();
         double[] d = new double[x.p()];
+        if (x instanceof SparseDesign sp) {
+            // over the stored entries: Σᵢ(xᵢⱼ − m)² = Σ_stored (x − m)² + (n − stored)·m²
+            double[] sum = new double[d.length];
+            int[] stored = new int[d.length];
+            forEachStored(sp, (i, j, v) -> {
+                sum[j] += v;
+                stored[j]++;
+            });
+            double[] squares = new double[d.length];
+            forEachStored(sp, (i, j, v) -> squares[j] += (v - sum[j] / n) * (v - sum[j] / n));
+            for (int j = 0; j < d.length; j++) {
+                double m = sum[j] / n;
+                d[j] = Math.sqrt((squares[j] + (n - stored[j]) * m * m) / n);
+            }
+            return d;
+        }
         for (int j = 0; j < d.length; j++) {
             double m = 0;
             for (int i = 0; i < n; i++) m += x.get(i, j);
@@ -100,10 +155,11 @@ public final class Objectives {
      */
     public static double glmnetGaussian(Design x, double[] y, double[] w, double b, double lambda, double l1Ratio, double[] d, double yScale,
                                         double[] pf) {
+        double[] eta = linear(x, w);
         int n = x.n();
         double f = 0;
         for (int i = 0; i < n; i++) {
-            double r = y[i] - b - dotRow(x, i, w);
+            double r = y[i] - b - eta[i];
             f += r * r;
         }
         double l1 = 0;
@@ -128,10 +184,11 @@ public final class Objectives {
 
     /** glmnet binomial: −(1/n)·Σᵢ(yᵢ(b + xᵢ·w) − log(1 + exp(b + xᵢ·w))) + (λ/2)·Σⱼdⱼ²wⱼ² (d = null: dⱼ = 1). */
     public static double glmnetBinomial(Design x, double[] y01, double[] w, double b, double lambda, double[] d) {
+        double[] eta = linear(x, w);
         int n = x.n();
         double f = 0;
         for (int i = 0; i < n; i++) {
-            double z = b + dotRow(x, i, w);
+            double z = b + eta[i];
             f += softplus(z) - y01[i] * z;
         }
         double l2 = 0;

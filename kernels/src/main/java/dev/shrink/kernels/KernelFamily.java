@@ -16,7 +16,9 @@ public enum KernelFamily {
     /** {@link Proximal}: elementwise proximal steps (memory-bound). */
     PROXIMAL("proximal", false),
     /** {@link SymmetricEigen}: Householder tridiagonalization and QR (row updates: rank-2 and reflector applications). */
-    SYMMETRIC_EIGEN("symmetricEigen", false);
+    SYMMETRIC_EIGEN("symmetricEigen", false),
+    /** {@link Sparse}: compressed-column products and gathers (bound by the bandwidth that streams the stored entries). */
+    SPARSE("sparse", false);
 
     private final String key;
     private final boolean computeBound;

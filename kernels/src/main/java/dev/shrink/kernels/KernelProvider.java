@@ -111,6 +111,11 @@ public final class KernelProvider {
         return families.symmetricEigen();
     }
 
+    /** Sparse kernels: compressed-column products, sparse dot and axpy, block Gram, column statistics. */
+    public Sparse sparse() {
+        return families.sparse();
+    }
+
     @Override
     public String toString() {
         return name();
@@ -162,7 +167,7 @@ public final class KernelProvider {
         KernelFamilies f = new KernelFamilies(at.apply(KernelFamily.LEVEL1).level1(),
                 at.apply(KernelFamily.MATRIX_VECTOR).matrixVector(), at.apply(KernelFamily.GRAM).gram(),
                 at.apply(KernelFamily.CHOLESKY).cholesky(), at.apply(KernelFamily.PROXIMAL).proximal(),
-                at.apply(KernelFamily.SYMMETRIC_EIGEN).symmetricEigen());
+                at.apply(KernelFamily.SYMMETRIC_EIGEN).symmetricEigen(), at.apply(KernelFamily.SPARSE).sparse());
         String name = byWidth.size() == 1 ? "vector-" + byWidth.keySet().iterator().next() : "vector";
         return new KernelProvider(name, f, choices);
     }

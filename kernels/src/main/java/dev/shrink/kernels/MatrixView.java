@@ -14,7 +14,7 @@ package dev.shrink.kernels;
  * @param ld     leading dimension: distance between consecutive rows (row-major) or columns (column-major)
  * @param layout the storage order
  */
-public record MatrixView(double[] data, int offset, int rows, int cols, int ld, Layout layout) implements DenseMatrix {
+public record MatrixView(double[] data, int offset, int rows, int cols, int ld, Layout layout) implements DenseMatrix, Matrix {
 
     public MatrixView {
         if (data == null) throw new IllegalArgumentException("data must not be null");

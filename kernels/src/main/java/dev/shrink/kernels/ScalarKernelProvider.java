@@ -9,6 +9,7 @@ final class ScalarKernelProvider {
     private ScalarKernelProvider() {}
 
     static final KernelProvider INSTANCE = new KernelProvider("scalar", new KernelFamilies(new ScalarLevel1(),
-            new ScalarMatrixVector(), new ScalarGram(), new ScalarCholesky(), new ScalarProximal(), ScalarSymmetricEigen.INSTANCE),
+            new ScalarMatrixVector(), new ScalarGram(), new ScalarCholesky(), new ScalarProximal(), ScalarSymmetricEigen.INSTANCE,
+            new ScalarSparse()),
             Arrays.stream(KernelFamily.values()).map(f -> new KernelChoice(f, 64, "the scalar reference")).toList());
 }

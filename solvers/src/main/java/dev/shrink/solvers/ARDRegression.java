@@ -66,7 +66,7 @@ public final class ARDRegression {
      * @throws ConvergenceException     in strict mode when Σ|Δw| does not fall below tol within maxIter iterations
      */
     public ARDRegressionModel fit(Design x, double[] y) {
-        RelevanceDetermination ard = RelevanceDetermination.of(x.view(), y, fitIntercept, threads);
+        RelevanceDetermination ard = RelevanceDetermination.of(Inputs.dense(x.matrix(), "ARDRegression"), y, fitIntercept, threads);
         RelevanceDetermination.Result r = ard.fit(new RelevanceDetermination.Priors(alpha1, alpha2, lambda1, lambda2), thresholdLambda, tol,
                 maxIter, computeScore);
         Convergence c = Convergence.iterative(Convergence.Criterion.COEFFICIENT_CHANGE, "iterations", r.iterations(), r.lastChange(), tol,

@@ -101,9 +101,10 @@ public final class AdaptiveLasso {
      * @throws ConvergenceException     in strict mode when the second stage's duality gap does not reach the tolerance
      */
     public AdaptiveLassoModel fit(Design x, double[] y, double[] sampleWeight) {
+        Inputs.dense(x.matrix(), "AdaptiveLasso"); // refused before stage 1 runs
         LinearModel first = firstStageFit(x, y, sampleWeight);
         double[] factors = penaltyFactors(first.coef(), gamma);
-        ColumnSubset kept = ColumnSubset.finite(x.view(), factors);
+        ColumnSubset kept = ColumnSubset.finite(Inputs.dense(x.matrix(), "AdaptiveLasso"), factors);
         double[] w = new double[kept.columns().length];
         LinearModel second;
         if (w.length == 0) {

@@ -77,7 +77,7 @@ public final class BayesianRidge {
      * @throws ConvergenceException     in strict mode when Σ|Δw| does not fall below tol within maxIter iterations
      */
     public BayesianRidgeModel fit(Design x, double[] y, double[] sampleWeight) {
-        EvidenceMaximization evidence = EvidenceMaximization.of(x.view(), y, sampleWeight, fitIntercept, threads);
+        EvidenceMaximization evidence = EvidenceMaximization.of(Inputs.dense(x.matrix(), "BayesianRidge"), y, sampleWeight, fitIntercept, threads);
         EvidenceMaximization.Result r = evidence.fit(alphaInit, lambdaInit, new EvidenceMaximization.Priors(alpha1, alpha2, lambda1, lambda2), tol,
                 maxIter, computeScore);
         double[] w = evidence.coefficients(r.alpha(), r.lambda());

@@ -43,6 +43,11 @@ public record Convergence(Criterion criterion, int iterations, double value, dou
         NORMAL_EQUATIONS("max|X̃ᵀS(ỹ − X̃w) − αw|"),
         /** The gradient mapping {@code L·‖w⁺ − w‖∞} of a proximal-gradient method. */
         GRADIENT_MAPPING("gradient mapping"),
+        /**
+         * The relative residual {@code ‖b − Aw‖₂/‖b‖₂} of the normal equations of a ridge problem solved by conjugate
+         * gradients (sparse designs with many columns).
+         */
+        RELATIVE_RESIDUAL("relative residual"),
         /** Σⱼ|wⱼ − wⱼ_previous| between two iterations (scikit-learn's stop for {@code BayesianRidge} and {@code ARDRegression}). */
         COEFFICIENT_CHANGE("Σ|w − w_previous|"),
         /** A closed-form solve: nothing to converge ({@code value} and {@code tolerance} are 0). */

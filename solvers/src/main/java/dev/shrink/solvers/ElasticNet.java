@@ -4,6 +4,7 @@ import dev.shrink.solvers.cd.Box;
 import dev.shrink.solvers.cd.LeastSquaresProblem;
 import dev.shrink.solvers.internal.Inputs;
 import dev.shrink.solvers.internal.Threads;
+import dev.shrink.solvers.matrix.DesignMatrix;
 
 /**
  * Elastic net, scikit-learn's {@code ElasticNet}: minimises
@@ -12,7 +13,8 @@ import dev.shrink.solvers.internal.Threads;
  *
  * <p>Coordinate descent with a working set, Anderson extrapolation and scikit-learn's duality-gap stop
  * ({@code gap ≤ tol·‖y − ȳ‖²}, with weights normalised to sum to n); by default on the Gram of the working set
- * ({@link Precompute#WORKING_SET}), which solves the working-set problem to a fraction of that tolerance. With
+ * ({@link Precompute#WORKING_SET}), which solves the working-set problem to a fraction of that tolerance; on a
+ * {@link SparseDesign} by residual updates on its columns ({@link Precompute#NONE}). With
  * l1Ratio = 0 the gap is the ridge gap. With {@code positive} the objective is minimised subject to wⱼ ≥ 0 (each
  * coordinate update is clipped at 0; the gap's dual point respects the constraint). Immutable; build with
  * {@link #builder()}.
@@ -88,9 +90,12 @@ public final class ElasticNet {
         Inputs.weights(sampleWeight, x.n());
         Inputs.coefficients("initialCoef", initialCoef, x.p());
         if (alpha == 0 && x.n() > x.p()) return leastSquares(ridge().fit(x, y, sampleWeight));
-        // one solve: the working set's Gram costs a few passes over X, covariance mode a full Gram (n·p²/2)
-        Precompute m = precompute == Precompute.AUTO ? Precompute.WORKING_SET : precompute;
-        return fit(LeastSquaresProblem.of(x.view(), y, sampleWeight, fitIntercept, false, LeastSquaresProblem.Mode.of(m.name()), threads), initialCoef);
+        // one solve: the working set's Gram costs a few passes over X, covariance mode a full Gram (n·p²/2); a sparse
+        // column costs its stored entries, so residual updates beat Gram products there (measured: 33 against 88 ms
+        // on the 100000 × 20000 text design of the sparse workloads)
+        Precompute m = precompute != Precompute.AUTO ? precompute : x instanceof SparseDesign ? Precompute.NONE : Precompute.WORKING_SET;
+        return fit(LeastSquaresProblem.of(DesignMatrix.of(x.matrix(), threads), y, sampleWeight, fitIntercept, false,
+                LeastSquaresProblem.Mode.of(m.name())), initialCoef);
     }
 
     /** Fits in covariance mode on precomputed statistics (e.g. training folds: total − fold; chunks of rows merged). */

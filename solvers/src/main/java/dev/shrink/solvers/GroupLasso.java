@@ -90,7 +90,7 @@ public final class GroupLasso {
         Inputs.weights(sampleWeight, x.n());
         Inputs.coefficients("initialCoef", initialCoef, x.p());
         Groups g = Groups.of(groups, x.p(), groupWeights);
-        GroupLeastSquares problem = GroupLeastSquares.of(x.view(), y, sampleWeight, fitIntercept, g, threads);
+        GroupLeastSquares problem = GroupLeastSquares.of(Inputs.dense(x.matrix(), "GroupLasso"), y, sampleWeight, fitIntercept, g, threads);
         double[] w = initialCoef == null ? new double[x.p()] : initialCoef.clone();
         double lambda = problem.n() * alpha * (1 - l1Ratio);
         double l1 = problem.n() * alpha * l1Ratio;

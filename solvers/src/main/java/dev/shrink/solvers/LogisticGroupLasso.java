@@ -77,7 +77,7 @@ public final class LogisticGroupLasso {
         Inputs.weights(sampleWeight, x.n());
         double[] y01 = new double[y.length];
         for (int i = 0; i < y.length; i++) y01[i] = y[i] == labels[1] ? 1.0 : 0.0;
-        GroupLogistic problem = GroupLogistic.of(x.view(), y01, sampleWeight, fitIntercept, Groups.of(groups, x.p(), groupWeights), threads);
+        GroupLogistic problem = GroupLogistic.of(Inputs.dense(x.matrix(), "LogisticGroupLasso"), y01, sampleWeight, fitIntercept, Groups.of(groups, x.p(), groupWeights), threads);
         double[] w = new double[x.p()];
         double lambda = problem.n() * alpha * (1 - l1Ratio);
         double l1 = problem.n() * alpha * l1Ratio;

@@ -63,7 +63,7 @@ public final class MultiTaskElasticNet {
     public MultiTaskModel fit(Design x, double[][] y) {
         double[] flat = Responses.matrix(y, x.n());
         int tasks = y[0].length;
-        MultiTaskProblem problem = MultiTaskProblem.gathered(x.view(), flat, tasks, fitIntercept, threads);
+        MultiTaskProblem problem = MultiTaskProblem.gathered(Inputs.dense(x.matrix(), "MultiTaskElasticNet"), flat, tasks, fitIntercept, threads);
         double[] w = new double[x.p() * tasks];
         double gapTol = tol * problem.yNorm2();
         MultiTaskProblem.Solution s = problem.solve(w, alpha * l1Ratio * problem.n(), alpha * (1 - l1Ratio) * problem.n(), gapTol, maxIter);

@@ -68,7 +68,7 @@ public final class PoissonRegressor {
         double sum = Inputs.weights(sampleWeight, x.n());
         double[] rows = new double[x.n()];
         for (int i = 0; i < rows.length; i++) rows[i] = (sampleWeight == null ? 1.0 : sampleWeight[i]) / sum;
-        GlmProblem problem = new GlmProblem(GlmProblem.Kind.POISSON, x.view(), y.clone(), 1, rows, sampleWeight,
+        GlmProblem problem = new GlmProblem(GlmProblem.Kind.POISSON, x.matrix(), y.clone(), 1, rows, sampleWeight,
                 GlmProblem.Options.plain(fitIntercept, threads));
         GlmProblem.Solution s = problem.solve(0.0, alpha, 0.0, tol, maxIter);
         Convergence c = Convergence.iterative(Convergence.Criterion.RELATIVE_DUALITY_GAP, "Newton steps", s.iterations(), s.gap(), tol,

@@ -5,7 +5,11 @@ package dev.shrink.solvers;
  * (glmnet's {@code type.gaussian}). The answer does not depend on it, only the time.
  */
 public enum Precompute {
-    /** Single fits: {@link #WORKING_SET}; paths and cross-validation: {@link #GRAM} when n ≥ p, else {@link #NONE}. */
+    /**
+     * Single fits: {@link #WORKING_SET}; paths and cross-validation: {@link #GRAM} when n ≥ p, else {@link #NONE}. A
+     * {@link SparseDesign}: {@link #NONE}, except {@link #GRAM} for paths and cross-validation when n ≥ p and the p×p
+     * Gram matrix is no larger than the stored entries.
+     */
     AUTO,
     /**
      * The whole Gram matrix XᵀX first, then updates that cost O(p) each, independent of n (scikit-learn's

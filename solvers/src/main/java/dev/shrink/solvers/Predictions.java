@@ -1,15 +1,28 @@
 package dev.shrink.solvers;
 
+import dev.shrink.kernels.CscFloatView;
+import dev.shrink.kernels.CscView;
 import dev.shrink.kernels.KernelProvider;
+import dev.shrink.kernels.Matrix;
+import dev.shrink.solvers.matrix.DesignMatrix;
 
-/** Xw + b through the matrix–vector kernel. */
+/** Xw + b through the kernels: dense matrix–vector products, or sparse ones (row dots when the rows are at hand). */
 final class Predictions {
     private Predictions() {}
 
     static double[] linear(Design x, double[] coef, double intercept) {
         if (x.p() != coef.length) throw new IllegalArgumentException("X has " + x.p() + " columns, the model has " + coef.length + " coefficients");
         double[] out = new double[x.n()];
-        KernelProvider.get().matrixVector().multiply(x.matrix(), coef, 0, out, 0); // any storage, in place
+        if (x instanceof SparseDesign s && s.hasRows()) {
+            // compressed rows are the columns of Xᵀ: Xw = (Xᵀ)ᵀw, one sparse dot per row
+            Matrix rows = s.byRows();
+            if (rows instanceof CscView v) KernelProvider.get().sparse().multiplyTransposed(v, coef, 0, out, 0);
+            else KernelProvider.get().sparse().multiplyTransposed((CscFloatView) rows, coef, 0, out, 0);
+        } else if (x instanceof DenseDesign d) {
+            KernelProvider.get().matrixVector().multiply(d.dense(), coef, 0, out, 0); // any storage, in place
+        } else {
+            DesignMatrix.of(x.matrix(), 1).multiply(coef, out);
+        }
         if (intercept != 0) for (int i = 0; i < out.length; i++) out[i] += intercept;
         return out;
     }

@@ -10,6 +10,8 @@ import dev.shrink.solvers.internal.Inputs;
 import dev.shrink.solvers.internal.Moments;
 import dev.shrink.solvers.internal.Threads;
 import dev.shrink.solvers.internal.Thresholds;
+import dev.shrink.solvers.krylov.RidgeConjugateGradients;
+import dev.shrink.solvers.matrix.DesignMatrix;
 
 /**
  * Ridge regression, scikit-learn's {@code Ridge(solver='cholesky')}: minimises
@@ -17,17 +19,26 @@ import dev.shrink.solvers.internal.Thresholds;
  *
  * <p>Direct solve: Cholesky of {@code X̃ᵀX̃ + αI} when n ≥ p, of {@code X̃X̃ᵀ + αI} when p &gt; n (then
  * {@code w = X̃ᵀ(X̃X̃ᵀ + αI)⁻¹ỹ}), X̃ = S^½(X − 1x̄ᵀ) centred with weighted means when an intercept is fitted.
- * Immutable; build with {@link #builder()}.
+ * A {@link SparseDesign} goes through its p×p Gram (sparse products, centred afterwards) when p ≤
+ * {@value dev.shrink.solvers.internal.Thresholds#SPARSE_RIDGE_GRAM}, and otherwise through preconditioned conjugate
+ * gradients on the normal equations with the centring implicit (one Xv and one Xᵀt per iteration, nothing p×p), which
+ * stop at the relative residual {@link Builder#tol}. Immutable; build with {@link #builder()}.
  */
 public final class Ridge {
     private final double alpha;
     private final boolean fitIntercept;
     private final int threads;
+    private final double tol;
+    private final int maxIter;
+    private final boolean strict;
 
     private Ridge(Builder b) {
         this.alpha = Inputs.nonNegative("alpha", b.alpha);
         this.fitIntercept = b.fitIntercept;
         this.threads = Threads.check(b.threads);
+        this.tol = Inputs.positive("tol", b.tol);
+        this.maxIter = Inputs.positive("maxIter", b.maxIter);
+        this.strict = b.strict;
     }
 
     public static Builder builder() {
@@ -37,10 +48,13 @@ public final class Ridge {
     public double alpha() { return alpha; }
     public boolean fitIntercept() { return fitIntercept; }
     public int threads() { return threads; }
+    public double tol() { return tol; }
+    public int maxIter() { return maxIter; }
+    public boolean strict() { return strict; }
 
     /** A builder holding this estimator's settings. */
     public Builder toBuilder() {
-        return new Builder().alpha(alpha).fitIntercept(fitIntercept).threads(threads);
+        return new Builder().alpha(alpha).fitIntercept(fitIntercept).threads(threads).tol(tol).maxIter(maxIter).strict(strict);
     }
 
     public LinearModel fit(double[][] x, double[] y) {
@@ -57,22 +71,47 @@ public final class Ridge {
 
     /**
      * @throws IllegalArgumentException on bad input, or when alpha = 0 and the (centred) Gram matrix is singular
+     * @throws ConvergenceException     in strict mode when conjugate gradients (sparse X, many columns) do not reach tol
      */
     public LinearModel fit(Design x, double[] y, double[] sampleWeight) {
         Inputs.response(y, x.n());
         Inputs.weights(sampleWeight, x.n());
-        if (x.n() < x.p()) return fitDual(x, y, sampleWeight);
-        if (!Thresholds.ridgeRefinement(x.n(), x.p(), alpha)) return fit(SufficientStats.of(x, y, sampleWeight, threads));
-        return fitRefined(x, y, sampleWeight);
+        return switch (x) {
+            case SparseDesign sparse when x.p() > Thresholds.SPARSE_RIDGE_GRAM -> fitConjugateGradients(sparse, y, sampleWeight);
+            case SparseDesign sparse -> fit(SufficientStats.of(sparse, y, sampleWeight, threads));
+            case DenseDesign dense when x.n() < x.p() -> fitDual(dense, y, sampleWeight);
+            case DenseDesign dense when !Thresholds.ridgeRefinement(x.n(), x.p(), alpha) -> fit(SufficientStats.of(dense, y, sampleWeight, threads));
+            case DenseDesign dense -> fitRefined(dense, y, sampleWeight);
+        };
+    }
+
+    /** Sparse X with many columns: conjugate gradients with the centring implicit (see the class comment). */
+    private LinearModel fitConjugateGradients(SparseDesign x, double[] y, double[] s) {
+        DesignMatrix m = DesignMatrix.of(x.matrix(), 1);
+        double[] mean = fitIntercept ? m.columnMeans(s) : new double[x.p()];
+        double ybar = fitIntercept ? Moments.mean(y, s) : 0.0;
+        double[] y0 = new double[y.length];
+        for (int i = 0; i < y.length; i++) y0[i] = y[i] - ybar;
+        RidgeConjugateGradients.Result r = new RidgeConjugateGradients(m, s, mean).solve(y0, alpha, tol, maxIter);
+        double[] w = r.coef();
+        double b = 0;
+        if (fitIntercept) {
+            b = ybar;
+            for (int j = 0; j < w.length; j++) b -= mean[j] * w[j];
+        }
+        Convergence c = Convergence.iterative(Convergence.Criterion.RELATIVE_RESIDUAL, "conjugate-gradient steps", r.iterations(),
+                r.relativeResidual(), tol, r.converged(), maxIter);
+        if (strict) c.requireConverged();
+        return new LinearModel(w, b, c);
     }
 
     /**
      * Mixed precision ({@link RefinedRidge}): float32 Gram and Cholesky, float64 refinement to the float64 path's
      * accuracy; when the refinement stalls, the float64 path, and the convergence message says so.
      */
-    LinearModel fitRefined(Design x, double[] y, double[] sampleWeight) {
+    LinearModel fitRefined(DenseDesign x, double[] y, double[] sampleWeight) {
         int p = x.p();
-        RefinedRidge.Result r = RefinedRidge.solve(x.matrix(), y, sampleWeight, alpha, fitIntercept, Threads.kernels(threads));
+        RefinedRidge.Result r = RefinedRidge.solve(x.dense(), y, sampleWeight, alpha, fitIntercept, Threads.kernels(threads));
         if (!r.stalled()) {
             String message = "float32 Cholesky of XᵀX + αI (p = " + p + ") refined in float64: converged after " + r.steps()
                     + " refinement steps: max|gradient| " + r.gradient() + " ≤ " + r.tolerance();
@@ -126,10 +165,10 @@ public final class Ridge {
     }
 
     /** p &gt; n: the n×n kernel system; X̃ is formed once (centred, weighted) because XXᵀ then costs n²p anyway. */
-    private LinearModel fitDual(Design x, double[] y, double[] s) {
+    private LinearModel fitDual(DenseDesign x, double[] y, double[] s) {
         int n = x.n();
         int p = x.p();
-        double[] mean = fitIntercept ? Moments.columnMeans(x.view(), s) : new double[p];
+        double[] mean = fitIntercept ? DesignMatrix.of(x.view(), 1).columnMeans(s) : new double[p];
         double ybar = fitIntercept ? Moments.mean(y, s) : 0.0;
         double[] xt = new double[Checks.elements("the centred design", n, p)];
         double[] z = new double[n];
@@ -157,7 +196,7 @@ public final class Ridge {
 
     @Override
     public String toString() {
-        return "Ridge[alpha=" + alpha + ", fitIntercept=" + fitIntercept + ", threads=" + threads + "]";
+        return "Ridge[alpha=" + alpha + ", fitIntercept=" + fitIntercept + ", threads=" + threads + ", tol=" + tol + ", maxIter=" + maxIter + "]";
     }
 
     /** Builder with scikit-learn's defaults: alpha 1, fitIntercept; Gram on all processors (see {@link #threads}). */
@@ -165,6 +204,9 @@ public final class Ridge {
         private double alpha = 1.0;
         private boolean fitIntercept = true;
         private int threads = Threads.defaultCount();
+        private double tol = 1e-10;
+        private int maxIter = 10_000;
+        private boolean strict;
 
         private Builder() {}
 
@@ -180,6 +222,12 @@ public final class Ridge {
          * problems (n·p² below ~1.7e7) run on the calling thread whatever the count.
          */
         public Builder threads(int threads) { this.threads = threads; return this; }
+        /** Conjugate gradients (sparse X, many columns) stop at this relative residual (default 1e-10); direct solves ignore it. */
+        public Builder tol(double tol) { this.tol = tol; return this; }
+        /** Most conjugate-gradient steps (default 10000); direct solves ignore it. */
+        public Builder maxIter(int maxIter) { this.maxIter = maxIter; return this; }
+        /** Throw {@link ConvergenceException} when conjugate gradients stop short of tol (default false). */
+        public Builder strict(boolean strict) { this.strict = strict; return this; }
 
         public Ridge build() {
             return new Ridge(this);

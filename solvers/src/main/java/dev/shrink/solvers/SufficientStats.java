@@ -7,6 +7,7 @@ import dev.shrink.kernels.ParallelKernels;
 import dev.shrink.solvers.internal.Inputs;
 import dev.shrink.solvers.internal.Moments;
 import dev.shrink.solvers.internal.Threads;
+import dev.shrink.solvers.matrix.DesignMatrix;
 
 import java.util.Arrays;
 
@@ -54,17 +55,20 @@ public final class SufficientStats {
         int p = x.p();
         Inputs.response(y, n);
         double sumW = Inputs.weights(sampleWeight, n);
-        ParallelKernels k = Threads.kernels(Threads.check(threads));
         double[] g = new double[Checks.elements("the Gram matrix", p, p)];
         double[] xty = new double[p];
-        k.gram(x.matrix(), sampleWeight, y, g, 0, p, xty, 0);
         double[] sumWx = new double[p];
-        double[] ones = sampleWeight;
-        if (ones == null) {
-            ones = new double[n];
-            Arrays.fill(ones, 1.0);
+        if (x instanceof DenseDesign d) {
+            // any dense storage read in place (row arrays, float32): the Gram packs and widens a block at a time
+            ParallelKernels k = Threads.kernels(Threads.check(threads));
+            k.gram(d.dense(), sampleWeight, y, g, 0, p, xty, 0);
+            k.multiplyTransposed(d.dense(), ones(sampleWeight, n), 0, sumWx, 0);
+        } else {
+            DesignMatrix m = DesignMatrix.of(x.matrix(), Threads.check(threads));
+            m.gram(sampleWeight, y, g, 0, p, xty);
+            System.arraycopy(m.columnSums(sampleWeight), 0, sumWx, 0, p);
         }
-        k.multiplyTransposed(x.matrix(), ones, 0, sumWx, 0);
+        double[] ones = ones(sampleWeight, n);
         double sy = 0;
         double syy = 0;
         for (int i = 0; i < n; i++) {
@@ -73,6 +77,14 @@ public final class SufficientStats {
             syy += w * y[i] * y[i];
         }
         return new SufficientStats(n, p, sumW, sumWx, sy, syy, g, xty);
+    }
+
+    /** The weights, or n ones. */
+    private static double[] ones(double[] sampleWeight, int n) {
+        if (sampleWeight != null) return sampleWeight;
+        double[] ones = new double[n];
+        Arrays.fill(ones, 1.0);
+        return ones;
     }
 
     /**

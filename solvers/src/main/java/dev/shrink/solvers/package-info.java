@@ -25,7 +25,10 @@
  *   at most {@value dev.shrink.solvers.internal.Thresholds#REFINEMENT_MAX_STEPS} steps, each shrinking the gradient to
  *   at most {@value dev.shrink.solvers.internal.Thresholds#REFINEMENT_CONTRACTION} of the previous one, else the float64
  *   path answers and {@link dev.shrink.solvers.Convergence} says so ({@code -Dshrink.ridge.refinement=on|off} overrides
- *   the rule).</li>
+ *   the rule). A {@link dev.shrink.solvers.SparseDesign}: the Gram (sparse products) up to
+ *   {@value dev.shrink.solvers.internal.Thresholds#SPARSE_RIDGE_GRAM} columns, conjugate gradients beyond.</li>
+ *   <li>Sparse designs: coordinate descent by residual updates on the columns (single fits, and paths unless n ≥ p
+ *   and p² ≤ the stored entries); centring and scaling implicit; cross-validation folds are row masks.</li>
  *   <li>Coordinate descent: single fits ({@link dev.shrink.solvers.ElasticNet}, {@link dev.shrink.solvers.Lasso}) on the
  *   Gram of the working set only ({@link dev.shrink.solvers.Precompute#WORKING_SET}):
  *   {@value dev.shrink.solvers.internal.Thresholds#FIRST_BATCH} violators admitted at first, then as many as the set

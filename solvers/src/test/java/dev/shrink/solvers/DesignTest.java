@@ -58,9 +58,9 @@ class DesignTest {
         assertEquals(Layout.COLUMN_MAJOR, Design.columnMajor(flat, 3, 2).layout());
         assertEquals(4.0, Design.columnMajor(flat, 3, 2).get(0, 1));
         double[][] rows = {{1, 2}, {3, 4}, {5, 6}};
-        Design d = Design.of(rows);
+        DenseDesign d = Design.of(rows);
         assertEquals(Layout.ROW_MAJOR, d.layout());
-        assertSame(rows, ((RowArrays) d.matrix()).arrays(), "the rows are kept, not copied");
+        assertSame(rows, ((RowArrays) d.dense()).arrays(), "the rows are kept, not copied");
         rows[1][0] = 99;
         assertEquals(99.0, d.get(1, 0));
         MatrixView copy = d.view();
@@ -74,9 +74,9 @@ class DesignTest {
     @Test
     void float32DataIsViewedAndFitsLikeItsWidenedCopy() {
         float[] flat = {1, 2, 3, 5, 5, 7, 2, 1};
-        Design f = Design.rowMajor(flat, 4, 2);
+        DenseDesign f = Design.rowMajor(flat, 4, 2);
         assertTrue(f.isFloat32());
-        assertSame(flat, ((FloatMatrixView) f.matrix()).data());
+        assertSame(flat, ((FloatMatrixView) f.dense()).data());
         assertEquals(5.0, f.get(1, 1));
         assertEquals("Design[4×2, ROW_MAJOR, float32]", f.toString());
         Design fc = Design.columnMajor(new float[] {1, 3, 5, 2, 2, 5, 7, 1}, 4, 2);

@@ -60,7 +60,7 @@ class ModuleEncapsulationTest {
         assertTrue(d.opens().isEmpty(), "opens " + d.opens());
         // the engines are there, and hidden
         for (String engine : new String[] {"dev.shrink.solvers.cd", "dev.shrink.solvers.newton", "dev.shrink.solvers.quasinewton", "dev.shrink.solvers.proximal", "dev.shrink.solvers.internal",
-                "dev.shrink.solvers.glm", "dev.shrink.solvers.group", "dev.shrink.solvers.bayes"}) {
+                "dev.shrink.solvers.glm", "dev.shrink.solvers.group", "dev.shrink.solvers.bayes", "dev.shrink.solvers.matrix", "dev.shrink.solvers.krylov"}) {
             assertTrue(d.packages().contains(engine), "the module should hold " + engine);
             assertFalse(solvers.isExported(engine), engine + " is exported");
             assertFalse(solvers.isOpen(engine), engine + " is open");

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * The package layering of the solvers' main sources, from their text: the {@code import} lines and fully qualified
  * {@code dev.shrink.solvers.…} names in code (comments and string literals are stripped first, so a Javadoc mention is
  * not a dependency). The rules: the engines ({@code .cd}, {@code .newton}, {@code .quasinewton}, {@code .proximal},
- * {@code .internal}) never
+ * {@code .internal}, {@code .matrix}, {@code .krylov}) never
  * use {@code dev.shrink.solvers}, {@code .path} or {@code .cv}; {@code dev.shrink.solvers} uses only engines; {@code .path}
  * uses the estimators and the engines, not {@code .cv}; and the package graph has no cycle.
  *
@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 class PackageLayeringTest {
     private static final String ROOT = "dev.shrink.solvers";
     private static final Set<String> ENGINES = Set.of(ROOT + ".cd", ROOT + ".newton", ROOT + ".quasinewton", ROOT + ".proximal", ROOT + ".internal", ROOT + ".glm",
-            ROOT + ".group", ROOT + ".bayes");
+            ROOT + ".group", ROOT + ".bayes", ROOT + ".matrix", ROOT + ".krylov");
     private static final Set<String> API = Set.of(ROOT, ROOT + ".path", ROOT + ".cv");
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
     private static final Pattern IMPORT = Pattern.compile("^\\s*import\\s+(?:static\\s+)?(dev\\.shrink\\.solvers(?:\\.[a-z_][a-z0-9_]*)*)\\.(?:[A-Z*][\\w.*]*)\\s*;",
@@ -168,7 +168,7 @@ class PackageLayeringTest {
     void theSourcesWereFoundAndRead() {
         assertTrue(files >= 40, "only " + files + " source files read");
         assertEquals(new TreeSet<>(Set.of(ROOT, ROOT + ".path", ROOT + ".cv", ROOT + ".cd", ROOT + ".newton", ROOT + ".quasinewton", ROOT + ".proximal", ROOT + ".internal",
-                        ROOT + ".glm", ROOT + ".group", ROOT + ".bayes")),
+                        ROOT + ".glm", ROOT + ".group", ROOT + ".bayes", ROOT + ".matrix", ROOT + ".krylov")),
                 graph.keySet(), "the packages of the solvers: a new one must be classified here as API or engine");
         // edges the code is known to have: the parser sees imports and qualified names
         assertTrue(graph.get(ROOT).contains(ROOT + ".cd"), "ElasticNet imports cd.LeastSquaresProblem: " + graph);

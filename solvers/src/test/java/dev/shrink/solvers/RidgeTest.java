@@ -74,9 +74,9 @@ class RidgeTest {
                     double[] s = r.nextBoolean() ? TestData.weights(r, n) : null;
                     double alpha = 0.05 + 5 * r.nextDouble();
                     Ridge ridge = Ridge.builder().alpha(alpha).fitIntercept(intercept).threads(1 + r.nextInt(3)).build();
-                    Design flat = Design.rowMajor(x, n, p);
+                    DenseDesign flat = Design.rowMajor(x, n, p);
                     LinearModel exact = ridge.fit(SufficientStats.of(flat, y, s));
-                    for (Design d : new Design[] {flat, Design.of(TestData.rows(x, n, p)), Design.columnMajor(TestData.columnMajor(x, n, p), n, p)}) {
+                    for (DenseDesign d : new DenseDesign[] {flat, Design.of(TestData.rows(x, n, p)), Design.columnMajor(TestData.columnMajor(x, n, p), n, p)}) {
                         LinearModel m = ridge.fitRefined(d, y, s);
                         assertEquals(Convergence.Criterion.NORMAL_EQUATIONS, m.convergence().criterion(), m.convergence().message());
                         assertTrue(m.convergence().message().startsWith("float32 Cholesky of XᵀX + αI"), m.convergence().message());

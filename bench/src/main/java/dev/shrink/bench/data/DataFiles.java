@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * Writes a workload for the external peers, one folder per workload:
  * <ul>
- *   <li>{@code X.f64}, {@code y.f64} (in the dataset's folder {@code data_dir}): raw little-endian IEEE doubles, X row-major (numpy {@code fromfile}, R {@code readBin});</li>
+ *   <li>{@code X.f64}, {@code y.f64} (in the dataset's folder {@code data_dir}): raw little-endian IEEE doubles, X row-major (numpy {@code fromfile}, R {@code readBin});
+ *       a sparse X as {@code X.mtx} (Matrix Market) instead;</li>
  *   <li>with {@code csv = true} also {@code X.csv}, {@code y.csv} (shortest round-trip decimals, identical doubles);</li>
  *   <li>{@code workload.properties}: name, model, n, p and the fit's settings.</li>
  * </ul>
@@ -34,10 +35,12 @@ public final class DataFiles {
         Files.createDirectories(dir);
         Files.createDirectories(dataDir);
         if (!Files.exists(dataDir.resolve("y.f64"))) {
-            writeDoubles(dataDir.resolve("X.f64"), w.x());
+            // a sparse X goes to the peers as a Matrix Market file (scipy.io.mmread, Matrix::readMM)
+            if (w.sparse() != null) w.sparse().writeMatrixMarket(dataDir.resolve("X.mtx"));
+            else writeDoubles(dataDir.resolve("X.f64"), w.x());
             writeDoubles(dataDir.resolve("y.f64"), w.y());
         }
-        if (csv && !Files.exists(dataDir.resolve("y.csv"))) {
+        if (csv && w.sparse() == null && !Files.exists(dataDir.resolve("y.csv"))) {
             try (BufferedWriter out = Files.newBufferedWriter(dataDir.resolve("X.csv"), StandardCharsets.US_ASCII)) {
                 for (int i = 0; i < w.n(); i++) {
                     for (int j = 0; j < w.p(); j++) {

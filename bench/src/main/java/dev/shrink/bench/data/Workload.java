@@ -17,8 +17,20 @@ import java.util.Map;
  * @param settings the fit's settings in the peers' words: {@code alpha}, {@code l1_ratio}, {@code C}, {@code n_alphas},
  *                 {@code eps}, {@code n_folds}, {@code alphas} (space-separated), {@code fit_intercept}, {@code n_tasks},
  *                 {@code loss} and {@code group_size} (consecutive groups of that size)
+ * @param sparse   a sparse workload's X (then {@code x} is null), else null
  */
-public record Workload(String name, String model, int n, int p, double[] x, double[] y, Map<String, String> settings) {
+public record Workload(String name, String model, int n, int p, double[] x, double[] y, Map<String, String> settings,
+                       dev.shrink.solvers.SparseDesign sparse) {
+
+    /** A dense workload. */
+    public Workload(String name, String model, int n, int p, double[] x, double[] y, Map<String, String> settings) {
+        this(name, model, n, p, x, y, settings, null);
+    }
+
+    /** X as the solvers take it: the sparse design, or a row-major view of x. */
+    public dev.shrink.solvers.Design design() {
+        return sparse != null ? sparse : dev.shrink.solvers.Design.rowMajor(x, n, p);
+    }
 
     public String shape() {
         return n + "x" + p;

@@ -50,7 +50,8 @@ final class SolverSection {
         if (only != null) return only;
         return switch (mode) {
             case TOY -> List.of("ridge", "lasso");
-            case QUICK -> List.of("ridge", "lasso", "elasticnet", "logistic", "enet-path", "lasso-path-wide", "enet-cv", "ridge-cv");
+            case QUICK -> List.of("ridge", "lasso", "elasticnet", "logistic", "enet-path", "lasso-path-wide", "enet-cv", "ridge-cv",
+                    "sparse-lasso");
             case FULL -> Workloads.names();
         };
     }

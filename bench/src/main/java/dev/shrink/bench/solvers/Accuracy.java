@@ -99,6 +99,8 @@ public final class Accuracy {
     /** The workload's X, with the column means and ȳ that the centred formulas need. */
     private static final class Data {
         final Workload w;
+        /** A sparse workload's columns (then w.x() is null). */
+        final dev.shrink.kernels.CscView sparse;
         final int n, p;
         final double[] means;
         final double ybar;
@@ -107,6 +109,7 @@ public final class Accuracy {
             this.w = w;
             n = w.n();
             p = w.p();
+            sparse = w.sparse() == null ? null : (dev.shrink.kernels.CscView) w.sparse().matrix();
             double[] ones = new double[n];
             java.util.Arrays.fill(ones, 1.0 / n);
             means = xt(ones);
@@ -119,6 +122,13 @@ public final class Accuracy {
         double[] xw(double[] coef) {
             double[] a = w.x();
             double[] out = new double[n];
+            if (sparse != null) {
+                // a sparse X column by column, over its stored entries
+                for (int j = 0; j < p; j++) {
+                    for (int k = sparse.columnStarts()[j]; k < sparse.columnStarts()[j + 1]; k++) out[sparse.rowIndices()[k]] += sparse.values()[k] * coef[j];
+                }
+                return out;
+            }
             for (int i = 0; i < n; i++) {
                 double s = 0;
                 for (int j = 0, o = i * p; j < p; j++) s += a[o + j] * coef[j];
@@ -131,6 +141,14 @@ public final class Accuracy {
         double[] xt(double[] v) {
             double[] a = w.x();
             double[] out = new double[p];
+            if (sparse != null) {
+                for (int j = 0; j < p; j++) {
+                    double t = 0;
+                    for (int k = sparse.columnStarts()[j]; k < sparse.columnStarts()[j + 1]; k++) t += sparse.values()[k] * v[sparse.rowIndices()[k]];
+                    out[j] = t;
+                }
+                return out;
+            }
             for (int i = 0; i < n; i++) {
                 double vi = v[i];
                 for (int j = 0, o = i * p; j < p; j++) out[j] += a[o + j] * vi;

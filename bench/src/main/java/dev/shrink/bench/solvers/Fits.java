@@ -48,14 +48,15 @@ public final class Fits {
 
     /** Fits and returns only something that depends on the result (for JMH's blackhole); single thread, like the peers. */
     public static Object fitOnly(Workload w) {
-        Design x = Design.rowMajor(w.x(), w.n(), w.p());
+        Design x = w.design();
         return switch (w.model()) {
             case "ridge" -> Ridge.builder().alpha(w.number("alpha")).threads(1).build().fit(x, w.y());
             case "lasso" -> Lasso.builder().alpha(w.number("alpha")).threads(1).build().fit(x, w.y());
             case "elasticnet" -> ElasticNet.builder().alpha(w.number("alpha")).l1Ratio(w.number("l1_ratio")).threads(1).build().fit(x, w.y());
             case "logistic" -> LogisticRegression.builder().C(w.number("C")).threads(1).build().fit(x, w.y());
             case "elasticnet_path" -> ElasticNetPath.builder().l1Ratio(w.number("l1_ratio")).nAlphas((int) w.number("n_alphas"))
-                    .eps(w.number("eps")).threads(1).build().fit(x, w.y());
+                    .eps(w.number("eps")).alphas(w.settings().containsKey("alphas") ? w.numbers("alphas") : null).threads(1).build()
+                    .fit(x, w.y());
             case "elasticnet_cv" -> ElasticNetCV.builder().l1Ratios(w.number("l1_ratio")).nAlphas((int) w.number("n_alphas"))
                     .eps(w.number("eps")).folds((int) w.number("n_folds")).tol(1e-4).threads(1).build()
                     .fit(x, w.y());

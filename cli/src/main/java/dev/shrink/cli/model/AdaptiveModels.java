@@ -4,6 +4,8 @@ import dev.shrink.cli.model.Entry.CvRunner;
 import dev.shrink.cli.model.Entry.Fitter;
 import dev.shrink.cli.model.Entry.PathRunner;
 import dev.shrink.conformance.Objectives;
+import dev.shrink.solvers.ARDRegression;
+import dev.shrink.solvers.ARDRegressionModel;
 import dev.shrink.solvers.AdaptiveLasso;
 import dev.shrink.solvers.AdaptiveLassoModel;
 import dev.shrink.solvers.BayesianRidge;
@@ -115,12 +117,20 @@ final class AdaptiveModels {
         return loss + alpha * penalty;
     }
 
-    // ---- Bayesian ridge ----
+    // ---- Bayesian ridge and ARD ----
+
+    /** scikit-learn's settings of evidence maximisation: iterations, tol, the Gamma hyper-priors, compute_score. */
+    record Evidence(int maxIter, double tol, double alpha1, double alpha2, double lambda1, double lambda2, boolean computeScore) {}
+
+    static Evidence evidence(Params p) {
+        return new Evidence(p.integer("max-iter", 300), p.number("tol", 1e-3), p.number("alpha-1", 1e-6), p.number("alpha-2", 1e-6),
+                p.number("lambda-1", 1e-6), p.number("lambda-2", 1e-6), p.flag("compute-score", false));
+    }
 
     static Fitter bayesianRidge(Params p) {
-        BayesianRidge.Builder b = BayesianRidge.builder().maxIter(p.integer("max-iter", 300)).tol(p.number("tol", 1e-3))
-                .alpha1(p.number("alpha-1", 1e-6)).alpha2(p.number("alpha-2", 1e-6)).lambda1(p.number("lambda-1", 1e-6))
-                .lambda2(p.number("lambda-2", 1e-6)).computeScore(p.flag("compute-score", false)).fitIntercept(p.fitIntercept()).threads(p.threads());
+        Evidence e = evidence(p);
+        BayesianRidge.Builder b = BayesianRidge.builder().maxIter(e.maxIter()).tol(e.tol()).alpha1(e.alpha1()).alpha2(e.alpha2()).lambda1(e.lambda1())
+                .lambda2(e.lambda2()).computeScore(e.computeScore()).fitIntercept(p.fitIntercept()).threads(p.threads());
         if (p.has("alpha-init")) b.alphaInit(p.number("alpha-init", Double.NaN));
         else p.consume("alpha-init");
         if (p.has("lambda-init")) b.lambdaInit(p.number("lambda-init", Double.NaN));
@@ -137,5 +147,32 @@ final class AdaptiveModels {
             if (est.computeScore()) details.put("scores", m.scores());
             return Fitted.linear(m.linearModel(), Objectives.ridge(d.x(), y, d.weights(), m.coef(), m.intercept(), m.lambda() / m.alpha())).with(details);
         };
+    }
+
+    /** scikit-learn's ARDRegression: one precision λⱼ per weight; features whose λⱼ reaches --threshold-lambda are pruned. */
+    static Fitter ardRegression(Params p) {
+        Evidence e = evidence(p);
+        ARDRegression est = ARDRegression.builder().maxIter(e.maxIter()).tol(e.tol()).alpha1(e.alpha1()).alpha2(e.alpha2()).lambda1(e.lambda1())
+                .lambda2(e.lambda2()).computeScore(e.computeScore()).thresholdLambda(p.number("threshold-lambda", 1e4)).fitIntercept(p.fitIntercept())
+                .threads(p.threads()).build();
+        return d -> {
+            double[] y = Labels.numeric(d);
+            ARDRegressionModel m = est.fit(d.x(), y);
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("alpha", m.alpha());
+            details.put("lambda", m.lambda());
+            details.put("kept_features", java.util.Arrays.stream(m.keptFeatures()).mapToDouble(j -> j).toArray());
+            if (est.computeScore()) details.put("scores", m.scores());
+            return Fitted.linear(m.linearModel(), ardObjective(d.x(), y, m)).with(details);
+        };
+    }
+
+    /** ARD's objective at its estimates: Σᵢ(yᵢ − xᵢ·w − b)² + Σⱼ(λⱼ/α)·wⱼ² (pruned features have wⱼ = 0). */
+    static double ardObjective(Design x, double[] y, ARDRegressionModel m) {
+        double[] w = m.coef();
+        double[] lambda = m.lambda();
+        double penalty = 0;
+        for (int j = 0; j < w.length; j++) if (w[j] != 0) penalty += lambda[j] / m.alpha() * w[j] * w[j];
+        return Objectives.ridge(x, y, null, w, m.intercept(), 0) + penalty;
     }
 }

@@ -74,11 +74,6 @@ final class Choices {
         return p.number("lambda", Double.NaN);
     }
 
-    /** Options of the library that the solvers do not have yet: refused with a reason rather than ignored. */
-    static void notYet(Params p, String reason, String... options) {
-        for (String o : options) if (p.has(o)) throw new UsageException("--" + o + ": " + reason);
-    }
-
     /** Sample weights are read by the data reader; a model that takes them marks the option as used. */
     static void acceptWeights(Params p) {
         p.consume("weights");

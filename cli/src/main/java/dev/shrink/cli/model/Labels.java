@@ -65,6 +65,52 @@ final class Labels {
         return new Binary(c, y01);
     }
 
+    /** A classifier's response: the classes, and each row's class as its index 0 .. K−1 into them. */
+    record Indexed(Classes classes, double[] index) {}
+
+    /** Exactly two classes, as indices 0 / 1. */
+    static Indexed two(DataSet d) {
+        Binary b = binary(d);
+        return new Indexed(b.classes(), b.y01());
+    }
+
+    /** Two classes or more (glmnet's multinomial family). */
+    static Indexed classIndex(DataSet d) {
+        Classes c = classes(d);
+        if (c.size() > 1000) throw DataException.in(d.target().file(), d.target().where() + " has more than 1000 distinct values: not class labels");
+        if (c.size() < 2) {
+            throw DataException.in(d.target().file(), d.target().where() + " has " + c.size() + " class (" + preview(names(c)) + "): a classifier needs two or more");
+        }
+        double[] v = d.target().values();
+        double[] index = new double[v.length];
+        if (c.textual()) {
+            System.arraycopy(v, 0, index, 0, v.length); // text labels are already indices into the sorted labels
+        } else {
+            double[] values = c.values();
+            for (int i = 0; i < v.length; i++) index[i] = java.util.Arrays.binarySearch(values, v[i] == 0.0 ? 0.0 : v[i]);
+        }
+        return new Indexed(c, index);
+    }
+
+    /** Three classes or more (scikit-learn's multinomial model; two classes are the logistic model). */
+    static Indexed atLeastThree(DataSet d) {
+        Indexed y = classIndex(d);
+        if (y.classes().size() < 3) {
+            throw DataException.in(d.target().file(), d.target().where() + " has 2 classes (" + preview(names(y.classes())) + "): the multinomial model "
+                    + "is for three or more (two classes: the logistic model, or --dialect glmnet)");
+        }
+        return y;
+    }
+
+    /** Counts for a Poisson model: numbers ≥ 0. */
+    static double[] counts(DataSet d) {
+        double[] y = numeric(d);
+        for (int i = 0; i < y.length; i++) {
+            if (y[i] < 0) throw DataException.in(d.target().file(), d.target().where() + " has " + y[i] + " at row " + (i + 1) + ": Poisson counts must be ≥ 0");
+        }
+        return y;
+    }
+
     /** The sorted distinct classes of the response. */
     static Classes classes(DataSet d) {
         single(d);

@@ -4,6 +4,7 @@ import dev.shrink.cli.model.Entry.CvRunner;
 import dev.shrink.conformance.Objectives;
 import dev.shrink.cli.model.Entry.Fitter;
 import dev.shrink.cli.model.Entry.PathRunner;
+import dev.shrink.solvers.DenseDesign;
 import dev.shrink.solvers.Design;
 import dev.shrink.solvers.ElasticNet;
 import dev.shrink.solvers.LinearModel;
@@ -28,7 +29,8 @@ import java.util.List;
 final class LeastSquaresModels {
     private LeastSquaresModels() {}
 
-    private static final String LIMITS = "box constraints (glmnet's lower.limits / upper.limits) are not in the solvers yet";
+    /** A sparse design's p×p Gram (32 MB) is formed up to this many columns, as Ridge itself does. */
+    private static final int SPARSE_GRAM_COLUMNS = 2048;
 
     // ---- scikit-learn ----
 
@@ -67,7 +69,9 @@ final class LeastSquaresModels {
         return d -> {
             double[] y = Labels.numeric(d);
             double[] alphas = grid.explicit() ? ElasticNetPath.checkGrid("--alphas", grid.values()) : ridgeGrid(d.x(), grid.count());
-            SufficientStats stats = d.n() >= d.p() ? SufficientStats.of(d.x(), y, d.weights(), threads) : null;
+            // one Gram for every alpha; a sparse design with many columns is solved per alpha (conjugate gradients), as Ridge does
+            boolean gram = d.n() >= d.p() && (d.x() instanceof DenseDesign || d.p() <= SPARSE_GRAM_COLUMNS);
+            SufficientStats stats = gram ? SufficientStats.of(d.x(), y, d.weights(), threads) : null;
             List<Fitted> points = new ArrayList<>();
             for (double a : alphas) {
                 Ridge r = Ridge.builder().alpha(a).fitIntercept(intercept).threads(threads).build();
@@ -135,13 +139,13 @@ final class LeastSquaresModels {
     // ---- glmnet (Gaussian family) ----
 
     static Fitter glmnetGaussian(Params p, Double fixedMixing, String model) {
-        Choices.notYet(p, LIMITS, "lower-limits", "upper-limits");
         double lambda = Choices.lambda(p, model);
         double mixing = Choices.mixing(p, fixedMixing);
         boolean standardize = p.flag("standardize", true);
         double[] factors = p.numbers("penalty-factor", null);
         ElasticNetPath path = ElasticNetPath.builder().dialect(ElasticNetPath.Dialect.GLMNET).l1Ratio(mixing).alphas(new double[] {lambda})
-                .standardize(standardize).fitIntercept(p.fitIntercept()).penaltyFactors(factors).maxIter(p.integer("max-iter", 1000))
+                .standardize(standardize).fitIntercept(p.fitIntercept()).penaltyFactors(factors).lowerLimits(p.numbers("lower-limits", null))
+                .upperLimits(p.numbers("upper-limits", null)).maxIter(p.integer("max-iter", 1000))
                 .tol(p.number("tol", 1e-4)).threads(p.threads()).build();
         return d -> {
             double[] y = Labels.numeric(d);
@@ -153,12 +157,12 @@ final class LeastSquaresModels {
     }
 
     static PathRunner glmnetGaussianPath(Params p, Double fixedMixing) {
-        Choices.notYet(p, LIMITS, "lower-limits", "upper-limits");
         ElasticNetPath.Builder b = ElasticNetPath.builder().dialect(ElasticNetPath.Dialect.GLMNET).l1Ratio(Choices.mixing(p, fixedMixing));
         Choices.Grid grid = Choices.grid(p, "lambda", 100);
         if (grid.explicit()) b.alphas(grid.values());
         else b.nAlphas(grid.count()).lambdaMinRatio(p.number("lambda-min-ratio", Double.NaN));
         ElasticNetPath path = b.standardize(p.flag("standardize", true)).fitIntercept(p.fitIntercept()).penaltyFactors(p.numbers("penalty-factor", null))
+                .lowerLimits(p.numbers("lower-limits", null)).upperLimits(p.numbers("upper-limits", null))
                 .maxIter(p.integer("max-iter", 1000)).tol(p.number("tol", 1e-4)).threads(p.threads()).build();
         return d -> points("lambda", path.fit(d.x(), Labels.numeric(d)));
     }

@@ -1,5 +1,7 @@
 package dev.shrink.cli.model;
 
+import dev.shrink.solvers.cv.GlmnetCV;
+
 import java.util.List;
 
 import static dev.shrink.cli.model.Dialect.GLMNET;
@@ -35,9 +37,23 @@ public final class Models {
                     .cv(SKLEARN, p -> LeastSquaresModels.elasticNetCv(p, null)),
             Entry.of("logistic", Link.LOGIT, "½‖w‖² + C·Σᵢsᵢ·log(1 + exp(−tᵢ(xᵢ·w + b))) (--penalty l1 | elasticnet --l1-ratio r: r·‖w‖₁ + ½(1 − r)‖w‖²), two classes (scikit-learn LogisticRegression; glmnet: binomial, --alpha in [0, 1], default 0)")
                     .fit(SKLEARN, LogisticModels::logistic)
-                    .fit(GLMNET, LogisticModels::glmnetBinomial)
-                    .path(GLMNET, LogisticModels::glmnetBinomialPath)
-                    .cv(SKLEARN, LogisticModels::logisticCv),
+                    .fit(GLMNET, GlmModels::glmnetBinomial)
+                    .path(GLMNET, GlmModels::glmnetBinomialPath)
+                    .cv(SKLEARN, p -> GlmModels.logisticCv(p, false))
+                    .cv(GLMNET, p -> GlmModels.glmnetCv(p, GlmnetCV.Family.BINOMIAL)),
+            Entry.of("multinomial", Link.SOFTMAX,
+                            "C·Σᵢsᵢ(log Σ_c exp(z_ic) − z_{i,yᵢ}) + penalty, three or more classes (scikit-learn LogisticRegression; glmnet: multinomial, --grouped)")
+                    .fit(SKLEARN, GlmModels::multinomial)
+                    .fit(GLMNET, GlmModels::glmnetMultinomial)
+                    .path(GLMNET, GlmModels::glmnetMultinomialPath)
+                    .cv(SKLEARN, GlmModels::multinomialCv)
+                    .cv(GLMNET, p -> GlmModels.glmnetCv(p, GlmnetCV.Family.MULTINOMIAL)),
+            Entry.of("poisson", Link.LOG,
+                            "(1/2S)·Σᵢsᵢ·dev(yᵢ, exp(xᵢ·w + b)) + ½·alpha·‖w‖², counts (scikit-learn PoissonRegressor; glmnet: poisson)")
+                    .fit(SKLEARN, GlmModels::poisson)
+                    .fit(GLMNET, GlmModels::glmnetPoisson)
+                    .path(GLMNET, GlmModels::glmnetPoissonPath)
+                    .cv(GLMNET, p -> GlmModels.glmnetCv(p, GlmnetCV.Family.POISSON)),
             Entry.of("group-lasso", Link.IDENTITY,
                             "(1/2n)·Σᵢ(yᵢ − xᵢ·w − b)² + alpha·((1 − l1_ratio)·Σ_g ω_g‖w_g‖₂ + l1_ratio·‖w‖₁), ω_g = √p_g (group lasso; l1_ratio > 0: sparse-group)")
                     .fit(SKLEARN, GroupModels::groupLasso)
@@ -62,7 +78,10 @@ public final class Models {
                     .cv(SKLEARN, AdaptiveModels::adaptiveLassoCv),
             Entry.of("bayesian-ridge", Link.IDENTITY,
                             "Σᵢ(yᵢ − xᵢ·w − b)² + (lambda/alpha)·‖w‖², alpha and lambda by evidence maximisation (scikit-learn BayesianRidge)")
-                    .fit(SKLEARN, AdaptiveModels::bayesianRidge));
+                    .fit(SKLEARN, AdaptiveModels::bayesianRidge),
+            Entry.of("ard-regression", Link.IDENTITY,
+                            "Σᵢ(yᵢ − xᵢ·w − b)² + Σⱼ(lambdaⱼ/alpha)·wⱼ², one precision per weight by evidence maximisation (scikit-learn ARDRegression)")
+                    .fit(SKLEARN, AdaptiveModels::ardRegression));
 
     /** Every entry, in the order of the help text. */
     public static List<Entry> all() {

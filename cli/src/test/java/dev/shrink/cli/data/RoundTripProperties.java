@@ -148,7 +148,7 @@ class RoundTripProperties {
             }
             DataSet d = DataReader.read(new DataSpec(file, null, null, null, null, null, null, false), b -> {});
             assertDesign(x, d.x());
-            assertEquals(fortran ? dev.shrink.kernels.Layout.COLUMN_MAJOR : dev.shrink.kernels.Layout.ROW_MAJOR, d.x().layout());
+            assertEquals(fortran ? dev.shrink.kernels.Layout.COLUMN_MAJOR : dev.shrink.kernels.Layout.ROW_MAJOR, ((dev.shrink.solvers.DenseDesign) d.x()).layout());
         });
     }
 }

@@ -5,6 +5,7 @@ import dev.shrink.kernels.Gram;
 import dev.shrink.kernels.Level1;
 import dev.shrink.kernels.MatrixVector;
 import dev.shrink.kernels.Proximal;
+import dev.shrink.kernels.Sparse;
 import dev.shrink.kernels.SymmetricEigen;
 import dev.shrink.kernels.spi.KernelFamilies;
 import jdk.incubator.vector.VectorSpecies;
@@ -47,7 +48,8 @@ public final class VectorKernels {
                 new VectorGram(width),
                 new VectorCholesky(width),
                 Specialization.instance("VectorProximal", Proximal.class, species),
-                Specialization.instance("VectorSymmetricEigen", SymmetricEigen.class, species));
+                Specialization.instance("VectorSymmetricEigen", SymmetricEigen.class, species),
+                Specialization.instance("VectorSparse", Sparse.class, species));
     }
 
     /** The width {@link #families} gives for {@code bits} (0: the platform's widest). */

@@ -5,6 +5,7 @@ import dev.shrink.kernels.Gram;
 import dev.shrink.kernels.Level1;
 import dev.shrink.kernels.MatrixVector;
 import dev.shrink.kernels.Proximal;
+import dev.shrink.kernels.Sparse;
 import dev.shrink.kernels.SymmetricEigen;
 
 /**
@@ -12,9 +13,10 @@ import dev.shrink.kernels.SymmetricEigen;
  * {@link dev.shrink.kernels.KernelProvider}. Not exported: only the provider assembles providers.
  */
 public record KernelFamilies(Level1 level1, MatrixVector matrixVector, Gram gram, Cholesky cholesky, Proximal proximal,
-                             SymmetricEigen symmetricEigen) {
+                             SymmetricEigen symmetricEigen, Sparse sparse) {
     public KernelFamilies {
-        if (level1 == null || matrixVector == null || gram == null || cholesky == null || proximal == null || symmetricEigen == null) {
+        if (level1 == null || matrixVector == null || gram == null || cholesky == null || proximal == null || symmetricEigen == null
+                || sparse == null) {
             throw new IllegalArgumentException("every kernel family needs an implementation");
         }
     }

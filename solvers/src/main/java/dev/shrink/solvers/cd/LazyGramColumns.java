@@ -1,9 +1,7 @@
 package dev.shrink.solvers.cd;
 
 import dev.shrink.kernels.Checks;
-import dev.shrink.kernels.KernelProvider;
-import dev.shrink.kernels.MatrixVector;
-import dev.shrink.kernels.MatrixView;
+import dev.shrink.solvers.matrix.DesignMatrix;
 
 import java.util.Arrays;
 
@@ -17,8 +15,8 @@ import java.util.Arrays;
  * passes) unless a column's mean is so large against its spread that {@code XᵀSX − n·x̄x̄ᵀ} would lose more than six
  * digits ({@link LeastSquaresProblem}); then it uses these columns.
  */
-public final class LazyGramColumns implements GramColumns {
-    private final MatrixView x;
+final class LazyGramColumns implements GramColumns {
+    private final DesignMatrix x;
     private final double[] s;
     private final double[] mean;
     private final double[] scale;
@@ -26,7 +24,6 @@ public final class LazyGramColumns implements GramColumns {
     private final int[] slot;
     private final double[] u;
     private final double[] v;
-    private final MatrixVector mv = KernelProvider.get().matrixVector();
     private double[] cache;
     private int used;
 
@@ -35,7 +32,7 @@ public final class LazyGramColumns implements GramColumns {
      * @param mean  column means subtracted (zeros when no intercept)
      * @param scale multipliers 1/dⱼ or null
      */
-    public LazyGramColumns(MatrixView x, double[] s, double[] mean, double[] scale) {
+    LazyGramColumns(DesignMatrix x, double[] s, double[] mean, double[] scale) {
         this.x = x;
         this.s = s;
         this.mean = mean;
@@ -67,10 +64,7 @@ public final class LazyGramColumns implements GramColumns {
     }
 
     private void compute(int j, int at) {
-        double[] a = x.data();
-        int start = x.index(0, j);
-        int stride = x.rowStride();
-        for (int i = 0; i < u.length; i++) u[i] = a[start + i * stride];
+        x.column(j, u);
         double mj = mean[j];
         double sj = scale == null ? 1.0 : scale[j];
         double sumU = 0;
@@ -80,7 +74,7 @@ public final class LazyGramColumns implements GramColumns {
             u[i] = ui;
             sumU += ui;
         }
-        mv.multiplyTransposed(x, u, 0, v, 0);
+        x.multiplyTransposed(u, v);
         for (int k = 0; k < p; k++) {
             double g = v[k] - mean[k] * sumU;
             cache[at + k] = scale == null ? g : g * scale[k];

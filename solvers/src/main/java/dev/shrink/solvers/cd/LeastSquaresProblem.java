@@ -1,12 +1,12 @@
 package dev.shrink.solvers.cd;
 
 import dev.shrink.kernels.Checks;
-import dev.shrink.kernels.KernelProvider;
 import dev.shrink.kernels.MatrixView;
 import dev.shrink.solvers.internal.Inputs;
-import dev.shrink.solvers.internal.Moments;
 import dev.shrink.solvers.internal.Threads;
+import dev.shrink.solvers.internal.Moments;
 import dev.shrink.solvers.internal.Thresholds;
+import dev.shrink.solvers.matrix.DesignMatrix;
 
 import java.util.Arrays;
 
@@ -104,25 +104,36 @@ public final class LeastSquaresProblem {
      *
      * @param sampleWeight null for all 1; normalised to sum to n
      * @param standardize  divide the (centred) columns by dⱼ = sqrt(Σsᵢ(xᵢⱼ − x̄ⱼ)²/n) (glmnet; constant columns get 0)
-     * @param threads      row chunks (≥ 1) of the passes over X: covariance mode's Gram, the full gradient (results
-     *                     depend on the count only)
      */
-    public static LeastSquaresProblem of(MatrixView x, double[] y, double[] sampleWeight, boolean fitIntercept, boolean standardize, Mode mode, int threads) {
-        Threads.check(threads);
+    public static LeastSquaresProblem of(DesignMatrix x, double[] y, double[] sampleWeight, boolean fitIntercept, boolean standardize, Mode mode) {
         Inputs.response(y, x.rows());
         Inputs.weights(sampleWeight, x.rows());
         double[] s = Moments.normalizedWeights(sampleWeight, x.rows());
+        // a sparse X with an intercept: means, centred squares and Xᵀ(s∘(y − ȳ)) in one pass over the stored entries,
+        // shared by the standardisation, the centring and naive mode's diagonal and first gradient
+        DesignMatrix.Moments moments = null;
+        if (x.isSparse() && fitIntercept) {
+            double ybar = Moments.mean(y, s);
+            double[] y0 = new double[y.length];
+            for (int i = 0; i < y0.length; i++) y0[i] = y[i] - ybar;
+            moments = x.moments(s, y0);
+        }
         double[] scale = null;
         if (standardize) {
-            double[] mean = fitIntercept ? Moments.columnMeans(x, s) : new double[x.cols()];
-            double[] sq = Moments.centeredSquares(x, s, mean, null);
+            double[] sq = moments != null ? moments.squares() : x.centeredSquares(s, fitIntercept ? x.columnMeans(s) : new double[x.cols()]);
             scale = new double[x.cols()];
             for (int j = 0; j < scale.length; j++) {
                 double d = Math.sqrt(sq[j] / x.rows());
                 scale[j] = d > 0 ? 1 / d : 0.0;
             }
         }
-        return of(x, y, s, fitIntercept, scale, mode == null ? Mode.AUTO : mode, threads);
+        return of(x, y, s, fitIntercept, scale, mode == null ? Mode.AUTO : mode, moments);
+    }
+
+    /** {@link #of(DesignMatrix, double[], double[], boolean, boolean, Mode)} on a dense view, its passes in {@code threads} row chunks. */
+    public static LeastSquaresProblem of(MatrixView x, double[] y, double[] sampleWeight, boolean fitIntercept, boolean standardize, Mode mode,
+                                         int threads) {
+        return of(DesignMatrix.of(x, Threads.check(threads)), y, sampleWeight, fitIntercept, standardize, mode);
     }
 
     public int n() {
@@ -222,7 +233,7 @@ public final class LeastSquaresProblem {
         return true;
     }
 
-    /** X̃ᵀR at the coefficients of the last solve (for screening rules and KKT checks). */
+    /** X̃ᵀR at the coefficients of the last solve (for screening rules and KKT checks), every entry exact. */
     public double[] gradient() {
         if (!gradientValid) {
             problem.gradient(gradient, null);
@@ -234,18 +245,22 @@ public final class LeastSquaresProblem {
     /**
      * @param s      normalised weights (sum n) or null
      * @param scale  column multipliers 1/dⱼ (glmnet standardisation) or null
-     * @param threads row chunks of the passes over X (covariance mode's Gram, the full gradient; {@link Threads})
      */
-    static LeastSquaresProblem of(MatrixView x, double[] y, double[] s, boolean fitIntercept, double[] scale, Mode mode, int threads) {
+    static LeastSquaresProblem of(DesignMatrix x, double[] y, double[] s, boolean fitIntercept, double[] scale, Mode mode) {
+        return of(x, y, s, fitIntercept, scale, mode, null);
+    }
+
+    /** @param moments X's moments with weights s and v = y − ȳ when already computed (with an intercept), else null */
+    private static LeastSquaresProblem of(DesignMatrix x, double[] y, double[] s, boolean fitIntercept, double[] scale, Mode mode,
+                                          DesignMatrix.Moments moments) {
         int n = x.rows();
         int p = x.cols();
-        double[] mean = fitIntercept ? Moments.columnMeans(x, s) : new double[p];
+        double[] mean = moments != null ? moments.mean() : fitIntercept ? x.columnMeans(s) : new double[p];
         double ybar = fitIntercept ? Moments.mean(y, s) : 0.0;
-        boolean covariance = mode == Mode.GRAM || (mode == Mode.AUTO && n >= p);
         CdProblem problem;
         if (mode == Mode.WORKING_SET) {
-            problem = new WorkingSetProblem(x, y, s, mean, ybar, scale, Threads.kernels(threads));
-        } else if (covariance) {
+            problem = new WorkingSetProblem(x, y, s, mean, ybar, scale);
+        } else if (mode == Mode.GRAM || (mode == Mode.AUTO && covarianceFits(x))) {
             double[] d = new double[n];
             double sumU = 0;
             double yy = 0;
@@ -255,12 +270,24 @@ public final class LeastSquaresProblem {
                 sumU += w * d[i];
                 yy += w * d[i] * d[i];
             }
-            problem = denseCovariance(x, s, mean, scale, d, sumU, yy, threads);
+            problem = denseCovariance(x, s, mean, scale, d, sumU, yy);
             if (problem == null) problem = lazyCovariance(x, s, mean, scale, d, sumU, yy);
         } else {
-            problem = NaiveProblem.of(x, y, s, mean, ybar, scale, Threads.kernels(threads));
+            problem = NaiveProblem.of(x, y, s, mean, ybar, scale, moments);
         }
         return new LeastSquaresProblem(problem, mean, ybar, scale, n, fitIntercept);
+    }
+
+    /**
+     * {@link Mode#AUTO}'s choice of covariance mode: n ≥ p for a dense X; for a sparse one also a Gram matrix no larger
+     * than the stored entries (p² ≤ nnz), so that it stays within the memory of the data (the bound stated on
+     * {@code SparseDesign}); naive mode otherwise.
+     */
+    static boolean covarianceFits(DesignMatrix x) {
+        int n = x.rows();
+        int p = x.cols();
+        if (n < p) return false;
+        return !x.isSparse() || (long) p * p <= x.storedEntries();
     }
 
     /**
@@ -273,12 +300,12 @@ public final class LeastSquaresProblem {
      * @param d     ỹ before weighting: yᵢ − ȳ
      * @param sumU  Σsᵢdᵢ (0 up to rounding)
      */
-    private static CdProblem denseCovariance(MatrixView x, double[] s, double[] mean, double[] scale, double[] d, double sumU, double yy, int threads) {
+    private static CdProblem denseCovariance(DesignMatrix x, double[] s, double[] mean, double[] scale, double[] d, double sumU, double yy) {
         int n = x.rows();
         int p = x.cols();
         double[] g = new double[Checks.elements("the Gram matrix", p, p)];
         double[] c = new double[p];
-        Threads.kernels(threads).gram(x, s, d, g, 0, p, c, 0);
+        x.gram(s, d, g, 0, p, c);
         for (int j = 0; j < p; j++) {
             double squares = g[j * p + j] - n * mean[j] * mean[j]; // weights sum to n
             if (mean[j] != 0 && !(n * mean[j] * mean[j] <= Thresholds.CENTRING_LIMIT * squares)) return null;
@@ -298,16 +325,16 @@ public final class LeastSquaresProblem {
     }
 
     /** Covariance mode with Gram columns centred exactly, one pass over X per column that ever moves (glmnet's way). */
-    private static CdProblem lazyCovariance(MatrixView x, double[] s, double[] mean, double[] scale, double[] d, double sumU, double yy) {
+    private static CdProblem lazyCovariance(DesignMatrix x, double[] s, double[] mean, double[] scale, double[] d, double sumU, double yy) {
         int n = x.rows();
         int p = x.cols();
-        double[] squares = Moments.centeredSquares(x, s, mean, null);
+        double[] squares = x.centeredSquares(s, mean);
         double[] diag = squares.clone();
         if (scale != null) for (int j = 0; j < p; j++) diag[j] *= scale[j] * scale[j];
         double[] u = new double[n];
         for (int i = 0; i < n; i++) u[i] = (s == null ? 1.0 : s[i]) * d[i];
         double[] c = new double[p];
-        KernelProvider.get().matrixVector().multiplyTransposed(x, u, 0, c, 0);
+        x.multiplyTransposed(u, c);
         for (int j = 0; j < p; j++) {
             c[j] -= mean[j] * sumU;
             if (scale != null) c[j] *= scale[j];

@@ -1,47 +1,65 @@
 package dev.shrink.solvers.cd;
 
-import dev.shrink.kernels.Checks;
 import dev.shrink.kernels.KernelProvider;
 import dev.shrink.kernels.Level1;
 import dev.shrink.kernels.MatrixView;
-import dev.shrink.kernels.ParallelKernels;
-import dev.shrink.kernels.Proximal;
-import dev.shrink.solvers.internal.Thresholds;
+import dev.shrink.solvers.matrix.DesignMatrix;
 
 /**
  * Naive-mode coordinate descent (Friedman et al. 2010, §2.1; scikit-learn {@code _cd_fast.enet_coordinate_descent}):
- * keeps the residual R = ỹ − X̃w; a coordinate costs one column dot product and, when it moves, one
- * {@link Proximal#residualUpdate}. X̃ is a column-major working matrix (centred, √s-scaled, standardised) so that
- * columns are contiguous; it is the user's array itself when no transformation is needed and the layout fits.
+ * keeps the residual; a coordinate costs one column dot product and, when it moves, one column axpy.
+ *
+ * <p>Centring, scaling and weights stay implicit, as glmnet's sparse mode does: with X̃ = diag(√s)(X − 1x̄ᵀ)D the
+ * residual R = ỹ − X̃w is kept as R = √s∘(u + o) with u = (y − ȳ) − XDw and the scalar o = x̄ᵀDw, so a move touches
+ * only the stored entries of one column, and {@code x̃ⱼᵀR = dⱼ(Σᵢsᵢxᵢⱼuᵢ − x̄ⱼ·σ)} with σ = Σsᵢuᵢ kept alongside (the
+ * o-terms cancel because Σsᵢxᵢⱼ = S·x̄ⱼ). A sparse X is read as it is. A dense X is first copied column-major with the
+ * transformation applied (contiguous columns are what dense dot products want; then x̄ = 0, D = I and the weights are
+ * inside), or used as it is when it is column-major and needs no transformation.
  */
 final class NaiveProblem extends CdProblem {
     private final int n;
-    private final double[] xt;
-    private final int xOffset;
-    private final int ld;
-    private final MatrixView xv;
-    private final ParallelKernels xPasses;
-    private final double[] yt;
-    private final double[] r;
+    private final DesignMatrix a;
+    /** Row weights of the dot products (sparse X with sample weights), else null. */
+    private final double[] s;
+    /** Column means to subtract implicitly, null when none. */
+    private final double[] mean;
+    /** Column multipliers dⱼ, null when 1. */
+    private final double[] scale;
+    private final double sumS;
+    /** (y − ȳ) as the residual starts, on the scale of u. */
+    private final double[] y0;
+    private final double[] u;
+    private final double[] su;
+    private double sigma;
+    private double o;
     private final double yy;
-    private final Level1 level1 = KernelProvider.get().level1();
-    private final Proximal proximal = KernelProvider.get().proximal();
-    private final GramCache cache;
-    /** The residual at the last {@link #residualDrift}. */
+    /** The residual u + o at the last {@link #residualDrift}. */
     private final double[] mark;
+    /** X̃ᵀR at w = 0 when known from the set-up pass (else null), and whether the state is w = 0. */
+    private double[] zeroGradient;
+    private boolean zeroState = true;
+    private static final Level1 LEVEL1 = KernelProvider.get().level1();
 
-    private NaiveProblem(MatrixView xv, double[] yt, double[] diag, ParallelKernels xPasses) {
-        super(xv.cols(), diag);
-        this.n = xv.rows();
-        this.xv = xv;
-        this.xPasses = xPasses;
-        this.xt = xv.data();
-        this.xOffset = xv.offset();
-        this.ld = xv.ld();
-        this.yt = yt;
-        this.r = yt.clone();
-        this.yy = level1.dot(n, yt, 0, yt, 0);
-        this.cache = new GramCache();
+    private NaiveProblem(DesignMatrix a, double[] s, double[] mean, double[] scale, double[] y0, double[] diag) {
+        super(a.cols(), diag);
+        this.n = a.rows();
+        this.a = a;
+        this.s = s;
+        this.mean = mean;
+        this.scale = scale;
+        this.y0 = y0;
+        this.u = y0.clone();
+        this.su = s == null ? null : new double[n];
+        double total = 0;
+        double q = 0;
+        for (int i = 0; i < n; i++) {
+            double w = s == null ? 1.0 : s[i];
+            total += w;
+            q += w * y0[i] * y0[i];
+        }
+        this.sumS = total;
+        this.yy = q;
+        this.sigma = weightedSum(y0);
         this.mark = new double[n];
     }
 
@@ -50,46 +68,67 @@ final class NaiveProblem extends CdProblem {
      * @param mean  column means to subtract (zeros: no intercept)
      * @param ybar  mean of y to subtract
      * @param scale column multipliers 1/dⱼ or null
-     * @param xPasses the kernels (row chunks) of the full gradient X̃ᵀR
      */
-    static NaiveProblem of(MatrixView x, double[] y, double[] s, double[] mean, double ybar, double[] scale, ParallelKernels xPasses) {
+    static NaiveProblem of(DesignMatrix x, double[] y, double[] s, double[] mean, double ybar, double[] scale) {
+        return of(x, y, s, mean, ybar, scale, null);
+    }
+
+    /**
+     * @param moments X's moments with weights s and y − ȳ around {@code mean} when already computed (a sparse X with an
+     *                intercept): then the diagonal and the gradient at w = 0 come from them, without another pass
+     */
+    static NaiveProblem of(DesignMatrix x, double[] y, double[] s, double[] mean, double ybar, double[] scale, DesignMatrix.Moments moments) {
         int n = x.rows();
         int p = x.cols();
+        double[] y0 = new double[n];
+        if (x.isSparse()) {
+            for (int i = 0; i < n; i++) y0[i] = y[i] - ybar;
+            double[] m = allZero(mean) ? null : mean;
+            double[] diag = moments != null ? moments.squares().clone() : x.centeredSquares(s, mean);
+            if (scale != null) for (int j = 0; j < p; j++) diag[j] *= scale[j] * scale[j];
+            NaiveProblem problem = new NaiveProblem(x, s, m, scale, y0, diag);
+            if (moments != null && moments.products() != null) {
+                // x̃ⱼᵀỹ = dⱼ(Σᵢsᵢxᵢⱼyᵢ⁰ − x̄ⱼ·Σᵢsᵢyᵢ⁰): the first full check is free
+                double[] c = moments.products().clone();
+                for (int j = 0; j < p; j++) {
+                    if (m != null) c[j] -= m[j] * problem.sigma;
+                    if (scale != null) c[j] *= scale[j];
+                }
+                problem.zeroGradient = c;
+            }
+            return problem;
+        }
+        MatrixView v = (MatrixView) x.view();
         boolean plain = s == null && scale == null && ybar == 0 && allZero(mean);
-        MatrixView v = x;
-        MatrixView work;
-        if (plain && v.layout() == dev.shrink.kernels.Layout.COLUMN_MAJOR) {
-            work = v;
-        } else {
-            double[] a = new double[Checks.elements("the working design", n, p)];
+        DesignMatrix work = x;
+        if (!plain || v.layout() != dev.shrink.kernels.Layout.COLUMN_MAJOR) {
+            double[] a = new double[n * p];
             double[] sq = null;
             if (s != null) {
                 sq = new double[n];
                 for (int i = 0; i < n; i++) sq[i] = Math.sqrt(s[i]);
             }
+            double[] col = new double[n];
             for (int j = 0; j < p; j++) {
                 double m = mean[j];
                 double sc = scale == null ? 1.0 : scale[j];
-                int col = j * n;
-                int start = x.index(0, j);
-                int stride = x.rowStride();
-                double[] d = v.data();
+                x.column(j, col);
                 for (int i = 0; i < n; i++) {
-                    double e = (d[start + i * stride] - m) * sc;
-                    a[col + i] = sq == null ? e : e * sq[i];
+                    double e = (col[i] - m) * sc;
+                    a[j * n + i] = sq == null ? e : e * sq[i];
                 }
             }
-            work = MatrixView.columnMajor(a, n, p);
+            work = DesignMatrix.of(MatrixView.columnMajor(a, n, p), threadsOf(x));
         }
-        double[] yt = new double[n];
-        for (int i = 0; i < n; i++) yt[i] = s == null ? y[i] - ybar : (y[i] - ybar) * Math.sqrt(s[i]);
+        for (int i = 0; i < n; i++) y0[i] = s == null ? y[i] - ybar : (y[i] - ybar) * Math.sqrt(s[i]);
+        MatrixView w = (MatrixView) work.view();
         double[] diag = new double[p];
-        Level1 l1 = KernelProvider.get().level1();
-        for (int j = 0; j < p; j++) {
-            int off = work.offset() + j * work.ld();
-            diag[j] = l1.dot(n, work.data(), off, work.data(), off);
-        }
-        return new NaiveProblem(work, yt, diag, xPasses);
+        for (int j = 0; j < p; j++) diag[j] = LEVEL1.dot(n, w.data(), w.index(0, j), w.data(), w.index(0, j));
+        return new NaiveProblem(work, null, null, null, y0, diag);
+    }
+
+    private static int threadsOf(DesignMatrix x) {
+        return x instanceof dev.shrink.solvers.matrix.DenseMatrix d ? d.passes().tasks() : 1;
     }
 
     private static boolean allZero(double[] a) {
@@ -97,110 +136,57 @@ final class NaiveProblem extends CdProblem {
         return true;
     }
 
-    /**
-     * The support Newton step ({@link CdProblem#supportNewton}) reads the support's Gram matrix from {@link #cache},
-     * which keeps it across solves (a path's supports grow slowly: each new column costs its dot products with the
-     * cached ones once).
-     */
-    @Override
-    boolean hasGram() {
-        return true;
-    }
-
-    @Override
-    double gramCost(int[] a, int k) {
-        return cache.cost(a, k);
-    }
-
-    @Override
-    void prepareGram(int[] a, int k) {
-        cache.add(a, k);
-    }
-
-    @Override
-    double gram(int i, int j) {
-        return cache.get(i, j);
-    }
-
-    /** A coordinate is a dot product and, when it moves, an axpy: 2n per coordinate. */
-    @Override
-    double sweepCost(int size) {
-        return 2.0 * size * n;
-    }
-
-    /** Gram entries of every column that was ever in a support, grown column by column (n·m dots for the m-th). */
-    private final class GramCache {
-        private final int[] slot;
-        private int[] feature = new int[0];
-        private double[] g = new double[0];
-        private int m;
-        private int capacity;
-
-        GramCache() {
-            slot = new int[p];
-            java.util.Arrays.fill(slot, -1);
-        }
-
-        void add(int[] a, int k) {
-            for (int r = 0; r < k; r++) {
-                int j = a[r];
-                if (slot[j] >= 0) continue;
-                if (m == capacity) grow();
-                feature[m] = j;
-                slot[j] = m;
-                int at = xOffset + j * ld;
-                for (int t = 0; t <= m; t++) {
-                    double v = level1.dot(n, xt, at, xt, xOffset + feature[t] * ld);
-                    g[m * capacity + t] = v;
-                    g[t * capacity + m] = v;
-                }
-                m++;
-            }
-        }
-
-        private void grow() {
-            int next = Math.min(p, Math.max(16, 2 * capacity));
-            double[] bigger = new double[dev.shrink.kernels.Checks.elements("the support Gram cache", next, next)];
-            for (int t = 0; t < m; t++) System.arraycopy(g, t * capacity, bigger, t * next, m);
-            g = bigger;
-            feature = java.util.Arrays.copyOf(feature, next);
-            capacity = next;
-        }
-
-        double get(int i, int j) {
-            return g[slot[i] * capacity + slot[j]];
-        }
-
-        /** Flops of adding the new ones of a[0 .. k): n per dot with every cached column. */
-        double cost(int[] a, int k) {
-            int added = 0;
-            for (int r = 0; r < k; r++) if (slot[a[r]] < 0) added++;
-            return (double) added * (m + added) * n;
-        }
+    private double weightedSum(double[] v) {
+        double t = 0;
+        for (int i = 0; i < n; i++) t += s == null ? v[i] : s[i] * v[i];
+        return t;
     }
 
     @Override
     double xtr(int j) {
-        return level1.dot(n, xt, xOffset + j * ld, r, 0);
+        double g = a.columnDot(j, s, u);
+        if (mean != null) g -= mean[j] * sigma;
+        return scale == null ? g : g * scale[j];
     }
 
     @Override
     void move(int j, double delta) {
-        proximal.residualUpdate(n, delta, xt, xOffset + j * ld, 1, r, 0);
+        zeroState = false;
+        double c = scale == null ? delta : delta * scale[j];
+        a.columnAxpy(j, -c, null, u);
+        if (mean != null) {
+            sigma -= c * sumS * mean[j];
+            o += c * mean[j];
+        }
     }
 
     @Override
     void xtrAll(double[] out) {
-        xPasses.multiplyTransposed(xv, r, 0, out, 0);
+        if (zeroState && zeroGradient != null) {
+            System.arraycopy(zeroGradient, 0, out, 0, p);
+            return;
+        }
+        double[] v = u;
+        if (s != null) {
+            for (int i = 0; i < n; i++) su[i] = s[i] * u[i];
+            v = su;
+        }
+        a.multiplyTransposed(v, out);
+        if (mean != null) {
+            sigma = weightedSum(u); // afresh: the running σ collects rounding
+            for (int j = 0; j < p; j++) out[j] -= mean[j] * sigma;
+        }
+        if (scale != null) for (int j = 0; j < p; j++) out[j] *= scale[j];
     }
 
-    /** Columns one by one (X̃ is column-major), skipping the screened ones. */
+    /** Columns one by one, skipping the screened ones (a sparse column costs its stored entries). */
     @Override
     void xtrAll(double[] out, boolean[] skip) {
         if (skip == null) {
             xtrAll(out);
             return;
         }
+        if (mean != null) sigma = weightedSum(u);
         for (int j = 0; j < p; j++) if (!skip[j]) out[j] = xtr(j);
     }
 
@@ -209,25 +195,45 @@ final class NaiveProblem extends CdProblem {
         return true;
     }
 
+    /** ‖R − R₀‖ in the weighted norm of the dot products (R = u + o), the norm in which ‖x̃ⱼ‖² is the diagonal. */
     @Override
     double residualDrift() {
         double d = 0;
         for (int i = 0; i < n; i++) {
-            double e = r[i] - mark[i];
-            d += e * e;
-            mark[i] = r[i];
+            double r = u[i] + o;
+            double e = r - mark[i];
+            d += s == null ? e * e : s[i] * e * e;
+            mark[i] = r;
         }
         return Math.sqrt(d);
     }
 
+    /** A coordinate is a dot product and, when it moves, an axpy over the column's stored entries. */
+    @Override
+    double sweepCost(int size) {
+        return 2.0 * size * ((double) a.storedEntries() / p);
+    }
+
     @Override
     double residualNorm2(double[] w) {
-        return level1.dot(n, r, 0, r, 0);
+        if (s == null && o == 0) return LEVEL1.dot(n, u, 0, u, 0);
+        double t = 0;
+        for (int i = 0; i < n; i++) {
+            double r = u[i] + o;
+            t += s == null ? r * r : s[i] * r * r;
+        }
+        return t;
     }
 
     @Override
     double residualDotY(double[] w) {
-        return level1.dot(n, r, 0, yt, 0);
+        if (s == null && o == 0) return LEVEL1.dot(n, u, 0, y0, 0);
+        double t = 0;
+        for (int i = 0; i < n; i++) {
+            double r = (u[i] + o) * y0[i];
+            t += s == null ? r : s[i] * r;
+        }
+        return t;
     }
 
     @Override
@@ -240,14 +246,32 @@ final class NaiveProblem extends CdProblem {
         return false;
     }
 
+    /** X̃ᵀS·x̃ⱼ, x̃ⱼ = (xⱼ − x̄ⱼ)·dⱼ formed from the stored column: one pass over X. */
     @Override
     void gramColumn(int j, double[] out) {
-        xPasses.multiplyTransposed(xv, xt, xOffset + j * ld, out, 0);
+        double[] v = new double[n];
+        a.column(j, v);
+        double mj = mean == null ? 0.0 : mean[j];
+        double sj = scale == null ? 1.0 : scale[j];
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double e = (v[i] - mj) * sj;
+            v[i] = s == null ? e : s[i] * e;
+            sum += v[i];
+        }
+        a.multiplyTransposed(v, out);
+        for (int k = 0; k < p; k++) {
+            if (mean != null) out[k] -= mean[k] * sum;
+            if (scale != null) out[k] *= scale[k];
+        }
     }
 
+    /** x̃ⱼᵀS·ỹ. */
     @Override
     double xty(int j) {
-        return level1.dot(n, xt, xOffset + j * ld, yt, 0);
+        double g = a.columnDot(j, s, y0);
+        if (mean != null) g -= mean[j] * weightedSum(y0);
+        return scale == null ? g : g * scale[j];
     }
 
     @Override
@@ -257,8 +281,10 @@ final class NaiveProblem extends CdProblem {
 
     @Override
     void reset(double[] w) {
-        System.arraycopy(yt, 0, r, 0, n);
+        System.arraycopy(y0, 0, u, 0, n);
+        o = 0;
+        sigma = weightedSum(y0);
+        zeroState = true;
         for (int j = 0; j < p; j++) if (w[j] != 0) move(j, w[j]);
     }
-
 }

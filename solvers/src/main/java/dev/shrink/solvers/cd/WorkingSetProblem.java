@@ -2,41 +2,39 @@ package dev.shrink.solvers.cd;
 
 import dev.shrink.kernels.Checks;
 import dev.shrink.kernels.KernelProvider;
-import dev.shrink.kernels.Layout;
 import dev.shrink.kernels.Level1;
 import dev.shrink.kernels.MatrixVector;
 import dev.shrink.kernels.MatrixView;
-import dev.shrink.kernels.ParallelKernels;
 import dev.shrink.solvers.internal.Thresholds;
+import dev.shrink.solvers.matrix.DesignMatrix;
 
 import java.util.Arrays;
 
 /**
  * Coordinate descent on the Gram matrix of the working set only (working-set methods: Massias, Gramfort &amp; Salmon
- * 2018, "Celer", §3; Johnson &amp; Guestrin 2015, "Blitz"): the centred, weighted, scaled columns of the working set are
- * gathered into a column-major block Z, and the sweeps run on K = ZᵀZ and c = X̃ᵀỹ (covariance updates, O(|set|) per
- * moved coefficient, no pass over X). The full gradient X̃ᵀR, needed only to look for violators and for the duality
- * gap, is one pass over X with the exact residual R = ỹ − Z·w.
+ * 2018, "Celer", §3; Johnson &amp; Guestrin 2015, "Blitz"): the sweeps run on K = ZᵀZ and c = X̃ᵀỹ, Z the centred,
+ * weighted, scaled columns of the working set (covariance updates, O(|set|) per moved coefficient, no pass over X).
+ * The full gradient X̃ᵀR, needed only to look for violators and for the duality gap, is one pass over X with the exact
+ * residual R = ỹ − Z·w. Z is a dense copy for a dense X and implicit for a sparse one ({@link WorkingColumns}).
  *
  * <p>For one fit with a small support this costs a few passes over X in total, against the n·p²/2 of a full Gram
- * matrix (covariance mode) or a pass over X per sweep (naive mode). K is recomputed by the Gram kernel whenever the
- * set grows; coordinate descent grows it geometrically ({@link #violatorLimit}) so that happens a few times only.
+ * matrix (covariance mode) or a pass over X per sweep (naive mode). K is recomputed whenever the set grows;
+ * coordinate descent grows it geometrically ({@link #violatorLimit}) so that happens a few times only.
  */
 final class WorkingSetProblem extends CdProblem {
-    private final MatrixView x;
-    private final ParallelKernels xPasses;
+    private final DesignMatrix x;
+    private final WorkingColumns columns;
     private final int n;
     private final double[] sqrtS;
     private final double[] mean;
     private final double[] scale;
+    private final double[] y0;
     private final double[] yt;
     private final double[] c;
     private final double yy;
     private final int[] slot;
     private final Level1 level1 = KernelProvider.get().level1();
     private final MatrixVector mv = KernelProvider.get().matrixVector();
-    private int[] feature = new int[0];
-    private double[] z = new double[0];
     private double[] k = new double[0];
     private double[] h = new double[0];
     private double[] wB = new double[0];
@@ -52,12 +50,10 @@ final class WorkingSetProblem extends CdProblem {
      * @param mean  column means subtracted (zeros: no intercept)
      * @param ybar  weighted mean of y subtracted
      * @param scale column multipliers 1/dⱼ or null
-     * @param xPasses the kernels (row chunks) of the passes over X
      */
-    WorkingSetProblem(MatrixView x, double[] y, double[] s, double[] mean, double ybar, double[] scale, ParallelKernels xPasses) {
+    WorkingSetProblem(DesignMatrix x, double[] y, double[] s, double[] mean, double ybar, double[] scale) {
         super(x.cols(), new double[x.cols()]);
         this.x = x;
-        this.xPasses = xPasses;
         this.n = x.rows();
         this.mean = mean;
         this.scale = scale;
@@ -65,11 +61,14 @@ final class WorkingSetProblem extends CdProblem {
         Arrays.fill(slot, -1);
         this.r = new double[n];
         this.sqrtS = s == null ? null : new double[n];
+        this.y0 = new double[n];
         this.yt = new double[n];
         for (int i = 0; i < n; i++) {
             if (s != null) sqrtS[i] = Math.sqrt(s[i]);
-            yt[i] = s == null ? y[i] - ybar : (y[i] - ybar) * sqrtS[i];
+            y0[i] = y[i] - ybar;
+            yt[i] = s == null ? y0[i] : y0[i] * sqrtS[i];
         }
+        this.columns = WorkingColumns.of(x, sqrtS, mean, scale);
         this.yy = level1.dot(n, yt, 0, yt, 0);
         this.c = new double[p];
         transposedProduct(yt, c);
@@ -84,7 +83,7 @@ final class WorkingSetProblem extends CdProblem {
         }
         double sum = 0;
         for (int i = 0; i < n; i++) sum += u[i];
-        xPasses.multiplyTransposed(x, u, 0, out, 0);
+        x.multiplyTransposed(u, out);
         for (int j = 0; j < p; j++) {
             double g = out[j] - mean[j] * sum;
             out[j] = scale == null ? g : g * scale[j];
@@ -102,10 +101,16 @@ final class WorkingSetProblem extends CdProblem {
         return Math.max(Thresholds.FIRST_BATCH, size);
     }
 
-    /** R = ỹ − Zw (n·m) and X̃ᵀR (a pass over X: n·p). */
+    /** R = ỹ − Zw (n·m dense; the set's stored entries and n sparse) and X̃ᵀR (a pass over X: its stored entries). */
     @Override
     double fullCheckCost() {
-        return (double) n * (p + m);
+        return x.storedEntries() + (x.isSparse() ? n + setEntries() : (double) n * m);
+    }
+
+    private double setEntries() {
+        double e = 0;
+        for (int t = 0; t < m; t++) e += x.columnLength(columns.feature[t]);
+        return e;
     }
 
     @Override
@@ -120,51 +125,24 @@ final class WorkingSetProblem extends CdProblem {
         gather(add);
     }
 
-    /** Appends the transformed columns {@code add} to Z, recomputes K and H = K·w, and fills their curvatures. */
+    /** Appends the columns {@code add} to the set, recomputes K and H = K·w, and fills their curvatures. */
     private void gather(int[] add) {
-        Arrays.sort(add); // row-major X: ascending columns read each row's cache lines in order
+        Arrays.sort(add);
         int m1 = m + add.length;
-        if ((long) m1 * n > Integer.MAX_VALUE - 8) throw new IllegalStateException("working set too large: " + m1 + " columns of " + n);
-        if (m1 * n > z.length) {
+        if (m1 > h.length) {
             int cap = (int) Math.min((long) p, Math.max(m1, 2L * m));
-            z = Arrays.copyOf(z, cap * n);
-            feature = Arrays.copyOf(feature, cap);
             h = Arrays.copyOf(h, cap);
             wB = Arrays.copyOf(wB, cap);
         }
-        double[] d = x.data();
-        if (x.layout() == Layout.ROW_MAJOR) {
-            for (int i = 0; i < n; i++) {
-                int row = x.index(i, 0);
-                double w = sqrtS == null ? 1.0 : sqrtS[i];
-                for (int t = 0; t < add.length; t++) {
-                    int j = add[t];
-                    double e = d[row + j] - mean[j];
-                    if (scale != null) e *= scale[j];
-                    z[(m + t) * n + i] = e * w;
-                }
-            }
-        } else {
-            for (int t = 0; t < add.length; t++) {
-                int j = add[t];
-                int col = x.index(0, j);
-                int at = (m + t) * n;
-                double sc = scale == null ? 1.0 : scale[j];
-                for (int i = 0; i < n; i++) {
-                    double e = (d[col + i] - mean[j]) * sc;
-                    z[at + i] = sqrtS == null ? e : e * sqrtS[i];
-                }
-            }
-        }
+        columns.add(add);
         for (int t = 0; t < add.length; t++) {
-            feature[m + t] = add[t];
             slot[add[t]] = m + t;
             wB[m + t] = 0.0;
         }
         m = m1;
         k = new double[Checks.elements("the working set's Gram matrix", m, m)];
-        KernelProvider.get().gram().gram(MatrixView.columnMajor(z, n, m), null, null, k, 0, m, null, 0);
-        for (int t = 0; t < m; t++) diag[feature[t]] = k[t * m + t];
+        columns.gram(k);
+        for (int t = 0; t < m; t++) diag[columns.feature[t]] = k[t * m + t];
         mv.multiply(MatrixView.rowMajor(k, m, m), wB, 0, h, 0);
     }
 
@@ -211,8 +189,7 @@ final class WorkingSetProblem extends CdProblem {
             ry = yy;
             return;
         }
-        mv.multiply(new MatrixView(z, 0, n, m, n, Layout.COLUMN_MAJOR), wB, 0, r, 0);
-        for (int i = 0; i < n; i++) r[i] = yt[i] - r[i];
+        columns.residual(wB, y0, yt, r);
         rn2 = level1.dot(n, r, 0, r, 0);
         ry = level1.dot(n, r, 0, yt, 0);
         transposedProduct(r, out);
@@ -227,7 +204,7 @@ final class WorkingSetProblem extends CdProblem {
         double cw = 0;
         double wh = 0;
         for (int t = 0; t < m; t++) {
-            cw += c[feature[t]] * wB[t];
+            cw += c[columns.feature[t]] * wB[t];
             wh += wB[t] * h[t];
         }
         return Math.max(0.0, yy - 2 * cw + wh);
@@ -237,7 +214,7 @@ final class WorkingSetProblem extends CdProblem {
     double residualDotY(double[] w) {
         if (residualFresh) return ry;
         double cw = 0;
-        for (int t = 0; t < m; t++) cw += c[feature[t]] * wB[t];
+        for (int t = 0; t < m; t++) cw += c[columns.feature[t]] * wB[t];
         return yy - cw;
     }
 
@@ -251,12 +228,13 @@ final class WorkingSetProblem extends CdProblem {
         return true;
     }
 
-    /** Needs j in the working set (the gap asks for unpenalised features, which always are): one pass over X. */
+    /** x̃ⱼ = √s∘(xⱼ − x̄ⱼ)·dⱼ formed from the stored column, then X̃ᵀx̃ⱼ: one pass over X. */
     @Override
     void gramColumn(int j, double[] out) {
-        int t = slot[j];
-        if (t < 0) gather(new int[] {j});
-        double[] column = Arrays.copyOfRange(z, slot[j] * n, slot[j] * n + n);
+        double[] column = new double[n];
+        x.column(j, column);
+        double sc = scale == null ? 1.0 : scale[j];
+        for (int i = 0; i < n; i++) column[i] = (column[i] - mean[j]) * sc * (sqrtS == null ? 1.0 : sqrtS[i]);
         transposedProduct(column, out);
     }
 

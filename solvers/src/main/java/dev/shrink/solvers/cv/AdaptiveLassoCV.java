@@ -57,6 +57,7 @@ public final class AdaptiveLassoCV {
     }
 
     public AdaptiveLassoCvResult fit(Design x, double[] y) {
+        Inputs.dense(x.matrix(), "AdaptiveLassoCV"); // refused before stage 1 runs
         int n = x.n();
         Inputs.response(y, n);
         Folds f = plan.forRows(n);
@@ -104,7 +105,7 @@ public final class AdaptiveLassoCV {
             converged &= path.allConverged();
             errors[g] = new double[grids[g].length];
             for (int a = 0; a < grids[g].length; a++) {
-                KernelProvider.get().matrixVector().multiply(xv.view(), path.coef(a), 0, scratch, 0);
+                KernelProvider.get().matrixVector().multiply(Inputs.dense(xv.matrix(), "AdaptiveLassoCV"), path.coef(a), 0, scratch, 0);
                 double sum = 0;
                 for (int r = 0; r < valid.length; r++) {
                     double e = y[valid[r]] - path.intercept(a) - scratch[r];

@@ -1,7 +1,9 @@
 package dev.shrink.solvers.cv;
 
 import dev.shrink.kernels.KernelProvider;
+import dev.shrink.solvers.DenseDesign;
 import dev.shrink.solvers.Design;
+import dev.shrink.solvers.SparseDesign;
 import dev.shrink.solvers.LinearModel;
 import dev.shrink.solvers.Precompute;
 import dev.shrink.solvers.internal.Inputs;
@@ -24,7 +26,8 @@ import java.util.List;
  * ({@link ElasticNetPath}, coordinate descent with strong rules and a duality-gap stop) runs on statistics only, and
  * so do the validation errors (Σ(y − b − Xw)² from the fold's statistics, falling back to its rows only where that
  * would cancel more than half the digits). For
- * p &gt; n each fold's path runs on its training rows instead ({@link FoldRows}). Folds run in parallel
+ * p &gt; n each fold's path runs on its training rows instead ({@link FoldRows}). A {@link SparseDesign} is never
+ * copied: each fold's path runs on all rows with weight 0 on the fold's validation rows ({@link FoldMasks}). Folds run in parallel
  * ({@link CvBuilder#threads}) with results identical to a sequential run.
  *
  * <pre>{@code
@@ -81,7 +84,11 @@ public final class ElasticNetCV {
         Folds f = plan.forRows(n);
         boolean covariance = precompute == Precompute.GRAM || (precompute == Precompute.AUTO && n >= x.p());
         KernelProvider kernels = KernelProvider.get();
-        FoldData stats = covariance ? new FoldStatistics(x.view(), y, f, fitIntercept, kernels) : new FoldRows(x, y, f, fitIntercept, kernels);
+        FoldData stats = switch (x) {
+            case DenseDesign d when covariance -> new FoldStatistics(d.view(), y, f, fitIntercept, kernels);
+            case DenseDesign d -> new FoldRows(d, y, f, fitIntercept, kernels);
+            case SparseDesign s -> new FoldMasks(s, y, f, fitIntercept);
+        };
         double[][] grids = new double[l1Ratios.length][];
         for (int l = 0; l < l1Ratios.length; l++) {
             grids[l] = alphas != null ? alphas.clone() : grid(stats.alphaMax(l1Ratios[l]), nAlphas, eps);

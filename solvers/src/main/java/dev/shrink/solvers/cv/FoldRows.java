@@ -1,7 +1,8 @@
 package dev.shrink.solvers.cv;
 
 import dev.shrink.kernels.KernelProvider;
-import dev.shrink.solvers.Design;
+import dev.shrink.solvers.DenseDesign;
+import dev.shrink.solvers.matrix.DesignMatrix;
 import dev.shrink.solvers.path.ElasticNetPath;
 import dev.shrink.solvers.path.PathResult;
 
@@ -10,26 +11,26 @@ import dev.shrink.solvers.path.PathResult;
  * into their own designs, and the path runs on the training rows.
  */
 final class FoldRows implements FoldData {
-    private final Design x;
+    private final DenseDesign x;
     private final double[] y;
     private final Folds folds;
     private final boolean fitIntercept;
-    private final Design[] training;
+    private final DenseDesign[] training;
     private final double[][] trainingY;
-    private final Design[] validation;
+    private final DenseDesign[] validation;
     private final double[][] validationY;
     private final KernelProvider kernels;
 
-    FoldRows(Design x, double[] y, Folds folds, boolean fitIntercept, KernelProvider kernels) {
+    FoldRows(DenseDesign x, double[] y, Folds folds, boolean fitIntercept, KernelProvider kernels) {
         this.x = x;
         this.y = y.clone();
         this.folds = folds;
         this.fitIntercept = fitIntercept;
         this.kernels = kernels;
         int k = folds.count();
-        training = new Design[k];
+        training = new DenseDesign[k];
         trainingY = new double[k][];
-        validation = new Design[k];
+        validation = new DenseDesign[k];
         validationY = new double[k][];
         for (int f = 0; f < k; f++) {
             int[] train = folds.trainingRows(f);
@@ -59,7 +60,7 @@ final class FoldRows implements FoldData {
 
     @Override
     public double validationMse(int fold, double[] w, double b, double[] scratch) {
-        Design v = validation[fold];
+        DenseDesign v = validation[fold];
         kernels.matrixVector().multiply(v.view(), w, 0, scratch, 0);
         double sum = 0;
         for (int r = 0; r < v.n(); r++) {
@@ -76,19 +77,6 @@ final class FoldRows implements FoldData {
 
     @Override
     public double alphaMax(double l1Ratio) {
-        int n = x.n();
-        double mean = 0;
-        if (fitIntercept) {
-            for (double v : y) mean += v;
-            mean /= n;
-        }
-        double[] centred = new double[n];
-        for (int i = 0; i < n; i++) centred[i] = y[i] - mean;
-        double[] c = new double[x.p()];
-        // Σᵢ(xᵢⱼ − x̄ⱼ)(yᵢ − ȳ) = Σᵢxᵢⱼ(yᵢ − ȳ): centring y alone suffices.
-        kernels.matrixVector().multiplyTransposed(x.view(), centred, 0, c, 0);
-        double max = 0;
-        for (double v : c) max = Math.max(max, Math.abs(v));
-        return max / (n * l1Ratio);
+        return FoldMasks.alphaMax(DesignMatrix.of(x.view(), 1), y, fitIntercept, l1Ratio);
     }
 }

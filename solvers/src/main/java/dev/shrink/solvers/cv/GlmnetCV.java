@@ -1,5 +1,6 @@
 package dev.shrink.solvers.cv;
 
+import dev.shrink.solvers.matrix.DesignMatrix;
 import dev.shrink.kernels.KernelProvider;
 import dev.shrink.solvers.Design;
 import dev.shrink.solvers.internal.Inputs;
@@ -124,7 +125,7 @@ public final class GlmnetCV {
         double[][] z = new double[k][valid.length];
         for (int l = 0; l < grid.length; l++) {
             for (int c = 0; c < k; c++) {
-                KernelProvider.get().matrixVector().multiply(xv.view(), r.coef(l, c), 0, z[c], 0);
+                DesignMatrix.of(xv.matrix(), 1).multiply(r.coef(l, c), z[c]); // dense or sparse rows
                 for (int t = 0; t < valid.length; t++) z[c][t] += r.intercept(l, c);
             }
             double sum = 0;

@@ -1,13 +1,12 @@
 package dev.shrink.solvers.cv;
 
-import dev.shrink.kernels.KernelProvider;
-import dev.shrink.kernels.MatrixView;
 import dev.shrink.solvers.Convergence;
 import dev.shrink.solvers.Design;
 import dev.shrink.solvers.LogisticModel;
 import dev.shrink.solvers.LogisticRegression;
 import dev.shrink.solvers.glm.GlmProblem;
 import dev.shrink.solvers.internal.Inputs;
+import dev.shrink.solvers.matrix.DesignMatrix;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -162,7 +161,7 @@ public final class LogisticRegressionCV {
                 converged &= m.convergence().converged();
                 w = m.coef();
                 b = m.intercept();
-                loss[0][c] = meanLogLoss(xValid.view(), valid, labels, s, new double[][] {w}, new double[] {b});
+                loss[0][c] = meanLogLoss(xValid, valid, labels, s, new double[][] {w}, new double[] {b});
             }
             return new FoldResult(loss, converged);
         }
@@ -171,7 +170,7 @@ public final class LogisticRegressionCV {
         double sum = 0;
         for (double v : rows) sum += v;
         GlmProblem.Kind kind = classes == 2 ? GlmProblem.Kind.BINOMIAL : GlmProblem.Kind.MULTINOMIAL;
-        GlmProblem problem = new GlmProblem(kind, xTrain.view(), yTrain, classes, rows, sTrain, GlmProblem.Options.plain(fitIntercept, 1));
+        GlmProblem problem = new GlmProblem(kind, xTrain.matrix(), yTrain, classes, rows, sTrain, GlmProblem.Options.plain(fitIntercept, 1));
         for (int r = 0; r < l1Ratios.length; r++) {
             problem.start(null, null);
             double previous = Double.POSITIVE_INFINITY;
@@ -181,7 +180,7 @@ public final class LogisticRegressionCV {
                 GlmProblem.Solution sol = problem.solve(l1, l2, Math.max(0.0, 2 * l1 - previous), tol * sum, maxIter);
                 converged &= sol.converged();
                 previous = l1;
-                loss[r][c] = meanLogLoss(xValid.view(), valid, labels, s, problem.coef(), problem.intercepts());
+                loss[r][c] = meanLogLoss(xValid, valid, labels, s, problem.coef(), problem.intercepts());
             }
         }
         return new FoldResult(loss, converged);
@@ -197,10 +196,10 @@ public final class LogisticRegressionCV {
      * Weighted mean log-loss over the validation rows: log(1 + e^z) − y·z for one coefficient vector (y the index of the
      * class, 0 or 1), log Σ_c e^{z_c} − z_y for one per class; computed without overflow.
      */
-    private static double meanLogLoss(MatrixView x, int[] rows, double[] labels, double[] s, double[][] w, double[] b) {
+    private static double meanLogLoss(Design x, int[] rows, double[] labels, double[] s, double[][] w, double[] b) {
         int k = w.length;
         double[][] z = new double[k][rows.length];
-        for (int c = 0; c < k; c++) KernelProvider.get().matrixVector().multiply(x, w[c], 0, z[c], 0);
+        for (int c = 0; c < k; c++) DesignMatrix.of(x.matrix(), 1).multiply(w[c], z[c]); // dense or sparse rows
         double sum = 0;
         double weight = 0;
         for (int r = 0; r < rows.length; r++) {

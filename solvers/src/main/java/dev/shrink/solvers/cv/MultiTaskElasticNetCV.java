@@ -69,7 +69,7 @@ public final class MultiTaskElasticNetCV {
         double[] flat = Responses.matrix(y, n);
         int tasks = y[0].length;
         Folds f = plan.forRows(n);
-        MultiTaskProblem all = MultiTaskProblem.gathered(x.view(), flat, tasks, plan.fitIntercept(), 1);
+        MultiTaskProblem all = MultiTaskProblem.gathered(Inputs.dense(x.matrix(), "MultiTaskElasticNetCV"), flat, tasks, plan.fitIntercept(), 1);
         double[][] grids = new double[l1Ratios.length][];
         for (int l = 0; l < l1Ratios.length; l++) {
             double max = all.correlationMax() / (n * l1Ratios[l]);
@@ -115,7 +115,7 @@ public final class MultiTaskElasticNetCV {
                 double[][] w = path.coef(a);
                 double[] b = path.intercepts(a);
                 for (int t = 0; t < tasks; t++) {
-                    KernelProvider.get().matrixVector().multiply(xv.view(), w[t], 0, scratch, 0);
+                    KernelProvider.get().matrixVector().multiply(Inputs.dense(xv.matrix(), "MultiTaskElasticNetCV"), w[t], 0, scratch, 0);
                     for (int r = 0; r < valid.length; r++) {
                         double e = y[valid[r] * tasks + t] - b[t] - scratch[r];
                         sum += e * e;

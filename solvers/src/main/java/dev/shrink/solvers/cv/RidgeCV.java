@@ -74,7 +74,7 @@ public final class RidgeCV {
         Inputs.response(y, x.n());
         double[] w = CvInputs.weights(sampleWeight, x.n());
         if (x.n() < 2) throw new IllegalArgumentException("leave-one-out needs at least 2 rows, X has " + x.n());
-        RidgeSpectrum spectrum = new RidgeSpectrum(x.view(), y, w, fitIntercept, KernelProvider.get(), Threads.kernels(threads));
+        RidgeSpectrum spectrum = RidgeSpectrum.of(x, y, w, fitIntercept, KernelProvider.get(), Threads.kernels(threads));
         CvScores scores = spectrum.leaveOneOut(alphas);
         double alpha = scores.valueMin();
         double[] coef = spectrum.coefficients(alpha);

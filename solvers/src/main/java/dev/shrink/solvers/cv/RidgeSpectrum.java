@@ -1,11 +1,18 @@
 package dev.shrink.solvers.cv;
 
 import dev.shrink.kernels.Checks;
+import dev.shrink.kernels.CscFloatView;
+import dev.shrink.kernels.CscView;
 import dev.shrink.kernels.KernelProvider;
 import dev.shrink.kernels.Layout;
 import dev.shrink.kernels.Level1;
+import dev.shrink.kernels.Matrix;
 import dev.shrink.kernels.MatrixView;
 import dev.shrink.kernels.ParallelKernels;
+import dev.shrink.solvers.DenseDesign;
+import dev.shrink.solvers.Design;
+import dev.shrink.solvers.SparseDesign;
+import dev.shrink.solvers.matrix.DesignMatrix;
 
 /**
  * One eigendecomposition that answers every ridge question for every α: the leave-one-out errors (through the
@@ -26,26 +33,40 @@ import dev.shrink.kernels.ParallelKernels;
  *       Σₖ Bᵢₖtₖλₖ/(λₖ + α); w = Zᵀ·U·(t/(λ + α)).</li>
  * </ul>
  * Each α then costs O(n·r) (r = min(n, p)); the decomposition O(r³) and B = ZV O(n·p²) are paid once.
+ *
+ * <p>A sparse X is never densified: the Gram matrix (XᵀSX − S·x̄x̄ᵀ, or the n×n XXᵀ with the centring terms) comes
+ * from sparse products, Zᵀv = Xᵀ(√s∘v) − x̄·Σ√sᵢvᵢ, and in the primal form the rows of B = ZV are formed one at a time
+ * from the compressed rows of X while the scores are accumulated (O(nnz·p) in all, never n×p memory).
  */
 final class RidgeSpectrum {
     private final int n;
     private final int p;
     private final boolean primal;
-    private final double[] z; // n×p row-major, Z = diag(√s)(X − 1x̄ᵀ)
+    private final double[] z; // n×p row-major, Z = diag(√s)(X − 1x̄ᵀ); null for a sparse X
+    private final SparseRows sparseRows; // a sparse X: its compressed rows (primal B row by row) and columns; else null
     private final double[] zy; // z̃
     private final double[] hatBase; // sᵢ/S (intercept) or 0
     private final double sumWeights;
     private final double[] weights;
     private final double[] lambda; // eigenvalues, clipped at 0 (rounding can make them slightly negative)
     private final double[] vectors; // V (p×p) or U (n×n), eigenvectors as columns
-    private final double[] b; // B, n×r row-major
+    private final double[] b; // B, n×r row-major (null: sparse primal, rows formed on the fly)
     private final double[] t; // Bᵀz̃
     private final double[] xMean;
     private final double yMean;
     private final KernelProvider kernels;
 
+    /** Dense or sparse X (see the class comment). */
+    static RidgeSpectrum of(Design x, double[] y, double[] weights, boolean fitIntercept, KernelProvider kernels, ParallelKernels gramPass) {
+        return switch (x) {
+            case DenseDesign d -> new RidgeSpectrum(d.view(), y, weights, fitIntercept, kernels, gramPass);
+            case SparseDesign s -> new RidgeSpectrum(s, y, weights, fitIntercept, kernels);
+        };
+    }
+
     RidgeSpectrum(MatrixView x, double[] y, double[] weights, boolean fitIntercept, KernelProvider kernels, ParallelKernels gramPass) {
         this.kernels = kernels;
+        this.sparseRows = null;
         this.n = x.rows();
         this.p = x.cols();
         double s = 0;
@@ -94,6 +115,122 @@ final class RidgeSpectrum {
         }
         this.t = new double[r];
         if (r > 0) kernels.matrixVector().multiplyTransposed(MatrixView.rowMajor(b, n, r), zy, 0, t, 0);
+    }
+
+    /** A sparse X: the same decomposition from sparse products (see the class comment). */
+    private RidgeSpectrum(SparseDesign x, double[] y, double[] weights, boolean fitIntercept, KernelProvider kernels) {
+        this.kernels = kernels;
+        this.n = x.n();
+        this.p = x.p();
+        this.z = null;
+        DesignMatrix columns = DesignMatrix.of(x.matrix(), 1);
+        double s = 0;
+        for (int i = 0; i < n; i++) s += weights[i];
+        this.sumWeights = s;
+        this.weights = weights.clone();
+        this.xMean = fitIntercept ? columns.columnMeans(weights) : new double[p];
+        this.yMean = fitIntercept ? dev.shrink.solvers.internal.Moments.mean(y, weights) : 0.0;
+        this.zy = new double[n];
+        this.hatBase = new double[n];
+        double[] root = new double[n];
+        for (int i = 0; i < n; i++) {
+            root[i] = Math.sqrt(weights[i]);
+            zy[i] = root[i] * (y[i] - yMean);
+            if (fitIntercept) hatBase[i] = weights[i] / s;
+        }
+        this.primal = n >= p;
+        int r = primal ? p : n;
+        double[] gram = new double[Math.max(1, r * r)];
+        this.sparseRows = new SparseRows(x.matrix(), columns, root, xMean);
+        if (primal) {
+            // ZᵀZ = XᵀSX − S·x̄x̄ᵀ, its diagonal from the exactly centred sums of squares
+            columns.gram(weights, null, gram, 0, Math.max(1, r), null);
+            double[] squares = columns.centeredSquares(weights, xMean);
+            for (int a = 0; a < p; a++) {
+                for (int c = 0; c < p; c++) gram[a * p + c] = a == c ? squares[a] : gram[a * p + c] - s * xMean[a] * xMean[c];
+            }
+        } else {
+            sparseRows.outerGram(gram);
+        }
+        this.lambda = new double[r];
+        this.vectors = new double[r * r];
+        kernels.symmetricEigen().decompose(r, gram, 0, Math.max(1, r), lambda, vectors);
+        for (int k = 0; k < r; k++) lambda[k] = Math.max(lambda[k], 0);
+        this.t = new double[r];
+        if (primal) {
+            this.b = null;
+            double[] c = sparseRows.zTransposed(zy); // Zᵀz̃, then t = Vᵀ(Zᵀz̃)
+            if (r > 0) kernels.matrixVector().multiplyTransposed(MatrixView.rowMajor(vectors, r, r), c, 0, t, 0);
+        } else {
+            this.b = vectors;
+            if (r > 0) kernels.matrixVector().multiplyTransposed(MatrixView.rowMajor(b, n, r), zy, 0, t, 0);
+        }
+    }
+
+    /**
+     * A sparse X for the spectrum: its compressed rows (the CSC of Xᵀ) for the rows of B = ZV, the column view for
+     * products Zᵀv, with √s and x̄ to apply the weights and the centring.
+     */
+    private static final class SparseRows {
+        private final int[] starts;
+        private final int[] indices;
+        private final double[] values;
+        private final DesignMatrix columns;
+        private final DesignMatrix transposed;
+        private final double[] root;
+        private final double[] mean;
+
+        SparseRows(Matrix csc, DesignMatrix columns, double[] root, double[] mean) {
+            Matrix t = csc instanceof CscView v ? v.transpose() : ((CscFloatView) csc).transpose();
+            this.starts = t instanceof CscView v ? v.columnStarts() : ((CscFloatView) t).columnStarts();
+            this.indices = t instanceof CscView v ? v.rowIndices() : ((CscFloatView) t).rowIndices();
+            if (t instanceof CscView v) {
+                this.values = v.values();
+            } else {
+                float[] f = ((CscFloatView) t).values();
+                this.values = new double[f.length];
+                for (int k = 0; k < f.length; k++) values[k] = f[k];
+            }
+            this.columns = columns;
+            this.transposed = DesignMatrix.of(t, 1);
+            this.root = root;
+            this.mean = mean;
+        }
+
+        /** Row i of B = ZV into out[0 .. p): √sᵢ·(Σₖ xᵢₖ·Vₖ − x̄ᵀV), given meanV = x̄ᵀV. */
+        void rowOfB(int i, double[] v, double[] meanV, double[] out, Level1 level1) {
+            int p = meanV.length;
+            for (int c = 0; c < p; c++) out[c] = -meanV[c];
+            for (int k = starts[i]; k < starts[i + 1]; k++) level1.axpy(p, values[k], v, indices[k] * p, out, 0);
+            for (int c = 0; c < p; c++) out[c] *= root[i];
+        }
+
+        /** Zᵀv = Xᵀ(√s∘v) − x̄·Σ√sᵢvᵢ. */
+        double[] zTransposed(double[] v) {
+            double[] u = new double[v.length];
+            double sum = 0;
+            for (int i = 0; i < v.length; i++) {
+                u[i] = root[i] * v[i];
+                sum += u[i];
+            }
+            double[] out = new double[mean.length];
+            columns.multiplyTransposed(u, out);
+            for (int j = 0; j < out.length; j++) out[j] -= mean[j] * sum;
+            return out;
+        }
+
+        /** ZZᵀ (n×n): √sᵢ√sₗ(xᵢ·xₗ − xᵢ·x̄ − xₗ·x̄ + x̄·x̄), xᵢ·xₗ from the Gram of Xᵀ's columns. */
+        void outerGram(double[] g) {
+            int n = root.length;
+            transposed.gram(null, null, g, 0, Math.max(1, n), null);
+            double[] xm = new double[n];
+            columns.multiply(mean, xm);
+            double mm = 0;
+            for (double m : mean) mm += m * m;
+            for (int i = 0; i < n; i++) {
+                for (int l = 0; l < n; l++) g[i * n + l] = root[i] * root[l] * (g[i * n + l] - xm[i] - xm[l] + mm);
+            }
+        }
     }
 
     /** Rows of Z processed per pass over V in {@link #multiply}: V's row j is reused from L1 by all of them. */
@@ -151,12 +288,24 @@ final class RidgeSpectrum {
         double[] hat = new double[na];
         double[] fitted = new double[na];
         Level1 level1 = kernels.level1();
+        double[] bRows = b;
+        double[] meanV = null;
+        if (b == null) {
+            // sparse primal: row i of B is formed into a one-row buffer just before it is used
+            bRows = new double[Math.max(1, r)];
+            meanV = new double[r];
+            kernels.matrixVector().multiplyTransposed(MatrixView.rowMajor(vectors, r, r), xMean, 0, meanV, 0);
+        }
         for (int i = 0; i < n; i++) {
             int row = i * r;
+            if (b == null) {
+                sparseRows.rowOfB(i, vectors, meanV, bRows, level1);
+                row = 0;
+            }
             java.util.Arrays.fill(hat, hatBase[i]);
             java.util.Arrays.fill(fitted, 0.0);
             for (int k = 0; k < r; k++) {
-                double bik = b[row + k];
+                double bik = bRows[row + k];
                 if (bik == 0) continue;
                 level1.axpy(na, bik * bik, hatWeights, k * na, hat, 0);
                 level1.axpy(na, bik, fitWeights, k * na, fitted, 0);
@@ -194,6 +343,7 @@ final class RidgeSpectrum {
         } else {
             double[] dual = new double[n]; // (ZZᵀ + αI)⁻¹z̃
             kernels.matrixVector().multiply(MatrixView.rowMajor(vectors, r, r), g, 0, dual, 0);
+            if (z == null) return sparseRows.zTransposed(dual);
             kernels.matrixVector().multiplyTransposed(MatrixView.rowMajor(z, n, p), dual, 0, w, 0);
         }
         return w;

@@ -1,8 +1,11 @@
 package dev.shrink.solvers.glm;
 
+import dev.shrink.kernels.Matrix;
 import dev.shrink.kernels.MatrixView;
+import dev.shrink.kernels.ParallelKernels;
 import dev.shrink.solvers.internal.Moments;
 import dev.shrink.solvers.internal.Threads;
+import dev.shrink.solvers.matrix.DesignMatrix;
 
 /**
  * A prepared penalised GLM for the {@link ProximalNewton} engine: minimise
@@ -63,14 +66,27 @@ public final class GlmProblem {
      * @param classes      number of classes (multinomial; ignored otherwise)
      * @param rowWeights   rᵢ ≥ 0 of the loss (never null)
      * @param sampleWeight the user's weights for the column means and scales (null: all 1)
+     * @param x            a dense view, or compressed columns (a sparse design: read through its stored entries, the
+     *                     centring implicit, the working set's columns gathered densely)
      */
-    public GlmProblem(Kind kind, MatrixView x, double[] y, int classes, double[] rowWeights, double[] sampleWeight, Options options) {
+    public GlmProblem(Kind kind, Matrix x, double[] y, int classes, double[] rowWeights, double[] sampleWeight, Options options) {
         int n = x.rows();
         this.p = x.cols();
         this.intercept = options.intercept();
         double[] s = Moments.normalizedWeights(sampleWeight, n);
-        this.mean = intercept ? Moments.columnMeans(x, s) : null;
-        double[] sq = options.standardize() ? Moments.centeredSquares(x, s, intercept ? mean : new double[p], null) : null;
+        ParallelKernels passes = Threads.kernels(Threads.check(options.threads()));
+        DesignMatrix sparse = x instanceof MatrixView ? null : DesignMatrix.of(x, 1);
+        if (sparse == null) {
+            MatrixView v = (MatrixView) x;
+            this.mean = intercept ? Moments.columnMeans(v, s) : null;
+        } else {
+            this.mean = intercept ? sparse.columnMeans(s) : null;
+        }
+        double[] sq = null;
+        if (options.standardize()) {
+            double[] m = intercept ? mean : new double[p];
+            sq = sparse == null ? Moments.centeredSquares((MatrixView) x, s, m, null) : sparse.centeredSquares(s, m);
+        }
         this.scale = sq == null ? null : new double[p];
         this.excluded = new boolean[p];
         double[] a = null;
@@ -115,7 +131,7 @@ public final class GlmProblem {
             }
         };
         this.k = family.outputs();
-        DenseDesignOps ops = new DenseDesignOps(x, mean, Threads.kernels(Threads.check(options.threads())));
+        DesignOps ops = sparse == null ? new DenseDesignOps((MatrixView) x, mean, passes) : new SparseDesignOps(sparse, mean, passes);
         this.engine = new ProximalNewton(ops, family, penalties, intercept, excluded);
     }
 

@@ -10,6 +10,12 @@ public final class Thresholds {
     /** Ridge: a Cholesky pivot below this share of its diagonal element means the matrix is numerically singular. */
     public static final double SINGULAR_PIVOT = 1e-12;
 
+    /**
+     * Ridge on a sparse design: the p×p Gram matrix (at most 32 MB) and Cholesky up to this many columns, conjugate
+     * gradients beyond.
+     */
+    public static final int SPARSE_RIDGE_GRAM = 2048;
+
     /** Working-set mode: violators admitted at the first check; later checks admit as many as the set holds. */
     public static final int FIRST_BATCH = 64;
 

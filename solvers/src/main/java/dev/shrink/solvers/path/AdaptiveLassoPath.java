@@ -43,13 +43,14 @@ public final class AdaptiveLassoPath {
 
     /** Both stages; the path's coefficients are on all p columns (zeros where stage 1 had ŵⱼ = 0). */
     public PathResult fit(Design x, double[] y, double[] sampleWeight) {
+        Inputs.dense(x.matrix(), "AdaptiveLassoPath"); // refused before stage 1 runs
         LinearModel first = estimator.firstStageFit(x, y, sampleWeight);
         return secondStage(x, y, sampleWeight, AdaptiveLasso.penaltyFactors(first.coef(), estimator.gamma()));
     }
 
     /** Stage 2 alone, for given factors (+∞ leaves a feature out). */
     public PathResult secondStage(Design x, double[] y, double[] sampleWeight, double[] factors) {
-        ColumnSubset kept = ColumnSubset.finite(x.view(), factors);
+        ColumnSubset kept = ColumnSubset.finite(Inputs.dense(x.matrix(), "AdaptiveLassoPath"), factors);
         int p = x.p();
         if (kept.columns().length == 0) {
             double[] grid = alphas != null ? alphas.clone() : ElasticNetPath.scikitLearnGrid(1.0, nAlphas, eps);

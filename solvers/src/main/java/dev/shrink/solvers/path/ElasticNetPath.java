@@ -8,6 +8,7 @@ import dev.shrink.solvers.cd.Box;
 import dev.shrink.solvers.cd.LeastSquaresProblem;
 import dev.shrink.solvers.internal.Inputs;
 import dev.shrink.solvers.internal.Threads;
+import dev.shrink.solvers.matrix.DesignMatrix;
 
 /**
  * Warm-started elastic-net / lasso paths in two dialects.
@@ -28,7 +29,9 @@ import dev.shrink.solvers.internal.Threads;
  * (Tibshirani et al. 2012, "Strong rules for discarding predictors in lasso-type problems") choosing the initial
  * working set and a full KKT check before the duality-gap stop. Box constraints ({@code positive}, glmnet's
  * {@code lowerLimits} / {@code upperLimits}, on the original scale of X) clip every coordinate update; the grid does not
- * depend on them (as in glmnet). Immutable; build with {@link #builder()}.
+ * depend on them (as in glmnet). On a {@link dev.shrink.solvers.SparseDesign} the path runs on its columns with the
+ * centring implicit (residual updates unless the p×p Gram is no larger than the stored entries) in at most twice the
+ * CSC arrays plus O(n + p + |working set|²) heap besides the result. Immutable; build with {@link #builder()}.
  */
 public final class ElasticNetPath {
     /** Whose objective and grid. */
@@ -148,7 +151,8 @@ public final class ElasticNetPath {
             throw new IllegalArgumentException("penaltyFactors has " + penaltyFactors.length + " values, X has " + x.p() + " columns");
         }
         box(x.p());
-        return fit(LeastSquaresProblem.of(x.view(), y, sampleWeight, fitIntercept, standardize, LeastSquaresProblem.Mode.of(precompute.name()), threads));
+        return fit(LeastSquaresProblem.of(DesignMatrix.of(x.matrix(), threads), y, sampleWeight, fitIntercept, standardize,
+                LeastSquaresProblem.Mode.of(precompute.name())));
     }
 
     /** The path on precomputed statistics (covariance mode; not with standardize). */

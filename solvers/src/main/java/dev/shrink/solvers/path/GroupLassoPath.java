@@ -82,7 +82,7 @@ public final class GroupLassoPath {
 
     private PathResult squaredPath(Design x, double[] y, double[] sampleWeight, Groups g) {
         Inputs.response(y, x.n());
-        GroupLeastSquares problem = GroupLeastSquares.of(x.view(), y, sampleWeight, fitIntercept, g, threads);
+        GroupLeastSquares problem = GroupLeastSquares.of(Inputs.dense(x.matrix(), "GroupLassoPath"), y, sampleWeight, fitIntercept, g, threads);
         double alphaMax = problem.alphaMax(l1Ratio);
         double gapTol = tol * problem.yNorm2();
         return run(x.p(), problem.n(), alphaMax, gapTol, "sweeps", (w, lambda, l1, strong) -> {
@@ -95,7 +95,7 @@ public final class GroupLassoPath {
         double[] labels = Inputs.twoLabels(y, x.n());
         double[] y01 = new double[y.length];
         for (int i = 0; i < y.length; i++) y01[i] = y[i] == labels[1] ? 1.0 : 0.0;
-        GroupLogistic problem = GroupLogistic.of(x.view(), y01, sampleWeight, fitIntercept, g, threads);
+        GroupLogistic problem = GroupLogistic.of(Inputs.dense(x.matrix(), "GroupLassoPath"), y01, sampleWeight, fitIntercept, g, threads);
         double alphaMax = problem.alphaMax(l1Ratio);
         double gapTol = tol * problem.nullLoss();
         return run(x.p(), problem.n(), alphaMax, gapTol, "Newton steps", (w, lambda, l1, strong) -> {

@@ -5,6 +5,9 @@ import dev.shrink.solvers.Convergence;
 import dev.shrink.solvers.Design;
 import dev.shrink.solvers.LogisticModel;
 import dev.shrink.solvers.LogisticRegression;
+import dev.shrink.solvers.SparseDesign;
+import dev.shrink.solvers.matrix.DesignMatrix;
+import dev.shrink.solvers.newton.DesignNewtonLogistic;
 import dev.shrink.solvers.glm.GlmProblem;
 import dev.shrink.solvers.internal.Inputs;
 
@@ -22,7 +25,9 @@ import dev.shrink.solvers.internal.Inputs;
  * Every other path — l1Ratio &gt; 0, penalty factors, limits — runs on the proximal Newton engine with warm starts and
  * the strong rule, stopping on the duality gap ({@link GlmnetPaths}). Grid as glmnet: λ_max = max|X̃ᵀ(y − ȳ)|/(n·max(α,
  * 0.001)) (with the unpenalised features fitted first), ratio 1e-4 if n ≥ p else 0.01, unless explicit lambdas are given.
- * Immutable; build with {@link #builder()}.
+ * A {@link SparseDesign} is never densified: the ridge path runs on its original columns with the penalty weighted
+ * instead, the engine's paths read its stored entries with the centring implicit. Immutable; build with
+ * {@link #builder()}.
  */
 public final class LogisticPath {
     private final GlmnetConfig config;
@@ -55,7 +60,7 @@ public final class LogisticPath {
         double[] y01 = new double[x.n()];
         for (int i = 0; i < y01.length; i++) y01[i] = y[i] == labels[1] ? 1 : 0;
         if (config.plainRidge()) return ridge(x, y01, sampleWeight);
-        GlmProblem problem = new GlmProblem(GlmProblem.Kind.BINOMIAL, x.view(), y01, 2, GlmnetPaths.rowWeights(sampleWeight, x.n()), sampleWeight,
+        GlmProblem problem = new GlmProblem(GlmProblem.Kind.BINOMIAL, x.matrix(), y01, 2, GlmnetPaths.rowWeights(sampleWeight, x.n()), sampleWeight,
                 config.engine(x.p(), false));
         return GlmnetPaths.run(problem, config.settings(), x.n(), x.p());
     }
@@ -70,6 +75,7 @@ public final class LogisticPath {
         double ybar = 0;
         for (int i = 0; i < n; i++) ybar += sw[i] * y01[i];
         ybar /= n;
+        if (x instanceof SparseDesign) return fitImplicit(x, y01, sampleWeight == null ? null : sw, ybar);
         double[] mean = new double[p];
         double[] d = new double[p];
         for (int j = 0; j < p; j++) {
@@ -119,6 +125,60 @@ public final class LogisticPath {
             coefs[i] = w;
             intercepts[i] = b0;
             convergence[i] = m.convergence();
+        }
+        return new PathResult(grid, coefs, intercepts, convergence);
+    }
+
+    /**
+     * A sparse X, never densified nor centred: on the original columns the standardised problem is
+     * {@code ½·Σⱼdⱼ²wⱼ² + C·Σᵢsᵢ·logloss(xᵢ·w + b')} with b' = b − x̄·w (the intercept absorbs the centring), which
+     * Newton's method solves with the weighted penalty πⱼ = dⱼ² (πⱼ = 1 without standardising; a column with dⱼ = 0 is
+     * held at 0, as glmnet leaves it out).
+     *
+     * @param s normalised weights (sum n) or null
+     */
+    private PathResult fitImplicit(Design x, double[] y01, double[] s, double ybar) {
+        int n = x.n();
+        int p = x.p();
+        DesignMatrix m = DesignMatrix.of(x.matrix(), config.threads());
+        double[] realMean = m.columnMeans(s);
+        double[] squares = m.centeredSquares(s, realMean);
+        double[] mean = config.fitIntercept() ? realMean : new double[p];
+        double[] d = new double[p];
+        double[] penalty = new double[p];
+        for (int j = 0; j < p; j++) {
+            d[j] = config.standardize() ? Math.sqrt(squares[j] / n) : 1.0;
+            penalty[j] = d[j] > 0 ? d[j] * d[j] : Double.POSITIVE_INFINITY;
+        }
+        double[] grid = config.lambdas();
+        if (grid == null) {
+            // max |Σᵢsᵢ·(xᵢⱼ − x̄ⱼ)/dⱼ·(yᵢ − ȳ)| = max |(Xᵀ(s∘(y − ȳ)))ⱼ − x̄ⱼ·Σᵢsᵢ(yᵢ − ȳ)|/dⱼ
+            double[] u = new double[n];
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                u[i] = (s == null ? 1.0 : s[i]) * (y01[i] - ybar);
+                sum += u[i];
+            }
+            double[] c = new double[p];
+            m.multiplyTransposed(u, c);
+            double max = 0;
+            for (int j = 0; j < p; j++) if (d[j] > 0) max = Math.max(max, Math.abs(c[j] - mean[j] * sum) / d[j]);
+            double ratio = Double.isNaN(config.lambdaMinRatio()) ? (n >= p ? 1e-4 : 1e-2) : config.lambdaMinRatio();
+            grid = ElasticNetPath.glmnetGrid(max / (n * 1e-3), config.nLambdas(), ratio);
+        }
+        DesignNewtonLogistic newton = new DesignNewtonLogistic(m, y01, s, config.fitIntercept(), penalty);
+        int k = grid.length;
+        double[][] coefs = new double[k][];
+        double[] intercepts = new double[k];
+        Convergence[] convergence = new Convergence[k];
+        double[] w = new double[p];
+        double[] b = {config.fitIntercept() ? Math.log(ybar / (1 - ybar)) : 0.0};
+        for (int i = 0; i < k; i++) {
+            DesignNewtonLogistic.Result r = newton.solve(w, b, 1 / (n * grid[i]), config.tol(), config.maxIter());
+            coefs[i] = w.clone();
+            intercepts[i] = config.fitIntercept() ? b[0] : 0.0;
+            convergence[i] = Convergence.iterative(Convergence.Criterion.SCALED_GRADIENT, "Newton steps", r.iterations(), r.gradientNorm(), config.tol(),
+                    r.converged(), config.maxIter());
         }
         return new PathResult(grid, coefs, intercepts, convergence);
     }

@@ -52,7 +52,7 @@ public final class MultiTaskElasticNetPath {
     public MultiTaskPathResult fit(Design x, double[][] y) {
         double[] flat = Responses.matrix(y, x.n());
         int tasks = y[0].length;
-        return fit(MultiTaskProblem.of(x.view(), flat, tasks, fitIntercept, threads, true));
+        return fit(MultiTaskProblem.of(Inputs.dense(x.matrix(), "MultiTaskElasticNetPath"), flat, tasks, fitIntercept, threads, true));
     }
 
     /** The path on a prepared problem (cross-validation's folds). */

@@ -42,7 +42,7 @@ public final class MultinomialPath {
     public PathResult fit(Design x, double[] y, double[] sampleWeight) {
         double[] classes = Inputs.classes(y, x.n());
         Inputs.weights(sampleWeight, x.n());
-        GlmProblem problem = new GlmProblem(GlmProblem.Kind.MULTINOMIAL, x.view(), Inputs.classIndices(y, classes), classes.length,
+        GlmProblem problem = new GlmProblem(GlmProblem.Kind.MULTINOMIAL, x.matrix(), Inputs.classIndices(y, classes), classes.length,
                 GlmnetPaths.rowWeights(sampleWeight, x.n()), sampleWeight, config.engine(x.p(), grouped));
         return GlmnetPaths.run(problem, config.settings(), x.n(), x.p());
     }

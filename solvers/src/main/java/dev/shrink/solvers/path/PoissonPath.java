@@ -35,7 +35,7 @@ public final class PoissonPath {
     public PathResult fit(Design x, double[] y, double[] sampleWeight) {
         Inputs.counts(y, x.n(), config.fitIntercept());
         Inputs.weights(sampleWeight, x.n());
-        GlmProblem problem = new GlmProblem(GlmProblem.Kind.POISSON, x.view(), y.clone(), 1, GlmnetPaths.rowWeights(sampleWeight, x.n()), sampleWeight,
+        GlmProblem problem = new GlmProblem(GlmProblem.Kind.POISSON, x.matrix(), y.clone(), 1, GlmnetPaths.rowWeights(sampleWeight, x.n()), sampleWeight,
                 config.engine(x.p(), false));
         return GlmnetPaths.run(problem, config.settings(), x.n(), x.p());
     }

@@ -1,7 +1,9 @@
 package dev.shrink.solvers.internal;
 
 import dev.shrink.kernels.MatrixView;
+import dev.shrink.solvers.SparseData;
 import dev.shrink.solvers.TestData;
+import dev.shrink.solvers.matrix.DesignMatrix;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;
@@ -37,9 +39,13 @@ class MomentsTest {
                 for (int k = 0; k < p; k++) gram[j * p + k] += s[i] * x[i * p + j] * x[i * p + k];
             }
         }
-        double[] mean = Moments.columnMeans(MatrixView.rowMajor(x, n, p), s);
+        double[] mean = DesignMatrix.of(MatrixView.rowMajor(x, n, p), 1).columnMeans(s);
+        double[] sparseMean = DesignMatrix.of(SparseData.of(n, p, x).csc().matrix(), 1).columnMeans(s);
         double ybar = Moments.mean(y, s);
-        for (int j = 0; j < p; j++) assertEquals(sumWx[j] / sumW, mean[j], 1e-13 * (1 + Math.abs(mean[j])));
+        for (int j = 0; j < p; j++) {
+            assertEquals(sumWx[j] / sumW, mean[j], 1e-13 * (1 + Math.abs(mean[j])));
+            assertEquals(sumWx[j] / sumW, sparseMean[j], 1e-13 * (1 + Math.abs(mean[j])));
+        }
         assertEquals(sumWy / sumW, ybar, 1e-13 * Math.abs(ybar));
         // two-pass references: Σsᵢ(xᵢ − x̄)(xᵢ − x̄)ᵀ, Σsᵢ(xᵢ − x̄)(yᵢ − ȳ), Σsᵢ(yᵢ − ȳ)²
         double[] g = new double[p * p];
@@ -60,11 +66,18 @@ class MomentsTest {
         for (int k = 0; k < g.length; k++) assertEquals(2 * g[k], twice[k], 2e-12 * scale);
         assertArrayEquals(c, Moments.centeredXty(xty, sumWx, sumW, sumWy), 1e-12 * TestData.maxAbs(xty));
         assertEquals(yy, Moments.centeredYty(sumWyy, sumWy, sumW), 1e-12 * sumWyy);
-        double[] squares = Moments.centeredSquares(MatrixView.rowMajor(x, n, p), s, mean, null);
-        double[] squaresC = Moments.centeredSquares(MatrixView.columnMajor(TestData.columnMajor(x, n, p), n, p), s, mean, null);
+        double[] squares = DesignMatrix.of(MatrixView.rowMajor(x, n, p), 1).centeredSquares(s, mean);
+        double[] squaresC = DesignMatrix.of(MatrixView.columnMajor(TestData.columnMajor(x, n, p), n, p), 1).centeredSquares(s, mean);
+        // a sparse X with half of its entries zero: the zeros' share m²·Σ(weights of the unstored rows) included
+        double[] half = x.clone();
+        for (int k = 0; k < half.length; k += 2) half[k] = 0;
+        double[] halfMean = DesignMatrix.of(MatrixView.rowMajor(half, n, p), 1).columnMeans(s);
+        double[] squaresS = DesignMatrix.of(SparseData.of(n, p, half).csc().matrix(), 1).centeredSquares(s, halfMean);
+        double[] squaresD = DesignMatrix.of(MatrixView.rowMajor(half, n, p), 1).centeredSquares(s, halfMean);
         for (int j = 0; j < p; j++) {
             assertEquals(g[j * p + j], squares[j], 1e-12 * g[j * p + j]);
             assertEquals(g[j * p + j], squaresC[j], 1e-12 * g[j * p + j]);
+            assertEquals(squaresD[j], squaresS[j], 1e-12 * squaresD[j]);
         }
     }
 

@@ -1,0 +1,286 @@
+package dev.shrink.solvers;
+
+import dev.shrink.kernels.CscFloatView;
+import dev.shrink.kernels.CscView;
+import dev.shrink.kernels.Matrix;
+import dev.shrink.kernels.SparseChecks;
+import dev.shrink.solvers.internal.Inputs;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * A sparse design: X stored as compressed sparse columns (CSC: scipy's {@code csc_matrix}, R's {@code dgCMatrix}) or
+ * rows (CSR: {@code csr_matrix}), with double or single-precision values. The lasso / elastic-net, ridge, logistic,
+ * multinomial and Poisson estimators, paths and cross-validations take it wherever they take a dense {@link Design},
+ * without ever forming the dense matrix (the group-lasso, multi-task, Bayesian and adaptive-lasso estimators take
+ * dense X only and refuse a sparse one by name): coordinate descent reads
+ * columns, centring and scaling are implicit (the mean-shifted products {@code Xᵀr − x̄·Σr}, as scikit-learn's
+ * {@code X_offset} and glmnet), cross-validation folds are row masks on the same arrays.
+ *
+ * <p>Built from arrays without copying ({@link #csc}, {@link #csr}: the arrays are viewed, never written), from
+ * triplets ({@link #fromTriplets}, {@link #fromTripletsSummingRepeats}) or from a Matrix Market file ({@link #readMatrixMarket}). Validated once: n ≥ 1,
+ * p ≥ 1, pointer arrays of the right length that never decrease, indices in range and, within each column (row),
+ * sorted and duplicate-free, every stored value finite; each failure is an {@link IllegalArgumentException} naming
+ * the column (row) and the position in the arrays. Explicitly stored zeros are allowed.
+ *
+ * <p>Memory: the coordinate-descent engines read the columns. A design built from CSR arrays converts them to CSC
+ * once, on first use, and keeps both (then twice the arrays); a CSC design is never copied. Lasso and elastic-net fits
+ * and paths on a sparse design use at most twice the CSC arrays plus O(n + p + |working set|²) heap
+ * ({@code SparseMemoryTest} checks it on a design whose dense form would need 80 GB).
+ */
+public final class SparseDesign extends Design {
+    private final int n;
+    private final int p;
+    /** CSC of X (CscView or CscFloatView); null until first asked for when built from CSR. */
+    private Matrix columns;
+    /** CSR of X as the CSC of Xᵀ; null until first asked for when built from CSC. */
+    private Matrix rows;
+    /** Built from compressed rows (CSR). */
+    private final boolean fromRows;
+
+    private SparseDesign(int n, int p, Matrix columns, Matrix rows) {
+        this.n = n;
+        this.p = p;
+        this.columns = columns;
+        this.rows = rows;
+        this.fromRows = columns == null;
+    }
+
+    /**
+     * X from compressed sparse columns: column j holds {@code values[k]} at row {@code rowIndices[k]} for k in
+     * {@code columnStarts[j] .. columnStarts[j + 1])}. The arrays are viewed, not copied.
+     */
+    public static SparseDesign csc(int n, int p, int[] columnStarts, int[] rowIndices, double[] values) {
+        shape(n, p);
+        if (values == null) throw new IllegalArgumentException("values must not be null");
+        SparseChecks.structure(p, n, columnStarts, rowIndices, values.length, "columnStarts", "rowIndices", "column", "row");
+        finite(columnStarts, rowIndices, values.length, k -> values[k], true);
+        return new SparseDesign(n, p, new CscView(n, p, columnStarts, rowIndices, values), null);
+    }
+
+    /** {@link #csc(int, int, int[], int[], double[])} with single-precision values (products still in double). */
+    public static SparseDesign csc(int n, int p, int[] columnStarts, int[] rowIndices, float[] values) {
+        shape(n, p);
+        if (values == null) throw new IllegalArgumentException("values must not be null");
+        SparseChecks.structure(p, n, columnStarts, rowIndices, values.length, "columnStarts", "rowIndices", "column", "row");
+        finite(columnStarts, rowIndices, values.length, k -> values[k], true);
+        return new SparseDesign(n, p, new CscFloatView(n, p, columnStarts, rowIndices, values), null);
+    }
+
+    /**
+     * X from compressed sparse rows: row i holds {@code values[k]} at column {@code columnIndices[k]} for k in
+     * {@code rowStarts[i] .. rowStarts[i + 1])}. The arrays are viewed, not copied; predictions read them directly,
+     * fits convert them to columns once.
+     */
+    public static SparseDesign csr(int n, int p, int[] rowStarts, int[] columnIndices, double[] values) {
+        shape(n, p);
+        if (values == null) throw new IllegalArgumentException("values must not be null");
+        SparseChecks.structure(n, p, rowStarts, columnIndices, values.length, "rowStarts", "columnIndices", "row", "column");
+        finite(rowStarts, columnIndices, values.length, k -> values[k], false);
+        return new SparseDesign(n, p, null, new CscView(p, n, rowStarts, columnIndices, values));
+    }
+
+    /** {@link #csr(int, int, int[], int[], double[])} with single-precision values. */
+    public static SparseDesign csr(int n, int p, int[] rowStarts, int[] columnIndices, float[] values) {
+        shape(n, p);
+        if (values == null) throw new IllegalArgumentException("values must not be null");
+        SparseChecks.structure(n, p, rowStarts, columnIndices, values.length, "rowStarts", "columnIndices", "row", "column");
+        finite(rowStarts, columnIndices, values.length, k -> values[k], false);
+        return new SparseDesign(n, p, null, new CscFloatView(p, n, rowStarts, columnIndices, values));
+    }
+
+    /**
+     * X from triplets: entry t is {@code values[t]} at ({@code rows[t]}, {@code columns[t]}), in any order; each
+     * position may occur once. Copied into fresh CSC arrays (the inputs are not kept).
+     */
+    public static SparseDesign fromTriplets(int n, int p, int[] rows, int[] columns, double[] values) {
+        checkTriplets(n, p, rows, columns, values);
+        Triplets.Sorted s = Triplets.byColumn(n, p, rows, columns, t -> "triplets " + t[0] + " and " + t[1]);
+        double[] v = new double[values.length];
+        for (int k = 0; k < v.length; k++) v[k] = values[s.source()[k]];
+        return new SparseDesign(n, p, new CscView(n, p, s.starts(), s.indices(), v), null);
+    }
+
+    /**
+     * X from triplets in which a position may occur several times: the values there add up (as scipy's
+     * {@code coo_matrix} and R's {@code Matrix::sparseMatrix}, as LibSVM and Matrix Market readers need). A sum that
+     * is not finite is an {@link IllegalArgumentException} naming row and column. Copied into fresh CSC arrays.
+     */
+    public static SparseDesign fromTripletsSummingRepeats(int n, int p, int[] rows, int[] columns, double[] values) {
+        checkTriplets(n, p, rows, columns, values);
+        Triplets.Summed s = Triplets.byColumnSummed(n, p, rows, columns, values);
+        for (int j = 0; j < p; j++) {
+            for (int k = s.starts()[j]; k < s.starts()[j + 1]; k++) {
+                if (!Double.isFinite(s.values()[k])) {
+                    throw new IllegalArgumentException("X has " + Inputs.describe(s.values()[k]) + " at row " + s.indices()[k] + ", column " + j
+                            + " (the sum of the entries given there)");
+                }
+            }
+        }
+        return new SparseDesign(n, p, new CscView(n, p, s.starts(), s.indices(), s.values()), null);
+    }
+
+    /** Shape, equal lengths, indices in range and finite values; names the first bad triplet. */
+    private static void checkTriplets(int n, int p, int[] rows, int[] columns, double[] values) {
+        shape(n, p);
+        if (rows == null || columns == null || values == null) throw new IllegalArgumentException("rows, columns and values must not be null");
+        if (rows.length != columns.length || rows.length != values.length) {
+            throw new IllegalArgumentException("rows, columns and values must have one entry per triplet, got " + rows.length + ", "
+                    + columns.length + " and " + values.length);
+        }
+        for (int t = 0; t < rows.length; t++) {
+            if (rows[t] < 0 || rows[t] >= n) throw new IllegalArgumentException("triplet " + t + ": row " + rows[t] + " is outside 0 .. " + (n - 1));
+            if (columns[t] < 0 || columns[t] >= p) {
+                throw new IllegalArgumentException("triplet " + t + ": column " + columns[t] + " is outside 0 .. " + (p - 1));
+            }
+            if (!Double.isFinite(values[t])) {
+                throw new IllegalArgumentException("X has " + Inputs.describe(values[t]) + " at row " + rows[t] + ", column " + columns[t]
+                        + " (triplet " + t + ")");
+            }
+        }
+    }
+
+    /**
+     * X from a Matrix Market coordinate file ({@code %%MatrixMarket matrix coordinate real|integer|pattern
+     * general|symmetric}, then optional {@code %} comments, the line {@code n p nnz} and nnz lines {@code i j value},
+     * 1-based, in any order): what {@code scipy.io.mmwrite} and R's {@code Matrix::writeMM} write. A bad header, a
+     * line that does not parse, an index out of range or a repeated position is an {@link IllegalArgumentException}
+     * naming the file and the line.
+     */
+    public static SparseDesign readMatrixMarket(Path file) throws IOException {
+        return MatrixMarket.read(file);
+    }
+
+    /**
+     * Writes X as a Matrix Market coordinate file ({@code real general}, entries in row-major order, values with
+     * 17 significant digits so that they read back as the same doubles).
+     */
+    public void writeMatrixMarket(Path file) throws IOException {
+        MatrixMarket.write(this, file);
+    }
+
+    private static void shape(int n, int p) {
+        if (n <= 0) throw new IllegalArgumentException("X has no rows (n = " + n + ")");
+        if (p <= 0) throw new IllegalArgumentException("X has no columns (p = " + p + ")");
+    }
+
+    private interface Values {
+        double at(int k);
+    }
+
+    /** Every stored value finite; names the first bad one by row, column and position. */
+    private static void finite(int[] starts, int[] indices, int count, Values v, boolean columnMajor) {
+        int lines = starts.length - 1;
+        for (int line = 0; line < lines; line++) {
+            for (int k = starts[line]; k < starts[line + 1]; k++) {
+                double x = v.at(k);
+                if (!Double.isFinite(x)) {
+                    int row = columnMajor ? indices[k] : line;
+                    int column = columnMajor ? line : indices[k];
+                    throw new IllegalArgumentException("X has " + Inputs.describe(x) + " at row " + row + ", column " + column + " (position " + k + ")");
+                }
+            }
+        }
+    }
+
+    @Override
+    public int n() {
+        return n;
+    }
+
+    @Override
+    public int p() {
+        return p;
+    }
+
+    /** Number of stored entries. */
+    public int nonZeros() {
+        Matrix m = columns != null ? columns : rows;
+        return m instanceof CscView c ? c.nonZeros() : ((CscFloatView) m).nonZeros();
+    }
+
+    /** Whether the values are single precision. */
+    public boolean singlePrecision() {
+        return (columns != null ? columns : rows) instanceof CscFloatView;
+    }
+
+    /** The compressed columns (CscView or CscFloatView), converted from rows once when built from CSR. */
+    @Override
+    public synchronized Matrix matrix() {
+        if (columns == null) columns = transpose(rows);
+        return columns;
+    }
+
+    /** The compressed rows as the CSC of Xᵀ, converted from columns once when built from CSC (row access: predictions). */
+    synchronized Matrix byRows() {
+        if (rows == null) rows = transpose(columns);
+        return rows;
+    }
+
+    /** Whether the design holds its rows already (built from CSR, or converted before): then predictions read rows. */
+    synchronized boolean hasRows() {
+        return rows != null;
+    }
+
+    private static Matrix transpose(Matrix m) {
+        return m instanceof CscView c ? c.transpose() : ((CscFloatView) m).transpose();
+    }
+
+    @Override
+    public double get(int i, int j) {
+        if (i < 0 || i >= n || j < 0 || j >= p) throw new IllegalArgumentException("(" + i + ", " + j + ") is outside a " + n + "×" + p + " design");
+        Matrix c = columns;
+        if (c instanceof CscView v) return v.get(i, j);
+        if (c instanceof CscFloatView v) return v.get(i, j);
+        return rows instanceof CscView v ? v.get(j, i) : ((CscFloatView) rows).get(j, i);
+    }
+
+    @Override
+    public void column(int j, double[] out) {
+        java.util.Arrays.fill(out, 0, n, 0.0);
+        Matrix m = matrix();
+        if (m instanceof CscView v) {
+            for (int k = v.columnStarts()[j]; k < v.columnStarts()[j + 1]; k++) out[v.rowIndices()[k]] = v.values()[k];
+        } else {
+            CscFloatView v = (CscFloatView) m;
+            for (int k = v.columnStarts()[j]; k < v.columnStarts()[j + 1]; k++) out[v.rowIndices()[k]] = v.values()[k];
+        }
+    }
+
+    /** A new sparse design (compressed rows, fresh arrays) holding the given rows in the given order. */
+    @Override
+    public SparseDesign rows(int[] selected) {
+        if (selected == null || selected.length == 0) throw new IllegalArgumentException("rows must not be empty");
+        for (int k = 0; k < selected.length; k++) {
+            if (selected[k] < 0 || selected[k] >= n) throw new IllegalArgumentException("rows[" + k + "] = " + selected[k] + " is outside 0 .. " + (n - 1));
+        }
+        Matrix r = byRows();
+        int[] starts = r instanceof CscView v ? v.columnStarts() : ((CscFloatView) r).columnStarts();
+        int[] indices = r instanceof CscView v ? v.rowIndices() : ((CscFloatView) r).rowIndices();
+        int[] newStarts = new int[selected.length + 1];
+        for (int k = 0; k < selected.length; k++) newStarts[k + 1] = newStarts[k] + starts[selected[k] + 1] - starts[selected[k]];
+        int[] newIndices = new int[newStarts[selected.length]];
+        for (int k = 0; k < selected.length; k++) {
+            System.arraycopy(indices, starts[selected[k]], newIndices, newStarts[k], newStarts[k + 1] - newStarts[k]);
+        }
+        if (r instanceof CscView v) {
+            double[] values = new double[newIndices.length];
+            for (int k = 0; k < selected.length; k++) {
+                System.arraycopy(v.values(), starts[selected[k]], values, newStarts[k], newStarts[k + 1] - newStarts[k]);
+            }
+            return new SparseDesign(selected.length, p, null, new CscView(p, selected.length, newStarts, newIndices, values));
+        }
+        float[] values = new float[newIndices.length];
+        for (int k = 0; k < selected.length; k++) {
+            System.arraycopy(((CscFloatView) r).values(), starts[selected[k]], values, newStarts[k], newStarts[k + 1] - newStarts[k]);
+        }
+        return new SparseDesign(selected.length, p, null, new CscFloatView(p, selected.length, newStarts, newIndices, values));
+    }
+
+    @Override
+    public String toString() {
+        return "SparseDesign[" + n + "×" + p + ", " + nonZeros() + " stored, " + (fromRows ? "CSR" : "CSC")
+                + (singlePrecision() ? ", float" : "") + "]";
+    }
+}

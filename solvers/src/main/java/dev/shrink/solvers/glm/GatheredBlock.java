@@ -1,0 +1,139 @@
+package dev.shrink.solvers.glm;
+
+import dev.shrink.kernels.KernelProvider;
+import dev.shrink.kernels.Layout;
+import dev.shrink.kernels.Level1;
+import dev.shrink.kernels.MatrixView;
+import dev.shrink.kernels.ParallelKernels;
+
+import java.util.Arrays;
+
+/**
+ * A {@link ColumnBlock} that holds the working set's centred columns as a dense column-major n×m array in a growing
+ * buffer (n·m doubles), filled by the design's own {@link Gather}: the dense design copies its columns, a sparse one
+ * scatters its stored entries. Every product with the block then runs on the dense kernels.
+ */
+final class GatheredBlock implements ColumnBlock {
+    /** Writes the centred columns {@code features[0 .. count)} (sorted ascending) into z from offset, n values each. */
+    interface Gather {
+        void into(int[] features, int count, double[] z, int offset);
+    }
+
+    private final int n;
+    private final int p;
+    private final ParallelKernels passes;
+    private final Gather gather;
+    private final int[] slotOf;
+    private int[] features = new int[0];
+    private double[] z = new double[0];
+    private int m;
+    private double[] ones;
+    private double[] scratch;
+    private final KernelProvider kernels = KernelProvider.get();
+    private final Level1 level1 = kernels.level1();
+
+    GatheredBlock(int n, int p, ParallelKernels passes, Gather gather) {
+        this.n = n;
+        this.p = p;
+        this.passes = passes;
+        this.gather = gather;
+        this.slotOf = new int[p];
+        Arrays.fill(slotOf, -1);
+    }
+
+    @Override
+    public int size() {
+        return m;
+    }
+
+    @Override
+    public int feature(int slot) {
+        return features[slot];
+    }
+
+    @Override
+    public int slot(int feature) {
+        return slotOf[feature];
+    }
+
+    @Override
+    public void add(int[] add, int count) {
+        int fresh = 0;
+        int[] todo = new int[count];
+        for (int t = 0; t < count; t++) if (slotOf[add[t]] < 0) todo[fresh++] = add[t];
+        if (fresh == 0) return;
+        todo = Arrays.copyOf(todo, fresh);
+        Arrays.sort(todo);
+        int m1 = m + fresh;
+        if ((long) m1 * n > Integer.MAX_VALUE - 8) throw new IllegalStateException("working set too large: " + m1 + " columns of " + n);
+        if ((long) m1 * n > z.length) {
+            int cap = (int) Math.min((long) p, Math.max(m1, 2L * m));
+            z = Arrays.copyOf(z, cap * n);
+            features = Arrays.copyOf(features, cap);
+        }
+        gather.into(todo, fresh, z, m * n);
+        for (int t = 0; t < fresh; t++) {
+            features[m + t] = todo[t];
+            slotOf[todo[t]] = m + t;
+        }
+        m = m1;
+    }
+
+    private MatrixView view() {
+        return new MatrixView(z, 0, n, m, Math.max(1, n), Layout.COLUMN_MAJOR);
+    }
+
+    @Override
+    public void gram(double[] d, int dOffset, double[] g, double[] zd) {
+        if (m == 0) return;
+        double[] weights = dOffset == 0 ? d : Arrays.copyOfRange(d, dOffset, dOffset + n);
+        if (ones == null) {
+            ones = new double[n];
+            Arrays.fill(ones, 1.0);
+        }
+        passes.gram(view(), weights, ones, g, 0, m, zd, 0);
+    }
+
+    @Override
+    public void multiply(double[] v, int vOffset, double[] out, int outOffset) {
+        if (m == 0) {
+            Arrays.fill(out, outOffset, outOffset + n, 0.0);
+            return;
+        }
+        kernels.matrixVector().multiply(view(), v, vOffset, out, outOffset);
+    }
+
+    @Override
+    public void multiplyTransposed(double[] u, int uOffset, double[] out, int outOffset) {
+        if (m == 0) return;
+        passes.multiplyTransposed(view(), u, uOffset, out, outOffset);
+    }
+
+    @Override
+    public void column(int slot, double[] out, int outOffset) {
+        System.arraycopy(z, slot * n, out, outOffset, n);
+    }
+
+    @Override
+    public double weightedSquares(int slot, double[] h, int hOffset) {
+        if (scratch == null) scratch = new double[n];
+        int at = slot * n;
+        for (int i = 0; i < n; i++) scratch[i] = h[hOffset + i] * z[at + i];
+        return level1.dot(n, scratch, 0, z, at);
+    }
+
+    @Override
+    public void axpyWeighted(int slot, double d, double[] h, int hOffset, double[] out, int outOffset) {
+        int at = slot * n;
+        for (int i = 0; i < n; i++) out[outOffset + i] += d * h[hOffset + i] * z[at + i];
+    }
+
+    @Override
+    public double dot(int slot, double[] a, int aOffset, double[] b, int bOffset) {
+        if (b == null) return level1.dot(n, z, slot * n, a, aOffset);
+        double s = 0;
+        int at = slot * n;
+        for (int i = 0; i < n; i++) s += z[at + i] * a[aOffset + i] * b[bOffset + i];
+        return s;
+    }
+}
