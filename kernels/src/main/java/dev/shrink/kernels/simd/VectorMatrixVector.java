@@ -64,10 +64,6 @@ final class VectorMatrixVector implements MatrixVector {
         }
     }
 
-    /**
-     * Row-major or row-array A: four rows at a time, their dot products with x ({@link #dots4}) give four residuals,
-     * which go straight into g ({@link #combine4}) while the rows are still in L1 — one sweep over A instead of two.
-     */
     /** Rows of A per block: a block's slice of one vector of columns (ROW_BLOCK cache lines) stays in L1 across the task chunks. */
     private static final int ROW_BLOCK = 128;
 
@@ -151,6 +147,10 @@ final class VectorMatrixVector implements MatrixVector {
         }
     }
 
+    /**
+     * Row-major or row-array A: four rows at a time, their dot products with x ({@link #dots4}) give four residuals,
+     * which go straight into g ({@link #combine4}) while the rows are still in L1 — one sweep over A instead of two.
+     */
     @Override
     public void residualGradient(DenseMatrix a, double[] x, double c, double[] y, double[] s, double[] r, double[] g) {
         Checks.residualGradient(a, x, y, s, r, g);
