@@ -216,7 +216,7 @@ class GroupAndAdaptiveModelsTest {
         JsonNode path = run(dir, "path", "adaptive-lasso", DIABETES.toString(), "--target", "progression", "--gamma", "1", "--tol", "1e-10", "--n-alphas", "7");
         for (int k = 0; k < r.size(); k++) same(r.coef(k), coefAt(path, path.get("path").get(k)), "coef at point " + k, largest(r));
 
-        AdaptiveLassoCvResult cv = AdaptiveLassoCV.builder().estimator(AdaptiveLasso.builder().tol(1e-8).threads(1).build()).gammas(0.5, 2).nAlphas(8)
+        AdaptiveLassoCvResult<AdaptiveLassoModel> cv = AdaptiveLassoCV.builder().estimator(AdaptiveLasso.builder().tol(1e-8).threads(1).build()).gammas(0.5, 2).nAlphas(8)
                 .folds(Folds.contiguous(y.length, 3)).threads(1).build().fit(x, y);
         JsonNode cvOut = run(dir, "cv", "adaptive-lasso", DIABETES.toString(), "--target", "progression", "--gamma", "0.5,2", "--n-alphas", "8", "--folds", "3",
                 "--tol", "1e-8");

@@ -16,11 +16,11 @@ import dev.shrink.solvers.internal.Threads;
  *   infinite factor and stays out (wⱼ = 0).</li>
  * </ol>
  * Large first-stage coefficients are penalised little, small ones a lot, which makes the selection consistent where
- * the lasso's is not. The result keeps both stages ({@link AdaptiveLassoModel}). Squared loss only (a logistic adaptive
- * lasso waits for the GLM engine). Immutable; build with {@link #builder()}.
+ * the lasso's is not. The result keeps both stages ({@link AdaptiveLassoModel}). Squared loss; the logistic adaptive
+ * lasso is {@link LogisticAdaptiveLasso}. Immutable; build with {@link #builder()}.
  */
 public final class AdaptiveLasso {
-    /** The estimator of stage 1. */
+    /** The estimator of stage 1 (for {@link LogisticAdaptiveLasso}: the L2, unpenalised and L1 logistic fits). */
     public enum FirstStage {
         /** {@link Ridge} with {@code firstStageAlpha} (default 1): defined for any shape, Zou's choice when p is large. */
         RIDGE,

@@ -4,9 +4,11 @@
  * (binary or multinomial; L2, L1, elastic net or no penalty) and {@link dev.shrink.solvers.PoissonRegressor};
  * group L2 and adaptive regularisation: {@link dev.shrink.solvers.GroupLasso}, {@link dev.shrink.solvers.LogisticGroupLasso},
  * {@link dev.shrink.solvers.MultiTaskElasticNet}, {@link dev.shrink.solvers.MultiTaskLasso},
- * {@link dev.shrink.solvers.AdaptiveLasso}, {@link dev.shrink.solvers.BayesianRidge} and {@link dev.shrink.solvers.ARDRegression};
+ * {@link dev.shrink.solvers.AdaptiveLasso}, {@link dev.shrink.solvers.LogisticAdaptiveLasso}, {@link dev.shrink.solvers.BayesianRidge} and
+ * {@link dev.shrink.solvers.ARDRegression};
  * the fitted {@link dev.shrink.solvers.LinearModel}, {@link dev.shrink.solvers.LogisticModel},
  * {@link dev.shrink.solvers.PoissonModel}, {@link dev.shrink.solvers.MultiTaskModel}, {@link dev.shrink.solvers.AdaptiveLassoModel},
+ * {@link dev.shrink.solvers.LogisticAdaptiveLassoModel},
  * {@link dev.shrink.solvers.BayesianRidgeModel} and {@link dev.shrink.solvers.ARDRegressionModel}; the inputs
  * {@link dev.shrink.solvers.Design} (validated once; flat double or float32 arrays and {@code double[][]} rows kept as
  * they are — which fits read them in place and which copy once is listed there) and {@link dev.shrink.solvers.SufficientStats}

@@ -39,7 +39,8 @@ class GroupContractTest {
                 }),
                 new Subject("BayesianRidge", in -> BayesianRidge.builder().build().fit(in.x(), in.y()).coef()),
                 new Subject("AdaptiveLasso", in -> AdaptiveLasso.builder().alpha(0.05).tol(1e-12).build().fit(in.x(), in.y()).coef()),
-                new Subject("ARDRegression", in -> ARDRegression.builder().build().fit(in.x(), in.y()).coef()));
+                new Subject("ARDRegression", in -> ARDRegression.builder().build().fit(in.x(), in.y()).coef()),
+                new Subject("LogisticAdaptiveLasso", in -> LogisticAdaptiveLasso.builder().C(2).tol(1e-12).build().fit(in.x(), in.labels()).coef()));
     }
 
     @Test
@@ -66,7 +67,7 @@ class GroupContractTest {
                 assertArrayEquals(x0, flatten(xr, p), 0.0, s.name() + " modified X (double[][])");
             }
         }
-        assertEquals(6, subjects(3).size());
+        assertEquals(7, subjects(3).size());
     }
 
     private static double[] flatten(double[][] rows, int p) {

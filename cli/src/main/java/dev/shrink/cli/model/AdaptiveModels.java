@@ -76,7 +76,7 @@ final class AdaptiveModels {
         return d -> {
             double[] y = Labels.numeric(d);
             Folds f = folds.of(d);
-            AdaptiveLassoCvResult r = AdaptiveLassoCV.builder().estimator(est).gammas(gammas).nAlphas(grid.count()).eps(eps).folds(f)
+            AdaptiveLassoCvResult<AdaptiveLassoModel> r = AdaptiveLassoCV.builder().estimator(est).gammas(gammas).nAlphas(grid.count()).eps(eps).folds(f)
                     .fitIntercept(est.fitIntercept()).threads(est.threads()).build().fit(d.x(), y);
             AdaptiveLassoModel m = r.model();
             Map<String, Object> chosen = new LinkedHashMap<>();

@@ -21,7 +21,7 @@ import java.util.List;
  * first α on ties), and the returned model is both stages refitted on all rows there.
  *
  * <pre>{@code
- * AdaptiveLassoCvResult r = AdaptiveLassoCV.builder().gammas(0.5, 1, 2).folds(5).build().fit(x, y);
+ * AdaptiveLassoCvResult<AdaptiveLassoModel> r = AdaptiveLassoCV.builder().gammas(0.5, 1, 2).folds(5).build().fit(x, y);
  * r.gamma(); r.valueMin(); r.model().firstStage(); r.model().coef();
  * }</pre>
  */
@@ -33,12 +33,7 @@ public final class AdaptiveLassoCV {
     private final FoldPlan plan;
 
     private AdaptiveLassoCV(Builder b) {
-        if (b.gammas == null || b.gammas.length == 0) throw new IllegalArgumentException("gammas must not be empty");
-        for (int i = 0; i < b.gammas.length; i++) {
-            double g = b.gammas[i];
-            if (!(g > 0) || g == Double.POSITIVE_INFINITY) throw new IllegalArgumentException("gammas[" + i + "] must be finite and > 0, got " + g);
-        }
-        this.gammas = b.gammas.clone();
+        this.gammas = CvInputs.positiveGrid("gammas", b.gammas);
         if (b.nAlphas < 1) throw new IllegalArgumentException("nAlphas must be ≥ 1, got " + b.nAlphas);
         if (!(b.eps > 0 && b.eps < 1)) throw new IllegalArgumentException("eps must be in (0, 1), got " + b.eps);
         this.nAlphas = b.nAlphas;
@@ -52,11 +47,11 @@ public final class AdaptiveLassoCV {
         return new Builder();
     }
 
-    public AdaptiveLassoCvResult fit(double[][] x, double[] y) {
+    public AdaptiveLassoCvResult<AdaptiveLassoModel> fit(double[][] x, double[] y) {
         return fit(Design.of(x), y);
     }
 
-    public AdaptiveLassoCvResult fit(Design x, double[] y) {
+    public AdaptiveLassoCvResult<AdaptiveLassoModel> fit(Design x, double[] y) {
         Inputs.dense(x.matrix(), "AdaptiveLassoCV"); // refused before stage 1 runs
         int n = x.n();
         Inputs.response(y, n);
@@ -82,7 +77,7 @@ public final class AdaptiveLassoCV {
         }
         AdaptiveLassoModel model = estimator.toBuilder().gamma(gammas[best]).alpha(scores.get(best).valueMin()).build().fit(x, y);
         converged &= model.convergence().converged();
-        return new AdaptiveLassoCvResult(gammas, scores, best, model, converged);
+        return new AdaptiveLassoCvResult<>(gammas, scores, best, model, converged);
     }
 
     private record FoldResult(double[][] errors, boolean converged) {}

@@ -113,7 +113,7 @@ public final class LogisticRegressionCV {
         return new CvResult<>(l1Ratios, scores, best, model, converged);
     }
 
-    private static void requireEveryClass(double[] labels, double[] classes, int[] rows, int fold) {
+    static void requireEveryClass(double[] labels, double[] classes, int[] rows, int fold) {
         boolean[] seen = new boolean[classes.length];
         for (int i : rows) seen[(int) labels[i]] = true;
         for (int c = 0; c < classes.length; c++) {
@@ -196,7 +196,7 @@ public final class LogisticRegressionCV {
      * Weighted mean log-loss over the validation rows: log(1 + e^z) − y·z for one coefficient vector (y the index of the
      * class, 0 or 1), log Σ_c e^{z_c} − z_y for one per class; computed without overflow.
      */
-    private static double meanLogLoss(Design x, int[] rows, double[] labels, double[] s, double[][] w, double[] b) {
+    static double meanLogLoss(Design x, int[] rows, double[] labels, double[] s, double[][] w, double[] b) {
         int k = w.length;
         double[][] z = new double[k][rows.length];
         for (int c = 0; c < k; c++) DesignMatrix.of(x.matrix(), 1).multiply(w[c], z[c]); // dense or sparse rows

@@ -158,6 +158,15 @@ public final class Inputs {
         return out;
     }
 
+    /** The adaptive lasso's stage-2 factors: p values ≥ 0, +∞ allowed (the feature is left out). */
+    public static void adaptiveFactors(double[] f, int p) {
+        if (f == null) throw new IllegalArgumentException("factors must not be null");
+        if (f.length != p) throw new IllegalArgumentException("factors has " + f.length + " values, X has " + p + " columns");
+        for (int j = 0; j < p; j++) {
+            if (!(f[j] >= 0)) throw new IllegalArgumentException("factors[" + j + "] must be ≥ 0 (+∞ leaves the feature out), got " + f[j]);
+        }
+    }
+
     /**
      * Class labels: at least two distinct finite values; returns them in increasing order (scikit-learn's
      * {@code classes_}). -0.0 and 0.0 are one label.

@@ -24,8 +24,8 @@ class AdaptiveLassoCVTest {
         Design d = Design.rowMajor(x, n, p);
         AdaptiveLasso est = AdaptiveLasso.builder().tol(1e-12).build();
         AdaptiveLassoCV.Builder b = AdaptiveLassoCV.builder().estimator(est).gammas(0.5, 1, 2).nAlphas(12).folds(4);
-        AdaptiveLassoCvResult seq = b.threads(1).build().fit(d, y);
-        AdaptiveLassoCvResult par = b.threads(4).build().fit(d, y);
+        AdaptiveLassoCvResult<AdaptiveLassoModel> seq = b.threads(1).build().fit(d, y);
+        AdaptiveLassoCvResult<AdaptiveLassoModel> par = b.threads(4).build().fit(d, y);
         assertEquals(seq, par);
         double best = Double.POSITIVE_INFINITY;
         for (CvScores s : seq.scoresByGamma()) best = Math.min(best, s.minMean());
