@@ -141,15 +141,12 @@ public final class DenseDesign extends Design {
             }
         };
         if (!bad) return;
-        double limit = Math.sqrt(Double.MAX_VALUE) / c;
+        double limit = magnitudeLimit(m.rows(), m.cols());
         for (int i = 0; i < m.rows(); i++) {
             for (int j = 0; j < m.cols(); j++) {
                 double x = m.get(i, j);
                 if (!Double.isFinite(x)) throw new IllegalArgumentException("X has " + Inputs.describe(x) + " at row " + i + ", column " + j);
-                if (magnitudes && Math.abs(x) > limit) {
-                    throw new IllegalArgumentException("X has " + x + " at row " + i + ", column " + j + ": sums of squares overflow a double beyond |x| = "
-                            + String.format(java.util.Locale.ROOT, "%.3g", limit) + " (√(MAX_VALUE/(16·n·p)), n = " + m.rows() + ", p = " + m.cols() + "); rescale X");
-                }
+                if (magnitudes && Math.abs(x) > limit) throw tooLarge(x, i, j, "", m.rows(), m.cols());
             }
         }
     }

@@ -77,7 +77,24 @@ public abstract sealed class Design permits DenseDesign, SparseDesign {
      * The data as the engines read it, never copied for flat float64 data: a {@link MatrixView} for a dense design (a
      * row-array or float32 design is copied once into float64, {@link DenseDesign#view()}), the compressed columns
      * ({@link dev.shrink.kernels.CscView} or {@link dev.shrink.kernels.CscFloatView}) for a sparse one (a design built
-     * from compressed rows converts them once, on the first call).
+     * from compressed rows converts them once, on the first call). The first call checks that sums of squares and
+     * products of the values over all n·p positions stay finite ({@link #magnitudeLimit}) and throws
+     * IllegalArgumentException naming the first value too large; a design that is only held, read or written back keeps
+     * any finite value.
      */
     public abstract Matrix matrix();
+
+    /**
+     * The largest |x| a solver takes: √(MAX_VALUE/(16·n·p)), so that sums of squares and products over all n·p
+     * positions (centring makes a sparse design's zeros count too) cannot overflow.
+     */
+    static double magnitudeLimit(int n, int p) {
+        return Math.sqrt(Double.MAX_VALUE) / (4 * Math.sqrt((double) n * p));
+    }
+
+    /** The error for a value x at (i, j) beyond {@link #magnitudeLimit}; {@code where} follows the column (may be empty). */
+    static IllegalArgumentException tooLarge(double x, int i, int j, String where, int n, int p) {
+        return new IllegalArgumentException("X has " + x + " at row " + i + ", column " + j + where + ": sums of squares overflow a double beyond |x| = "
+                + String.format(java.util.Locale.ROOT, "%.3g", magnitudeLimit(n, p)) + " (√(MAX_VALUE/(16·n·p)), n = " + n + ", p = " + p + "); rescale X");
+    }
 }

@@ -15,6 +15,7 @@ final class Predictions {
         double[] out = new double[x.n()];
         if (x instanceof SparseDesign s && s.hasRows()) {
             // compressed rows are the columns of Xᵀ: Xw = (Xᵀ)ᵀw, one sparse dot per row
+            s.checkMagnitudes();
             Matrix rows = s.byRows();
             if (rows instanceof CscView v) KernelProvider.get().sparse().multiplyTransposed(v, coef, 0, out, 0);
             else KernelProvider.get().sparse().multiplyTransposed((CscFloatView) rows, coef, 0, out, 0);

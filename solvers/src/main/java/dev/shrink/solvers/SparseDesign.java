@@ -22,7 +22,11 @@ import java.nio.file.Path;
  * triplets ({@link #fromTriplets}, {@link #fromTripletsSummingRepeats}) or from a Matrix Market file ({@link #readMatrixMarket}). Validated once: n ≥ 1,
  * p ≥ 1, pointer arrays of the right length that never decrease, indices in range and, within each column (row),
  * sorted and duplicate-free, every stored value finite; each failure is an {@link IllegalArgumentException} naming
- * the column (row) and the position in the arrays. Explicitly stored zeros are allowed.
+ * the column (row) and the position in the arrays. Explicitly stored zeros are allowed. When a solver first reads the
+ * design ({@link #matrix()}, predictions), its values must also be small enough that sums of their squares and products
+ * stay finite, as for a dense design (|x| ≤ √(MAX_VALUE/(16·n·p)): the implicit centring makes every position count);
+ * a larger value is refused with its row, column, position and the limit, while a design that is only held, read or
+ * written back keeps any finite value.
  *
  * <p>Memory: the coordinate-descent engines read the columns. A design built from CSR arrays converts them to CSC
  * once, on first use, and keeps both (then twice the arrays); a CSC design is never copied. Lasso and elastic-net fits
@@ -38,6 +42,8 @@ public final class SparseDesign extends Design {
     private Matrix rows;
     /** Built from compressed rows (CSR). */
     private final boolean fromRows;
+    /** Whether the magnitudes have been checked ({@link #checkMagnitudes}). */
+    private boolean magnitudesChecked;
 
     private SparseDesign(int n, int p, Matrix columns, Matrix rows) {
         this.n = n;
@@ -171,17 +177,37 @@ public final class SparseDesign extends Design {
 
     /** Every stored value finite; names the first bad one by row, column and position. */
     private static void finite(int[] starts, int[] indices, int count, Values v, boolean columnMajor) {
+        int[] at = firstBeyond(starts, indices, v, Double.MAX_VALUE, columnMajor);
+        if (at != null) {
+            throw new IllegalArgumentException("X has " + Inputs.describe(v.at(at[2])) + " at row " + at[0] + ", column " + at[1] + " (position " + at[2] + ")");
+        }
+    }
+
+    /** The first stored value (in storage order) that is NaN or beyond ±limit, as {row, column, position}; null if none. */
+    private static int[] firstBeyond(int[] starts, int[] indices, Values v, double limit, boolean columnMajor) {
         int lines = starts.length - 1;
         for (int line = 0; line < lines; line++) {
             for (int k = starts[line]; k < starts[line + 1]; k++) {
-                double x = v.at(k);
-                if (!Double.isFinite(x)) {
-                    int row = columnMajor ? indices[k] : line;
-                    int column = columnMajor ? line : indices[k];
-                    throw new IllegalArgumentException("X has " + Inputs.describe(x) + " at row " + row + ", column " + column + " (position " + k + ")");
-                }
+                if (!(Math.abs(v.at(k)) <= limit)) return columnMajor ? new int[] {indices[k], line, k} : new int[] {line, indices[k], k};
             }
         }
+        return null;
+    }
+
+    /**
+     * Once, at the first read by a solver: every stored value within {@link Design#magnitudeLimit}, checked on the
+     * arrays the design was built from (so that the position names them).
+     */
+    synchronized void checkMagnitudes() {
+        if (magnitudesChecked) return;
+        Matrix m = fromRows ? rows : columns;
+        int[] at = switch (m) {
+            case CscView c -> firstBeyond(c.columnStarts(), c.rowIndices(), k -> c.values()[k], magnitudeLimit(n, p), !fromRows);
+            case CscFloatView c -> firstBeyond(c.columnStarts(), c.rowIndices(), k -> c.values()[k], magnitudeLimit(n, p), !fromRows);
+            default -> throw new IllegalStateException("unexpected storage " + m);
+        };
+        if (at != null) throw tooLarge(get(at[0], at[1]), at[0], at[1], " (position " + at[2] + ")", n, p);
+        magnitudesChecked = true;
     }
 
     @Override
@@ -205,9 +231,18 @@ public final class SparseDesign extends Design {
         return (columns != null ? columns : rows) instanceof CscFloatView;
     }
 
-    /** The compressed columns (CscView or CscFloatView), converted from rows once when built from CSR. */
+    /**
+     * The compressed columns (CscView or CscFloatView), converted from rows once when built from CSR; the first call
+     * checks the magnitudes (see the class comment).
+     */
     @Override
     public synchronized Matrix matrix() {
+        checkMagnitudes();
+        return columns();
+    }
+
+    /** {@link #matrix()} without the magnitude check (reading and writing the design back). */
+    private synchronized Matrix columns() {
         if (columns == null) columns = transpose(rows);
         return columns;
     }
@@ -239,7 +274,7 @@ public final class SparseDesign extends Design {
     @Override
     public void column(int j, double[] out) {
         java.util.Arrays.fill(out, 0, n, 0.0);
-        Matrix m = matrix();
+        Matrix m = columns();
         if (m instanceof CscView v) {
             for (int k = v.columnStarts()[j]; k < v.columnStarts()[j + 1]; k++) out[v.rowIndices()[k]] = v.values()[k];
         } else {

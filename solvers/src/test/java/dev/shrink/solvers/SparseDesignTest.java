@@ -163,6 +163,41 @@ class SparseDesignTest {
         });
     }
 
+    /**
+     * As for a dense design (BadInputTest.valuesWhoseSquaresOverflowAreRefusedUpFront), stored values whose squares
+     * overflow are refused when a solver first reads the design, named by row, column and position in the arrays the
+     * design was built from (before: only dense designs were checked; a sparse one ran into infinite sums). Held, read
+     * and written back, such a design keeps its values.
+     */
+    @Test
+    void valuesWhoseSquaresOverflowAreRefusedAtTheFirstRead(@TempDir Path dir) throws IOException {
+        double[] y = {1, 2, 3, 4};
+        // 4×2: (0, 0) = 1, (2, 0) = big, (1, 1) = 2
+        SparseDesign csc = SparseDesign.csc(4, 2, new int[] {0, 2, 3}, new int[] {0, 2, 1}, new double[] {1, 1e300, 2});
+        String limit = ": sums of squares overflow a double beyond |x| = 1.19e+153 (√(MAX_VALUE/(16·n·p)), n = 4, p = 2); rescale X";
+        String message = "X has 1.0E300 at row 2, column 0 (position 1)" + limit;
+        assertMessage(message, () -> Lasso.builder().alpha(0.1).build().fit(csc, y));
+        assertMessage(message, () -> Ridge.builder().alpha(1).build().fit(csc, y));
+        assertMessage(message, () -> LogisticRegression.builder().build().fit(csc, new double[] {0, 1, 0, 1}));
+        assertMessage(message, () -> dev.shrink.solvers.path.ElasticNetPath.builder().build().fit(csc, y));
+        // compressed rows: the position in the row arrays
+        SparseDesign csr = SparseDesign.csr(4, 2, new int[] {0, 1, 2, 3, 3}, new int[] {0, 1, 0}, new double[] {1, 2, 1.2e153});
+        assertMessage("X has 1.2E153 at row 2, column 0 (position 2)" + limit, () -> Lasso.builder().build().fit(csr, y));
+        LinearModel small = Lasso.builder().alpha(0.1).build().fit(SparseDesign.csr(4, 2, new int[] {0, 1, 2, 3, 3}, new int[] {0, 1, 0}, new double[] {1, 2, 3}), y);
+        assertMessage("X has 1.2E153 at row 2, column 0 (position 2)" + limit, () -> small.predict(csr));
+        // just inside the limit: fitted
+        Lasso.builder().alpha(0.1).build().fit(SparseDesign.csr(4, 2, new int[] {0, 1, 2, 3, 3}, new int[] {0, 1, 0}, new double[] {1, 2, 1.1e153}), y);
+        // held, read and written back: no error
+        assertEquals(1e300, csc.get(2, 0));
+        double[] column = new double[4];
+        csc.column(0, column);
+        assertEquals(1e300, column[2]);
+        assertEquals(1e300, csc.rows(new int[] {2}).get(0, 0));
+        Path file = dir.resolve("big.mtx");
+        csc.writeMatrixMarket(file);
+        assertEquals(1e300, SparseDesign.readMatrixMarket(file).get(2, 0));
+    }
+
     @Test
     void matrixMarketRoundTripsAndNamesTheLine(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("X.mtx");

@@ -38,6 +38,8 @@ final class NaiveProblem extends CdProblem {
     /** X̃ᵀR at w = 0 when known from the set-up pass (else null), and whether the state is w = 0. */
     private double[] zeroGradient;
     private boolean zeroState = true;
+    /** The support's Gram entries for the Newton step. */
+    private final GramCache cache;
     private static final Level1 LEVEL1 = KernelProvider.get().level1();
 
     private NaiveProblem(DesignMatrix a, double[] s, double[] mean, double[] scale, double[] y0, double[] diag) {
@@ -61,6 +63,7 @@ final class NaiveProblem extends CdProblem {
         this.yy = q;
         this.sigma = weightedSum(y0);
         this.mark = new double[n];
+        this.cache = new GramCache();
     }
 
     /**
@@ -208,6 +211,93 @@ final class NaiveProblem extends CdProblem {
         return Math.sqrt(d);
     }
 
+    /**
+     * The support Newton step ({@link CdProblem#supportNewton}) reads the support's Gram matrix from {@link #cache},
+     * which keeps it across solves (a path's supports grow slowly: each new column costs its products with the cached
+     * ones once). Dense and sparse X alike: the products go through {@link DesignMatrix#columnDot}.
+     */
+    @Override
+    boolean hasGram() {
+        return true;
+    }
+
+    @Override
+    double gramCost(int[] a, int k) {
+        return cache.cost(a, k);
+    }
+
+    @Override
+    void prepareGram(int[] a, int k) {
+        cache.add(a, k);
+    }
+
+    @Override
+    double gram(int i, int j) {
+        return cache.get(i, j);
+    }
+
+    /**
+     * Gram entries x̃ᵢᵀx̃ⱼ of every column that was ever in a support, grown column by column. A new column j is formed
+     * once, centred and weighted, c = s∘(xⱼ − x̄ⱼ) (n values), and read against each cached column t's stored entries:
+     * x̃ₜᵀx̃ⱼ = dₜdⱼ(xₜᵀc − x̄ₜ·Σc) (centring one side exactly keeps the subtraction small, as in {@link #gramColumn}).
+     */
+    private final class GramCache {
+        private final int[] slot;
+        private int[] feature = new int[0];
+        private double[] g = new double[0];
+        private double[] c;
+        private int m;
+        private int capacity;
+
+        GramCache() {
+            slot = new int[p];
+            java.util.Arrays.fill(slot, -1);
+        }
+
+        void add(int[] support, int k) {
+            for (int r = 0; r < k; r++) {
+                int j = support[r];
+                if (slot[j] >= 0) continue;
+                if (m == capacity) grow();
+                feature[m] = j;
+                slot[j] = m;
+                if (c == null) c = new double[n];
+                double sum = centredColumn(j, c);
+                double dj = scale == null ? 1.0 : scale[j];
+                for (int t = 0; t <= m; t++) {
+                    int i = feature[t];
+                    double v = a.columnDot(i, null, c);
+                    if (mean != null) v -= mean[i] * sum;
+                    v *= dj * (scale == null ? 1.0 : scale[i]);
+                    g[m * capacity + t] = v;
+                    g[t * capacity + m] = v;
+                }
+                m++;
+            }
+        }
+
+        private void grow() {
+            int next = Math.min(p, Math.max(16, 2 * capacity));
+            double[] bigger = new double[dev.shrink.kernels.Checks.elements("the support Gram cache", next, next)];
+            for (int t = 0; t < m; t++) System.arraycopy(g, t * capacity, bigger, t * next, m);
+            g = bigger;
+            feature = java.util.Arrays.copyOf(feature, next);
+            capacity = next;
+        }
+
+        double get(int i, int j) {
+            return g[slot[i] * capacity + slot[j]];
+        }
+
+        /** Flops of adding the new ones of a[0 .. k): forming each (n) and reading it against every cached column. */
+        double cost(int[] support, int k) {
+            int added = 0;
+            for (int r = 0; r < k; r++) if (slot[support[r]] < 0) added++;
+            double perColumn = (double) a.storedEntries() / p;
+            return added * (n + (m + added) * perColumn);
+        }
+    }
+
     /** A coordinate is a dot product and, when it moves, an axpy over the column's stored entries. */
     @Override
     double sweepCost(int size) {
@@ -250,20 +340,26 @@ final class NaiveProblem extends CdProblem {
     @Override
     void gramColumn(int j, double[] out) {
         double[] v = new double[n];
-        a.column(j, v);
-        double mj = mean == null ? 0.0 : mean[j];
-        double sj = scale == null ? 1.0 : scale[j];
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            double e = (v[i] - mj) * sj;
-            v[i] = s == null ? e : s[i] * e;
-            sum += v[i];
-        }
+        double sum = centredColumn(j, v);
         a.multiplyTransposed(v, out);
+        double sj = scale == null ? 1.0 : scale[j];
         for (int k = 0; k < p; k++) {
             if (mean != null) out[k] -= mean[k] * sum;
-            if (scale != null) out[k] *= scale[k];
+            out[k] *= scale == null ? sj : sj * scale[k];
         }
+    }
+
+    /** out ← s∘(xⱼ − x̄ⱼ), column j centred and weighted but not scaled (n values); returns its sum. */
+    private double centredColumn(int j, double[] out) {
+        a.column(j, out);
+        double mj = mean == null ? 0.0 : mean[j];
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double e = out[i] - mj;
+            out[i] = s == null ? e : s[i] * e;
+            sum += out[i];
+        }
+        return sum;
     }
 
     /** x̃ⱼᵀS·ỹ. */
