@@ -135,7 +135,7 @@ final class SingleFitHandlers {
     }
 
     static String gapNote(dev.shrink.solvers.Convergence conv) {
-        return String.format(java.util.Locale.ROOT, "%d Newton steps, relative gap %.1e%s", conv.iterations(), conv.value(),
+        return String.format(java.util.Locale.ROOT, "%d iterations, %s %.1e%s", conv.iterations(), conv.criterion().description(), conv.value(),
                 conv.converged() ? "" : " (" + conv.message() + ")");
     }
 }

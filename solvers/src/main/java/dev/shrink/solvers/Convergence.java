@@ -30,9 +30,14 @@ public record Convergence(Criterion criterion, int iterations, double value, dou
         RELATIVE_DUALITY_GAP("duality gap / loss scale"),
         /**
          * The largest absolute gradient element of {@code Σsᵢℓᵢ + ‖w‖²/(2C)}, the objective scikit-learn's lbfgs and
-         * newton-cg minimise (logistic regression; the same test at every C).
+         * newton-cg minimise (logistic regression, binary or multinomial, ‖W‖² over all classes; the same test at every C).
          */
         GRADIENT("max|gradient of Σsℓ + ‖w‖²/(2C)|"),
+        /**
+         * The largest absolute gradient element of the estimator's documented objective (scikit-learn's lbfgs stop for
+         * its GLMs, e.g. {@code PoissonRegressor}).
+         */
+        OBJECTIVE_GRADIENT("max|gradient of the objective|"),
         /** The largest absolute gradient element of the objective divided by {@code C·Σsᵢ} (scikit-learn's newton-cholesky). */
         SCALED_GRADIENT("max|gradient|/(C·Σs)"),
         /**

@@ -1,11 +1,15 @@
 package dev.shrink.solvers;
 
 import dev.shrink.solvers.glm.GlmProblem;
+import dev.shrink.solvers.glm.MultinomialObjective;
+import dev.shrink.solvers.internal.DesignPasses;
 import dev.shrink.solvers.internal.Inputs;
 import dev.shrink.solvers.internal.Threads;
+import dev.shrink.solvers.internal.Thresholds;
 import dev.shrink.solvers.matrix.DesignMatrix;
 import dev.shrink.solvers.newton.DesignNewtonLogistic;
 import dev.shrink.solvers.newton.LogisticSolver;
+import dev.shrink.solvers.quasinewton.Lbfgs;
 
 /**
  * Logistic regression, scikit-learn's {@code LogisticRegression(penalty, C, l1_ratio)}: minimises
@@ -16,7 +20,10 @@ import dev.shrink.solvers.newton.LogisticSolver;
  * ℓᵢ = log Σ_c exp(z_ic) − z_{i,yᵢ}, z_ic = xᵢ·w_c + b_c, one coefficient vector per class, all penalised (scikit-learn's
  * symmetric parametrisation; intercepts returned summing to 0).
  *
- * <p>Every fit but binary L2 is proximal Newton (IRLS weights, the weighted Gram of the working set, coordinate descent
+ * <p>Multinomial with penalty L2 or NONE on a dense X: "auto" and "lbfgs" run L-BFGS (one fused pass over X for all
+ * classes per evaluation), stopped as scikit-learn's lbfgs (below; {@link Convergence.Criterion#GRADIENT});
+ * "newton-cholesky" and "newton-cg" select the proximal Newton engine. Every other fit but binary L2 (L1, elastic net,
+ * a sparse X) is proximal Newton (IRLS weights, the weighted Gram of the working set, coordinate descent
  * on the penalised quadratic, line search; a Cholesky step when the model is smooth), stopping when the duality gap
  * divided by {@code C·Σsᵢ} is ≤ tol ({@link Convergence.Criterion#RELATIVE_DUALITY_GAP}); {@code solver} does not
  * apply to it. Binary L2: {@code solver} names the method as scikit-learn does; the default, "auto", picks it by the
@@ -170,9 +177,38 @@ public final class LogisticRegression {
     }
 
     private LogisticModel multinomial(Design x, double[] y, double[] sampleWeight, double[] classes) {
+        boolean smooth = penalty == Penalty.L2 || penalty == Penalty.NONE;
+        boolean quasiNewton = solver == LogisticSolver.Method.AUTO || solver == LogisticSolver.Method.LBFGS;
+        if (smooth && quasiNewton && x instanceof DenseDesign dense) return multinomialLbfgs(dense, y, sampleWeight, classes);
         GlmProblem problem = problem(GlmProblem.Kind.MULTINOMIAL, x, Inputs.classIndices(y, classes), classes.length, sampleWeight);
         Convergence conv = solve(problem, sampleWeight, x.n());
         return LogisticModel.multinomial(classes, problem.coef(), problem.intercepts(), conv);
+    }
+
+    /**
+     * Multinomial L2 (or unpenalised) by L-BFGS on {@code ½‖W‖² + C·Σsᵢℓᵢ} (one fused pass over X for all classes per
+     * evaluation), stopped as scikit-learn's lbfgs: max|∇| ≤ tol in the units of {@code Σsᵢℓᵢ + ‖W‖²/(2C)}. The
+     * intercepts, whose gradient sums to 0 over the classes, keep the sum they start with (0).
+     */
+    private LogisticModel multinomialLbfgs(DenseDesign x, double[] y, double[] sampleWeight, double[] classes) {
+        int k = classes.length;
+        int p = x.p();
+        MultinomialObjective f = new MultinomialObjective(new DesignPasses(x.view(), threads), Inputs.classIndices(y, classes), k,
+                sampleWeight, c, penalty == Penalty.NONE ? 0.0 : 1.0, fitIntercept);
+        double[] theta = new double[f.dimension()];
+        Lbfgs.Result r = Lbfgs.minimize(f, theta, tol * c, maxIter, Thresholds.LBFGS_MEMORY);
+        Convergence conv = Convergence.iterative(Convergence.Criterion.GRADIENT, "L-BFGS iterations", r.iterations(), r.gradientNorm() / c, tol,
+                r.converged(), maxIter);
+        if (strict) conv.requireConverged();
+        double[][] coef = new double[k][];
+        double[] intercepts = new double[k];
+        double mean = 0;
+        for (int cl = 0; cl < k; cl++) {
+            coef[cl] = java.util.Arrays.copyOfRange(theta, cl * p, (cl + 1) * p);
+            if (fitIntercept) mean += theta[k * p + cl] / k;
+        }
+        if (fitIntercept) for (int cl = 0; cl < k; cl++) intercepts[cl] = theta[k * p + cl] - mean;
+        return LogisticModel.multinomial(classes, coef, intercepts, conv);
     }
 
     /** The engine's problem in scikit-learn's scaling: row weights C·sᵢ, penalty strengths l1Ratio and 1 − l1Ratio. */
@@ -232,8 +268,8 @@ public final class LogisticRegression {
         /** Most iterations: Newton steps (proximal Newton steps for the other penalties and classes), or L-BFGS iterations (default 100, scikit-learn's {@code max_iter}). */
         public Builder maxIter(int maxIter) { this.maxIter = maxIter; return this; }
         /**
-         * Stopping tolerance (default 1e-4, scikit-learn's): binary L2, the gradient in scikit-learn's units for the
-         * solver; every other fit, its duality gap /(C·Σsᵢ) (see the class documentation).
+         * Stopping tolerance (default 1e-4, scikit-learn's): binary L2 and L-BFGS multinomial fits, the gradient in
+         * scikit-learn's units for the solver; every other fit, its duality gap /(C·Σsᵢ) (see the class documentation).
          */
         public Builder tol(double tol) { this.tol = tol; return this; }
         /** Throw {@link ConvergenceException} instead of returning an unconverged model (default false). */
@@ -250,7 +286,8 @@ public final class LogisticRegression {
 
         /**
          * "auto" (default: chosen by the shape of X), "lbfgs", "newton-cholesky" or "newton-cg", as scikit-learn's
-         * {@code solver}; binary L2 only (the other penalties and multinomial fits are proximal Newton).
+         * {@code solver}; binary L2, and multinomial L2 / NONE ("auto" = "lbfgs"; either Newton name: the proximal
+         * Newton engine). The other penalties are proximal Newton.
          */
         public Builder solver(String solver) { this.solver = solver; return this; }
 

@@ -1,8 +1,12 @@
 package dev.shrink.solvers;
 
 import dev.shrink.solvers.glm.GlmProblem;
+import dev.shrink.solvers.glm.PoissonObjective;
+import dev.shrink.solvers.internal.DesignPasses;
 import dev.shrink.solvers.internal.Inputs;
 import dev.shrink.solvers.internal.Threads;
+import dev.shrink.solvers.internal.Thresholds;
+import dev.shrink.solvers.quasinewton.Lbfgs;
 
 /**
  * Poisson regression with the log link, scikit-learn's {@code PoissonRegressor(alpha)}: minimises
@@ -10,9 +14,13 @@ import dev.shrink.solvers.internal.Threads;
  * (the weights are normalised); b is not penalised. y: counts ≥ 0 (non-integer values are allowed, as in scikit-learn),
  * not all 0 with an intercept.
  *
- * <p>Newton's method with Cholesky solves of the weighted Gram matrix (the smooth case of the proximal Newton engine)
- * and a line search; stops when the duality gap (in the objective's units) is ≤ tol. Immutable; build with
- * {@link #builder()}.
+ * <p>{@code solver} as scikit-learn's: "lbfgs" (default; a dense X) runs L-BFGS, one fused pass over X per
+ * evaluation (Xw and Xᵀr together), from scikit-learn's start (w = 0, b = log of the weighted mean of y), and stops as
+ * scikit-learn's lbfgs does when max|∇F| ≤ tol for the objective F above
+ * ({@link Convergence.Criterion#OBJECTIVE_GRADIENT}; SciPy's additional stop on a small relative decrease is not used).
+ * "newton-cholesky" (and any sparse X) runs Newton's method with Cholesky solves of the weighted Gram matrix (the
+ * smooth case of the proximal Newton engine) and a line search, stopping when the duality gap (in the objective's
+ * units) is ≤ tol. Immutable; build with {@link #builder()}.
  */
 public final class PoissonRegressor {
     private final double alpha;
@@ -21,6 +29,7 @@ public final class PoissonRegressor {
     private final double tol;
     private final boolean strict;
     private final int threads;
+    private final String solver;
 
     private PoissonRegressor(Builder b) {
         this.alpha = Inputs.nonNegative("alpha", b.alpha);
@@ -29,6 +38,10 @@ public final class PoissonRegressor {
         this.tol = Inputs.positive("tol", b.tol);
         this.strict = b.strict;
         this.threads = Threads.check(b.threads);
+        if (!"lbfgs".equals(b.solver) && !"newton-cholesky".equals(b.solver)) {
+            throw new IllegalArgumentException("solver must be one of lbfgs, newton-cholesky, got " + (b.solver == null ? "null" : "'" + b.solver + "'"));
+        }
+        this.solver = b.solver;
     }
 
     public static Builder builder() {
@@ -37,7 +50,7 @@ public final class PoissonRegressor {
 
     /** A builder holding this estimator's settings. */
     public Builder toBuilder() {
-        return new Builder().alpha(alpha).fitIntercept(fitIntercept).maxIter(maxIter).tol(tol).strict(strict).threads(threads);
+        return new Builder().alpha(alpha).fitIntercept(fitIntercept).maxIter(maxIter).tol(tol).strict(strict).threads(threads).solver(solver);
     }
 
     public double alpha() { return alpha; }
@@ -46,6 +59,7 @@ public final class PoissonRegressor {
     public double tol() { return tol; }
     public boolean strict() { return strict; }
     public int threads() { return threads; }
+    public String solver() { return solver; }
 
     public PoissonModel fit(double[][] x, double[] y) {
         return fit(Design.of(x), y, null);
@@ -61,13 +75,22 @@ public final class PoissonRegressor {
 
     /**
      * @throws IllegalArgumentException on bad input (a negative count names its row; weights, shapes)
-     * @throws ConvergenceException     in strict mode when the gap does not reach the tolerance
+     * @throws ConvergenceException     in strict mode when the stopping rule is not met
      */
     public PoissonModel fit(Design x, double[] y, double[] sampleWeight) {
         Inputs.counts(y, x.n(), fitIntercept);
         double sum = Inputs.weights(sampleWeight, x.n());
         double[] rows = new double[x.n()];
         for (int i = 0; i < rows.length; i++) rows[i] = (sampleWeight == null ? 1.0 : sampleWeight[i]) / sum;
+        if (solver.equals("lbfgs") && x instanceof DenseDesign dense) {
+            PoissonObjective f = new PoissonObjective(new DesignPasses(dense.view(), threads), y, rows, alpha, fitIntercept);
+            double[] theta = f.start();
+            Lbfgs.Result r = Lbfgs.minimize(f, theta, tol, maxIter, Thresholds.LBFGS_MEMORY);
+            Convergence c = Convergence.iterative(Convergence.Criterion.OBJECTIVE_GRADIENT, "L-BFGS iterations", r.iterations(), r.gradientNorm(),
+                    tol, r.converged(), maxIter);
+            if (strict) c.requireConverged();
+            return new PoissonModel(java.util.Arrays.copyOf(theta, x.p()), fitIntercept ? theta[x.p()] : 0.0, c);
+        }
         GlmProblem problem = new GlmProblem(GlmProblem.Kind.POISSON, x.matrix(), y.clone(), 1, rows, sampleWeight,
                 GlmProblem.Options.plain(fitIntercept, threads));
         GlmProblem.Solution s = problem.solve(0.0, alpha, 0.0, tol, maxIter);
@@ -79,10 +102,10 @@ public final class PoissonRegressor {
 
     @Override
     public String toString() {
-        return "PoissonRegressor[alpha=" + alpha + ", fitIntercept=" + fitIntercept + ", maxIter=" + maxIter + ", tol=" + tol + ", threads=" + threads + "]";
+        return "PoissonRegressor[alpha=" + alpha + ", fitIntercept=" + fitIntercept + ", maxIter=" + maxIter + ", tol=" + tol + ", threads=" + threads + ", solver=" + solver + "]";
     }
 
-    /** Builder with scikit-learn's defaults: alpha 1, fitIntercept, maxIter 100, tol 1e-4. */
+    /** Builder with scikit-learn's defaults: alpha 1, fitIntercept, maxIter 100, tol 1e-4, solver "lbfgs". */
     public static final class Builder {
         private double alpha = 1.0;
         private boolean fitIntercept = true;
@@ -90,6 +113,7 @@ public final class PoissonRegressor {
         private double tol = 1e-4;
         private boolean strict;
         private int threads = Threads.defaultCount();
+        private String solver = "lbfgs";
 
         private Builder() {}
 
@@ -97,14 +121,16 @@ public final class PoissonRegressor {
         public Builder alpha(double alpha) { this.alpha = alpha; return this; }
         /** Fit an unpenalised intercept (default true). */
         public Builder fitIntercept(boolean fitIntercept) { this.fitIntercept = fitIntercept; return this; }
-        /** Most Newton steps (default 100). */
+        /** Most L-BFGS iterations or Newton steps (default 100). */
         public Builder maxIter(int maxIter) { this.maxIter = maxIter; return this; }
-        /** Stop when the duality gap is ≤ tol in the objective's units (default 1e-4). */
+        /** Stop when max|∇F| ("lbfgs") or the duality gap ("newton-cholesky") is ≤ tol in the objective's units (default 1e-4). */
         public Builder tol(double tol) { this.tol = tol; return this; }
         /** Throw {@link ConvergenceException} instead of returning an unconverged model (default false). */
         public Builder strict(boolean strict) { this.strict = strict; return this; }
-        /** Row chunks (threads) of each Newton step's weighted Gram XᵀDX, ≥ 1; default all processors; results depend on the count only. */
+        /** Row chunks (threads) of the fused passes or of each Newton step's weighted Gram XᵀDX, ≥ 1; default all processors; results depend on the count only. */
         public Builder threads(int threads) { this.threads = threads; return this; }
+        /** "lbfgs" (default) or "newton-cholesky", as scikit-learn's {@code solver} (a sparse X always takes the Newton engine). */
+        public Builder solver(String solver) { this.solver = solver; return this; }
 
         public PoissonRegressor build() {
             return new PoissonRegressor(this);

@@ -86,37 +86,53 @@ public final class DesignPasses {
      * z and r have n values, out p; none may alias another or X.
      */
     public double fused(double[] v, double shift, double[] z, double[] r, RowMap map, double[] out) {
-        Checks.range("v", v, 0, p);
-        Checks.range("z", z, 0, n);
-        Checks.range("r", r, 0, n);
-        Checks.range("out", out, 0, p);
-        if (chunks == 1) return fusedRows(0, 0, n, v, shift, z, r, map, out);
+        return fused(1, v, shift == 0 ? null : new double[] {shift}, z, r, map, out);
+    }
+
+    /**
+     * The fused pass for k vectors at once (the classes of a multinomial model), still one trip through X: for class c,
+     * {@code z[c·n + i] ← xᵢ·v[c·p ..] + shifts[c]} (shifts null: none), then r ← map(z) block by block (the map sees
+     * rows [from, to) of every class, class-major), then {@code out[c·p ..] ← Xᵀ r[c·n ..]}. z and r have k·n values,
+     * out k·p.
+     */
+    public double fused(int k, double[] v, double[] shifts, double[] z, double[] r, RowMap map, double[] out) {
+        Checks.range("v", v, 0, k * p);
+        Checks.range("z", z, 0, k * n);
+        Checks.range("r", r, 0, k * n);
+        Checks.range("out", out, 0, k * p);
+        if (chunks == 1) return fusedRows(0, 0, n, k, v, shifts, z, r, map, out);
         double[] sums = new double[chunks];
-        for (int c = 1; c < chunks; c++) if (partials[c] == null) partials[c] = new double[p];
-        parallel.run(chunks, c -> sums[c] = fusedRows(c, start(c), start(c + 1), v, shift, z, r, map, c == 0 ? out : partials[c]));
+        for (int c = 1; c < chunks; c++) if (partials[c] == null || partials[c].length < k * p) partials[c] = new double[k * p];
+        parallel.run(chunks, c -> sums[c] = fusedRows(c, start(c), start(c + 1), k, v, shifts, z, r, map, c == 0 ? out : partials[c]));
         double total = sums[0];
         for (int c = 1; c < chunks; c++) {
             double[] part = partials[c];
-            for (int j = 0; j < p; j++) out[j] += part[j];
+            for (int j = 0; j < k * p; j++) out[j] += part[j];
             total += sums[c];
         }
         return total;
     }
 
-    /** The fused pass over rows [r0, r1) (chunk c): out is overwritten with their share of Xᵀr. */
-    private double fusedRows(int c, int r0, int r1, double[] v, double shift, double[] z, double[] r, RowMap map, double[] out) {
-        Arrays.fill(out, 0, p, 0.0);
+    /** The fused pass over rows [r0, r1) (chunk c) for k classes: out is overwritten with their share of Xᵀr. */
+    private double fusedRows(int c, int r0, int r1, int k, double[] v, double[] shifts, double[] z, double[] r, RowMap map, double[] out) {
+        Arrays.fill(out, 0, k * p, 0.0);
         if (blockProducts[c] == null) blockProducts[c] = new double[p];
         double[] tmp = blockProducts[c];
         double sum = 0;
         for (int b0 = r0; b0 < r1; b0 += block) {
             int b1 = Math.min(r1, b0 + block);
             MatrixView rows = rows(b0, b1);
-            mv.multiply(rows, v, 0, z, b0);
-            if (shift != 0) for (int i = b0; i < b1; i++) z[i] += shift;
+            for (int cl = 0; cl < k; cl++) {
+                mv.multiply(rows, v, cl * p, z, cl * n + b0);
+                double shift = shifts == null ? 0.0 : shifts[cl];
+                if (shift != 0) for (int i = cl * n + b0; i < cl * n + b1; i++) z[i] += shift;
+            }
             sum += map.apply(b0, b1, z, r);
-            mv.multiplyTransposed(rows, r, b0, tmp, 0);
-            for (int j = 0; j < p; j++) out[j] += tmp[j];
+            for (int cl = 0; cl < k; cl++) {
+                mv.multiplyTransposed(rows, r, cl * n + b0, tmp, 0);
+                int at = cl * p;
+                for (int j = 0; j < p; j++) out[at + j] += tmp[j];
+            }
         }
         return sum;
     }
