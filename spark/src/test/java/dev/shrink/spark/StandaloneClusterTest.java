@@ -48,8 +48,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Tag("slow")
 class StandaloneClusterTest {
-    /** Longest wait for the master to listen and for the worker to register. */
-    private static final Duration STARTUP = Duration.ofSeconds(120);
+    /** Pause between two polls of a starting master or worker. */
+    private static final long POLL_MILLIS = 500;
+
+    /** Polls before giving up on the master listening or the worker registering (about two minutes of pauses). */
+    private static final int STARTUP_POLLS = 240;
 
     private static Path home;
     private static Process master;
@@ -184,25 +187,23 @@ class StandaloneClusterTest {
     }
 
     private static void awaitPort(int port, Process p, String name) throws Exception {
-        long deadline = System.nanoTime() + STARTUP.toNanos();
-        while (System.nanoTime() < deadline) {
+        for (int poll = 0; poll < STARTUP_POLLS; poll++) {
             if (!p.isAlive()) throw new IllegalStateException(name + " exited: " + log(name));
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress("127.0.0.1", port), 500);
                 return;
             } catch (IOException notYet) {
-                Thread.sleep(250);
+                Thread.sleep(POLL_MILLIS);
             }
         }
-        throw new IllegalStateException(name + " did not listen on 127.0.0.1:" + port + " within " + STARTUP + ": " + log(name));
+        throw new IllegalStateException(name + " did not listen on 127.0.0.1:" + port + " after " + STARTUP_POLLS + " polls: " + log(name));
     }
 
     /** Polls the master's JSON status until one worker is alive. */
     private static void awaitWorker(int masterUi) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + masterUi + "/json/")).timeout(Duration.ofSeconds(5)).build();
-        long deadline = System.nanoTime() + STARTUP.toNanos();
-        while (System.nanoTime() < deadline) {
+        for (int poll = 0; poll < STARTUP_POLLS; poll++) {
             if (!worker.isAlive()) throw new IllegalStateException("worker exited: " + log("worker"));
             try {
                 String body = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
@@ -210,9 +211,9 @@ class StandaloneClusterTest {
             } catch (IOException notYet) {
                 // the UI is not up yet
             }
-            Thread.sleep(500);
+            Thread.sleep(POLL_MILLIS);
         }
-        throw new IllegalStateException("no worker registered within " + STARTUP + ": " + log("worker"));
+        throw new IllegalStateException("no worker registered after " + STARTUP_POLLS + " polls: " + log("worker"));
     }
 
     private static String log(String name) {
