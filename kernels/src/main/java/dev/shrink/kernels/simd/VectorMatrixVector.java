@@ -219,8 +219,8 @@ final class VectorMatrixVector implements MatrixVector {
             s2 = DoubleVector.fromArray(S, a2, r2 + t).fma(vt, s2);
             s3 = DoubleVector.fromArray(S, a3, r3 + t).fma(vt, s3);
         }
-        double d0 = Lanes.sum(s0), d1 = Lanes.sum(s1);
-        double d2 = Lanes.sum(s2), d3 = Lanes.sum(s3);
+        double d0 = sum(s0), d1 = sum(s1);
+        double d2 = sum(s2), d3 = sum(s3);
         for (; t < k; t++) {
             double vt = v[vOff + t];
             d0 = Math.fma(a0[r0 + t], vt, d0);
@@ -247,7 +247,7 @@ final class VectorMatrixVector implements MatrixVector {
         for (int bound = n & -L; i < bound; i += L) {
             a0 = DoubleVector.fromArray(S, x, xOffset + i).fma(DoubleVector.fromArray(S, y, yOffset + i), a0);
         }
-        double s = Lanes.sum(a0.add(a1).add(a2.add(a3)));
+        double s = sum(a0.add(a1).add(a2.add(a3)));
         for (; i < n; i++) s = Math.fma(x[xOffset + i], y[yOffset + i], s);
         return s;
     }
@@ -395,8 +395,8 @@ final class VectorMatrixVector implements MatrixVector {
                 s2 = FloatVector.fromArray(F, a, r2 + t).fma(vt, s2);
                 s3 = FloatVector.fromArray(F, a, r3 + t).fma(vt, s3);
             }
-            float d0 = Lanes.sum(s0), d1 = Lanes.sum(s1);
-            float d2 = Lanes.sum(s2), d3 = Lanes.sum(s3);
+            float d0 = sum(s0), d1 = sum(s1);
+            float d2 = sum(s2), d3 = sum(s3);
             for (; t < k; t++) {
                 float vt = v[vOff + t];
                 d0 = Math.fma(a[r0 + t], vt, d0);
@@ -416,7 +416,7 @@ final class VectorMatrixVector implements MatrixVector {
             for (int bound = k & -FL; t < bound; t += FL) {
                 s0 = FloatVector.fromArray(F, a, r + t).fma(FloatVector.fromArray(F, v, vOff + t), s0);
             }
-            float d = Lanes.sum(s0);
+            float d = sum(s0);
             for (; t < k; t++) d = Math.fma(a[r + t], v[vOff + t], d);
             out[outOff + o] = d;
         }
@@ -505,5 +505,23 @@ final class VectorMatrixVector implements MatrixVector {
             }
             for (; j < k; j++) a[r + j] = Math.fma(y[yOffset + j], c, a[r + j]);
         }
+    }
+
+    /**
+     * v[0] + v[1] + … + v[L−1], left to right: the same bits interpreted and compiled ({@code reduceLanes} leaves the
+     * order open). Each template has its own copy so that its vector calls keep this width's type profile (see
+     * {@link Specialization}).
+     */
+    private static double sum(DoubleVector v) {
+        double s = v.lane(0);
+        for (int i = 1; i < v.length(); i++) s += v.lane(i);
+        return s;
+    }
+
+    /** The float32 {@link #sum(DoubleVector)}. */
+    private static float sum(FloatVector v) {
+        float s = v.lane(0);
+        for (int i = 1; i < v.length(); i++) s += v.lane(i);
+        return s;
     }
 }
