@@ -104,6 +104,12 @@ public final class Thresholds {
     /** Preconditioned L-BFGS: rows sampled for the Hessian estimate, per feature (k = min(n, {@value}·p)). */
     public static final int PRECONDITIONER_ROWS_PER_FEATURE = 8;
 
+    /**
+     * Preconditioned L-BFGS: the sampled Hessian is used only when its condition number exceeds this multiple of the
+     * spread its sampling alone would give (SampledHessian.informative).
+     */
+    public static final double PRECONDITIONER_CONDITION = 4.0;
+
     /** Preconditioned L-BFGS: the sampled Hessian is rebuilt at the current point after a step that cut max|∇| by less than this factor. */
     public static final double PRECONDITIONER_REFRESH = 0.5;
 

@@ -71,6 +71,7 @@ public final class LogisticSolver {
         if (sampleRows > 0) {
             h0 = new SampledHessian(f, SampledHessian.evenly(f.n(), sampleRows), y01, s);
             h0.build(theta);
+            if (!h0.informative()) h0 = null;
         }
         Lbfgs.Pairs pairs = new Lbfgs.Pairs(Thresholds.LBFGS_MEMORY, f.dimension());
         Lbfgs.Result first = rough == null ? null : Lbfgs.minimize(rough, theta, gradientTol, maxIter, pairs, h0);

@@ -43,4 +43,28 @@ class LogisticSolverTest {
             assertEquals(0, TestData.maxAbsDiff(plain, mixed), 2 * tol * Math.sqrt(p), "C = " + c);
         }
     }
+
+    /**
+     * The sampled Hessian is kept only where it says more than its sampling noise: not for independent columns (its
+     * condition number is the Marchenko–Pastur spread of k rows), yes for equicorrelated ones (ρ = 0.5: one eigenvalue
+     * ~p/2 times the others).
+     */
+    @Test
+    void theSampledHessianIsKeptOnlyWhereTheDesignIsIllConditioned() {
+        Random r = new Random(9);
+        int n = 4000;
+        int p = 40;
+        for (double rho : new double[] {0.0, 0.5}) {
+            double[] x = new double[n * p];
+            for (int i = 0; i < n; i++) {
+                double common = r.nextGaussian();
+                for (int j = 0; j < p; j++) x[i * p + j] = Math.sqrt(rho) * common + Math.sqrt(1 - rho) * r.nextGaussian();
+            }
+            double[] y01 = TestData.labels(r, x, n, p);
+            LogisticObjective f = new LogisticObjective(new DesignPasses(MatrixView.rowMajor(x, n, p), 1), y01, null, 1.0, true);
+            SampledHessian h = new SampledHessian(f, SampledHessian.evenly(n, 8 * p), y01, null);
+            h.build(new double[p + 1]);
+            assertEquals(rho > 0, h.informative(), "ρ = " + rho);
+        }
+    }
 }
