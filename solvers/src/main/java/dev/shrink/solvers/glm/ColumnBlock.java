@@ -23,6 +23,12 @@ interface ColumnBlock {
      */
     void gram(double[] d, int dOffset, double[] g, double[] zd);
 
+    /**
+     * The weighted Gram columns of slots [from, m) against every slot: out[(t − from)·m + s] ← Σᵢ hᵢ·z_{i,t}·z_{i,s} for
+     * s &lt; m, h at h[hOffset ..).
+     */
+    void weightedProducts(int from, double[] h, int hOffset, double[] out);
+
     /** out[outOffset + i] ← (Z·v)ᵢ for v at v[vOffset .. vOffset + m). */
     void multiply(double[] v, int vOffset, double[] out, int outOffset);
 

@@ -94,6 +94,24 @@ final class GatheredBlock implements ColumnBlock {
         passes.gram(view(), weights, ones, g, 0, m, zd, 0);
     }
 
+    /** New columns handled per trip through the block: their weighted copies stay in cache while each column meets them. */
+    private static final int PRODUCT_GROUP = 8;
+
+    @Override
+    public void weightedProducts(int from, double[] h, int hOffset, double[] out) {
+        double[] weighted = new double[Math.min(PRODUCT_GROUP, m - from) * n];
+        for (int t0 = from; t0 < m; t0 += PRODUCT_GROUP) {
+            int count = Math.min(PRODUCT_GROUP, m - t0);
+            for (int c = 0; c < count; c++) {
+                int at = (t0 + c) * n;
+                for (int i = 0; i < n; i++) weighted[c * n + i] = h[hOffset + i] * z[at + i];
+            }
+            for (int s = 0; s < m; s++) {
+                for (int c = 0; c < count; c++) out[(t0 + c - from) * m + s] = level1.dot(n, z, s * n, weighted, c * n);
+            }
+        }
+    }
+
     @Override
     public void multiply(double[] v, int vOffset, double[] out, int outOffset) {
         if (m == 0) {
