@@ -94,6 +94,22 @@ final class GatheredBlock implements ColumnBlock {
         passes.gram(view(), weights, ones, g, 0, m, zd, 0);
     }
 
+    @Override
+    public void gramSingle(double[] d, int dOffset, double[] g, double[] zd) {
+        if (m == 0) return;
+        double sign = 0;
+        double[] scale = new double[n];
+        for (int i = 0; i < n; i++) {
+            double v = d[dOffset + i];
+            if (v != 0) sign = Math.signum(v);
+            scale[i] = Math.sqrt(Math.abs(v));
+        }
+        float[] single = new float[m * m];
+        passes.gramFloat32(view(), null, scale, single, 0, m);
+        for (int i = 0; i < m * m; i++) g[i] = sign * single[i];
+        passes.multiplyTransposed(view(), d, dOffset, zd, 0);
+    }
+
     /** New columns handled per trip through the block: their weighted copies stay in cache while each column meets them. */
     private static final int PRODUCT_GROUP = 8;
 

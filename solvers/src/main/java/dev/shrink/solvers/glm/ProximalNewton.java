@@ -226,8 +226,9 @@ final class ProximalNewton {
             double[] q = new double[k * m];
             for (int c = 0; c < k; c++) block.multiplyTransposed(g, c * n, q, c * m);
             double setGap = settled ? gap(q, true) : Double.POSITIVE_INFINITY;
-            // a step on a stale metric that did not cut the gap fast enough (or had to backtrack): this model rebuilds it
-            if (staleStep && !(setGap <= Thresholds.GLM_STALE_RATE * lastSetGap)) refreshMetric = true;
+            // a step on a stale metric that did not cut the gap fast enough (or had to backtrack): this model rebuilds it; the
+            // first step at new strengths is not judged (it carries the change of the strengths, and its rate is always worse)
+            if (staleStep && iter > 1 && !(setGap <= Thresholds.GLM_STALE_RATE * lastSetGap)) refreshMetric = true;
             if (setGap <= gapTol || stalled || iter >= maxIter) {
                 if (m == p && !gradientValid) { // the block holds every feature: X̃ᵀ∇F is the q just formed, no pass needed
                     for (int c = 0; c < k; c++) for (int s = 0; s < m; s++) gradient[c * p + block.feature(s)] = q[c * m + s];
@@ -415,11 +416,12 @@ final class ProximalNewton {
         double[] v0 = onBlock ? blockAnchorV : fullAnchorV;
         roundingLevel = Thresholds.PROFILE_GRADIENT * gradientScale();
         boolean anchored = u0 != null && v0.length == k * count && feasible(v0, onBlock, count);
-        // the origin's candidate always, the anchor's when there is a usable one: the smaller gap wins and is kept
-        Candidate best = candidate(grad, onBlock, count, null, null);
-        if (anchored) {
-            Candidate other = candidate(grad, onBlock, count, u0, v0);
-            if (!(other.gap >= best.gap)) best = other;
+        // the anchor's candidate when there is a usable one, the origin's when there is none or the anchor needs a long step
+        // towards it (a poor anchor): the smaller gap wins and is kept. Any of them is a valid bound.
+        Candidate best = anchored ? candidate(grad, onBlock, count, u0, v0) : null;
+        if (best == null || !(best.t < Thresholds.GLM_ANCHOR_STEP)) {
+            Candidate origin = candidate(grad, onBlock, count, null, null);
+            if (best == null || !(best.gap <= origin.gap)) best = origin;
         }
         if (DEBUG) System.err.printf("    gap %s: t %.3e total %.3e%s%n", onBlock ? "set" : "full", best.t, best.gap, anchored ? " (anchored)" : "");
         if (Double.isFinite(best.gap)) { // a dual point that certified a gap: the anchor of the next ones

@@ -193,6 +193,15 @@ public final class Thresholds {
      */
     public static final double GLM_GRAM_REUSE = 16.0;
 
+    /**
+     * GLM duality gap: a dual point on the segment towards the last certifying one (the anchor) that lies within this
+     * share of the segment is taken without also trying the scaled gradient (a Fenchel–Young pass saved).
+     */
+    public static final double GLM_ANCHOR_STEP = 0.5;
+
+    /** GLM proximal Newton: multiply–adds (n·m²) from which the kept Gram blocks are accumulated in float32. */
+    public static final double GLM_SINGLE_GRAM_FLOPS = 1e8;
+
     /** GLM proximal Newton: the share of the features beyond which the working set takes all of them. */
     public static final double GLM_BLOCK_ALL = 0.5;
 

@@ -92,6 +92,61 @@ class NewtonFormsTest {
     }
 
     @Test
+    void aLargeBlockIsAccumulatedInSinglePrecisionWithinItsBoundAndStillCertifies() {
+        Random r = new Random(11);
+        int n = 1700;
+        int p = 250; // n·p² ≥ Thresholds.GLM_SINGLE_GRAM_FLOPS: the float32 build
+        double[] x = TestData.design(r, n, p, 0.5, 0.2);
+        double[] h = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            h[i] = r.nextDouble();
+            h[n + i] = -r.nextDouble(); // a multinomial off-diagonal pair's weights are ≤ 0
+        }
+        DenseDesignOps ops = new DenseDesignOps(MatrixView.rowMajor(x, n, p), null, Threads.kernels(1));
+        ColumnBlock block = ops.newBlock();
+        int[] all = new int[p];
+        for (int j = 0; j < p; j++) all[j] = j;
+        block.add(all, p);
+        GramCache cache = new GramCache(n, 2);
+        cache.build(block, h, p);
+        for (int pr = 0; pr < 2; pr++) {
+            double[] exact = new double[p * p];
+            double[] zd = new double[p];
+            block.gram(pr == 0 ? h : java.util.Arrays.copyOfRange(h, n, 2 * n), 0, exact, zd);
+            for (int s = 0; s < p; s++) {
+                for (int t = 0; t < p; t++) {
+                    double sum = 0;
+                    for (int i = 0; i < n; i++) sum += Math.abs(h[pr * n + i] * x[i * p + s] * x[i * p + t]);
+                    double bound = 2.0 * (n + 1) * Math.pow(2, -24) * sum;
+                    assertEquals(exact[s * p + t], cache.gram[pr][s * p + t], bound, "pair " + pr + " element " + s + ", " + t);
+                }
+                assertEquals(zd[s], cache.zd[pr][s], 1e-12 * (1 + Math.abs(zd[s])), "zd " + s);
+            }
+        }
+        // the engine on such a block: the same certified minimiser as the residual form
+        double[] eta = TestData.response(r, x, n, p, 20, 0.0);
+        double[] y = new double[n];
+        double[] rows = new double[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = r.nextDouble() < 1 / (1 + Math.exp(-eta[i])) ? 1 : 0;
+            rows[i] = 1.0 / n;
+        }
+        double[] mean = new double[p]; // centred columns, as GlmProblem gives the engine with an intercept
+        for (int i = 0; i < n; i++) for (int j = 0; j < p; j++) mean[j] += x[i * p + j] / n;
+        double[] objective = new double[2];
+        ProximalNewton.Form[] forms = {ProximalNewton.Form.AUTO, ProximalNewton.Form.RESIDUAL};
+        for (int f = 0; f < 2; f++) {
+            ProximalNewton e = new ProximalNewton(new DenseDesignOps(MatrixView.rowMajor(x, n, p), mean, Threads.kernels(1)), new Binomial(y, rows),
+                    new Penalties(null, null, null, null, false), true, null);
+            e.form(forms[f]);
+            ProximalNewton.Result res = e.solve(1e-2, 0.0, 1e-2, 1e-10, 200);
+            assertTrue(res.converged() && res.gap() <= 1e-10, forms[f] + ": " + res);
+            objective[f] = e.objective(1e-2, 0.0);
+        }
+        assertEquals(objective[1], objective[0], 2e-10);
+    }
+
+    @Test
     void log1pIsMathsLog1pToAFewUlps() {
         qt().withFixedSeed(5L).withExamples(2000).forAll(doubles().between(-1.0, 1e12), integers().between(0, 40)).checkAssert((v, e) -> {
             double x = e == 0 ? v : v * Math.pow(10, -e); // also tiny arguments, where 1 + x rounds
