@@ -304,6 +304,45 @@ final class NaiveProblem extends CdProblem {
         return 2.0 * size * ((double) a.storedEntries() / p);
     }
 
+    /** r = u + o: then x̃ⱼᵀr = dⱼ(Σᵢsᵢxᵢⱼrᵢ − x̄ⱼ·Σᵢsᵢrᵢ) (the o-terms cancel, as in {@link #xtr(int)}). */
+    @Override
+    int residualLength() {
+        return n;
+    }
+
+    @Override
+    void residual(double[] out) {
+        for (int i = 0; i < n; i++) out[i] = u[i] + o;
+    }
+
+    @Override
+    double xtr(int j, double[] r, double sum) {
+        double g = a.columnDot(j, s, r);
+        if (mean != null) g -= mean[j] * sum;
+        return scale == null ? g : g * scale[j];
+    }
+
+    @Override
+    double residualSum(double[] r) {
+        return mean == null ? 0.0 : weightedSum(r);
+    }
+
+    @Override
+    double norm2(double[] r) {
+        if (s == null) return LEVEL1.dot(n, r, 0, r, 0);
+        double t = 0;
+        for (int i = 0; i < n; i++) t += s[i] * r[i] * r[i];
+        return t;
+    }
+
+    @Override
+    double dotY(double[] r) {
+        if (s == null) return LEVEL1.dot(n, r, 0, y0, 0);
+        double t = 0;
+        for (int i = 0; i < n; i++) t += s[i] * r[i] * y0[i];
+        return t;
+    }
+
     @Override
     double residualNorm2(double[] w) {
         if (s == null && o == 0) return LEVEL1.dot(n, u, 0, u, 0);
