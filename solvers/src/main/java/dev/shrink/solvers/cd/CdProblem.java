@@ -112,6 +112,29 @@ abstract class CdProblem {
         throw new UnsupportedOperationException();
     }
 
+    /**
+     * Whether {@link #xtrApproximate} is available: x̃ⱼᵀR read from a float32 copy of the columns (half the bytes of a
+     * column read; dense naive mode), within {@link #approximationError}.
+     */
+    boolean approximates() {
+        return false;
+    }
+
+    /** Makes {@link #xtrApproximate} read the current residual (rounds R to float32; the copy of X on first use). */
+    void prepareApproximation() {
+        throw new UnsupportedOperationException();
+    }
+
+    /** x̃ⱼᵀR in float32 arithmetic from the rounded column and residual (only when {@link #approximates}). */
+    double xtrApproximate(int j) {
+        throw new UnsupportedOperationException();
+    }
+
+    /** A bound on |{@link #xtrApproximate}(j) − x̃ⱼᵀR| given ‖x̃ⱼ‖ and ‖R‖ (a non-finite value flags float32 overflow). */
+    double approximationError(double columnNorm, double residualNorm) {
+        throw new UnsupportedOperationException();
+    }
+
     /** ‖R‖² at coefficients w (the current state). */
     abstract double residualNorm2(double[] w);
 

@@ -183,11 +183,18 @@ final class CoordinateDescent {
                 dual = Math.max(dual, Math.abs(grad[j] - l2 * f * w[j]) / f);
             }
         }
+        // a float32 copy of X (dense naive mode) reads a column in half the bytes; its error joins the bound
+        double rNorm = Double.NaN;
+        if (problem.approximates()) {
+            problem.prepareApproximation();
+            rNorm = Math.sqrt(problem.residualNorm2(w));
+            if (ws.approximatedAt == null) ws.approximatedAt = new double[p];
+        }
         for (int j = 0; j < p; j++) {
             if (screened[j] || ws.driftAt[j] == now) continue;
             double f = factors == null ? 1.0 : factors[j];
-            if (bound(grad, norms2, ws, j, now) > f * Math.max(l1, dual)) {
-                refresh(problem, grad, ws, j, now);
+            double threshold = f * Math.max(l1, dual);
+            if (bound(grad, norms2, ws, j, now) > threshold && read(problem, grad, norms2, ws, j, now, threshold, rNorm)) {
                 dual = Math.max(dual, Math.abs(grad[j]) / f);
             }
         }
@@ -198,12 +205,16 @@ final class CoordinateDescent {
         for (int j = 0; j < p; j++) {
             if (screened[j] || inSet[j] || w[j] != 0) continue;
             double f = factors == null ? 1.0 : factors[j];
+            double norm = Math.sqrt(norms2[j] + l2 * f);
             double b = bound(grad, norms2, ws, j, now);
-            boolean zero = GapSafeScreening.isZero(d.scale() * b, Math.sqrt(norms2[j] + l2 * f), radius, l1 * f);
-            if (!zero && ws.driftAt[j] != now) {
-                if (b > l1 * f) refresh(problem, grad, ws, j, now); // it may violate: its exact value decides
-                else left++; // it neither violates nor sets the scale: left as it is, unread
+            boolean zero = GapSafeScreening.isZero(d.scale() * b, norm, radius, l1 * f);
+            if (!zero && ws.driftAt[j] != now && b > l1 * f) {
+                // it may violate: a closer look (float32, then exact) decides
+                read(problem, grad, norms2, ws, j, now, l1 * f, rNorm);
+                b = bound(grad, norms2, ws, j, now);
+                zero = GapSafeScreening.isZero(d.scale() * b, norm, radius, l1 * f);
             }
+            if (!zero && ws.driftAt[j] != now) left++; // it neither violates nor sets the scale: left as it is
             if (zero) {
                 screened[j] = true;
                 added++;
@@ -227,6 +238,32 @@ final class CoordinateDescent {
         double scale = dual > l1 ? l1 / dual : 1.0;
         double s2 = 1 + scale * scale;
         return new DualPoint(0.5 * problem.residualNorm2(w) * s2 + l1 * l1norm - scale * problem.residualDotY(w) + 0.5 * l2 * s2 * l2norm, scale);
+    }
+
+    /**
+     * Brings gⱼ's bound to at most {@code threshold} if a float32 read can (when the problem {@link
+     * CdProblem#approximates}, once per check): the float32 value with its error e folded into the entry's age
+     * (driftAt = now − 1.5·e/‖x̃ⱼ‖, so that {@link #bound} is |g̃ⱼ| + 1.5·e ≥ the exact |x̃ⱼᵀR|); otherwise, or when that bound is still above the
+     * threshold, the exact value. Returns whether the entry is now exact.
+     */
+    private static boolean read(CdProblem problem, double[] grad, double[] norms2, Workspace ws, int j, double now, double threshold,
+                                double rNorm) {
+        if (!Double.isNaN(rNorm) && ws.approximatedAt[j] != now) {
+            ws.approximatedAt[j] = now;
+            double norm = Math.sqrt(norms2[j]);
+            double g = problem.xtrApproximate(j);
+            double error = problem.approximationError(norm, rNorm);
+            double at = now - 1.5 * error / norm; // a margin for the rounding of the subtraction, checked below
+            if (Double.isFinite(g) && norm > 0 && norm * (now - at) >= error) {
+                CdTrace.add(CdTrace.Count.APPROXIMATED, 1);
+                grad[j] = g;
+                ws.driftAt[j] = at;
+                if (bound(grad, norms2, ws, j, now) <= threshold) return false;
+                CdTrace.add(CdTrace.Count.APPROXIMATION_SHORT, 1);
+            }
+        }
+        refresh(problem, grad, ws, j, now);
+        return true;
     }
 
     /** The bound on |x̃ⱼᵀR| from a stale entry: |gⱼ| + ‖x̃ⱼ‖·(drift now − drift then). */
@@ -508,6 +545,8 @@ final class CoordinateDescent {
         /** x̃ⱼᵀR_acc − l2·fⱼ(w_acc)ⱼ of the last extrapolated dual point, and its scale. */
         double[] extrapolated;
         double extrapolatedScale;
+        /** The check (its drift) at which each feature was last read in float32, created on first use. */
+        double[] approximatedAt;
         /** How often an extrapolated dual point gave a smaller gap than the residual's (for tests). */
         long extrapolatedWins;
         /** The support Newton step wanted (the default; tests turn it off to exercise plain sweeps). */
