@@ -250,7 +250,7 @@ final class CoordinateDescent {
                                 double rNorm) {
         if (!Double.isNaN(rNorm) && ws.approximatedAt[j] != now) {
             ws.approximatedAt[j] = now;
-            double norm = Math.sqrt(norms2[j]);
+            double norm = ws.columnNorm(norms2, j);
             double g = problem.xtrApproximate(j);
             double error = problem.approximationError(norm, rNorm);
             double at = now - 1.5 * error / norm; // a margin for the rounding of the subtraction, checked below
@@ -269,7 +269,7 @@ final class CoordinateDescent {
     /** The bound on |x̃ⱼᵀR| from a stale entry: |gⱼ| + ‖x̃ⱼ‖·(drift now − drift then). */
     private static double bound(double[] grad, double[] norms2, Workspace ws, int j, double now) {
         double age = now - ws.driftAt[j];
-        return Math.abs(grad[j]) + (age > 0 ? Math.sqrt(norms2[j]) * age : 0.0);
+        return Math.abs(grad[j]) + (age > 0 ? ws.columnNorm(norms2, j) * age : 0.0);
     }
 
     private static void refresh(CdProblem problem, double[] grad, Workspace ws, int j, double now) {
@@ -545,6 +545,19 @@ final class CoordinateDescent {
         /** x̃ⱼᵀR_acc − l2·fⱼ(w_acc)ⱼ of the last extrapolated dual point, and its scale. */
         double[] extrapolated;
         double extrapolatedScale;
+        /** √(columnNorms2) of the problem, taken once (the bounds read them at every check). */
+        private double[] norms;
+        private double[] normsOf;
+
+        double columnNorm(double[] norms2, int j) {
+            if (normsOf != norms2) {
+                norms = new double[norms2.length];
+                for (int t = 0; t < norms.length; t++) norms[t] = Math.sqrt(norms2[t]);
+                normsOf = norms2;
+            }
+            return norms[j];
+        }
+
         /** The check (its drift) at which each feature was last read in float32, created on first use. */
         double[] approximatedAt;
         /** How often an extrapolated dual point gave a smaller gap than the residual's (for tests). */
