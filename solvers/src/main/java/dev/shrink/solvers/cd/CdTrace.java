@@ -18,7 +18,7 @@ final class CdTrace {
     /** The phases whose time is measured. */
     enum Phase { START, SWEEP, NEWTON, SET_GAP, CHECK, SCREEN, EXTRAPOLATE }
 
-    enum Count { SOLVES, SWEEPS, CHECKS, NEWTON, REFRESHED, APPROXIMATED, APPROXIMATION_SHORT, SET_COORDINATES, INITIAL_SET, FINAL_SET, NONZERO, EXTRAPOLATED_WINS }
+    enum Count { SOLVES, SWEEPS, CHECKS, NEWTON, REFRESHED, APPROXIMATED, APPROXIMATION_SHORT, SET_COORDINATES, INITIAL_SET, NONZERO, EXTRAPOLATED_WINS }
 
     private static final long[] nanos = new long[Phase.values().length];
     private static final long[] counts = new long[Count.values().length];

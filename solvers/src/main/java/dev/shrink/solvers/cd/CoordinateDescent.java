@@ -17,7 +17,13 @@ import dev.shrink.solvers.internal.Thresholds;
  * gradient, and the dual point's scaling ignores it (the reduced problem has the same optimum, so its gap still bounds
  * the distance of the objective from the minimum). Only with l1 &gt; 0, every penalty factor &gt; 0 (the gap with
  * unpenalised features is issue 11's to fix) and the column norms known ({@link CdProblem#columnNorms2}: not on the
- * working set's Gram, where they would cost a pass over X).
+ * working set's Gram, where they would cost a pass over X). In naive mode a full check reads only the columns that
+ * the drift bounds of their last values cannot rule out ({@link #checkWithBounds}), first from a float32 copy of X
+ * where the problem has one.
+ *
+ * <p>Naive mode also extrapolates the residuals of the last sweeps into a dual point ({@link DualExtrapolation};
+ * Massias, Gramfort &amp; Salmon 2018, "Celer"): the best of the residual's, the extrapolated and the previous dual
+ * point gives the gap of the working set and of the full check, and the extrapolated one screens too.
  */
 final class CoordinateDescent {
     private CoordinateDescent() {}
