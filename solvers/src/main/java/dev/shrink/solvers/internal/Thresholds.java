@@ -37,6 +37,9 @@ public final class Thresholds {
     /** Anderson extrapolation of coordinate descent: iterates combined, tried every so many sweeps. */
     public static final int ANDERSON_DEPTH = 5;
 
+    /** Dual extrapolation (celer) of naive-mode coordinate descent: residuals of so many sweeps' differences combined. */
+    public static final int EXTRAPOLATION_DEPTH = 5;
+
     /** Anderson extrapolation: ridge added to the differences' Gram matrix, relative to its largest diagonal element. */
     public static final double ANDERSON_RIDGE = 1e-10;
 
