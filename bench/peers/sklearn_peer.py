@@ -69,6 +69,8 @@ SETTINGS = {
     "ridge_cv": [("gcv_mode=auto", {})],
     # L1 / elastic-net logistic: saga is the one solver of scikit-learn 1.2 for this objective (liblinear penalises b)
     "logistic_penalized": [("solver=saga", {"solver": "saga"})],
+    # the L1 logistic path on scikit-learn's objective (standardize=false): saga warm-started from one C to the next
+    "logistic_path": [("solver=saga", {"solver": "saga"})],
     # multinomial: lbfgs (newton-cholesky has no multinomial loss in 1.2)
     "multinomial": [("solver=lbfgs", {"solver": "lbfgs"})],
     "poisson": [("solver=lbfgs", {"solver": "lbfgs"}), ("solver=newton-cholesky", {"solver": "newton-cholesky"})],
@@ -127,6 +129,21 @@ def fit(model, props, x, y, options):
         m = LogisticRegression(penalty=props["penalty"], C=float(props["C"]),
                                l1_ratio=float(props["l1_ratio"]) if props["penalty"] == "elasticnet" else None, **options).fit(x, y)
         return [m.coef_.ravel()], [float(m.intercept_[0])], [float("nan")], f"n_iter {int(m.n_iter_[0])}"
+    if model == "logistic_path":
+        # glmnet's grid without standardising is scikit-learn's objective at C = 1/(n*lambda), divided by C*n; the
+        # path is a warm-started loop over the grid (as LogisticRegressionCV and l1_min_c's examples do)
+        if props.get("standardize") != "false":
+            raise SystemExit("sklearn_peer: scikit-learn cannot standardise inside the L1 penalty (glmnet's objective)")
+        lambdas = [float(a) for a in props["lambdas"].split()]
+        n = x.shape[0]
+        m = LogisticRegression(penalty="l1", warm_start=True, **options)
+        coefs, intercepts, iters = [], [], 0
+        for lam in lambdas:
+            m.set_params(C=1.0 / (n * lam)).fit(x, y)
+            coefs.append(m.coef_.ravel().copy())
+            intercepts.append(float(m.intercept_[0]))
+            iters += int(m.n_iter_[0])
+        return coefs, intercepts, lambdas, f"n_iter {iters} over {len(lambdas)} C values"
     if model == "multinomial":
         m = LogisticRegression(C=float(props["C"]), multi_class="multinomial", **options).fit(x, y)
         return list(m.coef_), list(m.intercept_), [float("nan")], f"n_iter {int(m.n_iter_[0])}"
