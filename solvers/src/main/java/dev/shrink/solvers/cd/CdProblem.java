@@ -75,6 +75,66 @@ abstract class CdProblem {
         return false;
     }
 
+    /**
+     * The length of the residual vector this problem keeps (naive mode: n), or 0 when it keeps none (the Gram
+     * representations): then there is no {@link DualExtrapolation}.
+     */
+    int residualLength() {
+        return 0;
+    }
+
+    /**
+     * The current residual as a vector r (n values) of the space in which {@link #xtr(int, double[], double)},
+     * {@link #norm2} and {@link #dotY} read it; linear in the state, so affine combinations of residuals are residuals
+     * of the same combination of coefficients.
+     */
+    void residual(double[] out) {
+        throw new UnsupportedOperationException();
+    }
+
+    /** x̃ⱼᵀr for a residual-space vector r with {@code sum} = {@link #residualSum}(r). */
+    double xtr(int j, double[] r, double sum) {
+        throw new UnsupportedOperationException();
+    }
+
+    /** The sum that {@link #xtr(int, double[], double)} needs for r (the weighted sum of its entries under centring). */
+    double residualSum(double[] r) {
+        throw new UnsupportedOperationException();
+    }
+
+    /** ‖r‖² of a residual-space vector (the norm of {@link #residualNorm2}). */
+    double norm2(double[] r) {
+        throw new UnsupportedOperationException();
+    }
+
+    /** rᵀỹ of a residual-space vector (as {@link #residualDotY}). */
+    double dotY(double[] r) {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * Whether {@link #xtrApproximate} is available: x̃ⱼᵀR read from a float32 copy of the columns (half the bytes of a
+     * column read; dense naive mode), within {@link #approximationError}.
+     */
+    boolean approximates() {
+        return false;
+    }
+
+    /** Makes {@link #xtrApproximate} read the current residual (rounds R to float32; the copy of X on first use). */
+    void prepareApproximation() {
+        throw new UnsupportedOperationException();
+    }
+
+    /** x̃ⱼᵀR in float32 arithmetic from the rounded column and residual (only when {@link #approximates}). */
+    double xtrApproximate(int j) {
+        throw new UnsupportedOperationException();
+    }
+
+    /** A bound on |{@link #xtrApproximate}(j) − x̃ⱼᵀR| given ‖x̃ⱼ‖ and ‖R‖ (a non-finite value flags float32 overflow). */
+    double approximationError(double columnNorm, double residualNorm) {
+        throw new UnsupportedOperationException();
+    }
+
     /** ‖R‖² at coefficients w (the current state). */
     abstract double residualNorm2(double[] w);
 
@@ -143,36 +203,71 @@ abstract class CdProblem {
         if (cost > allowance) return NewtonStep.NONE;
         prepareGram(a, k);
         if (!support.sync(a, k, l2, factors, this::gram)) return new NewtonStep(cost, false); // collinear support without L2: leave it to CD
-        int[] order = support.features();
+        int[] order = support.features().clone();
         double[] d = new double[k];
+        double[] next = new double[k];
+        double[] step = new double[k];
         for (int r = 0; r < k; r++) {
             int j = order[r];
             double f = factors == null ? 1.0 : factors[j];
             d[r] = xtr(j) - l2 * f * w[j] - l1 * f * Math.signum(w[j]);
+            next[r] = w[j];
         }
-        support.solve(d);
-        double t = 1.0;
-        int blocking = -1;
-        for (int r = 0; r < k; r++) {
-            double wj = w[order[r]];
-            double next = wj + d[r];
-            if (!Double.isFinite(next)) return new NewtonStep(cost, false);
-            if (next != 0 && Math.signum(next) != Math.signum(wj)) {
-                double tr = -wj / d[r];
-                if (tr < t) {
-                    t = tr;
-                    blocking = r;
+        // Cut where a coefficient would change sign, drop it and go on from there on the smaller support (the
+        // homotopy's inner loop): along the step the right-hand side shrinks to (1 − t)·d, and the dropped row leaves
+        // the factor in O(k²), so every cut costs O(k²) and no pass over the columns until the step completes.
+        int m = k;
+        boolean moved = false;
+        for (int cuts = 0; m > 0 && cuts < k; cuts++) {
+            System.arraycopy(d, 0, step, 0, m);
+            support.solve(step);
+            double t = 1.0;
+            int blocking = -1;
+            for (int r = 0; r < m; r++) {
+                double wj = next[r];
+                double target = wj + step[r];
+                if (!Double.isFinite(target)) return finish(w, order, next, k, cost, moved);
+                if (target != 0 && Math.signum(target) != Math.signum(wj)) {
+                    double tr = -wj / step[r];
+                    if (tr < t) {
+                        t = tr;
+                        blocking = r;
+                    }
                 }
             }
+            if (!(t > 0)) break;
+            for (int r = 0; r < m; r++) {
+                double v = r == blocking ? 0.0 : next[r] + t * step[r];
+                if (r != blocking && Math.signum(v) != Math.signum(next[r])) v = 0.0; // rounding at the cut
+                next[r] = v;
+            }
+            moved = true;
+            if (blocking < 0) break;
+            for (int r = 0; r < m; r++) d[r] *= 1 - t;
+            // the dropped feature's final value (0) is kept at the end of the arrays, out of the factor's range
+            int j = order[blocking];
+            support.drop(j);
+            double dropped = next[blocking];
+            for (int r = blocking; r < m - 1; r++) {
+                order[r] = order[r + 1];
+                next[r] = next[r + 1];
+                d[r] = d[r + 1];
+            }
+            m--;
+            order[m] = j;
+            next[m] = dropped;
         }
-        if (!(t > 0)) return new NewtonStep(cost, false);
+        return finish(w, order, next, k, cost, moved);
+    }
+
+    /** Moves w to the values {@code next} of the features {@code order[0 .. k)}. */
+    private NewtonStep finish(double[] w, int[] order, double[] next, int k, double cost, boolean moved) {
+        if (!moved) return new NewtonStep(cost, false);
         for (int r = 0; r < k; r++) {
             int j = order[r];
-            double next = r == blocking ? 0.0 : w[j] + t * d[r];
-            if (r != blocking && Math.signum(next) != Math.signum(w[j])) next = 0.0; // rounding at the cut
-            if (next != w[j]) {
-                move(j, next - w[j]);
-                w[j] = next;
+            if (next[r] != w[j]) {
+                move(j, next[r] - w[j]);
+                w[j] = next[r];
             }
         }
         return new NewtonStep(cost, true);

@@ -17,17 +17,21 @@ import dev.shrink.solvers.internal.Thresholds;
  * gradient, and the dual point's scaling ignores it (the reduced problem has the same optimum, so its gap still bounds
  * the distance of the objective from the minimum). Only with l1 &gt; 0, every penalty factor &gt; 0 (the gap with
  * unpenalised features is issue 11's to fix) and the column norms known ({@link CdProblem#columnNorms2}: not on the
- * working set's Gram, where they would cost a pass over X).
+ * working set's Gram, where they would cost a pass over X). In naive mode a full check reads only the columns that
+ * the drift bounds of their last values cannot rule out ({@link #checkWithBounds}), first from a float32 copy of X
+ * where the problem has one.
+ *
+ * <p>Naive mode also extrapolates the residuals of the last sweeps into a dual point ({@link DualExtrapolation};
+ * Massias, Gramfort &amp; Salmon 2018, "Celer"): the best of the residual's, the extrapolated and the previous dual
+ * point gives the gap of the working set and of the full check, and the extrapolated one screens too.
  */
 final class CoordinateDescent {
     private CoordinateDescent() {}
 
-    static final boolean TRACE = Boolean.getBoolean("shrink.cdtrace");
-    static final long[] trace = new long[4];
-
     /**
-     * Iterations (sweeps), final duality gap, whether the gap reached the tolerance, and how many features screening
-     * removed (then the gradient left in {@code grad} lacks them).
+     * Iterations (sweeps), final duality gap, whether the gap reached the tolerance, and how many gradient entries are
+     * not exact at the returned w (features screening removed, and those the last check bounded without reading them:
+     * then the gradient left in {@code grad} lacks them, and their drift bounds them at the next solve).
      */
     record Result(int iterations, double gap, boolean converged, int screened) {}
 
@@ -64,19 +68,22 @@ final class CoordinateDescent {
     static Result solve(CdProblem problem, double[] w, double l1, double l2, double[] factors, Box box, double screenL1,
                         double gapTol, double dwTol, int maxIter, double[] grad, boolean stale) {
         int p = problem.p;
+        CdTrace.begin();
         Workspace ws = problem.workspace();
         boolean[] inSet = ws.inSet;
         int[] set = ws.set;
         java.util.Arrays.fill(inSet, false);
         java.util.Arrays.fill(ws.screened, false);
         ws.screenedCount = 0;
+        ws.staleCount = 0;
         ws.screening = ws.gapSafe && l1 > 0 && allPositive(factors) && box == null && problem.columnNorms2() != null;
         if (stale && !ws.screening) {
             problem.gradient(grad, null);
             stale = false;
         }
         if (stale) {
-            screenWithBounds(problem, w, grad, l1, l2, factors, ws);
+            // the stale entries stay stale: the strong rule below reads them as they are (a heuristic either way), and
+            // the first full check bounds them against its own, tighter gap (checkWithBounds)
         } else if (ws.screening) {
             // the sequential rule: the warm start and its rescaled residual, at the new penalty
             DualPoint start = dual(problem, w, grad, l1, l2, factors, ws.screened);
@@ -97,18 +104,17 @@ final class CoordinateDescent {
         }
         size = admit(cand, candidates, problem.violatorLimit(size), grad, factors, set, size, inSet, ws.scores);
         problem.workingSet(set, size, inSet);
+        CdTrace.add(CdTrace.Count.INITIAL_SET, size);
+        CdTrace.end(CdTrace.Phase.START);
         try {
-            if (TRACE) {
-                Result res = sweeps(problem, w, l1, l2, factors, box, gapTol, dwTol, maxIter, grad, inSet, set, size, ws);
+            Result res = sweeps(problem, w, l1, l2, factors, box, gapTol, dwTol, maxIter, grad, inSet, set, size, ws);
+            if (CdTrace.ON) {
                 int nz = 0;
                 for (double v : w) if (v != 0) nz++;
-                System.err.printf("l1=%.4g sweeps=%d checks=%d newton=%d screened=%d refreshed=%d nz=%d gap=%.3g%n", l1, res.iterations(), trace[0], trace[2], ws.screenedCount, trace[3], nz, res.gap());
-                trace[3] = 0;
-                trace[0] = 0;
-                trace[2] = 0;
-                return res;
+                CdTrace.add(CdTrace.Count.NONZERO, nz);
+                CdTrace.solved(l1, res.iterations(), res.gap(), ws.screenedCount);
             }
-            return sweeps(problem, w, l1, l2, factors, box, gapTol, dwTol, maxIter, grad, inSet, set, size, ws);
+            return res;
         } finally {
             problem.workingSet(null, 0, null);
         }
@@ -150,71 +156,130 @@ final class CoordinateDescent {
     }
 
     /**
-     * The sequential rule when some gradient entries are stale: an entry computed when the residual was R₀ is off by
-     * at most ‖x̃ⱼ‖·‖R − R₀‖ ≤ ‖x̃ⱼ‖·(drift now − drift then), so |x̃ⱼᵀR| ≤ |gⱼ| + ‖x̃ⱼ‖·Δdriftⱼ =: bⱼ. A stale entry
-     * whose bound could set the dual point's scale (bⱼ above fⱼ·max(l1, the largest fresh |gₖ − l2·fₖwₖ|/fₖ)) is computed
-     * afresh first; then the scale, the gap and the safe radius follow, a stale feature is screened when its bound
-     * passes the test, and otherwise computed afresh and tested again with its exact value.
+     * The full check of naive mode with gap safe screening, where a full X̃ᵀR is a pass over X: it reads only the
+     * columns that screening cannot rule out from what is known. Every entry gⱼ of X̃ᵀR was computed when the residual
+     * was some R₀; it is off by at most ‖x̃ⱼ‖·‖R − R₀‖ ≤ ‖x̃ⱼ‖·(drift now − drift then), so |x̃ⱼᵀR| ≤ |gⱼ| +
+     * ‖x̃ⱼ‖·Δdriftⱼ =: bⱼ. The working set's entries are made exact; an entry whose bound could set the dual point's
+     * scale (bⱼ above fⱼ·max(l1, the largest exact |gₖ − l2·fₖwₖ|/fₖ)) is computed afresh; then the scale, the gap and
+     * the safe radius follow, and a feature at 0 outside the set is screened when its bound passes the gap safe test.
+     * Of the rest, only those whose bound exceeds l1·fⱼ are read (they may violate the optimality conditions); a
+     * feature with bⱼ ≤ l1·fⱼ neither violates them nor sets the scale, so the gap and the violators are those of the
+     * exact X̃ᵀR without it, and its entry stays as it is ({@link Workspace#staleCount} counts them).
+     *
+     * @param setFresh whether grad holds the exact X̃ᵀR on the working set already
      */
-    private static void screenWithBounds(CdProblem problem, double[] w, double[] grad, double l1, double l2, double[] factors, Workspace ws) {
+    private static DualPoint checkWithBounds(CdProblem problem, double[] w, double[] grad, double l1, double l2, double[] factors,
+                                             Workspace ws, boolean[] inSet, int[] set, int size, boolean setFresh) {
         int p = problem.p;
         double now = ws.drift + problem.residualDrift();
         ws.drift = now;
+        for (int k = 0; k < size; k++) {
+            int j = set[k];
+            if (setFresh) ws.driftAt[j] = now;
+            else refresh(problem, grad, ws, j, now);
+        }
         double[] norms2 = problem.columnNorms2();
+        boolean[] screened = ws.screened;
         double dual = 0;
         for (int j = 0; j < p; j++) {
-            if (ws.driftAt[j] != now && w[j] != 0) refresh(problem, grad, ws, j, now); // a nonzero coefficient is always fresh; be safe
+            if (screened[j]) continue;
+            if (ws.driftAt[j] != now && w[j] != 0) refresh(problem, grad, ws, j, now); // a nonzero coefficient is always in the set; be safe
             if (ws.driftAt[j] == now) {
                 double f = factors == null ? 1.0 : factors[j];
                 dual = Math.max(dual, Math.abs(grad[j] - l2 * f * w[j]) / f);
             }
         }
+        // a float32 copy of X (dense naive mode) reads a column in half the bytes; its error joins the bound
+        double rNorm = Double.NaN;
+        if (problem.approximates()) {
+            problem.prepareApproximation();
+            rNorm = Math.sqrt(problem.residualNorm2(w));
+            if (ws.approximatedAt == null) ws.approximatedAt = new double[p];
+        }
         for (int j = 0; j < p; j++) {
-            if (ws.driftAt[j] == now) continue;
+            if (screened[j] || ws.driftAt[j] == now) continue;
             double f = factors == null ? 1.0 : factors[j];
-            if (bound(grad, norms2, ws, j, now) > f * Math.max(l1, dual)) {
-                refresh(problem, grad, ws, j, now);
+            double threshold = f * Math.max(l1, dual);
+            if (bound(grad, norms2, ws, j, now) > threshold && read(problem, grad, norms2, ws, j, now, threshold, rNorm)) {
                 dual = Math.max(dual, Math.abs(grad[j]) / f);
             }
         }
+        DualPoint d = dualAt(problem, w, dual, l1, l2, factors);
+        double radius = GapSafeScreening.radius(d.gap(), 1.0, Thresholds.SCREENING_ROUNDING * problem.yNorm2());
+        int added = 0;
+        int left = 0;
+        for (int j = 0; j < p; j++) {
+            if (screened[j] || inSet[j] || w[j] != 0) continue;
+            double f = factors == null ? 1.0 : factors[j];
+            double norm = Math.sqrt(norms2[j] + l2 * f);
+            double b = bound(grad, norms2, ws, j, now);
+            boolean zero = GapSafeScreening.isZero(d.scale() * b, norm, radius, l1 * f);
+            if (!zero && ws.driftAt[j] != now && b > l1 * f) {
+                // it may violate: a closer look (float32, then exact) decides
+                read(problem, grad, norms2, ws, j, now, l1 * f, rNorm);
+                b = bound(grad, norms2, ws, j, now);
+                zero = GapSafeScreening.isZero(d.scale() * b, norm, radius, l1 * f);
+            }
+            if (!zero && ws.driftAt[j] != now) left++; // it neither violates nor sets the scale: left as it is
+            if (zero) {
+                screened[j] = true;
+                added++;
+            }
+        }
+        ws.screenedCount += added;
+        ws.staleCount = left;
+        return d;
+    }
+
+    /** The gap and scale of the dual point s·R, s = min(1, l1/dual), dual = max |x̃ⱼᵀR − l2·fⱼwⱼ|/fⱼ over the problem. */
+    private static DualPoint dualAt(CdProblem problem, double[] w, double dual, double l1, double l2, double[] factors) {
         double l1norm = 0;
         double l2norm = 0;
-        for (int j = 0; j < p; j++) {
+        for (int j = 0; j < w.length; j++) {
+            if (w[j] == 0) continue;
             double f = factors == null ? 1.0 : factors[j];
             l1norm += f * Math.abs(w[j]);
             l2norm += f * w[j] * w[j];
         }
         double scale = dual > l1 ? l1 / dual : 1.0;
         double s2 = 1 + scale * scale;
-        double gap = 0.5 * problem.residualNorm2(w) * s2 + l1 * l1norm - scale * problem.residualDotY(w) + 0.5 * l2 * s2 * l2norm;
-        double radius = GapSafeScreening.radius(gap, 1.0, Thresholds.SCREENING_ROUNDING * problem.yNorm2());
-        int added = 0;
-        for (int j = 0; j < p; j++) {
-            if (w[j] != 0) continue;
-            double f = factors == null ? 1.0 : factors[j];
-            double norm = Math.sqrt(norms2[j] + l2 * f);
-            boolean zero = GapSafeScreening.isZero(scale * bound(grad, norms2, ws, j, now), norm, radius, l1 * f);
-            if (!zero && ws.driftAt[j] != now) {
-                refresh(problem, grad, ws, j, now);
-                zero = GapSafeScreening.isZero(scale * Math.abs(grad[j]), norm, radius, l1 * f);
-            }
-            if (zero) {
-                ws.screened[j] = true;
-                added++;
+        return new DualPoint(0.5 * problem.residualNorm2(w) * s2 + l1 * l1norm - scale * problem.residualDotY(w) + 0.5 * l2 * s2 * l2norm, scale);
+    }
+
+    /**
+     * Brings gⱼ's bound to at most {@code threshold} if a float32 read can (when the problem {@link
+     * CdProblem#approximates}, once per check): the float32 value with its error e folded into the entry's age
+     * (driftAt = now − 1.5·e/‖x̃ⱼ‖, so that {@link #bound} is |g̃ⱼ| + 1.5·e ≥ the exact |x̃ⱼᵀR|); otherwise, or when that bound is still above the
+     * threshold, the exact value. Returns whether the entry is now exact.
+     */
+    private static boolean read(CdProblem problem, double[] grad, double[] norms2, Workspace ws, int j, double now, double threshold,
+                                double rNorm) {
+        if (!Double.isNaN(rNorm) && ws.approximatedAt[j] != now) {
+            ws.approximatedAt[j] = now;
+            double norm = ws.columnNorm(norms2, j);
+            double g = problem.xtrApproximate(j);
+            double error = problem.approximationError(norm, rNorm);
+            double at = now - 1.5 * error / norm; // a margin for the rounding of the subtraction, checked below
+            if (Double.isFinite(g) && norm > 0 && norm * (now - at) >= error) {
+                CdTrace.add(CdTrace.Count.APPROXIMATED, 1);
+                grad[j] = g;
+                ws.driftAt[j] = at;
+                if (bound(grad, norms2, ws, j, now) <= threshold) return false;
+                CdTrace.add(CdTrace.Count.APPROXIMATION_SHORT, 1);
             }
         }
-        for (int j = 0; j < p; j++) if (!ws.screened[j] && ws.driftAt[j] != now) refresh(problem, grad, ws, j, now);
-        ws.screenedCount += added;
+        refresh(problem, grad, ws, j, now);
+        return true;
     }
 
     /** The bound on |x̃ⱼᵀR| from a stale entry: |gⱼ| + ‖x̃ⱼ‖·(drift now − drift then). */
     private static double bound(double[] grad, double[] norms2, Workspace ws, int j, double now) {
         double age = now - ws.driftAt[j];
-        return Math.abs(grad[j]) + (age > 0 ? Math.sqrt(norms2[j]) * age : 0.0);
+        return Math.abs(grad[j]) + (age > 0 ? ws.columnNorm(norms2, j) * age : 0.0);
     }
 
     private static void refresh(CdProblem problem, double[] grad, Workspace ws, int j, double now) {
-        if (TRACE) trace[3]++;
+        CdTrace.add(CdTrace.Count.REFRESHED, 1);
         grad[j] = problem.xtr(j);
         ws.driftAt[j] = now;
     }
@@ -242,6 +307,12 @@ final class CoordinateDescent {
         int settleUntil = -1;
         double dwThreshold = dwTol;
         anderson.restart();
+        // naive mode: the residuals of the last sweeps, extrapolated into a dual point (celer) once a sweep costs at
+        // least as much as keeping them (not for a tall sparse X and a small set, where copying R would dominate);
+        // bestDual is the largest dual objective of a dual point feasible for the whole (screened) problem in this solve
+        boolean extrapolating = !exact && problem.residualLength() > 0;
+        DualExtrapolation extra = null;
+        double bestDual = Double.NEGATIVE_INFINITY;
         double sweepWork = 0;
         double newtonWork = 0;
         int iter = 0;
@@ -268,18 +339,31 @@ final class CoordinateDescent {
                 }
                 maxW = Math.max(maxW, Math.abs(updated));
             }
-            anderson.record(problem, w, set, size, l1, l2, factors, box);
+            CdTrace.add(CdTrace.Count.SET_COORDINATES, size);
+            CdTrace.end(CdTrace.Phase.SWEEP);
+            boolean jumped = anderson.record(problem, w, set, size, l1, l2, factors, box);
             // correlated active columns make sweeps crawl: a Newton step on the support whenever its cost fits in the
             // share of the sweeps' work it may take (after two sweeps: let a warm start settle its signs first; the
             // sign-fixed step knows no bounds)
             sweepWork += problem.sweepCost(size);
-            if (iter >= 2 && box == null) {
+            if (iter >= 2 && box == null && ws.supportNewton) {
                 CdProblem.NewtonStep step = problem.supportNewton(w, set, size, l1, l2, factors, Thresholds.SUPPORT_NEWTON_BUDGET * sweepWork - newtonWork);
                 newtonWork += step.cost();
                 if (step.moved()) {
                     anderson.restart();
-                    if (TRACE) trace[2]++;
+                    jumped = true;
+                    CdTrace.add(CdTrace.Count.NEWTON, 1);
                 }
+                CdTrace.end(CdTrace.Phase.NEWTON);
+            }
+            if (extrapolating && problem.sweepCost(size) >= (Thresholds.EXTRAPOLATION_DEPTH + 1.0) * problem.residualLength()) {
+                if (extra == null) {
+                    extra = ws.extrapolation(problem.residualLength());
+                    extra.restart();
+                }
+                if (jumped) extra.restart(); // a step that is not a sweep breaks the residuals' autoregression
+                extra.record(problem, w, set, size);
+                CdTrace.end(CdTrace.Phase.EXTRAPOLATE);
             }
             boolean cheapCheck = !problem.fullGradientIsExpensive();
             boolean cheapSet = !cheapCheck && problem.coordinateGradientIsCheap();
@@ -290,6 +374,17 @@ final class CoordinateDescent {
                     for (int k = 0; k < size; k++) grad[set[k]] = problem.xtr(set[k]);
                     double reduced = exact ? DualityGap.of(problem, w, grad, set, size, l1, l2, factors, box)
                             : gapOnSet(problem, w, grad, set, size, l1, l2, factors);
+                    if (extra != null && reduced > setTol) {
+                        // the extrapolated dual point on the set, or the best full one: an earlier certificate
+                        double primal = primal(problem, w, l1, l2, factors);
+                        double accDual = Math.max(bestDual, extrapolatedDual(problem, extra, ws, w, set, size, inSet, l1, l2, factors, false));
+                        if (primal - accDual < reduced) {
+                            reduced = primal - accDual;
+                            ws.extrapolatedWins++;
+                            CdTrace.add(CdTrace.Count.EXTRAPOLATED_WINS, 1);
+                        }
+                    }
+                    CdTrace.end(CdTrace.Phase.SET_GAP);
                     if (cheapSet && reduced <= gapTol && settleUntil < 0) settleUntil = 2 * iter;
                     boolean affordable = !cheapSet || roundWork < problem.fullCheckCost();
                     boolean keepGoing = !cheapSet || ((settleUntil < 0 || iter < settleUntil) && affordable);
@@ -300,8 +395,11 @@ final class CoordinateDescent {
                 }
                 settleUntil = -1;
                 roundWork = 0;
-                problem.gradient(grad, ws.screenedCount > 0 ? ws.screened : null);
-                if (TRACE) trace[0]++;
+                boolean bounded = ws.screening && problem.tracksDrift() && !exact;
+                DualPoint bd = null;
+                if (bounded) bd = checkWithBounds(problem, w, grad, l1, l2, factors, ws, inSet, set, size, iter < maxIter);
+                else problem.gradient(grad, ws.screenedCount > 0 ? ws.screened : null);
+                CdTrace.add(CdTrace.Count.CHECKS, 1);
                 int candidates = 0;
                 int[] cand = problem.workspace().candidates;
                 for (int j = 0; j < p; j++) {
@@ -315,16 +413,88 @@ final class CoordinateDescent {
                     size = admit(cand, candidates, problem.violatorLimit(size), grad, factors, set, size, inSet, problem.workspace().scores);
                     problem.workingSet(set, size, inSet);
                     anderson.restart();
+                    if (extra != null) extra.restart();
                 }
-                DualPoint d = dual(problem, w, grad, l1, l2, factors, ws.screenedCount > 0 ? ws.screened : null);
+                DualPoint d = bounded ? bd : dual(problem, w, grad, l1, l2, factors, ws.screenedCount > 0 ? ws.screened : null);
                 gap = exact ? DualityGap.of(problem, w, grad, null, 0, l1, l2, factors, box) : d.gap();
+                if (extra != null && !added) {
+                    // best of the residual's, the extrapolated (when the residual's does not certify) and the previous
+                    // dual point, all feasible for the whole problem; the extrapolated one also screens
+                    double primal = primal(problem, w, l1, l2, factors);
+                    bestDual = Math.max(bestDual, primal - gap);
+                    if (gap > gapTol && extra.ready()) {
+                        double accDual = extrapolatedDual(problem, extra, ws, w, set, size, inSet, l1, l2, factors, true);
+                        if (accDual > bestDual) {
+                            bestDual = accDual;
+                            ws.extrapolatedWins++;
+                            CdTrace.add(CdTrace.Count.EXTRAPOLATED_WINS, 1);
+                            if (ws.screening) screenExtrapolated(problem, w, primal - accDual, l1, l2, factors, ws, inSet);
+                        }
+                    }
+                    gap = Math.min(gap, primal - bestDual);
+                }
                 // scikit-learn's stop: the first check with the gap within tol (covariance mode checks after every sweep)
-                if (!added && gap <= gapTol) return new Result(iter, gap, true, ws.screenedCount);
-                if (!added && maxDelta == 0) return new Result(iter, gap, false, ws.screenedCount); // rounding floor: sweeps change nothing
-                if (ws.screening) screen(problem, w, grad, d, l1, l2, factors, ws, inSet);
+                CdTrace.end(CdTrace.Phase.CHECK);
+                if (!added && gap <= gapTol) return new Result(iter, gap, true, ws.screenedCount + ws.staleCount);
+                if (!added && maxDelta == 0) return new Result(iter, gap, false, ws.screenedCount + ws.staleCount); // rounding floor: sweeps change nothing
+                if (ws.screening && !bounded) screen(problem, w, grad, d, l1, l2, factors, ws, inSet);
+                CdTrace.end(CdTrace.Phase.SCREEN);
             }
         }
-        return new Result(iter, gap, false, ws.screenedCount);
+        return new Result(iter, gap, false, ws.screenedCount + ws.staleCount);
+    }
+
+    /**
+     * The dual objective D(θ) = s·R_accᵀỹ − ½s²(‖R_acc‖² + l2·Σⱼfⱼ(w_acc)ⱼ²) of the extrapolated dual point θ = s·R̂_acc
+     * ({@link DualExtrapolation}), s the largest scale in [0, 1] that keeps |x̃ⱼᵀR_acc − l2·fⱼ(w_acc)ⱼ|·s ≤ l1·fⱼ over
+     * the working set ({@code full} false: the dual of the problem restricted to it) or over every feature not
+     * screened ({@code full}: a column dot each; the correlations are left in {@link Workspace#extrapolated} for
+     * screening). −∞ when no extrapolation is available.
+     */
+    static double extrapolatedDual(CdProblem problem, DualExtrapolation extra, Workspace ws, double[] w, int[] set, int size,
+                                           boolean[] inSet, double l1, double l2, double[] factors, boolean full) {
+        double[] r = ws.residualAcc;
+        double[] wSet = ws.coefAcc;
+        if (!extra.extrapolate(l2, factors, set, r, wSet)) return Double.NEGATIVE_INFINITY;
+        double sum = problem.residualSum(r);
+        double[] g = ws.extrapolated;
+        double dual = 0;
+        double squares = 0;
+        for (int t = 0; t < size; t++) {
+            int j = set[t];
+            double f = factors == null ? 1.0 : factors[j];
+            g[j] = problem.xtr(j, r, sum) - l2 * f * wSet[t];
+            dual = Math.max(dual, Math.abs(g[j]) / f);
+            squares += f * wSet[t] * wSet[t];
+        }
+        if (full) {
+            for (int j = 0; j < problem.p; j++) {
+                if (inSet[j] || ws.screened[j]) continue;
+                double f = factors == null ? 1.0 : factors[j];
+                g[j] = problem.xtr(j, r, sum);
+                dual = Math.max(dual, Math.abs(g[j]) / f);
+            }
+        }
+        double s = dual > l1 ? l1 / dual : 1.0;
+        ws.extrapolatedScale = s;
+        return s * problem.dotY(r) - 0.5 * s * s * (problem.norm2(r) + l2 * squares);
+    }
+
+    /** Gap safe screening with the extrapolated dual point of {@link #extrapolatedDual} (full) and its gap. */
+    private static void screenExtrapolated(CdProblem problem, double[] w, double gap, double l1, double l2, double[] factors, Workspace ws,
+                                           boolean[] inSet) {
+        double radius = GapSafeScreening.radius(gap, 1.0, Thresholds.SCREENING_ROUNDING * problem.yNorm2());
+        double[] norms2 = problem.columnNorms2();
+        int added = 0;
+        for (int j = 0; j < problem.p; j++) {
+            if (ws.screened[j] || inSet[j] || w[j] != 0) continue;
+            double f = factors == null ? 1.0 : factors[j];
+            if (GapSafeScreening.isZero(ws.extrapolatedScale * Math.abs(ws.extrapolated[j]), Math.sqrt(norms2[j] + l2 * f), radius, l1 * f)) {
+                ws.screened[j] = true;
+                added++;
+            }
+        }
+        ws.screenedCount += added;
     }
 
     /**
@@ -364,6 +534,8 @@ final class CoordinateDescent {
         /** Features removed by gap safe screening in the current solve, and how many. */
         final boolean[] screened;
         int screenedCount;
+        /** Features whose gradient entry the last full check left stale without screening them (checkWithBounds). */
+        int staleCount;
         /** Whether this solve screens (l1 &gt; 0, every factor &gt; 0, and {@link #gapSafe}). */
         boolean screening;
         /**
@@ -372,6 +544,32 @@ final class CoordinateDescent {
          */
         final double[] driftAt;
         double drift;
+        /** Dual extrapolation (naive mode), created on first use, with its work vectors. */
+        private DualExtrapolation extrapolation;
+        double[] residualAcc;
+        double[] coefAcc;
+        /** x̃ⱼᵀR_acc − l2·fⱼ(w_acc)ⱼ of the last extrapolated dual point, and its scale. */
+        double[] extrapolated;
+        double extrapolatedScale;
+        /** √(columnNorms2) of the problem, taken once (the bounds read them at every check). */
+        private double[] norms;
+        private double[] normsOf;
+
+        double columnNorm(double[] norms2, int j) {
+            if (normsOf != norms2) {
+                norms = new double[norms2.length];
+                for (int t = 0; t < norms.length; t++) norms[t] = Math.sqrt(norms2[t]);
+                normsOf = norms2;
+            }
+            return norms[j];
+        }
+
+        /** The check (its drift) at which each feature was last read in float32, created on first use. */
+        double[] approximatedAt;
+        /** How often an extrapolated dual point gave a smaller gap than the residual's (for tests). */
+        long extrapolatedWins;
+        /** The support Newton step wanted (the default; tests turn it off to exercise plain sweeps). */
+        boolean supportNewton = true;
         /** Gap safe screening wanted (the default; tests turn it off to compare). */
         boolean gapSafe = !Boolean.getBoolean("shrink.noScreening");
 
@@ -383,6 +581,16 @@ final class CoordinateDescent {
             candidates = new int[p];
             scores = new double[p];
             anderson = new Anderson(p);
+        }
+
+        DualExtrapolation extrapolation(int n) {
+            if (extrapolation == null) {
+                extrapolation = new DualExtrapolation(n);
+                residualAcc = new double[n];
+                coefAcc = new double[set.length];
+                extrapolated = new double[set.length];
+            }
+            return extrapolation;
         }
     }
 
@@ -425,10 +633,11 @@ final class CoordinateDescent {
             count = 0;
         }
 
-        void record(CdProblem problem, double[] w, int[] set, int size, double l1, double l2, double[] factors, Box box) {
+        /** Records the sweep's w; every K sweeps tries the extrapolated point and returns whether w moved to it. */
+        boolean record(CdProblem problem, double[] w, int[] set, int size, double l1, double l2, double[] factors, Box box) {
             double[] slot = history[count];
             for (int k = 0; k < size; k++) slot[set[k]] = w[set[k]];
-            if (++count <= K) return;
+            if (++count <= K) return false;
             count = 0;
             // differences uₖ = wₖ₊₁ − wₖ on the working set, and their Gram matrix UᵀU
             for (int k = 0; k < K; k++) {
@@ -450,18 +659,7 @@ final class CoordinateDescent {
                 }
                 scale = Math.max(scale, gram[a * K + a]);
             }
-            if (!(scale > 0)) return;
-            java.util.Arrays.fill(coeffs, 1.0);
-            try {
-                dev.shrink.kernels.Cholesky chol = dev.shrink.kernels.KernelProvider.get().cholesky();
-                chol.factor(K, gram, 0, K, Thresholds.ANDERSON_RIDGE * scale); // tiny ridge: the differences become collinear near convergence
-                chol.solve(K, gram, 0, K, coeffs, 0);
-            } catch (IllegalArgumentException e) {
-                return;
-            }
-            double sum = 0;
-            for (double c : coeffs) sum += c;
-            if (!(Math.abs(sum) > 0) || !Double.isFinite(sum)) return;
+            if (!DualExtrapolation.affineWeights(gram, K, scale, coeffs)) return false;
             // Gram-based problems read x̃ⱼᵀR off H in O(1): the change of ½‖R‖² is then −½·dᵀ(g_before + g_after)
             // (d = w_after − w_before, g = X̃ᵀR), exact up to rounding in small terms, whereas the difference of two
             // ‖R‖² formed from ỹᵀỹ − 2cᵀw + wᵀHw loses ε·‖ỹ‖² and lets noise-level steps through near the minimum.
@@ -475,7 +673,7 @@ final class CoordinateDescent {
             for (int t = 0; t < size; t++) {
                 int j = set[t];
                 double e = 0;
-                for (int k = 0; k < K; k++) e += coeffs[k] / sum * history[k + 1][j];
+                for (int k = 0; k < K; k++) e += coeffs[k] * history[k + 1][j];
                 if (box != null) e = box.clip(j, e); // the combination may leave the box; its projection is tried instead
                 saved[j] = w[j];
                 if (e != w[j]) {
@@ -505,7 +703,9 @@ final class CoordinateDescent {
                         w[j] = saved[j];
                     }
                 }
+                return false;
             }
+            return true;
         }
     }
 

@@ -38,6 +38,9 @@ final class NaiveProblem extends CdProblem {
     /** X̃ᵀR at w = 0 when known from the set-up pass (else null), and whether the state is w = 0. */
     private double[] zeroGradient;
     private boolean zeroState = true;
+    /** The float32 copy of the columns (column-major, n per column) and of the residual, made on first use. */
+    private float[] a32;
+    private float[] r32;
     /** The support's Gram entries for the Newton step. */
     private final GramCache cache;
     private static final Level1 LEVEL1 = KernelProvider.get().level1();
@@ -302,6 +305,82 @@ final class NaiveProblem extends CdProblem {
     @Override
     double sweepCost(int size) {
         return 2.0 * size * ((double) a.storedEntries() / p);
+    }
+
+    /** A dense X without transformation left (the copy made at construction): its float32 copy can be read. */
+    @Override
+    boolean approximates() {
+        return !a.isSparse() && s == null && mean == null && scale == null;
+    }
+
+    @Override
+    void prepareApproximation() {
+        if (a32 == null) {
+            MatrixView v = (MatrixView) a.view();
+            a32 = new float[dev.shrink.kernels.Checks.elements("the float32 copy of X", n, p)];
+            r32 = new float[n];
+            double[] column = new double[n];
+            for (int j = 0; j < p; j++) {
+                a.column(j, column);
+                for (int i = 0; i < n; i++) a32[j * n + i] = (float) column[i];
+            }
+        }
+        for (int i = 0; i < n; i++) r32[i] = (float) (u[i] + o);
+    }
+
+    @Override
+    double xtrApproximate(int j) {
+        return LEVEL1.dot(n, a32, j * n, r32, 0);
+    }
+
+    /**
+     * The float32 dot product's bound (Level1: 2·n·ε₃₂·Σ|xᵢrᵢ|) plus the rounding of both factors to float32 (2·ε₃₂
+     * per product, to first order), with Σ|xᵢrᵢ| ≤ ‖x̃ⱼ‖·‖R‖; ε₃₂ = 2⁻²⁴ and one more n·ε₃₂ for the higher-order terms;
+     * entries rounded into float32's subnormal range are off by at most 2⁻¹⁴⁹ each, which the absolute term covers.
+     */
+    @Override
+    double approximationError(double columnNorm, double residualNorm) {
+        double root = Math.sqrt(n);
+        return (3.0 * n + 4) * 0x1p-24 * columnNorm * residualNorm + 0x1p-148 * (root * (columnNorm + residualNorm) + n);
+    }
+
+    /** r = u + o: then x̃ⱼᵀr = dⱼ(Σᵢsᵢxᵢⱼrᵢ − x̄ⱼ·Σᵢsᵢrᵢ) (the o-terms cancel, as in {@link #xtr(int)}). */
+    @Override
+    int residualLength() {
+        return n;
+    }
+
+    @Override
+    void residual(double[] out) {
+        for (int i = 0; i < n; i++) out[i] = u[i] + o;
+    }
+
+    @Override
+    double xtr(int j, double[] r, double sum) {
+        double g = a.columnDot(j, s, r);
+        if (mean != null) g -= mean[j] * sum;
+        return scale == null ? g : g * scale[j];
+    }
+
+    @Override
+    double residualSum(double[] r) {
+        return mean == null ? 0.0 : weightedSum(r);
+    }
+
+    @Override
+    double norm2(double[] r) {
+        if (s == null) return LEVEL1.dot(n, r, 0, r, 0);
+        double t = 0;
+        for (int i = 0; i < n; i++) t += s[i] * r[i] * r[i];
+        return t;
+    }
+
+    @Override
+    double dotY(double[] r) {
+        if (s == null) return LEVEL1.dot(n, r, 0, y0, 0);
+        double t = 0;
+        for (int i = 0; i < n; i++) t += s[i] * r[i] * y0[i];
+        return t;
     }
 
     @Override

@@ -71,6 +71,11 @@ final class SupportFactor {
         return changes * (double) count * count + solve;
     }
 
+    /** Removes feature j from the factor (O(k²); rows after its row move up by one). */
+    void drop(int j) {
+        remove(position[j]);
+    }
+
     /** b ← (LLᵀ)⁻¹·b, b in the factor's order. */
     void solve(double[] b) {
         for (int r = 0; r < k; r++) {

@@ -21,6 +21,8 @@ final class SparseBlock extends BlockSlots {
     /** Entries of the block in each row, and Σᵢ(entries in row i)²: the multiply–adds of one sparse Gram. */
     private final int[] rowCount;
     private long gramFlops;
+    /** Stored entries of the block's columns. */
+    private long stored;
     private final double[] scratchA;
     private final double[] scratchB;
 
@@ -45,6 +47,7 @@ final class SparseBlock extends BlockSlots {
                 gramFlops += 2L * rowCount[rows[k]] + 1;
                 rowCount[rows[k]]++;
             }
+            stored += starts[j + 1] - starts[j];
         }
         assign(todo);
     }
@@ -60,7 +63,22 @@ final class SparseBlock extends BlockSlots {
     /** The sparse product's Σᵢcᵢ² multiply–adds, plus the O(n + nnz of the block) of the mean correction. */
     @Override
     public double gramCost() {
-        return gramFlops + n + (double) x.storedEntries() / Math.max(1, x.cols()) * m;
+        return gramFlops + n + stored;
+    }
+
+    /** Per new slot: its weighted column scattered (n) and read against every column's stored entries. */
+    @Override
+    public double productsCost(int count) {
+        return (double) count * (n + stored);
+    }
+
+    /**
+     * The Gram in double precision: the sparse product costs its stored entries' products, not n·m², so the float32
+     * estimate of a dense block would save nothing (and double meets its bound).
+     */
+    @Override
+    public void gramSingle(double[] d, int dOffset, double[] g, double[] zd) {
+        gram(d, dOffset, g, zd);
     }
 
     private double mean(int j) {
@@ -104,6 +122,7 @@ final class SparseBlock extends BlockSlots {
      * new column's h∘xₜ scattered densely once, then read against every column's stored entries, centred as in
      * {@link #gram}.
      */
+    @Override
     public void weightedProducts(int from, double[] h, int hOffset, double[] out) {
         double[] w = at(h, hOffset, scratchA);
         double total = sum(w);

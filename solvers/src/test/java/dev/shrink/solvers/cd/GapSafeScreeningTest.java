@@ -1,6 +1,5 @@
 package dev.shrink.solvers.cd;
 
-import dev.shrink.kernels.MatrixView;
 import dev.shrink.solvers.TestData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -26,15 +25,11 @@ class GapSafeScreeningTest {
         qt().withFixedSeed(20261130L).withExamples(60)
                 .forAll(longs().all(), integers().between(10, 60), integers().between(5, 150), integers().between(0, 5))
                 .checkAssert((seed, n, p, kind) -> {
-                    Random r = new Random(seed);
-                    double rho = new double[] {0, 0.5, 0.9}[kind % 3];
-                    double l1Ratio = kind < 3 ? 1.0 : 0.5;
-                    double[] x = TestData.design(r, n, p, rho, 0.5);
-                    double[] y = TestData.response(r, x, n, p, 5, 0.5);
-                    double[] s = r.nextBoolean() ? TestData.weights(r, n) : null;
-                    LeastSquaresProblem.Mode mode = r.nextBoolean() ? LeastSquaresProblem.Mode.NONE : LeastSquaresProblem.Mode.GRAM;
-                    MatrixView view = MatrixView.rowMajor(x, n, p);
-                    LeastSquaresProblem path = LeastSquaresProblem.of(view, y, s, true, false, mode, 1);
+                    RandomCase c = RandomCase.of(seed, n, p, kind, 5);
+                    double rho = c.rho();
+                    double l1Ratio = c.l1Ratio();
+                    LeastSquaresProblem.Mode mode = c.random().nextBoolean() ? LeastSquaresProblem.Mode.NONE : LeastSquaresProblem.Mode.GRAM;
+                    LeastSquaresProblem path = c.problem(mode);
                     double l1Max = TestData.maxAbs(path.correlations());
                     double[] w = new double[p];
                     for (double share : new double[] {0.9, 0.6, 0.4, 0.25, 0.15, 0.08, 0.04}) {
@@ -42,7 +37,7 @@ class GapSafeScreeningTest {
                         double l2 = l1 * (1 - l1Ratio) / l1Ratio;
                         path.solve(w, l1, l2, null, l1, 1e-3 * path.yNorm2(), 1e-3, 100_000);
                         boolean[] screened = path.problem.workspace().screened.clone();
-                        LeastSquaresProblem tight = LeastSquaresProblem.of(view, y, s, true, false, mode, 1);
+                        LeastSquaresProblem tight = c.problem(mode);
                         tight.problem.workspace().gapSafe = false;
                         double[] best = new double[p];
                         LeastSquaresProblem.Solution sol = tight.solve(best, l1, l2, null, l1, 1e-14 * tight.yNorm2(), 1e-14, 1_000_000);
