@@ -40,11 +40,12 @@ final class Binomial extends Family {
         double sum = 0;
         for (int i = 0; i < n; i++) {
             if (s[i] == 0) continue;
-            double mu = sigmoid(eta[i]);
-            double nu = sigmoid(-eta[i]); // 1 − μ without cancellation
+            double e = Math.exp(-Math.abs(eta[i]));
+            double mu = eta[i] >= 0 ? 1 / (1 + e) : e / (1 + e);
+            double nu = eta[i] >= 0 ? e / (1 + e) : 1 / (1 + e); // 1 − μ without cancellation
             double d = delta[i] / s[i];
             double q = Math.min(1.0, Math.max(0.0, mu + d));
-            double kl = (q > 0 ? q * Math.log1p(d / mu) : 0.0) + (q < 1 ? (1 - q) * Math.log1p(-d / nu) : 0.0);
+            double kl = (q > 0 ? q * log1p(d / mu) : 0.0) + (q < 1 ? (1 - q) * log1p(-d / nu) : 0.0);
             sum += s[i] * kl;
         }
         return sum;

@@ -23,6 +23,19 @@ interface ColumnBlock {
      */
     void gram(double[] d, int dOffset, double[] g, double[] zd);
 
+    /**
+     * G ← Zᵀ·diag(d)·Z accumulated in float32 (a curvature estimate that needs no more: about half the time of
+     * {@link #gram}), d of one sign at d[dOffset ..); zd ← Zᵀd in double. Bound per element as the kernel's
+     * {@code gramFloat32}: 2(n + 1)·2⁻²⁴·Σᵢ|dᵢ·z_is·z_it|.
+     */
+    void gramSingle(double[] d, int dOffset, double[] g, double[] zd);
+
+    /**
+     * The weighted Gram columns of slots [from, m) against every slot: out[(t − from)·m + s] ← Σᵢ hᵢ·z_{i,t}·z_{i,s} for
+     * s &lt; m, h at h[hOffset ..).
+     */
+    void weightedProducts(int from, double[] h, int hOffset, double[] out);
+
     /** out[outOffset + i] ← (Z·v)ᵢ for v at v[vOffset .. vOffset + m). */
     void multiply(double[] v, int vOffset, double[] out, int outOffset);
 

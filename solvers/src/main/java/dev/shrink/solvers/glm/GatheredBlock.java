@@ -95,6 +95,40 @@ final class GatheredBlock implements ColumnBlock {
     }
 
     @Override
+    public void gramSingle(double[] d, int dOffset, double[] g, double[] zd) {
+        if (m == 0) return;
+        double sign = 0;
+        double[] scale = new double[n];
+        for (int i = 0; i < n; i++) {
+            double v = d[dOffset + i];
+            if (v != 0) sign = Math.signum(v);
+            scale[i] = Math.sqrt(Math.abs(v));
+        }
+        float[] single = new float[m * m];
+        passes.gramFloat32(view(), null, scale, single, 0, m);
+        for (int i = 0; i < m * m; i++) g[i] = sign * single[i];
+        passes.multiplyTransposed(view(), d, dOffset, zd, 0);
+    }
+
+    /** New columns handled per trip through the block: their weighted copies stay in cache while each column meets them. */
+    private static final int PRODUCT_GROUP = 8;
+
+    @Override
+    public void weightedProducts(int from, double[] h, int hOffset, double[] out) {
+        double[] weighted = new double[Math.min(PRODUCT_GROUP, m - from) * n];
+        for (int t0 = from; t0 < m; t0 += PRODUCT_GROUP) {
+            int count = Math.min(PRODUCT_GROUP, m - t0);
+            for (int c = 0; c < count; c++) {
+                int at = (t0 + c) * n;
+                for (int i = 0; i < n; i++) weighted[c * n + i] = h[hOffset + i] * z[at + i];
+            }
+            for (int s = 0; s < m; s++) {
+                for (int c = 0; c < count; c++) out[(t0 + c - from) * m + s] = level1.dot(n, z, s * n, weighted, c * n);
+            }
+        }
+    }
+
+    @Override
     public void multiply(double[] v, int vOffset, double[] out, int outOffset) {
         if (m == 0) {
             Arrays.fill(out, outOffset, outOffset + n, 0.0);

@@ -19,11 +19,15 @@ final class GramModel extends NewtonModel {
     private final double[] gradB;
 
     GramModel(int k, int m, boolean intercept, boolean grouped) {
+        this(k, m, intercept, grouped, new double[Family.pairs(k)][m * m], new double[Family.pairs(k)][m], new double[Family.pairs(k)]);
+    }
+
+    /** A model on given blocks (read, never written: e.g. a {@link GramCache}'s, at weights of an earlier state). */
+    GramModel(int k, int m, boolean intercept, boolean grouped, double[][] gram, double[][] zd, double[] hb) {
         super(k, m, intercept, grouped);
-        int pairs = Family.pairs(k);
-        gram = new double[pairs][m * m];
-        zd = new double[pairs][m];
-        hb = new double[pairs];
+        this.gram = gram;
+        this.zd = zd;
+        this.hb = hb;
         grad = new double[k * m];
         gradB = new double[k];
     }

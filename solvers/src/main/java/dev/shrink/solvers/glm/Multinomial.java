@@ -75,7 +75,7 @@ final class Multinomial extends Family {
             for (int c = 0; c < k; c++) {
                 double d = delta[c * n + i] / s[i];
                 double q = Math.min(1.0, Math.max(0.0, p[c] + d));
-                if (q > 0) kl += q * Math.log1p(d / p[c]);
+                if (q > 0) kl += q * log1p(d / p[c]);
             }
             sum += s[i] * kl;
         }

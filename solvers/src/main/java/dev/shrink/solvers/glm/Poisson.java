@@ -43,7 +43,7 @@ final class Poisson extends Family {
             double mu = Math.exp(eta[i]);
             double d = delta[i] / s[i];
             double q = Math.max(0.0, mu + d);
-            sum += s[i] * ((q > 0 ? q * Math.log1p(d / mu) : 0.0) - d);
+            sum += s[i] * ((q > 0 ? q * log1p(d / mu) : 0.0) - d);
         }
         return sum;
     }

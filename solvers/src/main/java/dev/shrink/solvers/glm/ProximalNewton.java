@@ -13,9 +13,11 @@ import java.util.Arrays;
  * <ol>
  *   <li>a working set of features (those nonzero, unpenalised, or admitted by the sequential strong rule of Tibshirani
  *   et al. 2012), whose centred columns are gathered once into a {@link ColumnBlock};</li>
- *   <li>each outer iteration forms the per-row derivatives of F, the weighted Gram blocks of the working set with one
- *   Gram-kernel call each, and minimises the penalised quadratic model ({@link NewtonModel}: coordinate descent, or one
- *   Cholesky solve when the model is smooth);</li>
+ *   <li>each outer iteration forms the per-row derivatives of F and the gradient on the working set, and minimises the
+ *   penalised quadratic model ({@link NewtonModel}: coordinate descent, or one Cholesky solve when the model is smooth)
+ *   in the cheaper representation: the working set's weighted Gram blocks, kept across iterations and along a path
+ *   ({@link GramCache}: rebuilt at the current weights only when a step on them leaves more than
+ *   {@value Thresholds#GLM_STALE_RATE} of the gap, or has to backtrack), or glmnet's residual form;</li>
  *   <li>a backtracking line search on P along the model's step (Armijo on the model's predicted decrease);</li>
  *   <li>once the working set's duality gap is within tolerance, a full pass X̃ᵀ∇F looks for features outside the set
  *   that violate the optimality conditions; they join the set, and when none is left the duality gap of the whole
@@ -75,6 +77,29 @@ final class ProximalNewton {
     private double anchorL2;
     /** Coordinate visits of the last model solve: the cost model's estimate for the next one. */
     private long lastVisits;
+    /** The Gram blocks of the working set under the weights of an earlier state, kept while they serve (class comment). */
+    private final GramCache cache;
+    /** Whether the last model's curvature was the cache's at an earlier state, and whether the next must rebuild it. */
+    private boolean staleStep;
+    private boolean refreshMetric;
+    /**
+     * Which representation of the Newton model the engine uses: AUTO (the cost model, with the Gram kept across steps),
+     * GRAM (the Gram of the current state at every step: plain proximal Newton), RESIDUAL (the residual form whenever the
+     * model is not smooth). For tests that compare the representations.
+     */
+    enum Form { AUTO, GRAM, RESIDUAL }
+
+    private Form form = Form.AUTO;
+
+    /** Fixes the representation of the Newton model (tests); AUTO is the default. */
+    void form(Form form) {
+        this.form = form;
+    }
+
+    /** The step length the last line search accepted. */
+    private double lastStepLength;
+    /** F at the current predictors (NaN: not yet evaluated since they changed). */
+    private double lossNow = Double.NaN;
 
     /**
      * @param excluded features that never enter (no variance under standardisation, a box [0, 0]); null: none
@@ -98,6 +123,7 @@ final class ProximalNewton {
         this.g = new double[k * n];
         this.h = new double[pairs * n];
         this.gradient = new double[k * p];
+        this.cache = new GramCache(n, pairs);
         reset(null, null);
     }
 
@@ -113,6 +139,7 @@ final class ProximalNewton {
         if (b0 != null && intercept) System.arraycopy(b0, 0, b, 0, k);
         for (int c = 0; c < k; c++) {
             x.multiply(w, c * p, eta, c * n);
+            lossNow = Double.NaN;
             for (int i = 0; i < n; i++) eta[c * n + i] += b[c];
         }
         gradientValid = false;
@@ -154,7 +181,7 @@ final class ProximalNewton {
 
     /** P at the current state for strengths l1, l2. */
     double objective(double l1, double l2) {
-        return family.loss(eta) + pen.value(l1, l2, w, k, p);
+        return loss() + pen.value(l1, l2, w, k, p);
     }
 
     /**
@@ -186,26 +213,37 @@ final class ProximalNewton {
             for (int c = 0; c < k; c++) nonzero |= w[c * p + j] != 0;
             if (nonzero || unpenalised(j) || violates(grad, j, Math.min(l1, screenL1) * pen.a(j))) add[count++] = j;
         }
-        block.add(add, count);
+        grow(add, count);
         int iter = 0;
         double lastGap = Double.POSITIVE_INFINITY;
         double lastSetGap = Double.POSITIVE_INFINITY;
         int roundingSteps = 0;
         boolean stalled = false;
+        staleStep = false;
         while (true) {
             int m = block.size();
             profile(); // the gap needs the intercepts and unpenalised features at their optimum (class comment)
-            NewtonModel model = model(m);
-            double setGap = settled ? gap(model.q, true) : Double.POSITIVE_INFINITY;
+            double[] q = new double[k * m];
+            for (int c = 0; c < k; c++) block.multiplyTransposed(g, c * n, q, c * m);
+            double setGap = settled ? gap(q, true) : Double.POSITIVE_INFINITY;
+            // a step on a stale metric that did not cut the gap fast enough (or had to backtrack): this model rebuilds it; the
+            // first step at new strengths is not judged (it carries the change of the strengths, and its rate is always worse)
+            if (staleStep && iter > 1 && !(setGap <= Thresholds.GLM_STALE_RATE * lastSetGap)) refreshMetric = true;
             if (setGap <= gapTol || stalled || iter >= maxIter) {
+                if (m == p && !gradientValid) { // the block holds every feature: X̃ᵀ∇F is the q just formed, no pass needed
+                    for (int c = 0; c < k; c++) for (int s = 0; s < m; s++) gradient[c * p + block.feature(s)] = q[c * m + s];
+                    gradientValid = true;
+                }
                 double[] full = gradient();
                 count = 0;
                 for (int j = 0; j < p; j++) {
                     if (!excluded[j] && !discarded[j] && block.slot(j) < 0 && violates(full, j, l1 * pen.a(j))) add[count++] = j;
                 }
                 if (count > 0 && iter < maxIter) {
-                    block.add(add, count);
+                    grow(add, count);
                     stalled = false;
+                    lastSetGap = Double.POSITIVE_INFINITY; // a new problem on the set: its gap starts afresh
+                    staleStep = false;
                     continue;
                 }
                 double gap = gap(full, false);
@@ -216,10 +254,11 @@ final class ProximalNewton {
             }
             if (DEBUG) System.err.printf("iter %d m %d setGap %.3e lastGap %.3e obj %.17g%n", iter, m, setGap, lastGap, objective(l1, l2));
             iter++;
+            NewtonModel model = model(m, q);
             // inexact Newton with a superlinear forcing sequence: the model is solved to a share of the gap that shrinks with
             // the gap relative to the loss (sweeps of the model cost a few thousandths of the Gram pass that built it)
             double gapNow = Math.min(setGap, lastGap);
-            double relative = Math.min(1.0, gapNow / Math.max(Math.abs(family.loss(eta)), Double.MIN_NORMAL));
+            double relative = Math.min(1.0, gapNow / Math.max(Math.abs(loss()), Double.MIN_NORMAL));
             double innerTol = Math.max(Thresholds.GLM_INNER_FLOOR * gapTol, Thresholds.GLM_INNER_SHARE * gapNow * relative);
             double[] wSet = new double[k * m];
             for (int c = 0; c < k; c++) for (int s = 0; s < m; s++) wSet[c * m + s] = w[c * p + block.feature(s)];
@@ -227,17 +266,45 @@ final class ProximalNewton {
             // its optimality residual is a share of the gap per unit of coefficient norm
             double norm = 1;
             for (double v : wSet) norm += Math.abs(v);
-            model.solve(wSet, innerTol, Thresholds.GLM_RESIDUAL_SHARE * gapNow / norm, Thresholds.GLM_MAX_SWEEPS);
+            // in the Gram form a sweep costs no pass over the data: the model is solved further, so fewer outer steps are needed
+            double share = model instanceof GramModel ? Thresholds.GLM_GRAM_RESIDUAL_SHARE : Thresholds.GLM_RESIDUAL_SHARE;
+            model.solve(wSet, innerTol, share * gapNow / norm, Thresholds.GLM_MAX_SWEEPS);
             lastVisits = model.visits;
             Step step = lineSearch(model, wSet, m);
             // below the objective's resolution only the gap shows progress: a few steps that do not halve it mean that the
             // rounding floor is reached
             roundingSteps = step == Step.ROUNDING && setGap > 0.5 * lastSetGap ? roundingSteps + 1 : 0;
+            if (staleStep && (step == Step.FAILED || lastStepLength < 1)) { // the stale metric misjudged: rebuild, and retry
+                refreshMetric = true;
+                roundingSteps = 0;
+                if (step == Step.FAILED) {
+                    lastSetGap = Double.POSITIVE_INFINITY;
+                    continue;
+                }
+            }
             stalled = step == Step.FAILED || roundingSteps >= Thresholds.GLM_ROUNDING_STEPS;
             lastSetGap = setGap;
-            if (DEBUG) System.err.printf("  %s m %d sweeps %d visits %d stalled %b%n", model.getClass().getSimpleName(), m, model.sweeps, model.visits, stalled);
+            if (DEBUG) System.err.printf("  %s m %d sweeps %d visits %d stalled %b stale %b t %.3g%n", model.getClass().getSimpleName(), m, model.sweeps, model.visits, stalled, staleStep, lastStepLength);
             lastGap = Math.min(lastGap, setGap);
         }
+    }
+
+    /**
+     * Adds features to the working set; once it would hold more than {@value Thresholds#GLM_BLOCK_ALL} of the features
+     * that may enter (and their Gram is affordable: fewer than n, within {@link Thresholds#GLM_GRAM_ELEMENTS}), it takes
+     * all of them: one Gram build of the whole set then replaces the many extensions the rest
+     * of a path would make one feature at a time, and the full gradient comes with the set's (no separate pass).
+     */
+    private void grow(int[] add, int count) {
+        if (count == 0) return;
+        int open = 0;
+        for (int j = 0; j < p; j++) if (!excluded[j] && !discarded[j]) open++;
+        boolean tall = open < n && (double) pairs * open * open <= Thresholds.GLM_GRAM_ELEMENTS; // the Gram of all of them is affordable
+        if (tall && block.size() + count > Thresholds.GLM_BLOCK_ALL * open) {
+            count = 0;
+            for (int j = 0; j < p; j++) if (!excluded[j] && !discarded[j] && block.slot(j) < 0) add[count++] = j;
+        }
+        block.add(add, count);
     }
 
     /**
@@ -288,35 +355,43 @@ final class ProximalNewton {
     }
 
     /**
-     * The Newton model at the current state on the block's m slots, in the cheaper representation: the Gram blocks cost
-     * K(K+1)/2·n·m² multiply–adds (at the Gram kernel's speed, about {@value Thresholds#GRAM_SPEEDUP}× a column pass's
-     * per flop) and are needed for the Cholesky step of a smooth model; the residual form costs about 4n per coordinate
-     * visit, expected as many as the last solve made (at least one sweep).
+     * The Newton model at the current state (gradient q on the block's m slots) in the cheaper representation: the Gram
+     * blocks cost K(K+1)/2·n·m² multiply–adds to build (at the Gram kernel's speed, about
+     * {@value Thresholds#GRAM_SPEEDUP}× a column pass's per flop, and expected to serve
+     * {@value Thresholds#GLM_GRAM_REUSE} steps), or n·m per new slot to extend when kept, and are needed for the
+     * Cholesky step of a smooth model; the residual form costs about 4n per coordinate visit, expected as many as the
+     * last solve made (at least one sweep).
      */
-    private NewtonModel model(int m) {
-        family.derivatives(eta, g, h);
+    private NewtonModel model(int m, double[] q) {
         boolean smooth = true;
         for (int s = 0; s < m && smooth; s++) {
             int j = block.feature(s);
             smooth = l1 * pen.a(j) == 0 && pen.lower(j) == Double.NEGATIVE_INFINITY && pen.upper(j) == Double.POSITIVE_INFINITY;
         }
-        double gramCost = (double) pairs * n * m * m / Thresholds.GRAM_SPEEDUP;
+        // the Gram blocks are kept (GramCache) and only extended while the metric they define still converges fast
+        boolean fits = (double) pairs * m * m <= Thresholds.GLM_GRAM_ELEMENTS;
+        boolean reuse = form == Form.AUTO && cache.size() > 0 && !refreshMetric && m - cache.size() <= m / 4;
+        double gramCost = reuse ? (double) pairs * n * m * (m - cache.size())
+                : (double) pairs * n * m * m / Thresholds.GRAM_SPEEDUP / Thresholds.GLM_GRAM_REUSE;
         double residualCost = 4.0 * n * Math.max(lastVisits, (long) k * m) + (double) pairs * n * m;
         NewtonModel model;
-        if (smooth || gramCost <= residualCost) {
-            GramModel gm = new GramModel(k, m, intercept, pen.grouped());
-            for (int pr = 0; pr < pairs; pr++) {
-                block.gram(h, pr * n, gm.gram[pr], gm.zd[pr]);
-                gm.hb[pr] = sum(h, pr * n);
+        staleStep = false;
+        boolean gramForm = form == Form.AUTO ? smooth || (fits && gramCost <= residualCost) : smooth || form == Form.GRAM;
+        if (gramForm) {
+            if (reuse) {
+                cache.extend(block, m);
+                staleStep = cache.uses > 0;
+            } else {
+                cache.build(block, h, m);
+                refreshMetric = false;
             }
-            model = gm;
+            cache.uses++;
+            model = new GramModel(k, m, intercept, pen.grouped(), cache.gram, cache.zd, cache.hb);
         } else {
             model = new ResidualModel(block, n, k, m, intercept, pen.grouped(), g, h);
         }
-        for (int c = 0; c < k; c++) {
-            block.multiplyTransposed(g, c * n, model.q, c * m);
-            model.gb[c] = intercept ? sum(g, c * n) : 0.0;
-        }
+        System.arraycopy(q, 0, model.q, 0, k * m);
+        for (int c = 0; c < k; c++) model.gb[c] = intercept ? sum(g, c * n) : 0.0;
         for (int s = 0; s < m; s++) {
             int j = block.feature(s);
             model.penalty(s, l1 * pen.a(j), l2 * pen.b(j), pen.lower(j), pen.upper(j));
@@ -341,11 +416,12 @@ final class ProximalNewton {
         double[] v0 = onBlock ? blockAnchorV : fullAnchorV;
         roundingLevel = Thresholds.PROFILE_GRADIENT * gradientScale();
         boolean anchored = u0 != null && v0.length == k * count && feasible(v0, onBlock, count);
-        // the origin's candidate always, the anchor's when there is a usable one: the smaller gap wins and is kept
-        Candidate best = candidate(grad, onBlock, count, null, null);
-        if (anchored) {
-            Candidate other = candidate(grad, onBlock, count, u0, v0);
-            if (!(other.gap >= best.gap)) best = other;
+        // the anchor's candidate when there is a usable one, the origin's when there is none or the anchor needs a long step
+        // towards it (a poor anchor): the smaller gap wins and is kept. Any of them is a valid bound.
+        Candidate best = anchored ? candidate(grad, onBlock, count, u0, v0) : null;
+        if (best == null || !(best.t < Thresholds.GLM_ANCHOR_STEP)) {
+            Candidate origin = candidate(grad, onBlock, count, null, null);
+            if (best == null || !(best.gap <= origin.gap)) best = origin;
         }
         if (DEBUG) System.err.printf("    gap %s: t %.3e total %.3e%s%n", onBlock ? "set" : "full", best.t, best.gap, anchored ? " (anchored)" : "");
         if (Double.isFinite(best.gap)) { // a dual point that certified a gap: the anchor of the next ones
@@ -540,11 +616,10 @@ final class ProximalNewton {
         family.derivatives(eta, g, h);
         settled = false;
         for (int it = 0; it < Thresholds.GLM_PROFILE_STEPS; it++) {
-            if (it > 0) family.derivatives(eta, g, h);
-            gradientValid = false;
             if (!profileStep()) break;
+            gradientValid = false; // the state moved: the derivatives follow, the full gradient is stale
+            family.derivatives(eta, g, h);
         }
-        family.derivatives(eta, g, h);
         return settled;
     }
 
@@ -645,7 +720,7 @@ final class ProximalNewton {
                     for (int i = 0; i < n; i++) dEta[cr * n + i] += step[r] * z[i];
                 }
             }
-            double f0 = family.loss(eta);
+            double f0 = loss();
             double slope = 0;
             for (int r = 0; r < d; r++) slope -= step[r] * rhs[r]; // ∇ᵀδ (rhs = −∇)
             if (!(slope < 0)) return false;
@@ -657,6 +732,7 @@ final class ProximalNewton {
                 boolean rounding = t == 1.0 && -slope <= Thresholds.ROUNDING_REGIME * Math.abs(f0) && f <= f0 + Thresholds.ROUNDING_SLACK * Math.abs(f0);
                 if (f <= f0 + Thresholds.ARMIJO * t * slope || rounding) {
                     System.arraycopy(trial, 0, eta, 0, k * n);
+                    lossNow = f;
                     for (int r = 0; r < d; r++) {
                         int cr = r < kb ? r : (r - kb) / nu;
                         if (r < kb) {
@@ -718,9 +794,10 @@ final class ProximalNewton {
         }
         double penaltyNow = blockPenalty(wSet, m);
         predicted += blockPenalty(model.t, m) - penaltyNow;
-        double f0 = family.loss(eta) + penaltyNow;
+        double f0 = loss() + penaltyNow;
         if (DEBUG) System.err.printf("    predicted %.3e%n", predicted);
         boolean roundingRegime = Math.abs(predicted) <= Thresholds.ROUNDING_REGIME * Math.abs(f0);
+        lastStepLength = 0;
         if (!(predicted < 0) && !roundingRegime) return Step.FAILED;
         double[] trial = new double[k * n];
         double[] wTrial = new double[k * m];
@@ -728,12 +805,15 @@ final class ProximalNewton {
         for (int ls = 0; ls < Thresholds.MAX_HALVINGS; ls++) {
             for (int i = 0; i < k * n; i++) trial[i] = eta[i] + t * dEta[i];
             for (int i = 0; i < k * m; i++) wTrial[i] = wSet[i] + t * (model.t[i] - wSet[i]);
-            double f = family.loss(trial) + blockPenalty(wTrial, m);
+            double fl = family.loss(trial);
+            double f = fl + blockPenalty(wTrial, m);
             // near the minimiser the predicted decrease drops below the rounding of P: the full step (Newton's, quadratically
             // convergent there) is taken if P does not rise beyond rounding; the duality gap judges it
             boolean rounding = t == 1.0 && roundingRegime && f <= f0 + Thresholds.ROUNDING_SLACK * Math.abs(f0);
             if (f <= f0 + Thresholds.ARMIJO * t * predicted || rounding) {
+                lastStepLength = t;
                 System.arraycopy(trial, 0, eta, 0, k * n);
+                lossNow = fl;
                 for (int s = 0; s < m; s++) {
                     int j = block.feature(s);
                     for (int c = 0; c < k; c++) w[c * p + j] = wTrial[c * m + s];
@@ -747,6 +827,12 @@ final class ProximalNewton {
             t *= 0.5;
         }
         return Step.FAILED;
+    }
+
+    /** F at the current predictors, evaluated once per state. */
+    private double loss() {
+        if (Double.isNaN(lossNow)) lossNow = family.loss(eta);
+        return lossNow;
     }
 
     /** Ω of the block's features for coefficients v on the slots (class-major K×m). */
@@ -778,5 +864,6 @@ final class ProximalNewton {
         double[] v = new double[n];
         block.multiply(shift, 0, v, 0);
         for (int c = 0; c < k; c++) for (int i = 0; i < n; i++) eta[c * n + i] += v[i];
+        lossNow = Double.NaN;
     }
 }

@@ -179,10 +179,43 @@ public final class Thresholds {
     public static final double GLM_RESIDUAL_SHARE = 0.01;
 
     /**
+     * GLM proximal Newton: {@link #GLM_RESIDUAL_SHARE} for a model in the Gram form, whose sweeps cost no pass over the
+     * data: solved further, it saves outer iterations (each two passes over the working set).
+     */
+    public static final double GLM_GRAM_RESIDUAL_SHARE = 1e-4;
+
+    /**
      * GLM proximal Newton: the blocked Gram kernel's speed per multiply–add relative to a column pass's (dot product,
      * weighted axpy), for the choice between the Gram and the residual form of the Newton model.
      */
     public static final double GRAM_SPEEDUP = 4.0;
+
+    /**
+     * GLM proximal Newton: outer iterations a freshly built Gram is expected to serve (it is kept while the metric it
+     * defines converges), by which its cost is divided in the choice between the Gram and the residual form.
+     */
+    public static final double GLM_GRAM_REUSE = 16.0;
+
+    /**
+     * GLM duality gap: a dual point on the segment towards the last certifying one (the anchor) that lies within this
+     * share of the segment is taken without also trying the scaled gradient (a Fenchel–Young pass saved).
+     */
+    public static final double GLM_ANCHOR_STEP = 0.5;
+
+    /** GLM proximal Newton: multiply–adds (n·m²) from which the kept Gram blocks are accumulated in float32. */
+    public static final double GLM_SINGLE_GRAM_FLOPS = 1e8;
+
+    /** GLM proximal Newton: the share of the features beyond which the working set takes all of them. */
+    public static final double GLM_BLOCK_ALL = 0.5;
+
+    /** GLM proximal Newton: most elements (class pairs × m²) of the kept Gram blocks; beyond, the residual form. */
+    public static final double GLM_GRAM_ELEMENTS = 1 << 24;
+
+    /**
+     * GLM proximal Newton: a step on a kept (stale) Gram that leaves more than this share of the working set's duality
+     * gap makes the next outer iteration rebuild the Gram at the current weights.
+     */
+    public static final double GLM_STALE_RATE = 0.1;
 
     /**
      * Logistic group lasso (proximal Newton): the IRLS curvature X̃ᵀD̃X̃ of an earlier step is kept while each step

@@ -19,10 +19,10 @@ import static org.quicktheories.generators.SourceDSL.longs;
  */
 class GlmDualityGapTest {
 
-    /** A random problem of one of the families, with its own penalty setup. */
-    private record Setup(ProximalNewton engine, double l1, double l2, double[] lower, double[] upper, int p) {}
+    /** A random problem of one of the families, with its own penalty setup (also used by {@link NewtonFormsTest}). */
+    record Setup(ProximalNewton engine, double l1, double l2, double[] lower, double[] upper, int p) {}
 
-    private static Setup setup(Random r, int n, int p, int family) {
+    static Setup setup(Random r, int n, int p, int family) {
         double[] x = TestData.design(r, n, p, 0.3, 0.5);
         double[] eta = TestData.response(r, x, n, p, Math.max(1, p / 2), 0.0);
         double mean = 0;
