@@ -18,7 +18,8 @@
 #   multinomial multinomial, alpha = 0,          lambda = 1 / (C * n)       (scikit-learn's symmetric multinomial)
 #   poisson     poisson, alpha = 0,              lambda = alpha_sk          (PoissonRegressor's half deviance)
 # and glmnet's own objectives, standardize = TRUE, the workload's lambda grid (glmnet's rule, written out so that
-# every side fits the same 100 values): logistic_path (binomial), multinomial_path, poisson_path.
+# every side fits the same 100 values): logistic_path (binomial), multinomial_path, poisson_path; logistic_path with
+# standardize=false (the sparse L1 logistic path) is scikit-learn's objective at C = 1/(n*lambda).
 suppressPackageStartupMessages(library(glmnet))
 
 args <- commandArgs(trailingOnly = TRUE)
@@ -105,7 +106,9 @@ fit <- function(thresh) {
   if (model %in% c("logistic_path", "multinomial_path", "poisson_path")) {
     lambdas <- as.numeric(strsplit(props[["lambdas"]], " ")[[1]])
     family <- sub("_path$", "", sub("^logistic", "binomial", model))
-    f <- glmnet(x, y, family = family, alpha = num("l1_ratio"), lambda = lambdas, thresh = thresh)
+    # glmnet's default standardize = TRUE, unless the workload fits scikit-learn's objective (standardize=false)
+    std <- !identical(props["standardize"][[1]], "false")
+    f <- glmnet(x, y, family = family, alpha = num("l1_ratio"), lambda = lambdas, standardize = std, thresh = thresh)
     cf <- coef(f)
     if (is.list(cf)) { # multinomial: line k*K + c holds class c at lambda k
       K <- length(cf)

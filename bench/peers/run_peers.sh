@@ -67,7 +67,8 @@ for dir in "$data"/*/; do
     rm -f "$dir"/result-sklearn*.properties "$dir"/result-glmnet*.properties "$dir"/skipped-sklearn.txt "$dir"/skipped-glmnet.txt
     if [ "$model" = "group_lasso_path" ]; then
         echo "scikit-learn has no group lasso (there is no installed peer: the report gives shrink's time and duality gap)" > "$dir/skipped-sklearn.txt"
-    elif [ "$model" = "logistic_path" ] || [ "$model" = "multinomial_path" ] || [ "$model" = "poisson_path" ]; then
+    elif { [ "$model" = "logistic_path" ] && ! grep -q '^standardize=false$' "$dir/workload.properties"; } \
+            || [ "$model" = "multinomial_path" ] || [ "$model" = "poisson_path" ]; then
         echo "scikit-learn has no ${model%_path} path on glmnet's objective (standardize, glmnet's lambda grid)" > "$dir/skipped-sklearn.txt"
     elif [ -n "$sklearn_ok" ]; then
         "${peer_env[@]}" "$python" "$here/sklearn_peer.py" "$dir" "$repeats" "$warmup" 2>"$dir/sklearn.log" \

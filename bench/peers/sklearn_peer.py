@@ -69,6 +69,8 @@ SETTINGS = {
     "ridge_cv": [("gcv_mode=auto", {})],
     # L1 / elastic-net logistic: saga is the one solver of scikit-learn 1.2 for this objective (liblinear penalises b)
     "logistic_penalized": [("solver=saga", {"solver": "saga"})],
+    # the L1 logistic path on scikit-learn's objective (standardize=false): saga warm-started from one C to the next
+    "logistic_path": [("solver=saga", {"solver": "saga"})],
     # multinomial: lbfgs (newton-cholesky has no multinomial loss in 1.2)
     "multinomial": [("solver=lbfgs", {"solver": "lbfgs"})],
     "poisson": [("solver=lbfgs", {"solver": "lbfgs"}), ("solver=newton-cholesky", {"solver": "newton-cholesky"})],
@@ -82,6 +84,16 @@ SETTINGS = {
 
 # A warm-up fit that takes longer than this is timed too: JIT-free code needs no warm-up at that length.
 LONG_FIT_S = 2.0
+
+
+def path_prefix(grid):
+    """The grid, or only its first K values with SHRINK_SKLEARN_PATH_PREFIX=K (scikit-learn's sparse paths are slow: the
+    sparse lasso's 100 alphas took ~1400 s; a prefix bounds its time, and its ratio to a whole path of the others is a
+    lower bound). Returns (grid, note)."""
+    k = int(os.environ.get("SHRINK_SKLEARN_PATH_PREFIX", "0") or 0)
+    if 0 < k < len(grid):
+        return grid[:k], f"only the first {k} of {len(grid)} values of the grid (SHRINK_SKLEARN_PATH_PREFIX)"
+    return grid, ""
 
 
 def fit(model, props, x, y, options):
@@ -101,11 +113,11 @@ def fit(model, props, x, y, options):
     if model == "elasticnet_path" and scipy.sparse.issparse(x):
         # sparse X is never centred: as ElasticNetCV does, pass the column means (X_offset) to the solver, centre y
         xm, ym = np.asarray(x.mean(axis=0)).ravel(), y.mean()
-        grid = np.array([float(a) for a in props["alphas"].split()])
-        alphas, coefs, _ = enet_path(x, y - ym, l1_ratio=float(props["l1_ratio"]), alphas=grid, X_offset=xm,
+        grid, note = path_prefix([float(a) for a in props["alphas"].split()])
+        alphas, coefs, _ = enet_path(x, y - ym, l1_ratio=float(props["l1_ratio"]), alphas=np.array(grid), X_offset=xm,
                                      X_scale=np.ones(x.shape[1]), **options)
         coefs = [coefs[:, k] for k in range(coefs.shape[1])]
-        return coefs, [ym - xm @ c for c in coefs], list(alphas), ""
+        return coefs, [ym - xm @ c for c in coefs], list(alphas), note
     if model == "elasticnet_path":
         # enet_path fits no intercept: centre as ElasticNetCV does (inside the timing), b_k = ybar - xbar.w_k.
         xm, ym = x.mean(axis=0), y.mean()
@@ -127,6 +139,21 @@ def fit(model, props, x, y, options):
         m = LogisticRegression(penalty=props["penalty"], C=float(props["C"]),
                                l1_ratio=float(props["l1_ratio"]) if props["penalty"] == "elasticnet" else None, **options).fit(x, y)
         return [m.coef_.ravel()], [float(m.intercept_[0])], [float("nan")], f"n_iter {int(m.n_iter_[0])}"
+    if model == "logistic_path":
+        # glmnet's grid without standardising is scikit-learn's objective at C = 1/(n*lambda), divided by C*n; the
+        # path is a warm-started loop over the grid (as LogisticRegressionCV and l1_min_c's examples do)
+        if props.get("standardize") != "false":
+            raise SystemExit("sklearn_peer: scikit-learn cannot standardise inside the L1 penalty (glmnet's objective)")
+        lambdas, note = path_prefix([float(a) for a in props["lambdas"].split()])
+        n = x.shape[0]
+        m = LogisticRegression(penalty="l1", warm_start=True, **options)
+        coefs, intercepts, iters = [], [], 0
+        for lam in lambdas:
+            m.set_params(C=1.0 / (n * lam)).fit(x, y)
+            coefs.append(m.coef_.ravel().copy())
+            intercepts.append(float(m.intercept_[0]))
+            iters += int(m.n_iter_[0])
+        return coefs, intercepts, lambdas, f"n_iter {iters} over {len(lambdas)} C values" + (f"; {note}" if note else "")
     if model == "multinomial":
         m = LogisticRegression(C=float(props["C"]), multi_class="multinomial", **options).fit(x, y)
         return list(m.coef_), list(m.intercept_), [float("nan")], f"n_iter {int(m.n_iter_[0])}"

@@ -19,6 +19,14 @@ import java.util.SplittableRandom;
  *       side;</li>
  *   <li>{@code sparse-lasso}: one lasso fit at the middle alpha of that grid (the 51st).</li>
  * </ul>
+ * The L1 logistic workloads use the same X with 0/1 labels drawn from a logistic model on it ({@link #labels}), and
+ * scikit-learn's objective {@code C·Σᵢ logloss + ‖w‖₁} (glmnet's binomial objective without standardising, λ = 1/(C·n)):
+ * <ul>
+ *   <li>{@code sparse-logistic-path}: 100 λ from λ_max = max|Σᵢ(xᵢⱼ − x̄ⱼ)(yᵢ − ȳ)|/n (every coefficient 0) down to
+ *       {@value #LOGISTIC_RATIO}·λ_max, log-spaced, passed explicitly to every side (glmnet given lambdas stops
+ *       nothing early; scikit-learn runs them as C = 1/(nλ) in a warm-started loop);</li>
+ *   <li>{@code sparse-logistic}: one L1 logistic fit at the middle λ of that grid (the 51st), as C = 1/(nλ).</li>
+ * </ul>
  */
 public final class TextWorkloads {
     private TextWorkloads() {}
@@ -28,10 +36,14 @@ public final class TextWorkloads {
     static final int N_ALPHAS = 100;
     static final double EPS = 1e-3;
 
+    /** λ_min/λ_max of the L1 logistic path. */
+    static final double LOGISTIC_RATIO = 1e-2;
+
     static Workload get(String name, double scale) {
         int n = Math.max(200, (int) Math.round(100_000 * scale));
         int p = Math.max(100, (int) Math.round(20_000 * scale));
         SparseDesign x = design(n, p);
+        if (name.startsWith("sparse-logistic")) return logistic(name, x);
         double[] y = response(x);
         double[] grid = grid(x, y, N_ALPHAS, EPS);
         Map<String, String> settings = switch (name) {
@@ -83,17 +95,52 @@ public final class TextWorkloads {
      * βⱼ = ±(1 … 2)·0.3·sqrt(n/‖xⱼ‖²), so that each carries about the same variance whatever its frequency.
      */
     static double[] response(SparseDesign x) {
-        dev.shrink.kernels.CscView v = (dev.shrink.kernels.CscView) x.matrix();
         SplittableRandom random = new SplittableRandom(502);
-        double[] y = new double[x.n()];
+        double[] y = signal(x, random, 0.3);
+        for (int i = 0; i < y.length; i++) y[i] += 1 + 2 * random.nextGaussian();
+        return y;
+    }
+
+    /** Xβ, βⱼ = ±(1 … 2)·size·sqrt(n/‖xⱼ‖²) on 200 columns spread evenly over the frequency ranks, 0 elsewhere. */
+    private static double[] signal(SparseDesign x, SplittableRandom random, double size) {
+        dev.shrink.kernels.CscView v = (dev.shrink.kernels.CscView) x.matrix();
+        double[] out = new double[x.n()];
         int step = Math.max(1, x.p() / 200);
         for (int j = 0; j < x.p(); j += step) {
             double norm2 = 0;
             for (int k = v.columnStarts()[j]; k < v.columnStarts()[j + 1]; k++) norm2 += v.values()[k] * v.values()[k];
-            double beta = (random.nextBoolean() ? 1 : -1) * (1 + random.nextDouble()) * 0.3 * Math.sqrt(x.n() / norm2);
-            for (int k = v.columnStarts()[j]; k < v.columnStarts()[j + 1]; k++) y[v.rowIndices()[k]] += beta * v.values()[k];
+            double beta = (random.nextBoolean() ? 1 : -1) * (1 + random.nextDouble()) * size * Math.sqrt(x.n() / norm2);
+            for (int k = v.columnStarts()[j]; k < v.columnStarts()[j + 1]; k++) out[v.rowIndices()[k]] += beta * v.values()[k];
         }
-        for (int i = 0; i < y.length; i++) y[i] += 1 + 2 * random.nextGaussian();
+        return out;
+    }
+
+    /** The L1 logistic workloads on X (see the class comment). */
+    private static Workload logistic(String name, SparseDesign x) {
+        int n = x.n();
+        double[] y = labels(x);
+        double[] lambdas = grid(x, y, N_ALPHAS, LOGISTIC_RATIO); // the same rule: λ_max = max|x̃ⱼᵀ(y − ȳ)|/n
+        Map<String, String> settings = switch (name) {
+            case "sparse-logistic-path" -> Workload.settings("l1_ratio", "1.0", "lambdas", join(lambdas), "n_alphas", Integer.toString(N_ALPHAS),
+                    "standardize", "false", "fit_intercept", "true");
+            case "sparse-logistic" -> Workload.settings("penalty", "l1", "l1_ratio", "1.0", "C", Double.toString(1 / (n * lambdas[N_ALPHAS / 2])),
+                    "fit_intercept", "true");
+            default -> throw new IllegalArgumentException("unknown sparse workload '" + name + "'");
+        };
+        String model = name.equals("sparse-logistic-path") ? "logistic_path" : "logistic_penalized";
+        return new Workload(name, model, n, x.p(), null, y, settings, x);
+    }
+
+    /**
+     * 0/1 labels from P(y = 1) = σ(−0.5 + Xβ), β non-zero on 200 columns spread evenly over the frequency ranks as in
+     * {@link #response}, βⱼ = ±(1 … 2)·0.09·sqrt(n/‖xⱼ‖²): each term adds about the same variance to the margin, whose
+     * standard deviation is then about 2.
+     */
+    static double[] labels(SparseDesign x) {
+        SplittableRandom random = new SplittableRandom(503);
+        double[] eta = signal(x, random, 0.09);
+        double[] y = new double[x.n()];
+        for (int i = 0; i < y.length; i++) y[i] = random.nextDouble() < 1 / (1 + Math.exp(0.5 - eta[i])) ? 1 : 0;
         return y;
     }
 

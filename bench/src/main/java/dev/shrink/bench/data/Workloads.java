@@ -18,7 +18,8 @@ import java.util.SplittableRandom;
  *   <li>{@code lasso-path-wide}: 100-alpha lasso path (eps 1e-2) on n = 200, p = 10000;</li>
  *   <li>{@code enet-cv}: 5-fold (contiguous) ElasticNetCV, 100 alphas, l1Ratio 0.5, on the lasso data;</li>
  *   <li>{@code ridge-cv}: leave-one-out RidgeCV over 100 alphas (10⁻² … 10⁴) on the ridge data;</li>
- *   <li>{@code sparse-lasso-path}, {@code sparse-lasso}: a text-like sparse design ({@link TextWorkloads}).</li>
+ *   <li>{@code sparse-lasso-path}, {@code sparse-lasso}, {@code sparse-logistic-path}, {@code sparse-logistic}: a
+ *       text-like sparse design, lasso and L1 logistic ({@link TextWorkloads}).</li>
  *   <li>{@code mt-enet}, {@code mt-enet-path} (issue 15): MultiTaskElasticNet (l1Ratio 0.5) at one alpha and along a
  *       100-alpha path (eps 1e-3), n = 10000, p = 500, T = 10 tasks sharing 40 active features (y holds Y row-major,
  *       {@code n_tasks} says T);</li>
@@ -61,7 +62,7 @@ public final class Workloads {
                 "logistic-wide", "logistic-wide-large",
                 "mt-enet", "mt-enet-path", "group-path", "group-path-logistic", "bayes-ridge",
                 "logistic-lasso-path", "logistic-l1", "logistic-enet", "multinomial", "multinomial-lasso-path", "poisson", "poisson-lasso-path",
-                "sparse-lasso-path", "sparse-lasso");
+                "sparse-lasso-path", "sparse-lasso", "sparse-logistic-path", "sparse-logistic");
     }
 
     /** Workloads that share a dataset share its files: the name of that dataset. */
@@ -75,6 +76,7 @@ public final class Workloads {
             case "lasso-path-wide" -> "wide";
             case "logistic" -> "binary";
             case "sparse-lasso-path", "sparse-lasso" -> "text";
+            case "sparse-logistic-path", "sparse-logistic" -> "text-binary";
             case "lasso-equi", "enet-equi", "enet-path-equi" -> "equicorrelated";
             case "lasso-path-wide-equi" -> "wide-equicorrelated";
             case "logistic-ar1" -> "binary-ar1";
@@ -100,7 +102,7 @@ public final class Workloads {
                     Workload.settings("l1_ratio", "0.5", "n_alphas", "100", "eps", "1e-3", "n_folds", "5"));
             case "lasso-path-wide" -> wide(name, scale);
             case "logistic" -> logistic(name, scale);
-            case "sparse-lasso-path", "sparse-lasso" -> TextWorkloads.get(name, scale);
+            case "sparse-lasso-path", "sparse-lasso", "sparse-logistic-path", "sparse-logistic" -> TextWorkloads.get(name, scale);
             case "lasso-equi" -> withAlpha(equicorrelated(name, "lasso", 10000, 1000, scale, Workload.settings("l1_ratio", "1.0")), LASSO_ALPHA_SHARE);
             case "enet-equi" -> withAlpha(equicorrelated(name, "elasticnet", 10000, 1000, scale, Workload.settings("l1_ratio", "0.5")), ENET_ALPHA_SHARE);
             case "enet-path-equi" -> equicorrelated(name, "elasticnet_path", 10000, 1000, scale,

@@ -56,10 +56,11 @@ public final class Accuracy {
                 Glm family = w.model().startsWith("logistic") ? Glm.BINOMIAL : w.model().startsWith("poisson") ? Glm.POISSON : Glm.MULTINOMIAL;
                 int k = family == Glm.MULTINOMIAL ? (int) w.number("n_classes") : 1;
                 double r = w.number("l1_ratio");
+                boolean standardized = !"false".equals(w.settings().get("standardize")); // glmnet's default: standardise
                 double sum = 0, worst = 0;
                 for (int l = 0; l < alphas.length; l++) {
                     Measure m = d.glm(family, coefs.subList(l * k, l * k + k), java.util.Arrays.copyOfRange(intercepts, l * k, l * k + k), 1.0 / w.n(),
-                            alphas[l] * r, alphas[l] * (1 - r), true);
+                            alphas[l] * r, alphas[l] * (1 - r), standardized);
                     sum += m.objective();
                     worst = Math.max(worst, m.optimality());
                 }

@@ -66,7 +66,8 @@ public final class Fits {
                     .l1Ratio(w.number("l1_ratio")).threads(1).build().fit(x, w.y());
             case "multinomial" -> LogisticRegression.builder().C(w.number("C")).threads(1).build().fit(x, w.y());
             case "poisson" -> PoissonRegressor.builder().alpha(w.number("alpha")).threads(1).build().fit(x, w.y());
-            case "logistic_path" -> LogisticPath.builder().l1Ratio(w.number("l1_ratio")).lambdas(w.numbers("lambdas")).threads(1).build().fit(x, w.y());
+            case "logistic_path" -> LogisticPath.builder().l1Ratio(w.number("l1_ratio")).lambdas(w.numbers("lambdas"))
+                    .standardize(!"false".equals(w.settings().get("standardize"))).threads(1).build().fit(x, w.y());
             case "multinomial_path" -> MultinomialPath.builder().l1Ratio(w.number("l1_ratio")).lambdas(w.numbers("lambdas")).threads(1).build().fit(x, w.y());
             case "poisson_path" -> PoissonPath.builder().l1Ratio(w.number("l1_ratio")).lambdas(w.numbers("lambdas")).threads(1).build().fit(x, w.y());
             case "multitask_elasticnet" -> MultiTaskElasticNet.builder().alpha(w.number("alpha")).l1Ratio(w.number("l1_ratio")).threads(1).build()

@@ -81,4 +81,33 @@ class WorkloadsTest {
         assertArrayEquals(w.y(), DataFiles.readDoubles(data.resolve("y.f64")));
         assertTrue(!Files.exists(data.resolve("X.f64")) && !Files.exists(data.resolve("X.csv")));
     }
+
+    /**
+     * The L1 logistic workloads: 0/1 labels with both classes, the path's λ grid descending from λ_max (where every
+     * coefficient is 0: shrink's fit there has none), the single fit at the grid's 51st λ as C = 1/(nλ), and the same X as
+     * the lasso workloads.
+     */
+    @Test
+    void sparseLogisticWorkloads() {
+        Workload path = Workloads.get("sparse-logistic-path", 0.01);
+        Workload one = Workloads.get("sparse-logistic", 0.01);
+        Workload lasso = Workloads.get("sparse-lasso", 0.01);
+        assertEquals(lasso.sparse().nonZeros(), path.sparse().nonZeros());
+        double ones = 0;
+        for (double v : path.y()) {
+            assertTrue(v == 0 || v == 1);
+            ones += v;
+        }
+        assertTrue(ones > 0 && ones < path.n(), "both classes");
+        assertArrayEquals(path.y(), one.y());
+        double[] lambdas = path.numbers("lambdas");
+        assertEquals(100, lambdas.length);
+        for (int k = 1; k < lambdas.length; k++) assertTrue(lambdas[k] < lambdas[k - 1]);
+        assertEquals(1 / (path.n() * lambdas[50]), one.number("C"), 1e-12 * one.number("C"));
+        assertEquals("false", path.settings().get("standardize"));
+        dev.shrink.solvers.path.PathResult first = dev.shrink.solvers.path.LogisticPath.builder().l1Ratio(1)
+                .lambdas(new double[] {lambdas[0], lambdas[50]}).standardize(false).threads(1).build().fit(path.design(), path.y());
+        for (double c : first.coef(0)) assertEquals(0.0, c, "every coefficient is 0 at λ_max");
+        assertTrue(java.util.Arrays.stream(first.coef(1)).anyMatch(c -> c != 0), "some enter by the middle of the grid");
+    }
 }

@@ -13,13 +13,15 @@ import java.lang.invoke.MethodHandles;
 /**
  * Sparse kernels on the Vector API; a template specialized per width by {@link Specialization}.
  *
- * <p>No vectors, measured: on JDK 25 a {@code DoubleVector.fromArray} gather through an {@code int[]} index map is not
- * compiled to {@code vgatherdpd} here (it runs the Java fallback, 0.7–1.0 GB/s against 9 GB/s for the scalar loop
- * on the 100000 × 20000 text design; the scatter of axpy likewise), so this family is the fast scalar one: dot
- * products in two FMA chains, and Xᵀr two columns side by side (independent chains even for the short columns of
- * text-like data). The rest is the reference's loops: axpy and Xw, the Gram of a block (a scatter of outer products
- * into G), column statistics (one pass at set-up) and the single-precision values. The class is still a Vector API
- * template, so that a width whose gathers are compiled can use them once measured faster.
+ * <p>No vectors, measured: the sparse dot product waits on gathered loads and FMA latency, and four scalar FMA chains
+ * beat a {@code DoubleVector.fromArray(species, y, 0, indexMap, k)} gather (on JDK 25.0.3 the gather is compiled,
+ * no longer the 0.7–1.0 GB/s Java fallback of earlier builds, but on the 100000 × 20000 text design's 200 longest
+ * columns it ran 0.95 ms (256-bit) and 1.03 ms (512-bit) against 0.89 ms for four chains and 1.11 ms for two, best
+ * of 34 passes each, one run on a loaded 2-core Zen 5; the scatter of axpy was not re-measured). So this family is the fast scalar one: dot products in four FMA chains, and
+ * Xᵀr two columns side by side (independent chains even for the short columns of text-like data). The rest is the
+ * reference's loops: axpy and Xw, the Gram of a block (a scatter of outer products into G), column statistics (one
+ * pass at set-up) and the single-precision values. The class is still a Vector API template, so that a width whose
+ * gathers pay can use them once measured faster.
  */
 final class VectorSparse implements Sparse {
     private static final VectorSpecies<Double> S = Specialization.species(MethodHandles.lookup());
@@ -29,21 +31,25 @@ final class VectorSparse implements Sparse {
     public double dot(int nnz, double[] values, int[] indices, int offset, double[] weights, double[] y, int yOffset) {
         SparseChecks.values(values);
         SparseChecks.entries(nnz, values.length, indices, offset);
-        return weights == null ? dot2(nnz, values, indices, offset, y, yOffset) : REFERENCE.dot(nnz, values, indices, offset, weights, y, yOffset);
+        return weights == null ? chains(nnz, values, indices, offset, y, yOffset) : REFERENCE.dot(nnz, values, indices, offset, weights, y, yOffset);
     }
 
-    /** Σ vₖ·y[yOffset + indices[k]] in two independent FMA chains (even and odd entries), added at the end. */
-    private static double dot2(int nnz, double[] v, int[] idx, int offset, double[] y, int yOffset) {
+    /** Σ vₖ·y[yOffset + indices[k]] in four independent FMA chains (entries k mod 4), added pairwise at the end. */
+    private static double chains(int nnz, double[] v, int[] idx, int offset, double[] y, int yOffset) {
         double s0 = 0;
         double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
         int k = offset;
         int end = offset + nnz;
-        for (; k + 1 < end; k += 2) {
+        for (; k + 3 < end; k += 4) {
             s0 = Math.fma(v[k], y[yOffset + idx[k]], s0);
             s1 = Math.fma(v[k + 1], y[yOffset + idx[k + 1]], s1);
+            s2 = Math.fma(v[k + 2], y[yOffset + idx[k + 2]], s2);
+            s3 = Math.fma(v[k + 3], y[yOffset + idx[k + 3]], s3);
         }
-        if (k < end) s0 = Math.fma(v[k], y[yOffset + idx[k]], s0);
-        return s0 + s1;
+        for (; k < end; k++) s0 = Math.fma(v[k], y[yOffset + idx[k]], s0);
+        return (s0 + s1) + (s2 + s3);
     }
 
     @Override
@@ -93,12 +99,12 @@ final class VectorSparse implements Sparse {
                 s0 = Math.fma(v[k0 + t], x[xOffset + idx[k0 + t]], s0);
                 s1 = Math.fma(v[k1 + t], x[xOffset + idx[k1 + t]], s1);
             }
-            if (n0 > common) s0 += dot2(n0 - common, v, idx, k0 + common, x, xOffset);
-            if (n1 > common) s1 += dot2(n1 - common, v, idx, k1 + common, x, xOffset);
+            if (n0 > common) s0 += chains(n0 - common, v, idx, k0 + common, x, xOffset);
+            if (n1 > common) s1 += chains(n1 - common, v, idx, k1 + common, x, xOffset);
             y[yOffset + j] = s0;
             y[yOffset + j + 1] = s1;
         }
-        if (j < a.cols()) y[yOffset + j] = dot2(p[j + 1] - p[j], v, idx, p[j], x, xOffset);
+        if (j < a.cols()) y[yOffset + j] = chains(p[j + 1] - p[j], v, idx, p[j], x, xOffset);
     }
 
     @Override

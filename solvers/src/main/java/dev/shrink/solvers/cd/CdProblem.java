@@ -59,7 +59,11 @@ abstract class CdProblem {
         CoordinateDescent.Workspace ws = workspace();
         double now = ws.drift + residualDrift();
         ws.drift = now;
-        for (int j = 0; j < p; j++) if (skip == null || !skip[j]) ws.driftAt[j] = now;
+        for (int j = 0; j < p; j++) {
+            if (skip != null && skip[j]) continue;
+            ws.driftAt[j] = now;
+            ws.epochs.forget(j);
+        }
     }
 
     /**
@@ -99,6 +103,16 @@ abstract class CdProblem {
 
     /** The sum that {@link #xtr(int, double[], double)} needs for r (the weighted sum of its entries under centring). */
     double residualSum(double[] r) {
+        throw new UnsupportedOperationException();
+    }
+
+    /** Numbers of X the problem reads in a pass (its stored entries); 0 where it reads no X (Gram representations). */
+    long storedEntries() {
+        return 0;
+    }
+
+    /** ⟨a, b⟩ of two residual-space vectors, in the inner product of {@link #norm2}. */
+    double residualDot(double[] a, double[] b) {
         throw new UnsupportedOperationException();
     }
 

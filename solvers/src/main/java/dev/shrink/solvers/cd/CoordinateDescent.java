@@ -173,10 +173,15 @@ final class CoordinateDescent {
         int p = problem.p;
         double now = ws.drift + problem.residualDrift();
         ws.drift = now;
+        ws.epochs.begin(problem);
         for (int k = 0; k < size; k++) {
             int j = set[k];
-            if (setFresh) ws.driftAt[j] = now;
-            else refresh(problem, grad, ws, j, now);
+            if (setFresh) {
+                ws.driftAt[j] = now;
+                ws.epochs.read(j, 0.0);
+            } else {
+                refresh(problem, grad, ws, j, now);
+            }
         }
         double[] norms2 = problem.columnNorms2();
         boolean[] screened = ws.screened;
@@ -264,6 +269,7 @@ final class CoordinateDescent {
                 CdTrace.add(CdTrace.Count.APPROXIMATED, 1);
                 grad[j] = g;
                 ws.driftAt[j] = at;
+                ws.epochs.read(j, 1.5 * error);
                 if (bound(grad, norms2, ws, j, now) <= threshold) return false;
                 CdTrace.add(CdTrace.Count.APPROXIMATION_SHORT, 1);
             }
@@ -272,16 +278,22 @@ final class CoordinateDescent {
         return true;
     }
 
-    /** The bound on |x̃ⱼᵀR| from a stale entry: |gⱼ| + ‖x̃ⱼ‖·(drift now − drift then). */
+    /**
+     * The bound on |x̃ⱼᵀR| from a stale entry: |gⱼ| + ‖x̃ⱼ‖·(drift now − drift then), or the tighter one by projection
+     * when the residual of the check that read it is still kept ({@link Epochs#bound}).
+     */
     private static double bound(double[] grad, double[] norms2, Workspace ws, int j, double now) {
         double age = now - ws.driftAt[j];
-        return Math.abs(grad[j]) + (age > 0 ? ws.columnNorm(norms2, j) * age : 0.0);
+        double norm = ws.columnNorm(norms2, j);
+        double b = Math.abs(grad[j]) + (age > 0 ? norm * age : 0.0);
+        return Math.min(b, ws.epochs.bound(j, Math.abs(grad[j]), norm));
     }
 
     private static void refresh(CdProblem problem, double[] grad, Workspace ws, int j, double now) {
         CdTrace.add(CdTrace.Count.REFRESHED, 1);
         grad[j] = problem.xtr(j);
         ws.driftAt[j] = now;
+        ws.epochs.read(j, 0.0);
     }
 
     private static Result sweeps(CdProblem problem, double[] w, double l1, double l2, double[] factors, Box box, double gapTol, double dwTol,
@@ -564,6 +576,9 @@ final class CoordinateDescent {
             return norms[j];
         }
 
+        /** The residuals of the last full checks, for the bounds by projection ({@link Epochs}). */
+        final Epochs epochs;
+
         /** The check (its drift) at which each feature was last read in float32, created on first use. */
         double[] approximatedAt;
         /** How often an extrapolated dual point gave a smaller gap than the residual's (for tests). */
@@ -581,6 +596,7 @@ final class CoordinateDescent {
             candidates = new int[p];
             scores = new double[p];
             anderson = new Anderson(p);
+            epochs = new Epochs(p);
         }
 
         DualExtrapolation extrapolation(int n) {

@@ -368,6 +368,19 @@ final class NaiveProblem extends CdProblem {
     }
 
     @Override
+    long storedEntries() {
+        return a.storedEntries();
+    }
+
+    @Override
+    double residualDot(double[] a, double[] b) {
+        if (s == null) return LEVEL1.dot(n, a, 0, b, 0);
+        double t = 0;
+        for (int i = 0; i < n; i++) t += s[i] * a[i] * b[i];
+        return t;
+    }
+
+    @Override
     double norm2(double[] r) {
         if (s == null) return LEVEL1.dot(n, r, 0, r, 0);
         double t = 0;

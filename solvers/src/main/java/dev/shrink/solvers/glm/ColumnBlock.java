@@ -15,6 +15,23 @@ interface ColumnBlock {
     /** The slot of feature j, or −1 when it is not in the block. */
     int slot(int feature);
 
+    /**
+     * The cost of one {@link #gram} in multiply–adds of a column pass: a dense block's n·m² at the Gram kernel's
+     * speed ({@value dev.shrink.solvers.internal.Thresholds#GRAM_SPEEDUP}× a column pass's per flop); a sparse block's
+     * is its stored entries' row-wise products.
+     */
+    default double gramCost() {
+        return (double) rows() * size() * size() / dev.shrink.solvers.internal.Thresholds.GRAM_SPEEDUP;
+    }
+
+    /** The cost of {@link #weightedProducts} for {@code count} new slots, as {@link #gramCost}: a dense block's n·m·count. */
+    default double productsCost(int count) {
+        return (double) rows() * size() * count;
+    }
+
+    /** Rows n of the columns. */
+    int rows();
+
     /** Appends the features {@code features[0 .. count)} (those already present are skipped). */
     void add(int[] features, int count);
 

@@ -10,73 +10,44 @@ import java.util.Arrays;
 
 /**
  * A {@link ColumnBlock} that holds the working set's centred columns as a dense column-major n×m array in a growing
- * buffer (n·m doubles), filled by the design's own {@link Gather}: the dense design copies its columns, a sparse one
- * scatters its stored entries. Every product with the block then runs on the dense kernels.
+ * buffer (n·m doubles), filled by the design's own {@link Gather} (a dense design's columns; a sparse design keeps them
+ * sparse instead, {@link SparseBlock}). Every product with the block then runs on the dense kernels.
  */
-final class GatheredBlock implements ColumnBlock {
+final class GatheredBlock extends BlockSlots {
     /** Writes the centred columns {@code features[0 .. count)} (sorted ascending) into z from offset, n values each. */
     interface Gather {
         void into(int[] features, int count, double[] z, int offset);
     }
 
-    private final int n;
     private final int p;
     private final ParallelKernels passes;
     private final Gather gather;
-    private final int[] slotOf;
-    private int[] features = new int[0];
     private double[] z = new double[0];
-    private int m;
     private double[] ones;
     private double[] scratch;
     private final KernelProvider kernels = KernelProvider.get();
     private final Level1 level1 = kernels.level1();
 
     GatheredBlock(int n, int p, ParallelKernels passes, Gather gather) {
-        this.n = n;
+        super(n, p);
         this.p = p;
         this.passes = passes;
         this.gather = gather;
-        this.slotOf = new int[p];
-        Arrays.fill(slotOf, -1);
-    }
-
-    @Override
-    public int size() {
-        return m;
-    }
-
-    @Override
-    public int feature(int slot) {
-        return features[slot];
-    }
-
-    @Override
-    public int slot(int feature) {
-        return slotOf[feature];
     }
 
     @Override
     public void add(int[] add, int count) {
-        int fresh = 0;
-        int[] todo = new int[count];
-        for (int t = 0; t < count; t++) if (slotOf[add[t]] < 0) todo[fresh++] = add[t];
+        int[] todo = fresh(add, count);
+        int fresh = todo.length;
         if (fresh == 0) return;
-        todo = Arrays.copyOf(todo, fresh);
-        Arrays.sort(todo);
         int m1 = m + fresh;
         if ((long) m1 * n > Integer.MAX_VALUE - 8) throw new IllegalStateException("working set too large: " + m1 + " columns of " + n);
         if ((long) m1 * n > z.length) {
             int cap = (int) Math.min((long) p, Math.max(m1, 2L * m));
             z = Arrays.copyOf(z, cap * n);
-            features = Arrays.copyOf(features, cap);
         }
         gather.into(todo, fresh, z, m * n);
-        for (int t = 0; t < fresh; t++) {
-            features[m + t] = todo[t];
-            slotOf[todo[t]] = m + t;
-        }
-        m = m1;
+        assign(todo);
     }
 
     private MatrixView view() {

@@ -131,7 +131,7 @@ public final class GlmProblem {
             }
         };
         this.k = family.outputs();
-        DesignOps ops = sparse == null ? new DenseDesignOps((MatrixView) x, mean, passes) : new SparseDesignOps(sparse, mean, passes);
+        DesignOps ops = sparse == null ? new DenseDesignOps((MatrixView) x, mean, passes) : new SparseDesignOps(sparse, mean);
         this.engine = new ProximalNewton(ops, family, penalties, intercept, excluded);
     }
 

@@ -368,11 +368,12 @@ final class ProximalNewton {
             int j = block.feature(s);
             smooth = l1 * pen.a(j) == 0 && pen.lower(j) == Double.NEGATIVE_INFINITY && pen.upper(j) == Double.POSITIVE_INFINITY;
         }
-        // the Gram blocks are kept (GramCache) and only extended while the metric they define still converges fast
+        // the Gram blocks are kept (GramCache) and only extended while the metric they define still converges fast; the
+        // block prices its own Gram (dense: n·m²/GRAM_SPEEDUP; sparse: its stored entries' row-wise products)
         boolean fits = (double) pairs * m * m <= Thresholds.GLM_GRAM_ELEMENTS;
         boolean reuse = form == Form.AUTO && cache.size() > 0 && !refreshMetric && m - cache.size() <= m / 4;
-        double gramCost = reuse ? (double) pairs * n * m * (m - cache.size())
-                : (double) pairs * n * m * m / Thresholds.GRAM_SPEEDUP / Thresholds.GLM_GRAM_REUSE;
+        double gramCost = reuse ? pairs * block.productsCost(m - cache.size())
+                : pairs * block.gramCost() / Thresholds.GLM_GRAM_REUSE;
         double residualCost = 4.0 * n * Math.max(lastVisits, (long) k * m) + (double) pairs * n * m;
         NewtonModel model;
         staleStep = false;
@@ -688,7 +689,8 @@ final class ProximalNewton {
             double[] rhs = step.clone();
             double largest = 0;
             for (double v : rhs) largest = Math.max(largest, Math.abs(v));
-            if (!(largest > Thresholds.PROFILE_GRADIENT * gradientScale())) { // at rounding level already
+            // at rounding level already: below the error bound of the n-term sums that form it (n·ε·Σ|∇Fᵢ|), or a few roundings
+            if (!(largest > Math.max(Thresholds.PROFILE_GRADIENT, n * 0x1p-53) * gradientScale())) {
                 settled = true;
                 return false;
             }
@@ -729,7 +731,7 @@ final class ProximalNewton {
             for (int ls = 0; ls < Thresholds.MAX_HALVINGS; ls++) {
                 for (int i = 0; i < k * n; i++) trial[i] = eta[i] + t * dEta[i];
                 double f = family.loss(trial);
-                boolean rounding = t == 1.0 && -slope <= Thresholds.ROUNDING_REGIME * Math.abs(f0) && f <= f0 + Thresholds.ROUNDING_SLACK * Math.abs(f0);
+                boolean rounding = t == 1.0 && -slope <= Thresholds.ROUNDING_REGIME * Math.abs(f0) && f <= f0 + roundingSlack(f0);
                 if (f <= f0 + Thresholds.ARMIJO * t * slope || rounding) {
                     System.arraycopy(trial, 0, eta, 0, k * n);
                     lossNow = f;
@@ -750,6 +752,15 @@ final class ProximalNewton {
             }
             return false;
         }
+    }
+
+    /**
+     * How much a step in the rounding regime may raise the loss: its rounding error, a share of it, but at least the
+     * error bound of the n-term sum that forms it (n·ε·F for the non-negative terms; with n = 10⁵ rows the summation
+     * alone is off by 10⁻¹² relative, and a fixed share would reject every full step there).
+     */
+    private double roundingSlack(double f0) {
+        return Math.max(Thresholds.ROUNDING_SLACK, n * 0x1p-53) * Math.abs(f0);
     }
 
     /** Σᵢ|∇Fᵢ| over the rows and classes: the scale of a gradient element's rounding error. */
@@ -809,7 +820,7 @@ final class ProximalNewton {
             double f = fl + blockPenalty(wTrial, m);
             // near the minimiser the predicted decrease drops below the rounding of P: the full step (Newton's, quadratically
             // convergent there) is taken if P does not rise beyond rounding; the duality gap judges it
-            boolean rounding = t == 1.0 && roundingRegime && f <= f0 + Thresholds.ROUNDING_SLACK * Math.abs(f0);
+            boolean rounding = t == 1.0 && roundingRegime && f <= f0 + roundingSlack(f0);
             if (f <= f0 + Thresholds.ARMIJO * t * predicted || rounding) {
                 lastStepLength = t;
                 System.arraycopy(trial, 0, eta, 0, k * n);

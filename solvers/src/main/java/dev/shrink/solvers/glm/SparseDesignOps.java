@@ -1,17 +1,16 @@
 package dev.shrink.solvers.glm;
 
-import dev.shrink.kernels.ParallelKernels;
 import dev.shrink.solvers.matrix.DesignMatrix;
 
 /**
  * {@link DesignOps} of a sparse design (compressed columns, {@link DesignMatrix}): full products read only the stored
- * entries and centre implicitly (X̃w = Xw − (x̄ᵀw)·1, X̃ᵀv = Xᵀv − x̄·Σvᵢ); the working set's columns are gathered
- * centred into a dense block ({@link GatheredBlock}: n·|working set| doubles, the only memory beyond O(n + p)).
+ * entries and centre implicitly (X̃w = Xw − (x̄ᵀw)·1, X̃ᵀv = Xᵀv − x̄·Σvᵢ); the working set's columns stay sparse
+ * ({@link SparseBlock}: the centring implicit there too, its Gram the sparse one), so nothing beyond O(n + p + m²)
+ * is allocated.
  */
 final class SparseDesignOps implements DesignOps {
     private final DesignMatrix x;
     private final double[] mean;
-    private final ParallelKernels passes;
     private final int n;
     private final int p;
     private final double[] in;
@@ -19,14 +18,10 @@ final class SparseDesignOps implements DesignOps {
     private final double[] inP;
     private final double[] outP;
 
-    /**
-     * @param mean   column means to subtract (null: none)
-     * @param passes the kernels (row chunks) of the products with the gathered block
-     */
-    SparseDesignOps(DesignMatrix x, double[] mean, ParallelKernels passes) {
+    /** @param mean column means to subtract (null: none) */
+    SparseDesignOps(DesignMatrix x, double[] mean) {
         this.x = x;
         this.mean = mean;
-        this.passes = passes;
         this.n = x.rows();
         this.p = x.cols();
         this.in = new double[n];
@@ -65,17 +60,6 @@ final class SparseDesignOps implements DesignOps {
 
     @Override
     public ColumnBlock newBlock() {
-        return new GatheredBlock(n, p, passes, this::gather);
-    }
-
-    /** Each column scattered from its stored entries, then shifted by its mean. */
-    private void gather(int[] features, int count, double[] z, int offset) {
-        double[] col = new double[n];
-        for (int t = 0; t < count; t++) {
-            int j = features[t];
-            x.column(j, col);
-            double mj = mean == null ? 0.0 : mean[j];
-            for (int i = 0; i < n; i++) z[offset + t * n + i] = col[i] - mj;
-        }
+        return new SparseBlock(x, mean);
     }
 }
