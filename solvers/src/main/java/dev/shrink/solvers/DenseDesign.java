@@ -3,7 +3,9 @@ package dev.shrink.solvers;
 import dev.shrink.kernels.Checks;
 import dev.shrink.kernels.DenseMatrix;
 import dev.shrink.kernels.FloatMatrixView;
+import dev.shrink.kernels.KernelProvider;
 import dev.shrink.kernels.Layout;
+import dev.shrink.kernels.Level1;
 import dev.shrink.kernels.MatrixView;
 import dev.shrink.kernels.RowArrays;
 import dev.shrink.solvers.internal.Inputs;
@@ -113,35 +115,37 @@ public final class DenseDesign extends Design {
     }
 
     /**
-     * Scans in memory order (fast); on a hit, finds the first bad element in row order for the message. x·0 is NaN
-     * exactly when x is NaN or ±Inf; with {@code magnitudes}, (c·x)²·0 is NaN exactly when, in addition, (c·x)²
-     * overflows, i.e. 16·n·p·x² &gt; MAX_VALUE with c = 4√(n·p). One branch per line instead of one per element.
+     * Scans in memory order (fast: the largest magnitude by the vector kernel, NaN when any value is NaN); on a hit,
+     * finds the first bad element in row order for the message. A value is bad when it is not finite or, with
+     * {@code magnitudes}, when it exceeds {@link #magnitudeLimit} — the same test as the message's loop below.
      */
     private static void check(DenseMatrix m, boolean magnitudes) {
-        double c = 4 * Math.sqrt((double) m.rows() * m.cols());
+        double limit = magnitudes ? magnitudeLimit(m.rows(), m.cols()) : Double.MAX_VALUE;
+        Level1 level1 = KernelProvider.get().level1();
         boolean bad = switch (m) {
             case MatrixView v -> {
                 int major = v.layout() == Layout.ROW_MAJOR ? v.rows() : v.cols();
                 int minor = v.layout() == Layout.ROW_MAJOR ? v.cols() : v.rows();
+                if (v.ld() == minor) yield !(level1.maxAbs(major * minor, v.data(), v.offset()) <= limit);
                 boolean any = false;
-                for (int line = 0; line < major && !any; line++) any = !finite(v.data(), v.offset() + line * v.ld(), minor, magnitudes ? c : 1.0);
+                for (int line = 0; line < major && !any; line++) any = !(level1.maxAbs(minor, v.data(), v.offset() + line * v.ld()) <= limit);
                 yield any;
             }
             case RowArrays r -> {
                 boolean any = false;
-                for (int i = 0; i < r.rows() && !any; i++) any = !finite(r.arrays()[i], 0, r.cols(), magnitudes ? c : 1.0);
+                for (int i = 0; i < r.rows() && !any; i++) any = !(level1.maxAbs(r.cols(), r.arrays()[i], 0) <= limit);
                 yield any;
             }
             case FloatMatrixView f -> {
+                double c = magnitudes ? 4 * Math.sqrt((double) m.rows() * m.cols()) : 1.0;
                 int major = f.layout() == Layout.ROW_MAJOR ? f.rows() : f.cols();
                 int minor = f.layout() == Layout.ROW_MAJOR ? f.cols() : f.rows();
                 boolean any = false;
-                for (int line = 0; line < major && !any; line++) any = !finite(f.data(), f.offset() + line * f.ld(), minor, magnitudes ? c : 1.0);
+                for (int line = 0; line < major && !any; line++) any = !finite(f.data(), f.offset() + line * f.ld(), minor, c);
                 yield any;
             }
         };
         if (!bad) return;
-        double limit = magnitudeLimit(m.rows(), m.cols());
         for (int i = 0; i < m.rows(); i++) {
             for (int j = 0; j < m.cols(); j++) {
                 double x = m.get(i, j);
@@ -152,28 +156,10 @@ public final class DenseDesign extends Design {
     }
 
     /**
-     * Whether c·x is finite and so is (c·x)² for every x in {@code a[from .. from + count)} (c = 1: whether each x is
-     * finite): (c·x)²·0 is NaN exactly when it is not. Two chains so that the additions' latency does not serialise
-     * the scan.
+     * Whether c·x is finite and so is (c·x)² for every float32 x in {@code a[from .. from + count)} (c = 1: whether
+     * each x is finite), in double (float32 squares are exact there): (c·x)²·0 is NaN exactly when it is not. Two
+     * chains so that the additions' latency does not serialise the scan.
      */
-    private static boolean finite(double[] a, int from, int count, double c) {
-        double acc0 = 0;
-        double acc1 = 0;
-        int k = 0;
-        for (; k + 1 < count; k += 2) {
-            double x0 = a[from + k] * c;
-            double x1 = a[from + k + 1] * c;
-            acc0 += x0 * x0 * 0.0;
-            acc1 += x1 * x1 * 0.0;
-        }
-        if (k < count) {
-            double x0 = a[from + k] * c;
-            acc0 += x0 * x0 * 0.0;
-        }
-        return acc0 + acc1 == 0;
-    }
-
-    /** {@link #finite(double[], int, int, double)} for float32 data, in double (float32 squares are exact there). */
     private static boolean finite(float[] a, int from, int count, double c) {
         double acc0 = 0;
         double acc1 = 0;

@@ -68,8 +68,12 @@
  *   predicted decrease is below {@value dev.shrink.solvers.internal.Thresholds#ROUNDING_REGIME} of the objective.</li>
  *   <li>Logistic regression (L-BFGS, Newton–Cholesky, Newton-CG): strong Wolfe line searches (c₁ =
  *   {@value dev.shrink.solvers.internal.Thresholds#ARMIJO}, c₂ = {@value dev.shrink.solvers.internal.Thresholds#WOLFE_CURVATURE});
- *   Newton–Cholesky up to {@value dev.shrink.solvers.internal.Thresholds#NEWTON_MAX_FEATURES} features, through XXᵀ
- *   when p &gt; n up to {@value dev.shrink.solvers.internal.Thresholds#DUAL_MAX_ROWS} rows, L-BFGS otherwise.</li>
+ *   Newton–Cholesky up to {@value dev.shrink.solvers.internal.Thresholds#NEWTON_MAX_FEATURES} features (measured
+ *   crossover with L-BFGS between 40 and 100 features at n = 20000; the table is in Thresholds), through XXᵀ when
+ *   p &gt; n up to {@value dev.shrink.solvers.internal.Thresholds#DUAL_MAX_ROWS} rows, L-BFGS otherwise; L-BFGS starts
+ *   from the Hessian of {@value dev.shrink.solvers.internal.Thresholds#PRECONDITIONER_ROWS_PER_FEATURE}·p sampled rows
+ *   when its condition number exceeds {@value dev.shrink.solvers.internal.Thresholds#PRECONDITIONER_CONDITION} times
+ *   the spread of its sampling noise (Marchenko–Pastur), from the scaled identity otherwise.</li>
  *   <li>Proximal Newton (every penalised GLM but binary L2 logistic regression): working set by the strong rule, its
  *   weighted Gram per outer step, the penalised model solved by coordinate descent until no coordinate changes it by
  *   more than {@value dev.shrink.solvers.internal.Thresholds#GLM_INNER_SHARE}·gap·(gap/loss) (at least

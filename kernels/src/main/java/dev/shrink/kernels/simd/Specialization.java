@@ -26,7 +26,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * its lambda forms the same way). Each copy has its own constant species, its own profiles and its own compiled code.
  *
  * <p>Templates are self-contained: no nested classes, and no other class names a template (either would reach the
- * template class itself, whose initialization fails on purpose — it has no class data).
+ * template class itself, whose initialization fails on purpose — it has no class data). Nor does a template hand its
+ * vectors to a shared helper: a helper's vector calls have one type profile for every width, and once two widths have
+ * run through it C2 stops inlining them and boxes the vectors. Measured (Zen 5): a shared horizontal-sum helper, after
+ * one 512-bit Cholesky, made the 256-bit product Xw of a 20000×200 matrix 5.6 ms instead of 0.9 ms; each template now
+ * keeps its own copy of that sum.
  */
 final class Specialization {
     private Specialization() {}

@@ -51,7 +51,7 @@ final class VectorLevel1 implements Level1 {
         for (int bound = n & -L; i < bound; i += L) {
             a0 = DoubleVector.fromArray(S, x, xOffset + i).fma(DoubleVector.fromArray(S, y, yOffset + i), a0);
         }
-        double s = Lanes.sum(a0.add(a1).add(a2.add(a3)));
+        double s = sum(a0.add(a1).add(a2.add(a3)));
         for (; i < n; i++) s = Math.fma(x[xOffset + i], y[yOffset + i], s);
         return s;
     }
@@ -71,7 +71,7 @@ final class VectorLevel1 implements Level1 {
         for (int bound = n & -FL; i < bound; i += FL) {
             a0 = FloatVector.fromArray(F, x, xOffset + i).fma(FloatVector.fromArray(F, y, yOffset + i), a0);
         }
-        float s = Lanes.sum(a0.add(a1).add(a2.add(a3)));
+        float s = sum(a0.add(a1).add(a2.add(a3)));
         for (; i < n; i++) s = Math.fma(x[xOffset + i], y[yOffset + i], s);
         return s;
     }
@@ -152,7 +152,7 @@ final class VectorLevel1 implements Level1 {
             a3 = a3.add(DoubleVector.fromArray(S, x, xOffset + i + 3 * L));
         }
         for (int bound = n & -L; i < bound; i += L) a0 = a0.add(DoubleVector.fromArray(S, x, xOffset + i));
-        double s = Lanes.sum(a0.add(a1).add(a2.add(a3)));
+        double s = sum(a0.add(a1).add(a2.add(a3)));
         for (; i < n; i++) s += x[xOffset + i];
         return s;
     }
@@ -191,7 +191,7 @@ final class VectorLevel1 implements Level1 {
             DoubleVector v = DoubleVector.fromArray(S, x, xOffset + i).mul(c);
             a0 = v.fma(v, a0);
         }
-        double s = Lanes.sum(a0.add(a1).add(a2.add(a3)));
+        double s = sum(a0.add(a1).add(a2.add(a3)));
         double scale = Math.scalb(1.0, k);
         for (; i < n; i++) {
             double v = x[xOffset + i] * scale;
@@ -221,5 +221,23 @@ final class VectorLevel1 implements Level1 {
         long m = m0.max(m1).reduceLanes(VectorOperators.MAX);
         for (; i < n; i++) m = Math.max(m, Double.doubleToRawLongBits(x[xOffset + i]) & MAGNITUDE);
         return m > INFINITY_BITS ? Double.NaN : Double.longBitsToDouble(m);
+    }
+
+    /**
+     * v[0] + v[1] + … + v[L−1], left to right: the same bits interpreted and compiled ({@code reduceLanes} leaves the
+     * order open). Each template has its own copy so that its vector calls keep this width's type profile (see
+     * {@link Specialization}).
+     */
+    private static double sum(DoubleVector v) {
+        double s = v.lane(0);
+        for (int i = 1; i < v.length(); i++) s += v.lane(i);
+        return s;
+    }
+
+    /** The float32 {@link #sum(DoubleVector)}. */
+    private static float sum(FloatVector v) {
+        float s = v.lane(0);
+        for (int i = 1; i < v.length(); i++) s += v.lane(i);
+        return s;
     }
 }

@@ -9,6 +9,8 @@ import dev.shrink.kernels.MatrixView;
 import dev.shrink.kernels.RowArrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 import java.lang.invoke.MethodHandles;
@@ -21,7 +23,8 @@ import java.lang.invoke.MethodHandles;
  * Xᵀr column-major) and {@link #combine4} when it runs across them (Xw column-major, Xᵀr row-major). Each treats four
  * lines per pass so one load of the vector operand (or of the output) serves four FMAs, as netlib VectorBLAS's dgemv
  * does. Each line is an (array, offset) pair, so flat arrays and row arrays share the code. A float32 matrix in double
- * arithmetic is widened four lines at a time into a scratch block (exact) and then treated like a flat one; the pure
+ * arithmetic is read in place, each load of floats widened (exactly) to doubles, with the double loops' order of
+ * operations; the pure
  * float32 products have their own loops on float lanes (twice as many per vector).
  */
 final class VectorMatrixVector implements MatrixVector {
@@ -219,8 +222,8 @@ final class VectorMatrixVector implements MatrixVector {
             s2 = DoubleVector.fromArray(S, a2, r2 + t).fma(vt, s2);
             s3 = DoubleVector.fromArray(S, a3, r3 + t).fma(vt, s3);
         }
-        double d0 = Lanes.sum(s0), d1 = Lanes.sum(s1);
-        double d2 = Lanes.sum(s2), d3 = Lanes.sum(s3);
+        double d0 = sum(s0), d1 = sum(s1);
+        double d2 = sum(s2), d3 = sum(s3);
         for (; t < k; t++) {
             double vt = v[vOff + t];
             d0 = Math.fma(a0[r0 + t], vt, d0);
@@ -247,7 +250,7 @@ final class VectorMatrixVector implements MatrixVector {
         for (int bound = n & -L; i < bound; i += L) {
             a0 = DoubleVector.fromArray(S, x, xOffset + i).fma(DoubleVector.fromArray(S, y, yOffset + i), a0);
         }
-        double s = Lanes.sum(a0.add(a1).add(a2.add(a3)));
+        double s = sum(a0.add(a1).add(a2.add(a3)));
         for (; i < n; i++) s = Math.fma(x[xOffset + i], y[yOffset + i], s);
         return s;
     }
@@ -330,33 +333,129 @@ final class VectorMatrixVector implements MatrixVector {
         for (; t < k; t++) out[outOff + t] = Math.fma(a[r + t], c, out[outOff + t]);
     }
 
+    /** Floats that widen into one double vector: L lanes, half the double species' bits. */
+    private static final VectorSpecies<Float> HALF = VectorSpecies.of(float.class, VectorShape.forBitSize(S.vectorBitSize() / 2));
+
     /**
-     * A float32 matrix in double arithmetic: four lines at a time widened (exactly) into a scratch block, then the
-     * double loops. {@code transposed}: Aᵀx instead of Ax.
+     * A float32 matrix in double arithmetic, read in place: each load of L floats is widened (exactly) to one double
+     * vector, so the loops and their order of operations are those of the double ones ({@link #dots4},
+     * {@link #combine4}, {@link #dot}, {@link #combine1}) — the same bits as widening the matrix first — at half the
+     * memory traffic. {@code transposed}: Aᵀx instead of Ax.
      */
     private static void widened(FloatMatrixView a, boolean transposed, double[] x, int xOffset, double[] y, int yOffset) {
         boolean alongLines = (a.layout() == Layout.ROW_MAJOR) != transposed; // the sum runs along the lines
         int lines = a.layout() == Layout.ROW_MAJOR ? a.rows() : a.cols();
         int k = a.layout() == Layout.ROW_MAJOR ? a.cols() : a.rows();
         float[] data = a.data();
-        double[] block = new double[4 * k];
+        int off = a.offset(), ld = a.ld();
         if (!alongLines) java.util.Arrays.fill(y, yOffset, yOffset + k, 0.0);
-        for (int o = 0; o < lines; o += 4) {
-            int count = Math.min(4, lines - o);
-            for (int q = 0; q < count; q++) {
-                int src = a.offset() + (o + q) * a.ld();
-                for (int t = 0; t < k; t++) block[q * k + t] = data[src + t];
-            }
-            if (count == 4) {
-                if (alongLines) dots4(k, block, 0, block, k, block, 2 * k, block, 3 * k, x, xOffset, y, yOffset + o);
-                else combine4(k, block, 0, block, k, block, 2 * k, block, 3 * k, x, xOffset + o, y, yOffset);
-            } else {
-                for (int q = 0; q < count; q++) {
-                    if (alongLines) y[yOffset + o + q] = dot(k, block, q * k, x, xOffset);
-                    else combine1(k, block, q * k, x[xOffset + o + q], y, yOffset);
-                }
-            }
+        int o = 0;
+        for (; o + 3 < lines; o += 4) {
+            int r0 = off + o * ld;
+            if (alongLines) dots4(k, data, r0, r0 + ld, r0 + 2 * ld, r0 + 3 * ld, x, xOffset, y, yOffset + o);
+            else combine4(k, data, r0, r0 + ld, r0 + 2 * ld, r0 + 3 * ld, x, xOffset + o, y, yOffset);
         }
+        for (; o < lines; o++) {
+            if (alongLines) y[yOffset + o] = dot(k, data, off + o * ld, x, xOffset);
+            else combine1(k, data, off + o * ld, x[xOffset + o], y, yOffset);
+        }
+    }
+
+    /** L floats of a from {@code at}, widened to doubles. */
+    private static DoubleVector widen(float[] a, int at) {
+        return (DoubleVector) FloatVector.fromArray(HALF, a, at).convertShape(VectorOperators.F2D, S, 0);
+    }
+
+    /** {@link #dots4} over four float32 lines of one array. */
+    private static void dots4(int k, float[] a, int r0, int r1, int r2, int r3, double[] v, int vOff, double[] out, int outOff) {
+        DoubleVector s0 = DoubleVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
+        int t = 0;
+        for (int bound = k & -L; t < bound; t += L) {
+            DoubleVector vt = DoubleVector.fromArray(S, v, vOff + t);
+            s0 = widen(a, r0 + t).fma(vt, s0);
+            s1 = widen(a, r1 + t).fma(vt, s1);
+            s2 = widen(a, r2 + t).fma(vt, s2);
+            s3 = widen(a, r3 + t).fma(vt, s3);
+        }
+        double d0 = sum(s0), d1 = sum(s1);
+        double d2 = sum(s2), d3 = sum(s3);
+        for (; t < k; t++) {
+            double vt = v[vOff + t];
+            d0 = Math.fma(a[r0 + t], vt, d0);
+            d1 = Math.fma(a[r1 + t], vt, d1);
+            d2 = Math.fma(a[r2 + t], vt, d2);
+            d3 = Math.fma(a[r3 + t], vt, d3);
+        }
+        out[outOff] = d0;
+        out[outOff + 1] = d1;
+        out[outOff + 2] = d2;
+        out[outOff + 3] = d3;
+    }
+
+    /** {@link #dot} of a float32 line with a double vector. */
+    private static double dot(int n, float[] x, int xOffset, double[] y, int yOffset) {
+        DoubleVector a0 = DoubleVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
+        int i = 0;
+        for (int bound = n & -(4 * L); i < bound; i += 4 * L) {
+            a0 = widen(x, xOffset + i).fma(DoubleVector.fromArray(S, y, yOffset + i), a0);
+            a1 = widen(x, xOffset + i + L).fma(DoubleVector.fromArray(S, y, yOffset + i + L), a1);
+            a2 = widen(x, xOffset + i + 2 * L).fma(DoubleVector.fromArray(S, y, yOffset + i + 2 * L), a2);
+            a3 = widen(x, xOffset + i + 3 * L).fma(DoubleVector.fromArray(S, y, yOffset + i + 3 * L), a3);
+        }
+        for (int bound = n & -L; i < bound; i += L) {
+            a0 = widen(x, xOffset + i).fma(DoubleVector.fromArray(S, y, yOffset + i), a0);
+        }
+        double s = sum(a0.add(a1).add(a2.add(a3)));
+        for (; i < n; i++) s = Math.fma(x[xOffset + i], y[yOffset + i], s);
+        return s;
+    }
+
+    /** {@link #combine4} over four float32 lines of one array. */
+    private static void combine4(int k, float[] a, int r0, int r1, int r2, int r3, double[] c, int cOff, double[] out, int outOff) {
+        double c0 = c[cOff], c1 = c[cOff + 1], c2 = c[cOff + 2], c3 = c[cOff + 3];
+        DoubleVector b0 = DoubleVector.broadcast(S, c0), b1 = DoubleVector.broadcast(S, c1);
+        DoubleVector b2 = DoubleVector.broadcast(S, c2), b3 = DoubleVector.broadcast(S, c3);
+        int t = 0;
+        for (int bound = k & -(2 * L); t < bound; t += 2 * L) {
+            DoubleVector acc0 = DoubleVector.fromArray(S, out, outOff + t);
+            DoubleVector acc1 = DoubleVector.fromArray(S, out, outOff + t + L);
+            acc0 = widen(a, r0 + t).fma(b0, acc0);
+            acc1 = widen(a, r0 + t + L).fma(b0, acc1);
+            acc0 = widen(a, r1 + t).fma(b1, acc0);
+            acc1 = widen(a, r1 + t + L).fma(b1, acc1);
+            acc0 = widen(a, r2 + t).fma(b2, acc0);
+            acc1 = widen(a, r2 + t + L).fma(b2, acc1);
+            acc0 = widen(a, r3 + t).fma(b3, acc0);
+            acc1 = widen(a, r3 + t + L).fma(b3, acc1);
+            acc0.intoArray(out, outOff + t);
+            acc1.intoArray(out, outOff + t + L);
+        }
+        for (int bound = k & -L; t < bound; t += L) {
+            DoubleVector acc = DoubleVector.fromArray(S, out, outOff + t);
+            acc = widen(a, r0 + t).fma(b0, acc);
+            acc = widen(a, r1 + t).fma(b1, acc);
+            acc = widen(a, r2 + t).fma(b2, acc);
+            acc = widen(a, r3 + t).fma(b3, acc);
+            acc.intoArray(out, outOff + t);
+        }
+        for (; t < k; t++) {
+            double acc = out[outOff + t];
+            acc = Math.fma(a[r0 + t], c0, acc);
+            acc = Math.fma(a[r1 + t], c1, acc);
+            acc = Math.fma(a[r2 + t], c2, acc);
+            acc = Math.fma(a[r3 + t], c3, acc);
+            out[outOff + t] = acc;
+        }
+    }
+
+    /** {@link #combine1} with a float32 line. */
+    private static void combine1(int k, float[] a, int r, double c, double[] out, int outOff) {
+        DoubleVector b = DoubleVector.broadcast(S, c);
+        int t = 0;
+        for (int bound = k & -L; t < bound; t += L) {
+            widen(a, r + t).fma(b, DoubleVector.fromArray(S, out, outOff + t)).intoArray(out, outOff + t);
+        }
+        for (; t < k; t++) out[outOff + t] = Math.fma(a[r + t], c, out[outOff + t]);
     }
 
     @Override
@@ -395,8 +494,8 @@ final class VectorMatrixVector implements MatrixVector {
                 s2 = FloatVector.fromArray(F, a, r2 + t).fma(vt, s2);
                 s3 = FloatVector.fromArray(F, a, r3 + t).fma(vt, s3);
             }
-            float d0 = Lanes.sum(s0), d1 = Lanes.sum(s1);
-            float d2 = Lanes.sum(s2), d3 = Lanes.sum(s3);
+            float d0 = sum(s0), d1 = sum(s1);
+            float d2 = sum(s2), d3 = sum(s3);
             for (; t < k; t++) {
                 float vt = v[vOff + t];
                 d0 = Math.fma(a[r0 + t], vt, d0);
@@ -416,7 +515,7 @@ final class VectorMatrixVector implements MatrixVector {
             for (int bound = k & -FL; t < bound; t += FL) {
                 s0 = FloatVector.fromArray(F, a, r + t).fma(FloatVector.fromArray(F, v, vOff + t), s0);
             }
-            float d = Lanes.sum(s0);
+            float d = sum(s0);
             for (; t < k; t++) d = Math.fma(a[r + t], v[vOff + t], d);
             out[outOff + o] = d;
         }
@@ -505,5 +604,23 @@ final class VectorMatrixVector implements MatrixVector {
             }
             for (; j < k; j++) a[r + j] = Math.fma(y[yOffset + j], c, a[r + j]);
         }
+    }
+
+    /**
+     * v[0] + v[1] + … + v[L−1], left to right: the same bits interpreted and compiled ({@code reduceLanes} leaves the
+     * order open). Each template has its own copy so that its vector calls keep this width's type profile (see
+     * {@link Specialization}).
+     */
+    private static double sum(DoubleVector v) {
+        double s = v.lane(0);
+        for (int i = 1; i < v.length(); i++) s += v.lane(i);
+        return s;
+    }
+
+    /** The float32 {@link #sum(DoubleVector)}. */
+    private static float sum(FloatVector v) {
+        float s = v.lane(0);
+        for (int i = 1; i < v.length(); i++) s += v.lane(i);
+        return s;
     }
 }

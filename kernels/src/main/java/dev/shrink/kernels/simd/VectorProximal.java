@@ -161,7 +161,7 @@ final class VectorProximal implements Proximal {
             DoubleVector v = DoubleVector.fromArray(S, x, xOffset + i).mul(c);
             a0 = v.fma(v, a0);
         }
-        double s = Lanes.sum(a0.add(a1));
+        double s = sum(a0.add(a1));
         for (; i < n; i++) {
             double v = x[xOffset + i] * scale;
             s = Math.fma(v, v, s);
@@ -194,5 +194,16 @@ final class VectorProximal implements Proximal {
         }
         // A row-major column (incX = ld) is a gather, slower on x86 than these scalar loads.
         for (; i < n; i++) r[rOffset + i] -= delta * x[xOffset + i * incX];
+    }
+
+    /**
+     * v[0] + v[1] + … + v[L−1], left to right: the same bits interpreted and compiled ({@code reduceLanes} leaves the
+     * order open). Each template has its own copy so that its vector calls keep this width's type profile (see
+     * {@link Specialization}).
+     */
+    private static double sum(DoubleVector v) {
+        double s = v.lane(0);
+        for (int i = 1; i < v.length(); i++) s += v.lane(i);
+        return s;
     }
 }

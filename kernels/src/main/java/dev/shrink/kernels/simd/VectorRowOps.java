@@ -28,7 +28,7 @@ final class VectorRowOps extends RowOps {
         for (; i <= n - FL; i += FL) {
             s0 = FloatVector.fromArray(F, x, xo + i).fma(FloatVector.fromArray(F, y, yo + i), s0);
         }
-        float s = Lanes.sum(s0.add(s1));
+        float s = sum(s0.add(s1));
         for (; i < n; i++) s = Math.fma(x[xo + i], y[yo + i], s);
         return s;
     }
@@ -44,7 +44,7 @@ final class VectorRowOps extends RowOps {
             s2 = FloatVector.fromArray(F, a, r2 + i).fma(vi, s2);
             s3 = FloatVector.fromArray(F, a, r3 + i).fma(vi, s3);
         }
-        float d0 = Lanes.sum(s0), d1 = Lanes.sum(s1), d2 = Lanes.sum(s2), d3 = Lanes.sum(s3);
+        float d0 = sum(s0), d1 = sum(s1), d2 = sum(s2), d3 = sum(s3);
         for (; i < n; i++) {
             float vi = v[vo + i];
             d0 = Math.fma(a[r0 + i], vi, d0);
@@ -89,22 +89,22 @@ final class VectorRowOps extends RowOps {
             c32 = x.fma(b2, c32);
             c33 = x.fma(b3, c33);
         }
-        out[0] = Lanes.sum(c00);
-        out[1] = Lanes.sum(c01);
-        out[2] = Lanes.sum(c02);
-        out[3] = Lanes.sum(c03);
-        out[4] = Lanes.sum(c10);
-        out[5] = Lanes.sum(c11);
-        out[6] = Lanes.sum(c12);
-        out[7] = Lanes.sum(c13);
-        out[8] = Lanes.sum(c20);
-        out[9] = Lanes.sum(c21);
-        out[10] = Lanes.sum(c22);
-        out[11] = Lanes.sum(c23);
-        out[12] = Lanes.sum(c30);
-        out[13] = Lanes.sum(c31);
-        out[14] = Lanes.sum(c32);
-        out[15] = Lanes.sum(c33);
+        out[0] = sum(c00);
+        out[1] = sum(c01);
+        out[2] = sum(c02);
+        out[3] = sum(c03);
+        out[4] = sum(c10);
+        out[5] = sum(c11);
+        out[6] = sum(c12);
+        out[7] = sum(c13);
+        out[8] = sum(c20);
+        out[9] = sum(c21);
+        out[10] = sum(c22);
+        out[11] = sum(c23);
+        out[12] = sum(c30);
+        out[13] = sum(c31);
+        out[14] = sum(c32);
+        out[15] = sum(c33);
         int[] r = {r0, r1, r2, r3};
         int[] s = {s0, s1, s2, s3};
         for (; i < n; i++) {
@@ -126,7 +126,7 @@ final class VectorRowOps extends RowOps {
         for (; i <= n - L; i += L) {
             s0 = DoubleVector.fromArray(S, x, xo + i).fma(DoubleVector.fromArray(S, y, yo + i), s0);
         }
-        double s = Lanes.sum(s0.add(s1));
+        double s = sum(s0.add(s1));
         for (; i < n; i++) s = Math.fma(x[xo + i], y[yo + i], s);
         return s;
     }
@@ -164,5 +164,23 @@ final class VectorRowOps extends RowOps {
                 }
             }
         }
+    }
+
+    /**
+     * v[0] + v[1] + … + v[L−1], left to right: the same bits interpreted and compiled ({@code reduceLanes} leaves the
+     * order open). Each template has its own copy so that its vector calls keep this width's type profile (see
+     * {@link Specialization}).
+     */
+    private static double sum(DoubleVector v) {
+        double s = v.lane(0);
+        for (int i = 1; i < v.length(); i++) s += v.lane(i);
+        return s;
+    }
+
+    /** The float32 {@link #sum(DoubleVector)}. */
+    private static float sum(FloatVector v) {
+        float s = v.lane(0);
+        for (int i = 1; i < v.length(); i++) s += v.lane(i);
+        return s;
     }
 }

@@ -96,7 +96,7 @@ final class VectorSymmetricEigen extends ScalarSymmetricEigen {
             acc0 = DoubleVector.fromArray(S, a, aOff + j).fma(DoubleVector.fromArray(S, b, bOff + j), acc0);
             j += L;
         }
-        double s = Lanes.sum(acc0.add(acc1));
+        double s = sum(acc0.add(acc1));
         for (; j < m; j++) s += a[aOff + j] * b[bOff + j];
         return s;
     }
@@ -141,5 +141,16 @@ final class VectorSymmetricEigen extends ScalarSymmetricEigen {
             }
             for (; j < m; j++) q[row + j] += t * v[vOff + j];
         }
+    }
+
+    /**
+     * v[0] + v[1] + … + v[L−1], left to right: the same bits interpreted and compiled ({@code reduceLanes} leaves the
+     * order open). Each template has its own copy so that its vector calls keep this width's type profile (see
+     * {@link Specialization}).
+     */
+    private static double sum(DoubleVector v) {
+        double s = v.lane(0);
+        for (int i = 1; i < v.length(); i++) s += v.lane(i);
+        return s;
     }
 }

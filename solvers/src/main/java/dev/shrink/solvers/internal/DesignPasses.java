@@ -1,8 +1,11 @@
 package dev.shrink.solvers.internal;
 
 import dev.shrink.kernels.Checks;
+import dev.shrink.kernels.DenseMatrix;
+import dev.shrink.kernels.FloatMatrixView;
 import dev.shrink.kernels.KernelProvider;
 import dev.shrink.kernels.Layout;
+import dev.shrink.kernels.Level1;
 import dev.shrink.kernels.MatrixVector;
 import dev.shrink.kernels.MatrixView;
 import dev.shrink.kernels.ParallelKernels;
@@ -19,6 +22,10 @@ import java.util.Arrays;
  * backward one, so one evaluation of a loss and its gradient costs one trip through memory instead of two. With
  * {@code threads} &gt; 1 the rows are cut into that many contiguous chunks (large problems only) whose partial results
  * are added in chunk order: for a given count the result is the same on every run.
+ *
+ * <p>{@link #float32()} gives the same passes over a float32 copy of X: the products Xv, Xᵀu and the fused pass read
+ * half the bytes (X rounded once to float32, every product still accumulated in double), the Gram, kernel and row
+ * gathers still read X itself.
  */
 public final class DesignPasses {
     /** Elements of X per block of rows of the fused pass (128 KiB: the forward product leaves it in L2 for the backward one). */
@@ -36,11 +43,14 @@ public final class DesignPasses {
     }
 
     private final MatrixView x;
+    /** What the products and the fused pass read: X itself, or its float32 copy. */
+    private final DenseMatrix passes;
     private final int n;
     private final int p;
     private final int threads;
     private final ParallelKernels parallel;
     private final MatrixVector mv = KernelProvider.get().matrixVector();
+    private final Level1 level1 = KernelProvider.get().level1();
     private final int block;
     private final int chunks;
     /** Per chunk: its share of Xᵀr (chunk 0 writes the output itself) and one block's product. */
@@ -48,7 +58,12 @@ public final class DesignPasses {
     private final double[][] blockProducts;
 
     public DesignPasses(MatrixView x, int threads) {
+        this(x, x, threads);
+    }
+
+    private DesignPasses(MatrixView x, DenseMatrix passes, int threads) {
         this.x = x;
+        this.passes = passes;
         this.n = x.rows();
         this.p = x.cols();
         this.threads = Threads.check(threads);
@@ -71,14 +86,48 @@ public final class DesignPasses {
         return threads;
     }
 
+    /** Whether the products and the fused pass read a float32 copy of X ({@link #float32()}). */
+    public boolean isFloat32() {
+        return passes instanceof FloatMatrixView;
+    }
+
+    /**
+     * These passes over a float32 copy of X (made now: n·p floats), or null when some |xᵢⱼ| exceeds the float32 range.
+     * Each element is rounded once (relative error ≤ 2⁻²⁴), so a product differs from the double one by at most
+     * 2⁻²⁴·Σ|xᵢⱼvⱼ| beyond the double product's own bound; the Gram, the kernel and the row gathers read X itself.
+     */
+    public DesignPasses float32() {
+        double[] a = x.data();
+        boolean rowMajor = x.layout() == Layout.ROW_MAJOR;
+        int lines = rowMajor ? n : p;
+        int length = rowMajor ? p : n;
+        double largest = 0;
+        for (int line = 0; line < lines; line++) largest = Math.max(largest, level1.maxAbs(length, a, x.offset() + line * x.ld()));
+        if (!(largest <= Float.MAX_VALUE)) return null;
+        float[] copy = new float[Checks.elements("the float32 copy of X", n, p)];
+        if (rowMajor) {
+            for (int i = 0; i < n; i++) {
+                int from = x.offset() + i * x.ld();
+                int to = i * p;
+                for (int j = 0; j < p; j++) copy[to + j] = (float) a[from + j]; // a simple loop: C2 vectorizes it
+            }
+        } else {
+            for (int j = 0; j < p; j++) {
+                int from = x.offset() + j * x.ld();
+                for (int i = 0; i < n; i++) copy[i * p + j] = (float) a[from + i];
+            }
+        }
+        return new DesignPasses(x, FloatMatrixView.rowMajor(copy, n, p), threads);
+    }
+
     /** out ← Xv (n values). */
     public void multiply(double[] v, double[] out) {
-        mv.multiply(x, v, 0, out, 0);
+        mv.multiply(passes, v, 0, out, 0);
     }
 
     /** out ← Xᵀu (p values), in row chunks when large. */
     public void multiplyTransposed(double[] u, double[] out) {
-        parallel.multiplyTransposed(x, u, 0, out, 0);
+        parallel.multiplyTransposed(passes, u, 0, out, 0);
     }
 
     /**
@@ -121,7 +170,7 @@ public final class DesignPasses {
         double sum = 0;
         for (int b0 = r0; b0 < r1; b0 += block) {
             int b1 = Math.min(r1, b0 + block);
-            MatrixView rows = rows(b0, b1);
+            DenseMatrix rows = rows(b0, b1);
             for (int cl = 0; cl < k; cl++) {
                 mv.multiply(rows, v, cl * p, z, cl * n + b0);
                 double shift = shifts == null ? 0.0 : shifts[cl];
@@ -167,10 +216,17 @@ public final class DesignPasses {
         return k;
     }
 
-    /** Rows [r0, r1) of X as a view on the same array. */
-    private MatrixView rows(int r0, int r1) {
-        int offset = x.layout() == Layout.ROW_MAJOR ? x.offset() + r0 * x.ld() : x.offset() + r0;
-        return new MatrixView(x.data(), offset, r1 - r0, p, x.ld(), x.layout());
+    /** Rows [r0, r1) of what the passes read, as a view on the same array. */
+    private DenseMatrix rows(int r0, int r1) {
+        return switch (passes) {
+            case MatrixView m -> new MatrixView(m.data(), rowOffset(m.layout(), m.offset(), m.ld(), r0), r1 - r0, p, m.ld(), m.layout());
+            case FloatMatrixView m -> new FloatMatrixView(m.data(), rowOffset(m.layout(), m.offset(), m.ld(), r0), r1 - r0, p, m.ld(), m.layout());
+            default -> throw new IllegalStateException("passes read a MatrixView or a FloatMatrixView");
+        };
+    }
+
+    private static int rowOffset(Layout layout, int offset, int ld, int r0) {
+        return layout == Layout.ROW_MAJOR ? offset + r0 * ld : offset + r0;
     }
 
     /** First row of chunk c: whole blocks, shared as evenly as they allow. */

@@ -173,15 +173,32 @@ public final class Inputs {
      */
     public static double[] classes(double[] y, int n) {
         labels(y, n);
-        TreeSet<Double> seen = new TreeSet<>();
-        for (double v : y) seen.add(v == 0.0 ? 0.0 : v);
-        if (seen.size() < 2) {
-            throw new IllegalArgumentException("labels must take at least two values, found one: " + label(seen.first()));
+        // the few distinct values by a linear search (no boxing: this runs once per fit over every label); a sorted
+        // copy when there are many
+        double[] seen = new double[16];
+        int k = 0;
+        for (double v0 : y) {
+            double v = v0 == 0.0 ? 0.0 : v0;
+            int c = 0;
+            while (c < k && seen[c] != v) c++;
+            if (c < k) continue;
+            if (k == seen.length) return sortedDistinct(y);
+            seen[k++] = v;
         }
-        double[] out = new double[seen.size()];
-        int c = 0;
-        for (double v : seen) out[c++] = v;
+        if (k < 2) throw new IllegalArgumentException("labels must take at least two values, found one: " + label(seen[0]));
+        double[] out = java.util.Arrays.copyOf(seen, k);
+        java.util.Arrays.sort(out);
         return out;
+    }
+
+    /** The distinct values of y (at least 17 of them), -0.0 counted as 0.0, in increasing order. */
+    private static double[] sortedDistinct(double[] y) {
+        double[] sorted = new double[y.length];
+        for (int i = 0; i < y.length; i++) sorted[i] = y[i] == 0.0 ? 0.0 : y[i];
+        java.util.Arrays.sort(sorted);
+        int k = 0;
+        for (int i = 0; i < sorted.length; i++) if (i == 0 || sorted[i] != sorted[k - 1]) sorted[k++] = sorted[i];
+        return java.util.Arrays.copyOf(sorted, k);
     }
 
     /** The index of each label in {@code classes} (from {@link #classes}), as doubles 0 .. K − 1. */

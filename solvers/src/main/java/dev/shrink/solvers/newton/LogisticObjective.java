@@ -106,8 +106,13 @@ public final class LogisticObjective implements DifferentiableFunction {
             double zi = zz[i];
             double si = s == null ? 1.0 : s[i];
             double e = Math.exp(-Math.abs(zi));
-            double sigma = zi >= 0 ? 1 / (1 + e) : e / (1 + e);
-            loss += si * (Math.max(zi, 0.0) + Math.log1p(e) - y01[i] * zi);
+            double u = 1 + e;
+            double sigma = zi >= 0 ? 1 / u : e / u;
+            // log1p(e) from the intrinsic log (Math.log1p is not one): log(1 + e) = log(u − δ) ≈ log(u) − δ/u with
+            // δ = (u − 1) − e the rounding of u, exact in floating point; a few ulps for every e in [0, 1], and e
+            // itself where u rounds to 1
+            double log1p = Math.log(u) - ((u - 1) - e) / u;
+            loss += si * (Math.max(zi, 0.0) + log1p - y01[i] * zi);
             rr[i] = c * si * (sigma - y01[i]);
         }
         return loss;

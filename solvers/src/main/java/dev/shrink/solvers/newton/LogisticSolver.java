@@ -59,15 +59,29 @@ public final class LogisticSolver {
         return Method.LBFGS;
     }
 
-    /** L-BFGS on f, with the Hessian of {@code sampleRows} evenly spaced rows as its initial matrix (0: none). */
-    public static Lbfgs.Result lbfgs(LogisticObjective f, double[] y01, double[] s, double[] theta, double gradientTol, int maxIter, int sampleRows) {
+    /**
+     * L-BFGS on f, with the Hessian of {@code sampleRows} evenly spaced rows as its initial matrix (0: none). When
+     * {@code rough} is given (f on a float32 copy of X, {@link DesignPasses#float32()}), L-BFGS first minimises it to
+     * the same tolerance, then goes on from there on f with the pairs it learned: the stopping test is always on f's
+     * own gradient, so the answer and its certificate are f's.
+     */
+    public static Lbfgs.Result lbfgs(LogisticObjective f, LogisticObjective rough, double[] y01, double[] s, double[] theta, double gradientTol,
+                                     int maxIter, int sampleRows) {
         SampledHessian h0 = null;
         if (sampleRows > 0) {
             h0 = new SampledHessian(f, SampledHessian.evenly(f.n(), sampleRows), y01, s);
             h0.build(theta);
+            if (!h0.informative()) h0 = null;
         }
-        Lbfgs.Result r = Lbfgs.minimize(f, theta, gradientTol, maxIter, Thresholds.LBFGS_MEMORY, h0);
-        if (Boolean.getBoolean("shrink.trace")) System.err.println("lbfgs: " + r + (h0 == null ? "" : " builds " + h0.builds()));
+        Lbfgs.Pairs pairs = new Lbfgs.Pairs(Thresholds.LBFGS_MEMORY, f.dimension());
+        Lbfgs.Result first = rough == null ? null : Lbfgs.minimize(rough, theta, gradientTol, maxIter, pairs, h0);
+        int done = first == null ? 0 : first.iterations();
+        Lbfgs.Result last = Lbfgs.minimize(f, theta, gradientTol, maxIter - done, pairs, h0);
+        Lbfgs.Result r = first == null ? last
+                : new Lbfgs.Result(done + last.iterations(), first.evaluations() + last.evaluations(), last.gradientNorm(), last.converged(), last.reason());
+        if (Boolean.getBoolean("shrink.trace")) {
+            System.err.println("lbfgs: " + (first == null ? "" : "float32 " + first + ", then ") + last + (h0 == null ? "" : " builds " + h0.builds()));
+        }
         return r;
     }
 
@@ -82,7 +96,10 @@ public final class LogisticSolver {
         return switch (m) {
             case LBFGS -> {
                 int rows = (int) Math.min(x.rows(), (long) Thresholds.PRECONDITIONER_ROWS_PER_FEATURE * x.cols());
-                Lbfgs.Result r = lbfgs(f, y01, s, theta, gradientTol, maxIter, Integer.getInteger("shrink.sample", rows));
+                long elements = (long) x.rows() * x.cols();
+                DesignPasses float32 = elements >= Long.getLong("shrink.float32MinElements", Thresholds.FLOAT32_MIN_ELEMENTS) ? f.design().float32() : null;
+                LogisticObjective rough = float32 == null ? null : new LogisticObjective(float32, y01, s, c, intercept);
+                Lbfgs.Result r = lbfgs(f, rough, y01, s, theta, gradientTol, maxIter, Integer.getInteger("shrink.sample", rows));
                 yield new Result(m, false, r.iterations(), r.gradientNorm(), r.converged(), r.reason());
             }
             case NEWTON_CG -> {

@@ -31,6 +31,7 @@ final class SampledHessian implements Preconditioner {
     private final double[] xtd;
     private final double[] ones;
     private final Cholesky chol = KernelProvider.get().cholesky();
+    private final double[] copy;
     private boolean factored;
     private int builds;
 
@@ -57,6 +58,7 @@ final class SampledHessian implements Preconditioner {
         this.z = new double[k];
         this.d = new double[k];
         this.hess = new double[Checks.elements("the preconditioner", m, m)];
+        this.copy = new double[m * m];
         this.xtd = new double[p];
         this.ones = new double[k];
         java.util.Arrays.fill(ones, 1.0);
@@ -98,12 +100,61 @@ final class SampledHessian implements Preconditioner {
             hess[p * m + p] = Math.max(sumD, Double.MIN_NORMAL);
         }
         builds++;
+        System.arraycopy(hess, 0, copy, 0, m * m);
         try {
             chol.factor(m, hess, 0, m, 0.0);
             factored = true;
         } catch (NotPositiveDefiniteException e) {
             factored = false; // saturated sample: fall back to the identity until the next build
         }
+    }
+
+    /**
+     * Whether the estimate says more than its sampling noise: its condition number (by {@value #POWER_STEPS} steps of
+     * power and inverse iteration) exceeds {@link Thresholds#PRECONDITIONER_CONDITION} times the spread that k rows
+     * give a perfectly conditioned Hessian, ((1 + √(m/k))/(1 − √(m/k)))² (Marchenko–Pastur). Below that the estimate's
+     * own errors are its largest feature and the scaled identity does better. Measured at 20000×200 (k = 1600): Gaussian
+     * X, condition 4.43 against a spread of 4.40, 12 L-BFGS iterations without it and 19 with it; AR(1) (ρ = 0.6),
+     * condition 31.6, 36 iterations without and 16 with; equicorrelated (ρ = 0.5), condition 508, 46 and 16.
+     */
+    boolean informative() {
+        if (!factored) return false;
+        double ratio = k >= f.n() ? 0.0 : Math.sqrt((double) m / k);
+        if (ratio >= 1) return true;
+        double noise = Math.pow((1 + ratio) / (1 - ratio), 2);
+        double[] v = new double[m];
+        double[] w = new double[m];
+        java.util.Arrays.fill(v, 1.0);
+        double largest = 0;
+        for (int step = 0; step < POWER_STEPS; step++) {
+            for (int i = 0; i < m; i++) {
+                double s = 0;
+                for (int j = 0; j < m; j++) s += copy[i * m + j] * v[j];
+                w[i] = s;
+            }
+            largest = normalise(w, v);
+        }
+        java.util.Arrays.fill(v, 1.0);
+        double inverse = 0;
+        for (int step = 0; step < POWER_STEPS; step++) {
+            System.arraycopy(v, 0, w, 0, m);
+            chol.solve(m, hess, 0, m, w, 0);
+            inverse = normalise(w, v);
+        }
+        if (Boolean.getBoolean("shrink.trace")) System.err.printf("sampled Hessian: condition %.3g, sampling spread %.3g%n", largest * inverse, noise);
+        return largest * inverse > Thresholds.PRECONDITIONER_CONDITION * noise;
+    }
+
+    /** Power and inverse iteration steps of {@link #informative}. */
+    static final int POWER_STEPS = 30;
+
+    /** v ← w/‖w‖; returns ‖w‖ (v was a unit vector: the Rayleigh growth). */
+    private static double normalise(double[] w, double[] v) {
+        double s = 0;
+        for (double e : w) s += e * e;
+        double norm = Math.sqrt(s);
+        for (int i = 0; i < w.length; i++) v[i] = w[i] / norm;
+        return norm;
     }
 
     @Override

@@ -16,6 +16,30 @@ public final class Lbfgs {
     private Lbfgs() {}
 
     /**
+     * The curvature pairs (s, y) and ρ = 1/sᵀy, newest last, in a ring of {@code memory} slots. Kept outside one call
+     * so that a minimisation can go on from where another stopped with what it learned (e.g. on a more exact version of
+     * the same function).
+     */
+    public static final class Pairs {
+        private final int memory;
+        private final double[][] s;
+        private final double[][] y;
+        private final double[] rho;
+        private final double[] a;
+        private int stored;
+        private int newest = -1;
+
+        /** Room for {@code memory} pairs of vectors of {@code dimension} values (scikit-learn / SciPy keep 10). */
+        public Pairs(int memory, int dimension) {
+            this.memory = memory;
+            this.s = new double[memory][dimension];
+            this.y = new double[memory][dimension];
+            this.rho = new double[memory];
+            this.a = new double[memory];
+        }
+    }
+
+    /**
      * Minimises f from x (overwritten with the result) until max|∇f| ≤ gradientTol.
      *
      * @param memory pairs kept (scikit-learn / SciPy: 10)
@@ -29,23 +53,32 @@ public final class Lbfgs {
      * the scaled identity sᵀy/yᵀy·I of the newest pair).
      */
     public static Result minimize(DifferentiableFunction f, double[] x, double gradientTol, int maxIter, int memory, Preconditioner h0) {
+        return minimize(f, x, gradientTol, maxIter, new Pairs(memory, f.dimension()), h0);
+    }
+
+    /**
+     * As {@link #minimize(DifferentiableFunction, double[], double, int, int, Preconditioner)}, starting from the
+     * pairs given (and leaving the last ones there).
+     */
+    public static Result minimize(DifferentiableFunction f, double[] x, double gradientTol, int maxIter, Pairs pairs, Preconditioner h0) {
         int m = f.dimension();
-        double[][] s = new double[memory][m];
-        double[][] y = new double[memory][m];
-        double[] rho = new double[memory];
-        double[] a = new double[memory];
+        int memory = pairs.memory;
+        double[][] s = pairs.s;
+        double[][] y = pairs.y;
+        double[] rho = pairs.rho;
+        double[] a = pairs.a;
         double[] g = new double[m];
         double[] d = new double[m];
         WolfeLineSearch search = new WolfeLineSearch(f);
         double value = f.valueAndGradient(x, g);
-        int stored = 0;
-        int newest = -1;
         int iter = 0;
         while (true) {
             double gnorm = maxAbs(g);
             if (gnorm <= gradientTol) return new Result(iter, search.evaluations() + 1, gnorm, true, "");
             if (!Double.isFinite(value) || !Double.isFinite(gnorm)) return new Result(iter, search.evaluations() + 1, gnorm, false, "non-finite objective");
             if (iter >= maxIter) return new Result(iter, search.evaluations() + 1, gnorm, false, "maxIter");
+            int stored = pairs.stored;
+            int newest = pairs.newest;
             iter++;
             // two-loop recursion: d = −H·g
             for (int i = 0; i < m; i++) d[i] = -g[i];
@@ -72,7 +105,7 @@ public final class Lbfgs {
             WolfeLineSearch.Step step = search.search(x, value, g, d, alpha0);
             if (step.alpha() == 0) {
                 if (stored == 0) return new Result(iter, search.evaluations() + 1, gnorm, false, "rounding floor");
-                stored = 0; // the memory's direction led nowhere: start again from steepest descent
+                pairs.stored = 0; // the memory's direction led nowhere: start again from steepest descent
                 continue;
             }
             double[] xNew = search.point();
@@ -91,8 +124,8 @@ public final class Lbfgs {
             // a pair with sᵀy ≤ 0 (possible only when the Wolfe search failed) would make H indefinite: not stored
             if (sy > Thresholds.CURVATURE_FLOOR * yy) {
                 rho[slot] = 1 / sy;
-                newest = slot;
-                stored = Math.min(stored + 1, memory);
+                pairs.newest = slot;
+                pairs.stored = Math.min(stored + 1, memory);
             }
             System.arraycopy(xNew, 0, x, 0, m);
             System.arraycopy(gNew, 0, g, 0, m);

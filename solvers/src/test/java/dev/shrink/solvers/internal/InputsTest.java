@@ -25,6 +25,21 @@ class InputsTest {
         assertEquals("labels must take exactly two values, found 3: [0.5, 1, 2]", e.getMessage());
     }
 
+    /** The classes in increasing order, -0.0 as 0.0, for few labels (linear search) and many (sorted copy). */
+    @Test
+    void classesAreTheDistinctLabelsInOrder() {
+        assertArrayEquals(new double[] {-1, 0, 2.5}, Inputs.classes(new double[] {2.5, -0.0, -1, 0.0, 2.5}, 5), 0.0);
+        for (int k : new int[] {2, 15, 16, 17, 40}) {
+            double[] y = new double[3 * k];
+            for (int i = 0; i < y.length; i++) y[i] = (i * 7) % k - 3;
+            double[] expected = new double[k];
+            for (int c = 0; c < k; c++) expected[c] = c - 3;
+            assertArrayEquals(expected, Inputs.classes(y, y.length), 0.0, k + " labels");
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Inputs.classes(new double[] {4, 4}, 2));
+        assertEquals("labels must take at least two values, found one: 4", e.getMessage());
+    }
+
     @Test
     void valuesAndCoefficients() {
         assertEquals("initialCoef has -Infinity at index 1",

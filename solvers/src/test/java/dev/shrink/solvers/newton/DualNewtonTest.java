@@ -42,7 +42,8 @@ class DualNewtonTest {
     void theMethodFollowsTheShape() {
         assertEquals(LogisticSolver.Method.NEWTON_CHOLESKY, LogisticSolver.choose(50, 10000));
         assertEquals(LogisticSolver.Method.NEWTON_CHOLESKY, LogisticSolver.choose(20000, 20));
-        assertEquals(LogisticSolver.Method.NEWTON_CHOLESKY, LogisticSolver.choose(20000, 200));
+        assertEquals(LogisticSolver.Method.NEWTON_CHOLESKY, LogisticSolver.choose(20000, 64));
+        assertEquals(LogisticSolver.Method.LBFGS, LogisticSolver.choose(20000, 200));
         assertEquals(LogisticSolver.Method.LBFGS, LogisticSolver.choose(20000, 1000));
         assertEquals(LogisticSolver.Method.LBFGS, LogisticSolver.choose(100000, 200000));
         assertTrue(LogisticSolver.choose(10, 11) == LogisticSolver.Method.NEWTON_CHOLESKY);
