@@ -40,6 +40,20 @@ abstract class Family {
     abstract double fenchelYoung(double[] eta, double[] delta);
 
     /**
+     * {@link #fenchelYoung} at the dual point u = g + t·(u₀ − g) on the segment from g = ∇F(η) towards u₀ (null: the
+     * origin), δᵢ = t·(u₀ᵢ − gᵢ) with exactly that rounding. This default forms δ in a kept K·n array; a family may
+     * fuse it into its own pass over the rows (no array, one trip through memory).
+     */
+    double fenchelYoung(double[] eta, double[] g, double[] u0, double t) {
+        if (scratch == null) scratch = new double[outputs() * n];
+        for (int i = 0; i < scratch.length; i++) scratch[i] = t * ((u0 == null ? 0.0 : u0[i]) - g[i]);
+        return fenchelYoung(eta, scratch);
+    }
+
+    /** δ of the default {@link #fenchelYoung(double[], double[], double[], double)}, kept between calls. */
+    private double[] scratch;
+
+    /**
      * The intercepts of the intercept-only model (b minimising F(b·1)), into b[0 .. K); null when there is none
      * (e.g. a Poisson response that is all zero).
      */

@@ -419,18 +419,30 @@ final class ProximalNewton {
         boolean anchored = u0 != null && v0.length == k * count && feasible(v0, onBlock, count);
         // the anchor's candidate when there is a usable one, the origin's when there is none or the anchor needs a long step
         // towards it (a poor anchor): the smaller gap wins and is kept. Any of them is a valid bound.
-        Candidate best = anchored ? candidate(grad, onBlock, count, u0, v0) : null;
-        if (best == null || !(best.t < Thresholds.GLM_ANCHOR_STEP)) {
-            Candidate origin = candidate(grad, onBlock, count, null, null);
-            if (best == null || !(best.gap <= origin.gap)) best = origin;
+        Candidate anchor = anchored ? candidate(grad, onBlock, count, u0, v0) : null;
+        Candidate origin = anchor == null || !(anchor.t < Thresholds.GLM_ANCHOR_STEP) ? candidate(grad, onBlock, count, null, null) : null;
+        Candidate best;
+        if (anchor == null || origin == null) {
+            best = evaluate(anchor == null ? origin : anchor, Double.POSITIVE_INFINITY);
+        } else { // the one with the smaller O(m) terms first: the other may then be unable to win (see evaluate)
+            boolean anchorFirst = !(origin.rest < anchor.rest);
+            Candidate first = evaluate(anchorFirst ? anchor : origin, Double.POSITIVE_INFINITY);
+            Candidate second = evaluate(anchorFirst ? origin : anchor, first.gap);
+            Candidate a = anchorFirst ? first : second;
+            Candidate o = anchorFirst ? second : first;
+            best = a.gap <= o.gap ? a : o;
         }
         if (DEBUG) System.err.printf("    gap %s: t %.3e total %.3e%s%n", onBlock ? "set" : "full", best.t, best.gap, anchored ? " (anchored)" : "");
         if (Double.isFinite(best.gap)) { // a dual point that certified a gap: the anchor of the next ones
+            // u = g + t·(u₀ − g), formed only for the winner, into the array of the anchor it replaces (in place when u₀ is it)
+            double[] u = u0 != null && u0.length == k * n ? u0 : new double[k * n];
+            double[] from = best.u0;
+            for (int i = 0; i < k * n; i++) u[i] = g[i] + best.t * ((from == null ? 0.0 : from[i]) - g[i]);
             if (onBlock) {
-                blockAnchorU = best.u;
+                blockAnchorU = u;
                 blockAnchorV = best.v;
             } else {
-                fullAnchorU = best.u;
+                fullAnchorU = u;
                 fullAnchorV = best.v;
             }
             anchorL1 = l1;
@@ -439,10 +451,39 @@ final class ProximalNewton {
         return Math.max(best.gap, 0.0);
     }
 
-    /** A dual point u with X̃ᵀu on the features considered, its step t from g and the gap it certifies. */
-    private record Candidate(double[] u, double[] v, double t, double gap) {}
+    /**
+     * A dual point u = g + t·(u₀ − g) (u₀ null: the origin) by its anchor and step, with X̃ᵀu on the features considered;
+     * rest, the gap's terms other than the Fenchel–Young sum (intercepts and features, O(m) given the sums of g and δ);
+     * and the gap it certifies (NaN: not yet evaluated; +∞ when it was not evaluated because it could not win).
+     */
+    private record Candidate(double[] u0, double[] v, double t, double rest, double gap) {}
 
-    /** The gap of the dual point on the segment from g towards the anchor (u₀, v₀) (null: the origin); see {@link #gap}. */
+    /** Whether {@link #evaluate} may skip the Fenchel–Young pass of a candidate that cannot win (tests switch it off). */
+    private boolean skipLosers = true;
+
+    /** Switches the skip rule of {@link #evaluate} (tests: the fits with and without it are the same). */
+    void skipLosers(boolean on) {
+        skipLosers = on;
+    }
+
+    /** How many candidates the skip rule has spared their Fenchel–Young pass (tests: the rule is exercised). */
+    long skippedCandidates;
+
+    /**
+     * The candidate with its gap: rest plus the Fenchel–Young sum, the O(n) pass. That sum is non-negative, so a candidate
+     * whose rest already reaches {@code beat} (the gap of one evaluated before) cannot win: its pass is skipped and its
+     * gap is +∞.
+     */
+    private Candidate evaluate(Candidate c, double beat) {
+        if (skipLosers && !(c.rest < beat)) {
+            skippedCandidates++;
+            return new Candidate(c.u0, c.v, c.t, c.rest, Double.POSITIVE_INFINITY);
+        }
+        double sum = family.fenchelYoung(eta, g, c.u0, c.t) + c.rest;
+        return new Candidate(c.u0, c.v, c.t, c.rest, Double.isNaN(sum) ? Double.POSITIVE_INFINITY : sum);
+    }
+
+    /** The dual point on the segment from g towards the anchor (u₀, v₀) (null: the origin), not yet evaluated; see {@link #gap}. */
     private Candidate candidate(double[] grad, boolean onBlock, int count, double[] u0, double[] v0) {
         double t = 0;
         for (int f = 0; f < count; f++) {
@@ -462,10 +503,14 @@ final class ProximalNewton {
             }
         }
         t = Math.min(1.0, t);
-        double[] delta = new double[k * n];
-        for (int i = 0; i < k * n; i++) delta[i] = t * ((u0 == null ? 0.0 : u0[i]) - g[i]);
-        double sum = family.fenchelYoung(eta, delta);
-        if (intercept) for (int c = 0; c < k; c++) sum += b[c] * (sum(g, c * n) + sum(delta, c * n));
+        double rest = 0;
+        if (intercept) {
+            for (int c = 0; c < k; c++) {
+                double deltaSum = 0; // Σᵢ δᵢ of class c, δ = t·(u₀ − g)
+                for (int i = c * n; i < (c + 1) * n; i++) deltaSum += t * ((u0 == null ? 0.0 : u0[i]) - g[i]);
+                rest += b[c] * (sum(g, c * n) + deltaSum);
+            }
+        }
         double[] v = new double[k * count];
         for (int i = 0; i < k * count; i++) v[i] = grad[i] + t * ((v0 == null ? 0.0 : v0[i]) - grad[i]);
         double[] wj = new double[k];
@@ -476,11 +521,9 @@ final class ProximalNewton {
                 wj[c] = w[c * p + j];
                 vj[c] = v[c * count + f];
             }
-            sum += featureTerm(j, wj, vj);
+            rest += featureTerm(j, wj, vj);
         }
-        double[] u = new double[k * n];
-        for (int i = 0; i < k * n; i++) u[i] = g[i] + delta[i];
-        return new Candidate(u, v, t, Double.isNaN(sum) ? Double.POSITIVE_INFINITY : sum);
+        return new Candidate(u0, v, t, rest, Double.NaN);
     }
 
     /** Whether an anchor's X̃ᵀu meets the constraints of the features without an L2 part (a discarded feature may not). */
