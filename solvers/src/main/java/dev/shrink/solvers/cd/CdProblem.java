@@ -118,7 +118,7 @@ abstract class CdProblem {
 
     /** ‖r‖² of a residual-space vector (the norm of {@link #residualNorm2}). */
     double norm2(double[] r) {
-        throw new UnsupportedOperationException();
+        return residualDot(r, r);
     }
 
     /** rᵀỹ of a residual-space vector (as {@link #residualDotY}). */

@@ -238,17 +238,33 @@ final class CoordinateDescent {
 
     /** The gap and scale of the dual point s·R, s = min(1, l1/dual), dual = max |x̃ⱼᵀR − l2·fⱼwⱼ|/fⱼ over the problem. */
     private static DualPoint dualAt(CdProblem problem, double[] w, double dual, double l1, double l2, double[] factors) {
-        double l1norm = 0;
-        double l2norm = 0;
-        for (int j = 0; j < w.length; j++) {
-            if (w[j] == 0) continue;
-            double f = factors == null ? 1.0 : factors[j];
-            l1norm += f * Math.abs(w[j]);
-            l2norm += f * w[j] * w[j];
-        }
+        PenaltySums sums = PenaltySums.of(w, factors);
         double scale = dual > l1 ? l1 / dual : 1.0;
+        return new DualPoint(gapAtScale(problem.residualNorm2(w), problem.residualDotY(w), l1, l2, sums.absolute(), sums.squares(), scale), scale);
+    }
+
+    /** Σfⱼ|wⱼ| and Σfⱼwⱼ² over the non-zero coefficients (f = 1 without factors). */
+    private record PenaltySums(double absolute, double squares) {
+        static PenaltySums of(double[] w, double[] factors) {
+            double absolute = 0;
+            double squares = 0;
+            for (int j = 0; j < w.length; j++) {
+                if (w[j] == 0) continue;
+                double f = factors == null ? 1.0 : factors[j];
+                absolute += f * Math.abs(w[j]);
+                squares += f * w[j] * w[j];
+            }
+            return new PenaltySums(absolute, squares);
+        }
+    }
+
+    /**
+     * P(w) − D(s·R) for the dual point s·R: ½‖R‖²(1 + s²) + l1·Σfⱼ|wⱼ| − s·Rᵀỹ + ½·l2·(1 + s²)·Σfⱼwⱼ², from ‖R‖², Rᵀỹ
+     * and the penalty sums.
+     */
+    private static double gapAtScale(double rn2, double ry, double l1, double l2, double absolute, double squares, double scale) {
         double s2 = 1 + scale * scale;
-        return new DualPoint(0.5 * problem.residualNorm2(w) * s2 + l1 * l1norm - scale * problem.residualDotY(w) + 0.5 * l2 * s2 * l2norm, scale);
+        return 0.5 * rn2 * s2 + l1 * absolute - scale * ry + 0.5 * l2 * s2 * squares;
     }
 
     /**
@@ -612,15 +628,8 @@ final class CoordinateDescent {
 
     /** ½‖R‖² + l1·Σfⱼ|wⱼ| + ½·l2·Σfⱼwⱼ² at the current state. */
     static double primal(CdProblem problem, double[] w, double l1, double l2, double[] factors) {
-        double a = 0;
-        double q = 0;
-        for (int j = 0; j < w.length; j++) {
-            if (w[j] == 0) continue;
-            double f = factors == null ? 1.0 : factors[j];
-            a += f * Math.abs(w[j]);
-            q += f * w[j] * w[j];
-        }
-        return 0.5 * problem.residualNorm2(w) + l1 * a + 0.5 * l2 * q;
+        PenaltySums sums = PenaltySums.of(w, factors);
+        return 0.5 * problem.residualNorm2(w) + l1 * sums.absolute() + 0.5 * l2 * sums.squares();
     }
 
     /**
@@ -746,8 +755,7 @@ final class CoordinateDescent {
         }
         if (l1 == 0 && l2 > 0) return rn2 - ry + 0.5 * l2 * q + conj / (2 * l2);
         double scale = dual > l1 ? l1 / dual : 1.0;
-        double s2 = 1 + scale * scale;
-        return 0.5 * rn2 * s2 + l1 * a - scale * ry + 0.5 * l2 * s2 * q;
+        return gapAtScale(rn2, ry, l1, l2, a, q, scale);
     }
 
     /**
@@ -796,7 +804,6 @@ final class CoordinateDescent {
             l2norm += f * w[j] * w[j];
         }
         double scale = dual > l1 ? l1 / dual : 1.0;
-        double s2 = 1 + scale * scale;
-        return new DualPoint(0.5 * rn2 * s2 + l1 * l1norm - scale * ry + 0.5 * l2 * s2 * l2norm, scale);
+        return new DualPoint(gapAtScale(rn2, ry, l1, l2, l1norm, l2norm, scale), scale);
     }
 }

@@ -381,19 +381,8 @@ final class NaiveProblem extends CdProblem {
     }
 
     @Override
-    double norm2(double[] r) {
-        if (s == null) return LEVEL1.dot(n, r, 0, r, 0);
-        double t = 0;
-        for (int i = 0; i < n; i++) t += s[i] * r[i] * r[i];
-        return t;
-    }
-
-    @Override
     double dotY(double[] r) {
-        if (s == null) return LEVEL1.dot(n, r, 0, y0, 0);
-        double t = 0;
-        for (int i = 0; i < n; i++) t += s[i] * r[i] * y0[i];
-        return t;
+        return residualDot(r, y0);
     }
 
     @Override
