@@ -9,7 +9,10 @@ package dev.shrink.solvers.cd;
  * the distance term is also bounded by Hölder's inequality, |x̃ⱼᵀv| ≤ aⱼ‖v‖∞ + bⱼ|Σᵢsᵢvᵢ| with aⱼ ≈ Σᵢsᵢ|xᵢⱼ| over
  * the column's few stored entries ({@link CdProblem#holderConstants}): a column of k entries then gains about
  * √(n/k)·‖v‖/(√n·‖v‖∞) over ‖x̃ⱼ‖‖v‖, which for text-like columns (k ≪ n) and a residual change spread over many rows
- * is the tighter of the two.
+ * is the tighter of the two (used for the entries of the last check: most of those still kept).
+ *
+ * <p>A check's cost here is a few passes over n values: ‖R‖², one ⟨R, R₀⟩ per kept check (the distance is
+ * √(‖R‖² − α⟨R, R₀⟩) with a rounding margin, no pass over R − αR₀) and, for Hölder's terms, one difference.
  *
  * <p>The residuals of the last {@value #KEPT} checks are kept (n values each) where that is small against the data
  * ({@link CdProblem#residualLength} times {@value #KEPT} at most a quarter of the stored entries); an entry whose check
@@ -33,7 +36,6 @@ final class Epochs {
     private double[] absSums;
     private double[] centring;
     private double weightTotal;
-    private double[] current;
     private double[] diff;
     private int epoch = -1;
     private boolean active;
@@ -52,7 +54,6 @@ final class Epochs {
         if (!active) return;
         if (residuals == null) {
             residuals = new double[KEPT][n];
-            current = new double[n];
             diff = new double[n];
             epochOf = new int[p];
             errorOf = new double[p];
@@ -67,30 +68,35 @@ final class Epochs {
                 }
             }
         }
+        // the slot of the oldest kept check is reused: after this check its entries bound nothing any more
+        int slot = (epoch + 1) % KEPT;
+        double[] current = residuals[slot];
         problem.residual(current);
         double norm2 = problem.norm2(current);
-        double norm = Math.sqrt(norm2);
         double currentMax = absSums == null ? 0.0 : LEVEL1.maxAbs(n, current, 0);
-        for (int e = Math.max(0, epoch - KEPT + 1); e <= epoch; e++) {
-            int slot = e % KEPT;
-            double[] r0 = residuals[slot];
-            double r0r0 = norms2[slot];
-            double a = r0r0 > 0 ? problem.residualDot(current, r0) / r0r0 : 0.0;
-            for (int i = 0; i < n; i++) diff[i] = current[i] - a * r0[i];
-            alpha[slot] = a;
-            // the distance, raised by a bound on the rounding of the subtraction that forms it
-            rest[slot] = Math.sqrt(problem.norm2(diff)) + 1e-12 * (norm + Math.abs(a) * Math.sqrt(r0r0));
-            if (absSums != null) {
-                // the largest entry and the weighted sum of R − αR₀, each raised by the rounding of the subtraction
-                // (2ε relative per entry) and of the n-term sum (n·ε·Σsᵢ·max)
-                double sup = LEVEL1.maxAbs(n, diff, 0) + 0x1p-51 * (currentMax + Math.abs(a) * maxAbs[slot]);
-                sups[slot] = sup;
-                sums[slot] = centring == null ? 0.0 : Math.abs(problem.residualSum(diff)) + (n + 2) * 0x1p-52 * weightTotal * sup;
+        for (int e = Math.max(0, epoch - KEPT + 2); e <= epoch; e++) {
+            int kept = e % KEPT;
+            double r0r0 = norms2[kept];
+            double dot = problem.residualDot(current, residuals[kept]);
+            double a = r0r0 > 0 ? dot / r0r0 : 0.0;
+            alpha[kept] = a;
+            // ‖R − αR₀‖² = ‖R‖² − α⟨R, R₀⟩ at the projection, raised by the rounding of the two n-term sums (each within
+            // n·ε of Σ|terms| ≤ the norms' product) and of the products: no pass over R − αR₀ is needed
+            double slack = (2.0 * (n + 2) * 0x1p-52 + 0x1p-50) * (norm2 + Math.abs(a) * Math.sqrt(norm2 * r0r0));
+            rest[kept] = Math.sqrt(Math.max(0.0, norm2 - a * dot) + slack);
+            sups[kept] = Double.POSITIVE_INFINITY;
+            if (absSums != null && e == epoch) {
+                // Hölder's terms for the last check's entries (most of those still kept): the largest entry and the weighted
+                // sum of R − αR₀, each raised by the rounding of the subtraction (2ε relative per entry) and of the n-term
+                // sum (n·ε·Σsᵢ·max)
+                double[] r0 = residuals[kept];
+                for (int i = 0; i < n; i++) diff[i] = current[i] - a * r0[i];
+                double sup = LEVEL1.maxAbs(n, diff, 0) + 0x1p-51 * (currentMax + Math.abs(a) * maxAbs[kept]);
+                sups[kept] = sup;
+                sums[kept] = centring == null ? 0.0 : Math.abs(problem.residualSum(diff)) + (n + 2) * 0x1p-52 * weightTotal * sup;
             }
         }
         epoch++;
-        int slot = epoch % KEPT;
-        System.arraycopy(current, 0, residuals[slot], 0, n);
         norms2[slot] = norm2;
         alpha[slot] = 1.0;
         rest[slot] = 0.0;
@@ -121,7 +127,7 @@ final class Epochs {
         if (e < 0 || epoch - e >= KEPT) return Double.POSITIVE_INFINITY;
         int slot = e % KEPT;
         double distance = columnNorm * rest[slot];
-        if (absSums != null) {
+        if (absSums != null && sups[slot] < Double.POSITIVE_INFINITY) {
             double holder = absSums[j] * sups[slot] + (centring == null ? 0.0 : centring[j] * sums[slot]);
             distance = Math.min(distance, holder);
         }

@@ -143,7 +143,6 @@ final class NaiveProblem extends CdProblem {
     }
 
     private double weightedSum(double[] v) {
-        if (s == null) return LEVEL1.sum(n, v, 0);
         double t = 0;
         for (int i = 0; i < n; i++) t += s == null ? v[i] : s[i] * v[i];
         return t;
