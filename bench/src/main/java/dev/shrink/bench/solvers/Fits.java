@@ -50,13 +50,14 @@ public final class Fits {
      * The looser tolerance the report also times shrink at on {@code w} (NaN: only the default): the issues compare
      * every side at its fastest setting that reaches the same objective, the peers at each of their settings
      * (scikit-learn's solvers, glmnet's two {@code thresh}), and shrink's defaults are tighter than that asks on these
-     * models — 100× its default tolerance, in the estimator's own units (max|gradient| for the smooth fits whose
-     * default is 1e-4; the duality gap per λ of glmnet's paths, default 1e-8), 10× for the L1 logistic fit's relative
+     * models — 100× its default tolerance, in the estimator's own units (max|gradient| for the smooth logistic fits,
+     * default 1e-4; the duality gap per λ of glmnet's paths, default 1e-8), 10× for the L1 logistic fit's relative
      * duality gap (default 1e-4). The report counts the looser row only where its objective is the same.
      */
     public static double looserTol(Workload w) {
         return switch (w.model()) {
-            case "logistic", "multinomial", "poisson" -> 1e-2;
+            // not Poisson: its default stops after ~5 L-BFGS iterations and 1e-2 (mean-scaled gradient) is 3e-5 off
+            case "logistic", "multinomial" -> 1e-2;
             case "logistic_penalized" -> 1e-3;
             case "logistic_path", "multinomial_path", "poisson_path" -> 1e-6;
             default -> Double.NaN;
