@@ -148,15 +148,9 @@ class SparseDesignTest {
         calls.put("MultiTaskElasticNet", () -> MultiTaskElasticNet.builder().build().fit(x, yy));
         calls.put("BayesianRidge", () -> BayesianRidge.builder().build().fit(x, y));
         calls.put("ARDRegression", () -> ARDRegression.builder().build().fit(x, y));
-        calls.put("AdaptiveLasso", () -> AdaptiveLasso.builder().build().fit(x, y));
         calls.put("GroupLassoPath", () -> dev.shrink.solvers.path.GroupLassoPath.builder().groups(groups).build().fit(x, y));
         calls.put("MultiTaskElasticNetPath", () -> dev.shrink.solvers.path.MultiTaskElasticNetPath.builder().build().fit(x, yy));
-        calls.put("AdaptiveLassoPath", () -> dev.shrink.solvers.path.AdaptiveLassoPath.builder().build().fit(x, y));
         calls.put("MultiTaskElasticNetCV", () -> dev.shrink.solvers.cv.MultiTaskElasticNetCV.builder().build().fit(x, yy));
-        calls.put("AdaptiveLassoCV", () -> dev.shrink.solvers.cv.AdaptiveLassoCV.builder().build().fit(x, y));
-        calls.put("LogisticAdaptiveLasso", () -> LogisticAdaptiveLasso.builder().build().fit(x, y));
-        calls.put("LogisticAdaptiveLassoPath", () -> dev.shrink.solvers.path.LogisticAdaptiveLassoPath.builder().build().fit(x, y));
-        calls.put("LogisticAdaptiveLassoCV", () -> dev.shrink.solvers.cv.LogisticAdaptiveLassoCV.builder().build().fit(x, y));
         calls.forEach((who, call) -> {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call, who);
             assertTrue(e.getMessage().startsWith(who + " takes a dense X only, got a sparse design (9×6)"), e.getMessage());
