@@ -146,8 +146,6 @@ class SparseDesignTest {
         calls.put("GroupLasso", () -> GroupLasso.builder().groups(groups).build().fit(x, y));
         calls.put("LogisticGroupLasso", () -> LogisticGroupLasso.builder().groups(groups).build().fit(x, y));
         calls.put("MultiTaskElasticNet", () -> MultiTaskElasticNet.builder().build().fit(x, yy));
-        calls.put("BayesianRidge", () -> BayesianRidge.builder().build().fit(x, y));
-        calls.put("ARDRegression", () -> ARDRegression.builder().build().fit(x, y));
         calls.put("GroupLassoPath", () -> dev.shrink.solvers.path.GroupLassoPath.builder().groups(groups).build().fit(x, y));
         calls.put("MultiTaskElasticNetPath", () -> dev.shrink.solvers.path.MultiTaskElasticNetPath.builder().build().fit(x, yy));
         calls.put("MultiTaskElasticNetCV", () -> dev.shrink.solvers.cv.MultiTaskElasticNetCV.builder().build().fit(x, yy));

@@ -196,4 +196,57 @@ class SparseFamiliesTest {
             assertEquals(0.0, m.coef()[pr.zeroColumn()]);
         }
     }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Bayesian ridge and ARD
+
+    /** Tall (the centred Gram of the stored entries) and wide (X̃X̃ᵀ row by row): coefficients, α, λ, predictive sd. */
+    @Test
+    void bayesianRidge() {
+        for (boolean intercept : new boolean[] {true, false}) {
+            for (boolean weighted : new boolean[] {true, false}) {
+                BayesianRidge est = BayesianRidge.builder().fitIntercept(intercept).tol(1e-12).maxIter(1000).computeScore(true).threads(1).build();
+                same("BayesianRidge intercept " + intercept + " weighted " + weighted, x -> {
+                    BayesianRidgeModel m = est.fit(x, problemOf(x).y(), w(x, weighted));
+                    return flat(flat(m.coef(), m.intercept()), new double[] {m.alpha(), m.lambda()}, m.scores(), m.predictStd(x));
+                }, 1e-8);
+            }
+        }
+        for (Problem pr : PROBLEMS) assertEquals(0.0, BayesianRidge.builder().build().fit(pr.data().csc(), pr.y(), pr.w()).coef()[pr.zeroColumn()]);
+    }
+
+    @Test
+    void ardRegression() {
+        for (boolean intercept : new boolean[] {true, false}) {
+            ARDRegression est = ARDRegression.builder().fitIntercept(intercept).tol(1e-10).maxIter(500).threads(1).build();
+            same("ARDRegression intercept " + intercept, x -> {
+                ARDRegressionModel m = est.fit(x, problemOf(x).y());
+                double[] kept = Arrays.stream(m.keptFeatures()).asDoubleStream().toArray();
+                return flat(flat(m.coef(), m.intercept()), new double[] {m.alpha()}, kept, m.predictStd(x));
+            }, 1e-7);
+        }
+        for (Problem pr : PROBLEMS) assertEquals(0.0, ARDRegression.builder().build().fit(pr.data().csr(), pr.y()).coef()[pr.zeroColumn()]);
+    }
+
+    /** A column whose mean dwarfs its spread: the sparse centred Gram falls back to centring column by column. */
+    @Test
+    void bayesianRidgeOnAColumnWithALargeMean() {
+        Random r = new Random(21);
+        int n = 50;
+        int p = 6;
+        double[] dense = new double[n * p];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < p; j++) if (j == 0 || r.nextDouble() < 0.4) dense[i * p + j] = j == 0 ? 1e4 + r.nextGaussian() : r.nextGaussian();
+            y[i] = dense[i * p] - 1e4 + dense[i * p + 2] + 0.1 * r.nextGaussian();
+        }
+        SparseData d = SparseData.of(n, p, dense);
+        BayesianRidge est = BayesianRidge.builder().tol(1e-12).maxIter(1000).threads(1).build();
+        BayesianRidgeModel a = est.fit(d.denseDesign(), y);
+        BayesianRidgeModel b = est.fit(d.csc(), y);
+        close("BayesianRidge large mean", flat(a.coef(), a.intercept()), flat(b.coef(), b.intercept()), 1e-8);
+        ARDRegressionModel c = ARDRegression.builder().tol(1e-10).threads(1).build().fit(d.denseDesign(), y);
+        ARDRegressionModel e = ARDRegression.builder().tol(1e-10).threads(1).build().fit(d.csc(), y);
+        close("ARDRegression large mean", flat(c.coef(), c.intercept()), flat(e.coef(), e.intercept()), 1e-8);
+    }
 }

@@ -1,0 +1,80 @@
+package dev.shrink.solvers.matrix;
+
+import dev.shrink.solvers.internal.Thresholds;
+
+/**
+ * The centred weighted Gram matrix of a block of columns of X, {@code X̃_BᵀX̃_B = X_BᵀVX_B − S·x̄_Bx̄_Bᵀ} (V = diag(v),
+ * S = Σv, x̄ the v-weighted column means or 0), with X never centred in place: the form the Bayesian and group
+ * estimators need on a sparse design, where centring X would densify it. The raw Gram comes from the design's own
+ * block kernel (for sparse X, the products of the stored entries); when a column's mean is so large against its
+ * spread that the subtraction would lose more than six digits (S·x̄ⱼ² &gt; {@value Thresholds#CENTRING_LIMIT}·
+ * Σvᵢ(xᵢⱼ − x̄ⱼ)², as the dense estimators' rule), the block is instead built one column at a time from the centred
+ * column, {@code X_Bᵀ(v∘(x_a − x̄_a))}: exact there because Σvᵢ(xᵢₐ − x̄ₐ) = 0 makes the other factor's centring vanish
+ * (O(n + stored entries of the block) per column, one dense n-vector of scratch).
+ */
+public final class CenteredGram {
+    private CenteredGram() {}
+
+    /**
+     * g ← X̃_BᵀX̃_B for B = cols[0 .. m), m×m row-major, both triangles.
+     *
+     * @param v    row weights (null: all 1)
+     * @param mean the v-weighted column means, indexed by column of X (all 0 without intercept)
+     * @param sumV Σvᵢ
+     */
+    public static void block(DesignMatrix x, int[] cols, int m, double[] v, double[] mean, double sumV, double[] g) {
+        if (m == 0) return;
+        x.gram(cols, m, v, null, g, 0, m, null);
+        boolean cancels = false;
+        for (int a = 0; a < m && !cancels; a++) {
+            double mu = mean[cols[a]];
+            double shift = sumV * mu * mu;
+            cancels = mu != 0 && !(shift <= Thresholds.CENTRING_LIMIT * (g[a * m + a] - shift));
+        }
+        if (!cancels) {
+            for (int a = 0; a < m; a++) {
+                double s = sumV * mean[cols[a]];
+                for (int b = 0; b < m; b++) g[a * m + b] -= s * mean[cols[b]];
+            }
+            return;
+        }
+        double[] u = new double[x.rows()];
+        for (int a = 0; a < m; a++) {
+            centered(x, cols[a], v, mean[cols[a]], u);
+            for (int b = 0; b <= a; b++) {
+                double e = x.columnDot(cols[b], null, u);
+                g[a * m + b] = e;
+                g[b * m + a] = e;
+            }
+        }
+    }
+
+    /** The whole p×p centred Gram (a fresh array) and, with d given, xtd ← X̃ᵀ(v∘d) = Xᵀ(v∘d) − x̄·Σvᵢdᵢ. */
+    public static double[] all(DesignMatrix x, double[] v, double[] mean, double[] d, double[] xtd) {
+        int n = x.rows();
+        int p = x.cols();
+        double sumV = 0;
+        for (int i = 0; i < n; i++) sumV += v == null ? 1.0 : v[i];
+        int[] cols = new int[p];
+        for (int j = 0; j < p; j++) cols[j] = j;
+        double[] g = new double[Math.max(1, p * p)];
+        block(x, cols, p, v, mean, sumV, g);
+        if (d != null) {
+            double[] u = new double[n];
+            double sumU = 0;
+            for (int i = 0; i < n; i++) {
+                u[i] = v == null ? d[i] : v[i] * d[i];
+                sumU += u[i];
+            }
+            x.multiplyTransposed(u, xtd);
+            for (int j = 0; j < p; j++) xtd[j] -= mean[j] * sumU;
+        }
+        return g;
+    }
+
+    /** u ← v∘(x_j − μ), zeros included. */
+    public static void centered(DesignMatrix x, int j, double[] v, double mu, double[] u) {
+        x.column(j, u);
+        for (int i = 0; i < u.length; i++) u[i] = (v == null ? 1.0 : v[i]) * (u[i] - mu);
+    }
+}
