@@ -143,10 +143,7 @@ class SparseDesignTest {
         int[] groups = new int[DATA.p()];
         for (int j = 0; j < groups.length; j++) groups[j] = j / 2;
         java.util.Map<String, org.junit.jupiter.api.function.Executable> calls = new java.util.LinkedHashMap<>();
-        calls.put("GroupLasso", () -> GroupLasso.builder().groups(groups).build().fit(x, y));
-        calls.put("LogisticGroupLasso", () -> LogisticGroupLasso.builder().groups(groups).build().fit(x, y));
         calls.put("MultiTaskElasticNet", () -> MultiTaskElasticNet.builder().build().fit(x, yy));
-        calls.put("GroupLassoPath", () -> dev.shrink.solvers.path.GroupLassoPath.builder().groups(groups).build().fit(x, y));
         calls.put("MultiTaskElasticNetPath", () -> dev.shrink.solvers.path.MultiTaskElasticNetPath.builder().build().fit(x, yy));
         calls.put("MultiTaskElasticNetCV", () -> dev.shrink.solvers.cv.MultiTaskElasticNetCV.builder().build().fit(x, yy));
         calls.forEach((who, call) -> {

@@ -4,6 +4,7 @@ import dev.shrink.solvers.cv.AdaptiveLassoCV;
 import dev.shrink.solvers.cv.AdaptiveLassoCvResult;
 import dev.shrink.solvers.cv.LogisticAdaptiveLassoCV;
 import dev.shrink.solvers.path.AdaptiveLassoPath;
+import dev.shrink.solvers.path.GroupLassoPath;
 import dev.shrink.solvers.path.LogisticAdaptiveLassoPath;
 import dev.shrink.solvers.path.PathResult;
 import org.junit.jupiter.api.Test;
@@ -248,5 +249,67 @@ class SparseFamiliesTest {
         ARDRegressionModel c = ARDRegression.builder().tol(1e-10).threads(1).build().fit(d.denseDesign(), y);
         ARDRegressionModel e = ARDRegression.builder().tol(1e-10).threads(1).build().fit(d.csc(), y);
         close("ARDRegression large mean", flat(c.coef(), c.intercept()), flat(e.coef(), e.intercept()), 1e-8);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // group lasso
+
+    /** Groups of one to three consecutive columns (seeded); {@code singletons} puts every column alone. */
+    private static int[] groups(int p, boolean singletons) {
+        int[] id = new int[p];
+        Random r = new Random(p);
+        int g = 0;
+        for (int j = 0; j < p; ) {
+            int size = singletons ? 1 : 1 + r.nextInt(3);
+            for (int t = 0; t < size && j < p; t++) id[j++] = g;
+            g++;
+        }
+        return id;
+    }
+
+    @Test
+    void groupLasso() {
+        for (boolean singletons : new boolean[] {false, true}) {
+            for (boolean intercept : new boolean[] {true, false}) {
+                for (boolean weighted : new boolean[] {true, false}) {
+                    String what = "GroupLasso singletons " + singletons + " intercept " + intercept + " weighted " + weighted;
+                    same(what, x -> {
+                        LinearModel m = GroupLasso.builder().groups(groups(x.p(), singletons)).alpha(0.03).l1Ratio(singletons ? 0 : 0.3)
+                                .fitIntercept(intercept).tol(TOL).maxIter(100_000).threads(1).build().fit(x, problemOf(x).y(), w(x, weighted));
+                        return flat(m.coef(), m.intercept());
+                    }, 1e-8);
+                }
+            }
+        }
+        for (Problem pr : PROBLEMS) {
+            LinearModel m = GroupLasso.builder().groups(groups(pr.data().p(), true)).alpha(0.001).tol(TOL).build().fit(pr.data().csc(), pr.y());
+            assertEquals(0.0, m.coef()[pr.zeroColumn()]);
+        }
+    }
+
+    @Test
+    void logisticGroupLasso() {
+        for (boolean intercept : new boolean[] {true, false}) {
+            for (boolean weighted : new boolean[] {true, false}) {
+                same("LogisticGroupLasso intercept " + intercept + " weighted " + weighted, x -> {
+                    LogisticModel m = LogisticGroupLasso.builder().groups(groups(x.p(), false)).alpha(0.01).l1Ratio(0.2).fitIntercept(intercept)
+                            .tol(1e-12).threads(1).build().fit(x, problemOf(x).labels(), w(x, weighted));
+                    return flat(m.coef(), m.intercept());
+                }, 1e-7);
+            }
+        }
+        for (Problem pr : PROBLEMS) {
+            LogisticModel m = LogisticGroupLasso.builder().groups(groups(pr.data().p(), true)).alpha(0.002).tol(1e-10).build()
+                    .fit(pr.data().csr(), pr.labels());
+            assertEquals(0.0, m.coef()[pr.zeroColumn()]);
+        }
+    }
+
+    @Test
+    void groupLassoPaths() {
+        same("GroupLassoPath", x -> flat(GroupLassoPath.builder().groups(groups(x.p(), false)).l1Ratio(0.1).nAlphas(8).tol(TOL).maxIter(100_000)
+                .threads(1).build().fit(x, problemOf(x).y(), problemOf(x).w())), 1e-8);
+        same("GroupLassoPath logistic", x -> flat(GroupLassoPath.builder().groups(groups(x.p(), false)).logistic(true).nAlphas(6).eps(0.05)
+                .fitIntercept(false).tol(1e-12).threads(1).build().fit(x, problemOf(x).labels())), 1e-7);
     }
 }

@@ -19,7 +19,7 @@ public final class CenteredGram {
      * g ← X̃_BᵀX̃_B for B = cols[0 .. m), m×m row-major, both triangles.
      *
      * @param v    row weights (null: all 1)
-     * @param mean the v-weighted column means, indexed by column of X (all 0 without intercept)
+     * @param mean the v-weighted means of the block's columns, mean[a] for column cols[a] (all 0 without intercept)
      * @param sumV Σvᵢ
      */
     public static void block(DesignMatrix x, int[] cols, int m, double[] v, double[] mean, double sumV, double[] g) {
@@ -27,20 +27,20 @@ public final class CenteredGram {
         x.gram(cols, m, v, null, g, 0, m, null);
         boolean cancels = false;
         for (int a = 0; a < m && !cancels; a++) {
-            double mu = mean[cols[a]];
+            double mu = mean[a];
             double shift = sumV * mu * mu;
             cancels = mu != 0 && !(shift <= Thresholds.CENTRING_LIMIT * (g[a * m + a] - shift));
         }
         if (!cancels) {
             for (int a = 0; a < m; a++) {
-                double s = sumV * mean[cols[a]];
-                for (int b = 0; b < m; b++) g[a * m + b] -= s * mean[cols[b]];
+                double s = sumV * mean[a];
+                for (int b = 0; b < m; b++) g[a * m + b] -= s * mean[b];
             }
             return;
         }
         double[] u = new double[x.rows()];
         for (int a = 0; a < m; a++) {
-            centered(x, cols[a], v, mean[cols[a]], u);
+            centered(x, cols[a], v, mean[a], u);
             for (int b = 0; b <= a; b++) {
                 double e = x.columnDot(cols[b], null, u);
                 g[a * m + b] = e;
@@ -68,6 +68,36 @@ public final class CenteredGram {
             }
             x.multiplyTransposed(u, xtd);
             for (int j = 0; j < p; j++) xtd[j] -= mean[j] * sumU;
+        }
+        return g;
+    }
+
+    /**
+     * The centred Gram of cols[0 .. m) grown from that of cols[0 .. m0) ({@code g0}, m0×m0, same weights v and means
+     * {@code mean[0 .. m0)}): the new columns' v-weighted means go into {@code mean[m0 .. m)} (0 without intercept) and
+     * their rows are X_Bᵀ(v∘(x_t − x̄_t)), O(n + stored entries of the block) each, instead of a whole block Gram.
+     */
+    public static double[] extend(double[] g0, int m0, DesignMatrix x, int[] cols, int m, double[] v, double[] mean, boolean fitIntercept) {
+        int n = x.rows();
+        double[] g = new double[m * m];
+        for (int a = 0; a < m0; a++) System.arraycopy(g0, a * m0, g, a * m, m0);
+        double[] weights = v;
+        if (weights == null) {
+            weights = new double[n];
+            java.util.Arrays.fill(weights, 1.0);
+        }
+        double sumV = 0;
+        for (double w : weights) sumV += w;
+        double[] u = new double[n];
+        for (int t = m0; t < m; t++) {
+            mean[t] = fitIntercept ? x.columnDot(cols[t], null, weights) / sumV : 0.0;
+            centered(x, cols[t], v, mean[t], u);
+            for (int k = 0; k < m; k++) {
+                if (k >= m0 && k < t) continue; // the new-new block: each pair once, from the later column
+                double e = x.columnDot(cols[k], null, u); // with an intercept Σu = 0: the other factor needs no centring
+                g[t * m + k] = e;
+                g[k * m + t] = e;
+            }
         }
         return g;
     }
