@@ -2,10 +2,14 @@ package dev.shrink.solvers;
 
 import dev.shrink.solvers.cv.AdaptiveLassoCV;
 import dev.shrink.solvers.cv.AdaptiveLassoCvResult;
+import dev.shrink.solvers.cv.CvResult;
 import dev.shrink.solvers.cv.LogisticAdaptiveLassoCV;
+import dev.shrink.solvers.cv.MultiTaskElasticNetCV;
 import dev.shrink.solvers.path.AdaptiveLassoPath;
 import dev.shrink.solvers.path.GroupLassoPath;
 import dev.shrink.solvers.path.LogisticAdaptiveLassoPath;
+import dev.shrink.solvers.path.MultiTaskElasticNetPath;
+import dev.shrink.solvers.path.MultiTaskPathResult;
 import dev.shrink.solvers.path.PathResult;
 import org.junit.jupiter.api.Test;
 
@@ -311,5 +315,53 @@ class SparseFamiliesTest {
                 .threads(1).build().fit(x, problemOf(x).y(), problemOf(x).w())), 1e-8);
         same("GroupLassoPath logistic", x -> flat(GroupLassoPath.builder().groups(groups(x.p(), false)).logistic(true).nAlphas(6).eps(0.05)
                 .fitIntercept(false).tol(1e-12).threads(1).build().fit(x, problemOf(x).labels())), 1e-7);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // multi-task
+
+    /** Three tasks: y, the labels and a mix of both with the first column, as n rows of T. */
+    private static double[][] tasks(Design x) {
+        Problem pr = problemOf(x);
+        double[][] yy = new double[x.n()][3];
+        for (int i = 0; i < x.n(); i++) {
+            yy[i][0] = pr.y()[i];
+            yy[i][1] = pr.labels()[i];
+            yy[i][2] = 0.5 * pr.y()[i] - pr.labels()[i] + pr.data().dense()[i * x.p()];
+        }
+        return yy;
+    }
+
+    private static double[] flat(MultiTaskModel m) {
+        List<double[]> parts = new ArrayList<>(Arrays.asList(m.coef()));
+        parts.add(m.intercepts());
+        return flat(parts.toArray(double[][]::new));
+    }
+
+    @Test
+    void multiTask() {
+        for (boolean intercept : new boolean[] {true, false}) {
+            same("MultiTaskElasticNet intercept " + intercept, x -> flat(MultiTaskElasticNet.builder().alpha(0.02).l1Ratio(0.7).fitIntercept(intercept)
+                    .tol(TOL).maxIter(100_000).threads(1).build().fit(x, tasks(x))), 1e-8);
+            same("MultiTaskLasso intercept " + intercept, x -> flat(MultiTaskLasso.builder().alpha(0.05).fitIntercept(intercept).tol(TOL).maxIter(100_000)
+                    .threads(1).build().fit(x, tasks(x))), 1e-8);
+            same("MultiTaskElasticNetPath intercept " + intercept, x -> {
+                MultiTaskPathResult r = MultiTaskElasticNetPath.builder().l1Ratio(0.8).nAlphas(8).fitIntercept(intercept).tol(TOL).maxIter(100_000)
+                        .threads(1).build().fit(x, tasks(x));
+                List<double[]> parts = new ArrayList<>();
+                parts.add(r.penalties());
+                for (int k = 0; k < r.size(); k++) parts.add(flat(r.model(k)));
+                return flat(parts.toArray(double[][]::new));
+            }, 1e-8);
+        }
+        same("MultiTaskElasticNetCV", x -> {
+            CvResult<MultiTaskModel> r = MultiTaskElasticNetCV.builder().l1Ratios(0.5, 0.9).nAlphas(6).folds(3).tol(TOL).maxIter(100_000).build()
+                    .fit(x, tasks(x));
+            return flat(flat(r.model()), r.scores().mean(), new double[] {r.valueMin(), r.l1Ratio()});
+        }, 1e-7);
+        for (Problem pr : PROBLEMS) {
+            MultiTaskModel m = MultiTaskLasso.builder().alpha(0.001).tol(TOL).build().fit(pr.data().csc(), tasks(pr.data().csc()));
+            for (int t = 0; t < 3; t++) assertEquals(0.0, m.coef(t)[pr.zeroColumn()]);
+        }
     }
 }
