@@ -9,8 +9,10 @@ import dev.shrink.solvers.internal.Thresholds;
  * block kernel (for sparse X, the products of the stored entries); when a column's mean is so large against its
  * spread that the subtraction would lose more than six digits (S·x̄ⱼ² &gt; {@value Thresholds#CENTRING_LIMIT}·
  * Σvᵢ(xᵢⱼ − x̄ⱼ)², as the dense estimators' rule), the block is instead built one column at a time from the centred
- * column, {@code X_Bᵀ(v∘(x_a − x̄_a))}: exact there because Σvᵢ(xᵢₐ − x̄ₐ) = 0 makes the other factor's centring vanish
- * (O(n + stored entries of the block) per column, one dense n-vector of scratch).
+ * column u = v∘(x_a − x̄_a), as {@code X_Bᵀu − x̄_B·Σuᵢ}: Σuᵢ would be 0 in exact arithmetic (so the other factor needs
+ * no centring), and subtracting x̄_B times its computed value removes what the rounding of x̄ₐ leaves there — without it
+ * the error is again of order ε·S·x̄², as the subtraction's (O(n + stored entries of the block) per column, one dense
+ * n-vector of scratch).
  */
 public final class CenteredGram {
     private CenteredGram() {}
@@ -40,9 +42,9 @@ public final class CenteredGram {
         }
         double[] u = new double[x.rows()];
         for (int a = 0; a < m; a++) {
-            centered(x, cols[a], v, mean[a], u);
+            double sumU = centered(x, cols[a], v, mean[a], u);
             for (int b = 0; b <= a; b++) {
-                double e = x.columnDot(cols[b], null, u);
+                double e = x.columnDot(cols[b], null, u) - mean[b] * sumU;
                 g[a * m + b] = e;
                 g[b * m + a] = e;
             }
@@ -88,13 +90,13 @@ public final class CenteredGram {
         }
         double sumV = 0;
         for (double w : weights) sumV += w;
+        for (int t = m0; t < m; t++) mean[t] = fitIntercept ? x.columnDot(cols[t], null, weights) / sumV : 0.0;
         double[] u = new double[n];
         for (int t = m0; t < m; t++) {
-            mean[t] = fitIntercept ? x.columnDot(cols[t], null, weights) / sumV : 0.0;
-            centered(x, cols[t], v, mean[t], u);
+            double sumU = centered(x, cols[t], v, mean[t], u);
             for (int k = 0; k < m; k++) {
                 if (k >= m0 && k < t) continue; // the new-new block: each pair once, from the later column
-                double e = x.columnDot(cols[k], null, u); // with an intercept Σu = 0: the other factor needs no centring
+                double e = x.columnDot(cols[k], null, u) - mean[k] * sumU; // see the class comment
                 g[t * m + k] = e;
                 g[k * m + t] = e;
             }
@@ -102,9 +104,14 @@ public final class CenteredGram {
         return g;
     }
 
-    /** u ← v∘(x_j − μ), zeros included. */
-    public static void centered(DesignMatrix x, int j, double[] v, double mu, double[] u) {
+    /** u ← v∘(x_j − μ), zeros included; returns Σuᵢ (0 but for the rounding of μ). */
+    public static double centered(DesignMatrix x, int j, double[] v, double mu, double[] u) {
         x.column(j, u);
-        for (int i = 0; i < u.length; i++) u[i] = (v == null ? 1.0 : v[i]) * (u[i] - mu);
+        double sum = 0;
+        for (int i = 0; i < u.length; i++) {
+            u[i] = (v == null ? 1.0 : v[i]) * (u[i] - mu);
+            sum += u[i];
+        }
+        return sum;
     }
 }
