@@ -60,15 +60,9 @@ class CenteredGramTest {
 
         // a random block of distinct columns, in random order
         int m = 1 + r.nextInt(p);
-        int[] order = new int[p];
-        for (int j = 0; j < p; j++) order[j] = j;
-        for (int j = p - 1; j > 0; j--) {
-            int t = r.nextInt(j + 1);
-            int a = order[j];
-            order[j] = order[t];
-            order[t] = a;
-        }
-        int[] cols = java.util.Arrays.copyOf(order, m);
+        java.util.List<Integer> order = new java.util.ArrayList<>(java.util.stream.IntStream.range(0, p).boxed().toList());
+        java.util.Collections.shuffle(order, r);
+        int[] cols = order.stream().limit(m).mapToInt(Integer::intValue).toArray();
         double[] blockMean = new double[m];
         for (int a = 0; a < m; a++) blockMean[a] = mean[cols[a]];
         double[] g = new double[m * m];
