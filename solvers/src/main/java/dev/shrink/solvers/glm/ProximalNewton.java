@@ -252,8 +252,11 @@ final class ProximalNewton {
             // after a step whose model predicted a decrease far below the tolerance the working set's gap would pass: the whole
             // problem's gap is taken at once (one Fenchel–Young pass instead of two; if it fails, it stands in for the set's)
             boolean direct = savePasses && settled && !directFailed && lastPredicted <= Thresholds.GLM_DIRECT_GAP * gapTol;
-            // the first gap at new strengths, which the stale-metric rule does not judge, may stop at a lower bound
-            double setGap = settled && !direct ? gap(q, true, iter == 0 ? gapTol : Double.POSITIVE_INFINITY) : Double.POSITIVE_INFINITY;
+            // a set gap that cannot pass may stop at a lower bound: the first at new strengths (which the stale-metric rule does
+            // not judge), and any where rebuilding the metric costs less than a pass of row terms (the rule then judges a
+            // bound, which asks for a few more rebuilds than the exact gap would)
+            boolean cheapMetric = pairs * block.gramCost() <= Thresholds.GLM_CHEAP_METRIC * k * n;
+            double setGap = settled && !direct ? gap(q, true, iter == 0 || cheapMetric ? gapTol : Double.POSITIVE_INFINITY) : Double.POSITIVE_INFINITY;
             if (direct || setGap <= gapTol || stalled || iter >= maxIter) {
                 if (m == p && !gradientValid) { // the block holds every feature: X̃ᵀ∇F is the q just formed, no pass needed
                     for (int c = 0; c < k; c++) for (int s = 0; s < m; s++) gradient[c * p + block.feature(s)] = q[c * m + s];

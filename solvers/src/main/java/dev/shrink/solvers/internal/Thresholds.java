@@ -239,6 +239,12 @@ public final class Thresholds {
     public static final double GLM_DIRECT_GAP = 1e-3;
 
     /**
+     * GLM duality gap: a working set's metric counts as cheap to rebuild when its Gram costs (in multiply–adds of a column
+     * pass) at most this many per row and class — about what one row's Fenchel–Young term (an exp and two logs) costs.
+     */
+    public static final double GLM_CHEAP_METRIC = 64;
+
+    /**
      * GLM duality gap: how far (in probability units) a dual point's per-row distribution may leave the conjugate's
      * domain and still count as inside it (rounding; the Fenchel–Young terms clamp it back).
      */
