@@ -15,6 +15,8 @@ import static dev.shrink.kernels.Inputs.unchanged;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 /**
  * The Vector API GLM row terms against the scalar reference, within the sum of the two implementations' bounds stated
@@ -289,6 +291,19 @@ class GlmRowsProperties {
                         rows.logisticDivergence(0, z30.length, z30, null, g, null, 1), 1e-12, rows + " KL(y ‖ μ)");
             }
         }
+    }
+
+    /** The scalar reference's log1p (Goldberg's correction of log(1 + x)) is within its stated 4 ulps of Math.log1p. */
+    @Test
+    void scalarLog1pIsMathsLog1pToFourUlps() {
+        qt().withFixedSeed(5L).withExamples(2000).forAll(doubles().between(-1.0, 1e12), integers().between(0, 40)).checkAssert((v, e) -> {
+            double x = e == 0 ? v : v * Math.pow(10, -e); // also tiny arguments, where 1 + x rounds
+            double expected = Math.log1p(x);
+            assertEquals(expected, ScalarGlmRows.log1p(x), 4 * Math.ulp(expected), "log1p(" + x + ")");
+        });
+        assertEquals(Double.NEGATIVE_INFINITY, ScalarGlmRows.log1p(-1.0));
+        assertEquals(Double.POSITIVE_INFINITY, ScalarGlmRows.log1p(Double.POSITIVE_INFINITY));
+        assertEquals(Double.NaN, ScalarGlmRows.log1p(-2.0));
     }
 
     @Test
