@@ -245,7 +245,8 @@ class GlmRowsProperties {
                 double q = Math.min(1, Math.max(0, pc + d));
                 double part = q > 0 ? q * Math.log1p(d / pc) : 0;
                 kl += part;
-                row += (2 * k + 64 + Math.abs(z[at] - m)) * Math.abs(part) + (2 * k + 320 + Math.abs(z[at] - m)) * Math.abs(d);
+                // each term on its own: an infinite |z − m| times a 0 part (a class of probability 0) bounds nothing
+                row += known((2 * k + 64 + Math.abs(z[at] - m)) * Math.abs(part)) + known((2 * k + 320 + Math.abs(z[at] - m)) * Math.abs(d));
             }
             bound += known(si * (c.n() * Math.abs(kl) + row));
         }
