@@ -180,7 +180,7 @@ public final class ReportCommand {
         List<Step> planned = new ArrayList<>(only == null ? Suite.steps(mode, coretypes) : List.of());
         if (only != null) notes.add("solver workloads " + only + " only (--workloads): no kernel rows");
         SolverSection section = new SolverSection(mode, outDir.resolve("data"), out, notes, dataFiles, only);
-        if (solvers) planned.add(section.step());
+        if (solvers) planned.addAll(section.steps());
         List<Step> steps = new ArrayList<>();
         int total = 0;
         for (Step s : planned) {

@@ -438,8 +438,9 @@ final class ReportWriter {
         return "Each side fits the very same data files (written by the report, seeded). The objective of every side is "
                 + "evaluated by the same Java code on its coefficients (scikit-learn's formulas), so speed is compared "
                 + "at equal accuracy. Every peer ran at each of its settings (scikit-learn: both logistic solvers, "
-                + "precompute on and off; glmnet: two thresh values); the summary keeps each peer's fastest setting "
-                + "that reaches the same objective, the charts and the table show them all.";
+                + "precompute on and off; glmnet: two thresh values), and shrink at its default tolerance and, on the "
+                + "smooth and penalised GLMs, at a looser one (its setting 'tol=…'); the summary keeps each side's fastest "
+                + "setting that reaches the same objective, the charts and the table show them all.";
     }
 
     private static String esc(String s) {

@@ -11,7 +11,9 @@ import java.util.Optional;
 /**
  * Compares the sides of each solver workload at equal accuracy: every row's objective against the lowest objective
  * any side reached, and per peer the row that counts — its fastest setting that reaches the same objective (within
- * {@value #SAME_OBJECTIVE} relative), or, when no setting does, its fastest setting, marked as less accurate.
+ * {@value #SAME_OBJECTIVE} relative), or, when no setting does, its fastest setting, marked as less accurate. shrink
+ * is held to the same rule: where it was also timed at a looser tolerance ({@code Fits.looserTol}), its row is the
+ * faster of its settings that reach the same objective, else its default.
  *
  * <p>Cross-validations are compared at the alpha each side chose: a side that chose another alpha minimised another
  * objective, so its row is marked and not held against the others' objective.
@@ -51,9 +53,9 @@ final class SolverComparison {
             return p.row().seconds() / shrink.get().row().seconds();
         }
 
-        /** Whether {@code e} is the entry that counts for its peer. */
+        /** Whether {@code e} is the entry that counts for its side (shrink's chosen setting, or a peer's). */
         boolean counts(Entry e) {
-            return e.row().implementation().equals("shrink") || best.get(e.row().implementation()) == e;
+            return shrink.isPresent() && shrink.get() == e || best.get(e.row().implementation()) == e;
         }
     }
 
@@ -66,7 +68,9 @@ final class SolverComparison {
     }
 
     private static Workload workload(String name, List<SolverRow> rows) {
-        Optional<SolverRow> shrink = rows.stream().filter(r -> r.implementation().equals("shrink")).findFirst();
+        // shrink's default setting (no setting named) defines the alpha of a CV and stands when no setting reaches the objective
+        Optional<SolverRow> shrink = rows.stream().filter(r -> r.implementation().equals("shrink") && r.setting().isEmpty()).findFirst()
+                .or(() -> rows.stream().filter(r -> r.implementation().equals("shrink")).findFirst());
         // The alpha that defines the objective: shrink's choice, else the first side's.
         double alpha = shrink.map(SolverRow::alpha).orElse(rows.getFirst().alpha());
         double best = Double.POSITIVE_INFINITY;
@@ -88,18 +92,22 @@ final class SolverComparison {
             entries.add(e);
             if (shrink.isPresent() && r == shrink.get()) shrinkEntry = e;
         }
+        Comparator<Entry> fastest = Comparator.comparingDouble(x -> x.row().seconds());
+        // shrink is held to the peers' rule: its fastest setting that reaches the same objective, else its default
+        Entry shrinkDefault = shrinkEntry;
+        Entry shrinkBest = entries.stream().filter(x -> x.row().implementation().equals("shrink"))
+                .filter(x -> Double.isFinite(x.row().seconds()) && x.status() == Status.SAME).min(fastest).orElse(shrinkDefault);
         Map<String, Entry> bestPerPeer = new LinkedHashMap<>();
         for (Entry e : entries) {
             String peer = e.row().implementation();
             if (peer.equals("shrink") || bestPerPeer.containsKey(peer)) continue;
             List<Entry> mine = entries.stream().filter(x -> x.row().implementation().equals(peer))
                     .filter(x -> Double.isFinite(x.row().seconds())).toList();
-            Comparator<Entry> fastest = Comparator.comparingDouble(x -> x.row().seconds());
             mine.stream().filter(x -> x.status() == Status.SAME).min(fastest)
                     .or(() -> mine.stream().min(fastest))
                     .ifPresent(x -> bestPerPeer.put(peer, x));
         }
-        return new Workload(name, rows.getFirst().shape(), Optional.ofNullable(shrinkEntry), entries, bestPerPeer);
+        return new Workload(name, rows.getFirst().shape(), Optional.ofNullable(shrinkBest), entries, bestPerPeer);
     }
 
     private static boolean sameAlpha(double a, double b) {

@@ -55,7 +55,8 @@ final class SolverReport {
         Table t = new Table(List.of("workload", "shrink (s)", "peer: fastest setting at the same objective", "peer's BLAS",
                 "peer (s)", "shrink is"));
         for (SolverComparison.Workload w : workloads) {
-            String shrink = w.shrink().map(e -> seconds(e.row().seconds())).orElse("–");
+            String shrink = w.shrink().map(e -> seconds(e.row().seconds()) + (e.row().setting().isEmpty() ? "" : " (" + e.row().setting() + ")"))
+                    .orElse("–");
             if (w.best().isEmpty()) {
                 t.add(List.of(w.name() + " " + w.shape(), shrink, "(no peer ran)", "", "", ""));
                 continue;

@@ -4,6 +4,7 @@ import dev.shrink.bench.data.DataFiles;
 import dev.shrink.bench.data.Workload;
 import dev.shrink.bench.data.Workloads;
 import dev.shrink.bench.solvers.Accuracy;
+import dev.shrink.bench.solvers.Fits;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -56,8 +57,11 @@ final class SolverSection {
         };
     }
 
+    /** Scale of the toy mode's workloads. */
+    static final double TOY_SCALE = 0.005;
+
     double scale() {
-        return mode == Suite.Mode.TOY ? 0.005 : 1;
+        return mode == Suite.Mode.TOY ? TOY_SCALE : 1;
     }
 
     /** JMH settings of the solver benchmark (single-shot: iterations are fits). */
@@ -74,14 +78,40 @@ final class SolverSection {
         return mode == Suite.Mode.FULL ? new int[] {3, 1} : new int[] {1, 1};
     }
 
-    /** The JMH step that times shrink's fits. */
-    Step step() {
+    /**
+     * The JMH steps that time shrink's fits: every workload at the estimators' defaults, then (not in the toy mode) the
+     * workloads that have a looser tolerance setting ({@link Fits#looserTol}) at it, one step per tolerance.
+     */
+    List<Step> steps() {
         Step.Timing timing = timing(mode);
+        List<Step> steps = new ArrayList<>();
+        steps.add(new Step("solvers", List.of(BENCHMARK), params(workloads(), ""), null, timing));
+        if (mode == Suite.Mode.TOY) return steps;
+        Map<Double, List<String>> byTol = new java.util.TreeMap<>();
+        for (String name : workloads()) {
+            double tol = Fits.looserTol(Workloads.get(name, TOY_SCALE)); // the model alone decides: a toy copy is enough
+            if (!Double.isNaN(tol)) byTol.computeIfAbsent(tol, t -> new ArrayList<>()).add(name);
+        }
+        byTol.forEach((tol, names) -> steps.add(new Step("solvers at " + Fits.settingName(tol), List.of(BENCHMARK),
+                params(names, Double.toString(tol)), null, timing)));
+        return steps;
+    }
+
+    private Map<String, List<String>> params(List<String> names, String tol) {
         Map<String, List<String>> params = new LinkedHashMap<>();
-        params.put("workload", workloads());
+        params.put("workload", names);
         params.put("scale", List.of(Double.toString(scale())));
         params.put("resultDir", List.of(dataDir.toAbsolutePath().toString()));
-        return new Step("solvers", List.of(BENCHMARK), params, null, timing);
+        params.put("tol", List.of(tol));
+        return params;
+    }
+
+    /** shrink's time on workload {@code name} at tolerance setting {@code tol} ("": the default) from JMH, NaN if none. */
+    private static double shrinkSeconds(List<JmhResult> results, String name, String tol) {
+        return results.stream()
+                .filter(r -> r.method().equals("fit") && name.equals(r.params().get("workload"))
+                        && tol.equals(r.params().getOrDefault("tol", "")))
+                .mapToDouble(r -> r.nanosPerOp() / 1e9).findFirst().orElse(Double.NaN);
     }
 
     /**
@@ -111,16 +141,21 @@ final class SolverSection {
                 Runtime.getRuntime().availableProcessors())));
         for (Workload w : data.values()) {
             progress.println("objectives on " + w.name() + " " + w.shape() + " ...");
-            double seconds = results.stream()
-                    .filter(r -> r.method().equals("fit") && w.name().equals(r.params().get("workload")))
-                    .mapToDouble(r -> r.nanosPerOp() / 1e9).findFirst().orElse(Double.NaN);
+            double seconds = shrinkSeconds(results, w.name(), "");
             if (Double.isNaN(seconds)) notes.add("no JMH timing for shrink on " + w.name() + " (see jmh/jmh.log)");
-            List<String> sides = new ArrayList<>(List.of("shrink"));
+            Map<String, Double> shrinkSides = new LinkedHashMap<>();
+            shrinkSides.put("shrink", seconds);
+            double looser = Fits.looserTol(w);
+            if (!Double.isNaN(looser)) {
+                double s = shrinkSeconds(results, w.name(), Double.toString(looser));
+                if (!Double.isNaN(s)) shrinkSides.put("shrink-" + Fits.settingName(looser), s);
+            }
+            List<String> sides = new ArrayList<>(shrinkSides.keySet());
             if (peers) sides.addAll(peerSides(dataDir.resolve(w.name())));
             // Each side's objective is a few passes over X per alpha (seconds for a 100-alpha path): sides in parallel.
             List<java.util.concurrent.Future<java.util.Optional<SolverRow>>> futures = new ArrayList<>();
             for (String side : sides) {
-                double s = side.equals("shrink") ? seconds : Double.NaN;
+                double s = shrinkSides.getOrDefault(side, Double.NaN);
                 futures.add(pool.submit(() -> sideRow(w, side, s)));
             }
             for (var f : futures) {
@@ -160,7 +195,7 @@ final class SolverSection {
             files.map(f -> f.getFileName().toString())
                     .filter(f -> f.startsWith("result-") && f.endsWith(".properties"))
                     .map(f -> f.substring("result-".length(), f.length() - ".properties".length()))
-                    .filter(side -> !side.equals("shrink"))
+                    .filter(side -> !side.equals("shrink") && !side.startsWith("shrink-"))
                     .sorted(java.util.Comparator.comparingInt(SolverSection::peerRank).thenComparing(side -> side))
                     .forEach(sides::add);
         }

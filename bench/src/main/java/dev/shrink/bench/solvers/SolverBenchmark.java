@@ -45,7 +45,12 @@ public class SolverBenchmark {
     @Param({""})
     public String resultDir;
 
+    /** A looser tolerance to fit at ({@link Fits#looserTol}); empty: the estimator's default. */
+    @Param({""})
+    public String tol;
+
     private Workload data;
+    private double tolerance;
     private Object last;
 
     /**
@@ -59,19 +64,25 @@ public class SolverBenchmark {
     @Setup
     public void setup() {
         data = Workloads.get(workload, scale);
+        tolerance = tol.isEmpty() ? Double.NaN : Double.parseDouble(tol);
         long end = System.nanoTime() + MIN_WARMUP_NANOS;
-        if (scale >= 1) while (System.nanoTime() < end) last = Fits.fitOnly(data);
+        if (scale >= 1) while (System.nanoTime() < end) last = Fits.fitOnly(data, tolerance);
     }
 
     @Benchmark
     public Object fit() {
-        last = Fits.fitOnly(data);
+        last = Fits.fitOnly(data, tolerance);
         return last;
     }
 
     @TearDown
     public void writeResult() throws IOException {
         if (resultDir.isEmpty() || last == null) return;
-        Fits.write(Fits.result(last), Path.of(resultDir).resolve(workload), "shrink");
+        if (tol.isEmpty()) {
+            Fits.write(Fits.result(last), Path.of(resultDir).resolve(workload), "shrink");
+        } else {
+            String setting = Fits.settingName(tolerance);
+            Fits.write(Fits.result(last), Path.of(resultDir).resolve(workload), "shrink-" + setting, setting);
+        }
     }
 }

@@ -36,6 +36,27 @@ class SolverComparisonTest {
     }
 
     @Test
+    void shrinkIsHeldToThePeersRuleAcrossItsOwnSettings() {
+        var w = SolverComparison.of(List.of(
+                row("shrink", "", 0.100, 1000.0),
+                row("shrink", "tol=0.01", 0.060, 1000.0 * (1 + 2e-7)),               // looser, same objective: counts
+                row("sklearn", "solver=lbfgs", 0.090, 1000.0))).getFirst();
+        assertEquals("tol=0.01", w.shrink().orElseThrow().row().setting());
+        assertEquals(1.5, w.ratio("sklearn"), 1e-12);
+        var standard = w.entries().getFirst();
+        assertFalse(w.counts(standard), "shrink's slower setting is shown, not counted");
+        String md = new SolverReport(w.entries().stream().map(SolverComparison.Entry::row).toList(), "avx512f").summaryTable().markdown();
+        assertTrue(md.contains("| " + SolverReport.seconds(0.060) + " (tol=0.01) |"), md);
+
+        var tooLoose = SolverComparison.of(List.of(
+                row("shrink", "", 0.100, 1000.0),
+                row("shrink", "tol=0.01", 0.010, 1000.0 * (1 + 1e-5)),               // faster but another objective
+                row("sklearn", "solver=lbfgs", 0.090, 1000.0))).getFirst();
+        assertEquals("", tooLoose.shrink().orElseThrow().row().setting(), "a looser setting off the objective never counts");
+        assertEquals(0.9, tooLoose.ratio("sklearn"), 1e-12);
+    }
+
+    @Test
     void aPeerWithNoAccurateSettingCountsWithItsFastestMarked() {
         var w = SolverComparison.of(List.of(
                 row("shrink", "", 0.100, 1000.0),
