@@ -102,16 +102,17 @@ public final class CaseHandlers {
                     Map.entry("lambda_min", ANY), Map.entry("lambda_min_index", ANY), Map.entry("lambda_1se", ANY), Map.entry("lambda_1se_index", ANY)),
                     union(PATH_FILES, "folds.csv", "cv_deviance.csv", "cv_deviance_sd.csv"), CvHandlers::logisticPathCv),
             new Handler("group_lasso", Map.of("alpha", ANY, "standardize", FALSE, "weighted", FALSE, "loss", v -> v.equals("squared") || v.equals("logistic"),
-                    "n_groups", ANY), union(SINGLE_FIT_FILES, "groups.csv"), GroupHandlers::groupLasso),
+                    "n_groups", ANY, "x_format", MATRIX_MARKET), union(SINGLE_FIT_FILES, "groups.csv", "X.mtx"), GroupHandlers::groupLasso),
             new Handler("group_lasso_path", Map.of("standardize", FALSE, "weighted", FALSE, "loss", v -> v.equals("squared"),
-                    "n_groups", ANY, "eps", ANY, "n_alphas", ANY), union(PATH_FILES, "groups.csv"), GroupHandlers::groupLassoPath),
-            new Handler("multitask_elasticnet", Map.of("alpha", ANY, "l1_ratio", ANY, "standardize", FALSE, "weighted", FALSE, "n_tasks", ANY),
-                    Set.of("X.csv", "Y.csv", "coef.csv", "intercept.csv"), GroupHandlers::multiTaskElasticNet),
+                    "n_groups", ANY, "eps", ANY, "n_alphas", ANY, "x_format", MATRIX_MARKET), union(PATH_FILES, "groups.csv", "X.mtx"),
+                    GroupHandlers::groupLassoPath),
+            new Handler("multitask_elasticnet", Map.of("alpha", ANY, "l1_ratio", ANY, "standardize", FALSE, "weighted", FALSE, "n_tasks", ANY,
+                    "x_format", MATRIX_MARKET), Set.of("X.csv", "X.mtx", "Y.csv", "coef.csv", "intercept.csv"), GroupHandlers::multiTaskElasticNet),
             new Handler("bayesian_ridge", Map.ofEntries(Map.entry("l1_ratio", ZERO), Map.entry("standardize", FALSE), Map.entry("weighted", FALSE),
                     Map.entry("alpha_", ANY), Map.entry("lambda_", ANY), Map.entry("alpha_1", ANY), Map.entry("alpha_2", ANY),
                     Map.entry("lambda_1", ANY), Map.entry("lambda_2", ANY), Map.entry("n_iter", ANY), Map.entry("tol", ANY),
-                    Map.entry("n_iter_done", ANY), Map.entry("log_marginal_likelihood", ANY), Map.entry("hyper_rtol", ANY)),
-                    SINGLE_FIT_FILES, GroupHandlers::bayesianRidge)));
+                    Map.entry("n_iter_done", ANY), Map.entry("log_marginal_likelihood", ANY), Map.entry("hyper_rtol", ANY),
+                    Map.entry("x_format", MATRIX_MARKET)), union(SINGLE_FIT_FILES, "X.mtx"), GroupHandlers::bayesianRidge)));
 
     private static Set<String> union(Set<String> base, String... more) {
         Set<String> s = new java.util.HashSet<>(base);

@@ -12,7 +12,8 @@ import dev.shrink.solvers.internal.Threads;
  * scikit-learn's start (α = 1/var(y), λ = 1) with its stop (Σ|w − w_previous| &lt; tol) and its iteration count.
  *
  * <p>One pass over X for the centred Gram, then per iteration a Cholesky factorisation of the kept block and one pass
- * over X for the residual ({@link RelevanceDetermination}). Immutable; build with {@link #builder()}.
+ * over X for the residual ({@link RelevanceDetermination}). A {@link SparseDesign} goes through the centred Gram of its
+ * stored entries (p×p, as for dense X), never centred or densified. Immutable; build with {@link #builder()}.
  *
  * <pre>{@code
  * ARDRegressionModel m = ARDRegression.builder().build().fit(x, y);
@@ -66,7 +67,7 @@ public final class ARDRegression {
      * @throws ConvergenceException     in strict mode when Σ|Δw| does not fall below tol within maxIter iterations
      */
     public ARDRegressionModel fit(Design x, double[] y) {
-        RelevanceDetermination ard = RelevanceDetermination.of(Inputs.dense(x.matrix(), "ARDRegression"), y, fitIntercept, threads);
+        RelevanceDetermination ard = RelevanceDetermination.of(x.matrix(), y, fitIntercept, threads);
         RelevanceDetermination.Result r = ard.fit(new RelevanceDetermination.Priors(alpha1, alpha2, lambda1, lambda2), thresholdLambda, tol,
                 maxIter, computeScore);
         Convergence c = Convergence.iterative(Convergence.Criterion.COEFFICIENT_CHANGE, "iterations", r.iterations(), r.lastChange(), tol,

@@ -90,17 +90,34 @@ public final class ARDRegressionModel {
         int k = kept.length;
         double[] out = new double[x.n()];
         double[] row = new double[k];
+        if (x instanceof SparseDesign s) { // x_K from the row's stored entries
+            int[] position = new int[linear.p()];
+            java.util.Arrays.fill(position, -1);
+            for (int a = 0; a < k; a++) position[kept[a]] = a;
+            Predictions.rows(s, (i, columns, values, count) -> {
+                java.util.Arrays.fill(row, 0.0);
+                for (int e = 0; e < count; e++) if (position[columns[e]] >= 0) row[position[columns[e]]] = values[e];
+                out[i] = std(row);
+            });
+            return out;
+        }
         for (int i = 0; i < x.n(); i++) {
             for (int a = 0; a < k; a++) row[a] = x.get(i, kept[a]);
-            double q = 0;
-            for (int a = 0; a < k; a++) {
-                double v = 0;
-                for (int b = 0; b < k; b++) v += sigma[a * k + b] * row[b];
-                q += row[a] * v;
-            }
-            out[i] = Math.sqrt(Math.max(0.0, q) + 1 / alpha);
+            out[i] = std(row);
         }
         return out;
+    }
+
+    /** sqrt(x_Kᵀ·Σ·x_K + 1/α). */
+    private double std(double[] row) {
+        int k = kept.length;
+        double q = 0;
+        for (int a = 0; a < k; a++) {
+            double v = 0;
+            for (int b = 0; b < k; b++) v += sigma[a * k + b] * row[b];
+            q += row[a] * v;
+        }
+        return Math.sqrt(Math.max(0.0, q) + 1 / alpha);
     }
 
     public double[] predictStd(double[][] x) {

@@ -4,6 +4,7 @@ import dev.shrink.solvers.cd.LeastSquaresProblem;
 import dev.shrink.solvers.internal.ColumnSubset;
 import dev.shrink.solvers.internal.Inputs;
 import dev.shrink.solvers.internal.Threads;
+import dev.shrink.solvers.matrix.DesignMatrix;
 
 /**
  * Adaptive lasso (Zou 2006, "The adaptive lasso and its oracle properties"), in two stages:
@@ -17,7 +18,9 @@ import dev.shrink.solvers.internal.Threads;
  * </ol>
  * Large first-stage coefficients are penalised little, small ones a lot, which makes the selection consistent where
  * the lasso's is not. The result keeps both stages ({@link AdaptiveLassoModel}). Squared loss; the logistic adaptive
- * lasso is {@link LogisticAdaptiveLasso}. Immutable; build with {@link #builder()}.
+ * lasso is {@link LogisticAdaptiveLasso}. A {@link SparseDesign} is fitted as it is (both stages read its stored
+ * entries; stage 2 runs on a compressed copy of the kept columns only when stage 1 dropped some). Immutable; build
+ * with {@link #builder()}.
  */
 public final class AdaptiveLasso {
     /** The estimator of stage 1 (for {@link LogisticAdaptiveLasso}: the L2, unpenalised and L1 logistic fits). */
@@ -101,10 +104,9 @@ public final class AdaptiveLasso {
      * @throws ConvergenceException     in strict mode when the second stage's duality gap does not reach the tolerance
      */
     public AdaptiveLassoModel fit(Design x, double[] y, double[] sampleWeight) {
-        Inputs.dense(x.matrix(), "AdaptiveLasso"); // refused before stage 1 runs
         LinearModel first = firstStageFit(x, y, sampleWeight);
         double[] factors = penaltyFactors(first.coef(), gamma);
-        ColumnSubset kept = ColumnSubset.finite(Inputs.dense(x.matrix(), "AdaptiveLasso"), factors);
+        ColumnSubset kept = ColumnSubset.finite(x.matrix(), factors);
         double[] w = new double[kept.columns().length];
         LinearModel second;
         if (w.length == 0) {
@@ -121,7 +123,9 @@ public final class AdaptiveLasso {
             }
             second = new LinearModel(new double[x.p()], b, Convergence.direct("no feature left after stage 1"));
         } else {
-            LeastSquaresProblem problem = LeastSquaresProblem.of(kept.design(), y, sampleWeight, fitIntercept, false, LeastSquaresProblem.Mode.AUTO, threads);
+            // sparse X: residual updates on the kept columns, as ElasticNet's choice there
+            LeastSquaresProblem problem = LeastSquaresProblem.of(DesignMatrix.of(kept.design(), threads), y, sampleWeight, fitIntercept, false,
+                    x instanceof SparseDesign ? LeastSquaresProblem.Mode.NONE : LeastSquaresProblem.Mode.AUTO);
             double l1 = problem.n() * alpha * l1Ratio;
             double l2 = problem.n() * alpha * (1 - l1Ratio);
             double gapTol = tol * problem.yNorm2();

@@ -13,7 +13,8 @@ import dev.shrink.solvers.internal.Threads;
  *
  * <p>One eigendecomposition of XᵀX (n &gt; p; of XXᵀ otherwise) through the symmetric eigen kernel, after which every
  * iteration costs O(min(n, p)) ({@link EvidenceMaximization}) where scikit-learn's costs O(n·p). Sample weights
- * rescale rows by √sᵢ, as scikit-learn's. Immutable; build with {@link #builder()}.
+ * rescale rows by √sᵢ, as scikit-learn's. A {@link SparseDesign} is never centred or densified: X̃ᵀX̃ is the centred
+ * Gram of its stored entries (n &gt; p), X̃X̃ᵀ is built a row at a time (p ≥ n). Immutable; build with {@link #builder()}.
  *
  * <pre>{@code
  * BayesianRidgeModel m = BayesianRidge.builder().computeScore(true).build().fit(x, y);
@@ -77,7 +78,7 @@ public final class BayesianRidge {
      * @throws ConvergenceException     in strict mode when Σ|Δw| does not fall below tol within maxIter iterations
      */
     public BayesianRidgeModel fit(Design x, double[] y, double[] sampleWeight) {
-        EvidenceMaximization evidence = EvidenceMaximization.of(Inputs.dense(x.matrix(), "BayesianRidge"), y, sampleWeight, fitIntercept, threads);
+        EvidenceMaximization evidence = EvidenceMaximization.of(x.matrix(), y, sampleWeight, fitIntercept, threads);
         EvidenceMaximization.Result r = evidence.fit(alphaInit, lambdaInit, new EvidenceMaximization.Priors(alpha1, alpha2, lambda1, lambda2), tol,
                 maxIter, computeScore);
         double[] w = evidence.coefficients(r.alpha(), r.lambda());

@@ -114,24 +114,40 @@ public final class BayesianRidgeModel {
      */
     public double[] predictStd(Design x) {
         if (x.p() != p) throw new IllegalArgumentException("X has " + x.p() + " columns, the model has " + p + " coefficients");
+        double[] proj = new double[k];
+        double[] out = new double[x.n()];
+        if (x instanceof SparseDesign s) { // Bᵀxᵢ and ‖xᵢ‖² from the row's stored entries
+            Predictions.rows(s, (i, columns, values, count) -> {
+                java.util.Arrays.fill(proj, 0.0);
+                double norm2 = 0;
+                for (int e = 0; e < count; e++) {
+                    int at = columns[e] * k;
+                    for (int q = 0; q < k; q++) proj[q] += values[e] * basis[at + q];
+                    norm2 += values[e] * values[e];
+                }
+                out[i] = std(proj, norm2);
+            });
+            return out;
+        }
         var mv = KernelProvider.get().matrixVector();
         MatrixView b = MatrixView.rowMajor(basis, p, k);
         double[] row = new double[p];
-        double[] proj = new double[k];
-        double[] out = new double[x.n()];
         for (int i = 0; i < x.n(); i++) {
             for (int j = 0; j < p; j++) row[j] = x.get(i, j);
             mv.multiplyTransposed(b, row, 0, proj, 0);
-            double s = 0;
-            for (int q = 0; q < k; q++) s += weights[q] * proj[q] * proj[q];
-            if (base > 0) {
-                double norm2 = 0;
-                for (int j = 0; j < p; j++) norm2 += row[j] * row[j];
-                s = Math.max(0.0, s + base * norm2); // Σ ⪰ 0: a negative sum is rounding
-            }
-            out[i] = Math.sqrt(s + 1 / alpha);
+            double norm2 = 0;
+            if (base > 0) for (int j = 0; j < p; j++) norm2 += row[j] * row[j];
+            out[i] = std(proj, norm2);
         }
         return out;
+    }
+
+    /** sqrt(xᵀΣx + 1/α) from proj = Bᵀx and ‖x‖²: Σ = c·I + B·diag(d)·Bᵀ. */
+    private double std(double[] proj, double norm2) {
+        double s = 0;
+        for (int q = 0; q < k; q++) s += weights[q] * proj[q] * proj[q];
+        if (base > 0) s = Math.max(0.0, s + base * norm2); // Σ ⪰ 0: a negative sum is rounding
+        return Math.sqrt(s + 1 / alpha);
     }
 
     public double[] predictStd(double[][] x) {

@@ -15,7 +15,8 @@ import dev.shrink.solvers.internal.Threads;
  *
  * <p>Block coordinate descent with the exact group proximal step, working sets over groups, gap-safe screening and a
  * duality-gap stop ({@code gap ≤ tol·‖y − ȳ‖²}, scikit-learn's rule for its lasso); the Gram matrix when n ≥ p, the
- * working set's columns otherwise. Immutable; build with {@link #builder()}.
+ * working set's columns otherwise. A {@link SparseDesign} is read in place, never densified or centred: the working
+ * set's Gram comes from its stored entries with the centring implicit (x̃ⱼᵀx̃ₖ = xⱼᵀVxₖ − S·x̄ⱼx̄ₖ). Immutable; build with {@link #builder()}.
  *
  * <pre>{@code
  * LinearModel m = GroupLasso.builder().groups(0, 0, 0, 1, 1, 2).alpha(0.1).build().fit(x, y);
@@ -90,7 +91,7 @@ public final class GroupLasso {
         Inputs.weights(sampleWeight, x.n());
         Inputs.coefficients("initialCoef", initialCoef, x.p());
         Groups g = Groups.of(groups, x.p(), groupWeights);
-        GroupLeastSquares problem = GroupLeastSquares.of(Inputs.dense(x.matrix(), "GroupLasso"), y, sampleWeight, fitIntercept, g, threads);
+        GroupLeastSquares problem = GroupLeastSquares.of(x.matrix(), y, sampleWeight, fitIntercept, g, threads);
         double[] w = initialCoef == null ? new double[x.p()] : initialCoef.clone();
         double lambda = problem.n() * alpha * (1 - l1Ratio);
         double l1 = problem.n() * alpha * l1Ratio;

@@ -1,6 +1,5 @@
 package dev.shrink.solvers;
 
-import dev.shrink.kernels.MatrixView;
 import dev.shrink.solvers.glm.GlmProblem;
 import dev.shrink.solvers.internal.ColumnSubset;
 import dev.shrink.solvers.internal.Inputs;
@@ -25,7 +24,8 @@ import dev.shrink.solvers.internal.Threads;
  * fⱼ), needs a copy of X and worsens the conditioning where the factors spread over orders of magnitude. Stage 2 stops
  * when its duality gap divided by {@code C·Σsᵢ} is ≤ tol ({@link Convergence.Criterion#RELATIVE_DUALITY_GAP}), as
  * LogisticRegression's L1 and elastic-net fits. The result keeps both stages ({@link LogisticAdaptiveLassoModel}).
- * Dense X only. Immutable; build with {@link #builder()}.
+ * A {@link SparseDesign} is fitted without densifying it (the GLM engine reads its stored entries; stage 2 runs on a
+ * compressed copy of the kept columns only when stage 1 dropped some). Immutable; build with {@link #builder()}.
  */
 public final class LogisticAdaptiveLasso {
     private final double c;
@@ -89,11 +89,10 @@ public final class LogisticAdaptiveLasso {
     /**
      * Both stages.
      *
-     * @throws IllegalArgumentException on bad input (not two labels, weights, shapes, a sparse X), naming the argument
+     * @throws IllegalArgumentException on bad input (not two labels, weights, shapes), naming the argument
      * @throws ConvergenceException     in strict mode when a stage does not reach its tolerance
      */
     public LogisticAdaptiveLassoModel fit(Design x, double[] y, double[] sampleWeight) {
-        Inputs.dense(x.matrix(), "LogisticAdaptiveLasso"); // refused before stage 1 runs
         Inputs.twoLabels(y, x.n());
         Inputs.weights(sampleWeight, x.n());
         LogisticModel first = firstStageFit(x, y, sampleWeight);
@@ -114,13 +113,12 @@ public final class LogisticAdaptiveLasso {
 
     /** Stage 2 alone, for given factors fⱼ ≥ 0 (+∞ leaves a feature out, 0 leaves it unpenalised). */
     public LogisticModel secondStage(Design x, double[] y, double[] sampleWeight, double[] factors) {
-        MatrixView dense = Inputs.dense(x.matrix(), "LogisticAdaptiveLasso");
         double[] labels = Inputs.twoLabels(y, x.n());
         double sum = sampleWeight == null ? x.n() : Inputs.weights(sampleWeight, x.n());
         Inputs.adaptiveFactors(factors, x.p());
         double[] y01 = new double[y.length];
         for (int i = 0; i < y.length; i++) y01[i] = y[i] == labels[1] ? 1.0 : 0.0;
-        ColumnSubset kept = ColumnSubset.finite(dense, factors);
+        ColumnSubset kept = ColumnSubset.finite(x.matrix(), factors);
         if (kept.columns().length == 0) return interceptOnly(x.p(), y01, sampleWeight, sum, labels);
         double[] rows = new double[x.n()];
         for (int i = 0; i < rows.length; i++) rows[i] = c * (sampleWeight == null ? 1.0 : sampleWeight[i]);

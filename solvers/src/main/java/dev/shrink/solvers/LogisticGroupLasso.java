@@ -13,7 +13,8 @@ import dev.shrink.solvers.internal.Threads;
  *
  * <p>Proximal Newton on a working set of groups, each step a weighted group lasso solved by block coordinate descent;
  * gap-safe screening; stops when the duality gap is ≤ tol·F₀, F₀ the loss of the intercept-only model (n times the
- * labels' entropy). Immutable; build with {@link #builder()}.
+ * labels' entropy). A {@link SparseDesign} is read in place, never densified: the Newton model's Gram comes from the
+ * working set's stored entries, centred implicitly. Immutable; build with {@link #builder()}.
  */
 public final class LogisticGroupLasso {
     private final double alpha;
@@ -77,7 +78,7 @@ public final class LogisticGroupLasso {
         Inputs.weights(sampleWeight, x.n());
         double[] y01 = new double[y.length];
         for (int i = 0; i < y.length; i++) y01[i] = y[i] == labels[1] ? 1.0 : 0.0;
-        GroupLogistic problem = GroupLogistic.of(Inputs.dense(x.matrix(), "LogisticGroupLasso"), y01, sampleWeight, fitIntercept, Groups.of(groups, x.p(), groupWeights), threads);
+        GroupLogistic problem = GroupLogistic.of(x.matrix(), y01, sampleWeight, fitIntercept, Groups.of(groups, x.p(), groupWeights), threads);
         double[] w = new double[x.p()];
         double lambda = problem.n() * alpha * (1 - l1Ratio);
         double l1 = problem.n() * alpha * l1Ratio;

@@ -13,7 +13,8 @@ import dev.shrink.solvers.internal.Threads;
  * <p>Block coordinate descent on the rows of W (one feature across the tasks) in covariance mode on the Gram of a
  * working set of features (their columns gathered; violators admitted after a full gradient, one pass over X): one
  * Gram row updates the state of all T tasks ({@link MultiTaskProblem}); scikit-learn's duality gap and stop
- * ({@code gap ≤ tol·‖Y − Ȳ‖²_F}). Immutable; build with {@link #builder()}.
+ * ({@code gap ≤ tol·‖Y − Ȳ‖²_F}). A {@link SparseDesign} is read in place, never densified or centred: the working
+ * set's Gram comes from its stored entries with the centring implicit. Immutable; build with {@link #builder()}.
  *
  * <pre>{@code
  * MultiTaskModel m = MultiTaskElasticNet.builder().alpha(0.1).l1Ratio(0.5).build().fit(x, Y);   // Y: n×T
@@ -63,7 +64,7 @@ public final class MultiTaskElasticNet {
     public MultiTaskModel fit(Design x, double[][] y) {
         double[] flat = Responses.matrix(y, x.n());
         int tasks = y[0].length;
-        MultiTaskProblem problem = MultiTaskProblem.gathered(Inputs.dense(x.matrix(), "MultiTaskElasticNet"), flat, tasks, fitIntercept, threads);
+        MultiTaskProblem problem = MultiTaskProblem.gathered(x.matrix(), flat, tasks, fitIntercept, threads);
         double[] w = new double[x.p() * tasks];
         double gapTol = tol * problem.yNorm2();
         MultiTaskProblem.Solution s = problem.solve(w, alpha * l1Ratio * problem.n(), alpha * (1 - l1Ratio) * problem.n(), gapTol, maxIter);

@@ -27,4 +27,29 @@ final class Predictions {
         if (intercept != 0) for (int i = 0; i < out.length; i++) out[i] += intercept;
         return out;
     }
+
+    /** One row's stored entries: values[e] at column columns[e], e &lt; count (scratch arrays, valid during the call). */
+    interface SparseRow {
+        void accept(int i, int[] columns, double[] values, int count);
+    }
+
+    /**
+     * Visits the rows of a sparse design through its compressed rows (converted from the columns once, as predictions
+     * do), in order: per-row work that costs the row's stored entries, not p binary searches.
+     */
+    static void rows(SparseDesign s, SparseRow visitor) {
+        s.checkMagnitudes();
+        Matrix m = s.byRows();
+        int[] starts = m instanceof CscView v ? v.columnStarts() : ((CscFloatView) m).columnStarts();
+        int[] indices = m instanceof CscView v ? v.rowIndices() : ((CscFloatView) m).rowIndices();
+        int[] columns = new int[s.p()];
+        double[] values = new double[s.p()];
+        for (int i = 0; i < s.n(); i++) {
+            int count = starts[i + 1] - starts[i];
+            System.arraycopy(indices, starts[i], columns, 0, count);
+            if (m instanceof CscView v) System.arraycopy(v.values(), starts[i], values, 0, count);
+            else for (int e = 0; e < count; e++) values[e] = ((CscFloatView) m).values()[starts[i] + e];
+            visitor.accept(i, columns, values, count);
+        }
+    }
 }

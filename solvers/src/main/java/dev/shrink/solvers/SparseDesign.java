@@ -13,10 +13,11 @@ import java.nio.file.Path;
  * A sparse design: X stored as compressed sparse columns (CSC: scipy's {@code csc_matrix}, R's {@code dgCMatrix}) or
  * rows (CSR: {@code csr_matrix}), with double or single-precision values. The lasso / elastic-net, ridge, logistic,
  * multinomial and Poisson estimators, paths and cross-validations take it wherever they take a dense {@link Design},
- * without ever forming the dense matrix (the group-lasso, multi-task, Bayesian and adaptive-lasso estimators take
- * dense X only and refuse a sparse one by name): coordinate descent reads
- * columns, centring and scaling are implicit (the mean-shifted products {@code Xᵀr − x̄·Σr}, as scikit-learn's
- * {@code X_offset} and glmnet), cross-validation folds are row masks on the same arrays.
+ * and so do the group-lasso (least squares and logistic), multi-task, Bayesian (BayesianRidge, ARDRegression) and
+ * adaptive-lasso ones — every estimator, path and cross-validation — without ever forming the dense matrix: coordinate
+ * descent reads columns, centring and scaling are implicit (the mean-shifted products {@code Xᵀr − x̄·Σr}, as
+ * scikit-learn's {@code X_offset} and glmnet; Gram matrices of column blocks as {@code XᵀVX − S·x̄x̄ᵀ} from the stored
+ * entries), cross-validation folds are row masks on the same arrays (or row subsets of them).
  *
  * <p>Built from arrays without copying ({@link #csc}, {@link #csr}: the arrays are viewed, never written), from
  * triplets ({@link #fromTriplets}, {@link #fromTripletsSummingRepeats}) or from a Matrix Market file ({@link #readMatrixMarket}). Validated once: n ≥ 1,

@@ -30,7 +30,11 @@
  *   the rule). A {@link dev.shrink.solvers.SparseDesign}: the Gram (sparse products) up to
  *   {@value dev.shrink.solvers.internal.Thresholds#SPARSE_RIDGE_GRAM} columns, conjugate gradients beyond.</li>
  *   <li>Sparse designs: coordinate descent by residual updates on the columns (single fits, and paths unless n ≥ p
- *   and p² ≤ the stored entries); centring and scaling implicit; cross-validation folds are row masks.</li>
+ *   and p² ≤ the stored entries); centring and scaling implicit; cross-validation folds are row masks. The group-lasso,
+ *   multi-task and Bayesian estimators form their Gram blocks from the stored entries, centred afterwards
+ *   (XᵀVX − S·x̄x̄ᵀ) unless a column's mean dwarfs its spread (the {@code CENTRING_LIMIT} rule below), then column by
+ *   column; the multi-task path keeps the whole Gram only when p ≤
+ *   {@value dev.shrink.solvers.internal.Thresholds#SPARSE_RIDGE_GRAM} or p² ≤ the stored entries.</li>
  *   <li>Coordinate descent: single fits ({@link dev.shrink.solvers.ElasticNet}, {@link dev.shrink.solvers.Lasso}) on the
  *   Gram of the working set only ({@link dev.shrink.solvers.Precompute#WORKING_SET}):
  *   {@value dev.shrink.solvers.internal.Thresholds#FIRST_BATCH} violators admitted at first, then as many as the set

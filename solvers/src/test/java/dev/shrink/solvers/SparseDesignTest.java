@@ -133,36 +133,6 @@ class SparseDesignTest {
                 () -> SparseDesign.fromTripletsSummingRepeats(3, 2, new int[] {2, 0, 2}, new int[] {1, 0, 1}, new double[] {1e308, 1, 1e308}));
     }
 
-    /** The estimators whose engines read dense X only refuse a sparse one by name, before any work. */
-    @Test
-    void denseOnlyEstimatorsRefuseSparseX() {
-        SparseDesign x = DATA.csc();
-        double[] y = new double[DATA.n()];
-        for (int i = 0; i < y.length; i++) y[i] = i % 2;
-        double[][] yy = new double[DATA.n()][2];
-        int[] groups = new int[DATA.p()];
-        for (int j = 0; j < groups.length; j++) groups[j] = j / 2;
-        java.util.Map<String, org.junit.jupiter.api.function.Executable> calls = new java.util.LinkedHashMap<>();
-        calls.put("GroupLasso", () -> GroupLasso.builder().groups(groups).build().fit(x, y));
-        calls.put("LogisticGroupLasso", () -> LogisticGroupLasso.builder().groups(groups).build().fit(x, y));
-        calls.put("MultiTaskElasticNet", () -> MultiTaskElasticNet.builder().build().fit(x, yy));
-        calls.put("BayesianRidge", () -> BayesianRidge.builder().build().fit(x, y));
-        calls.put("ARDRegression", () -> ARDRegression.builder().build().fit(x, y));
-        calls.put("AdaptiveLasso", () -> AdaptiveLasso.builder().build().fit(x, y));
-        calls.put("GroupLassoPath", () -> dev.shrink.solvers.path.GroupLassoPath.builder().groups(groups).build().fit(x, y));
-        calls.put("MultiTaskElasticNetPath", () -> dev.shrink.solvers.path.MultiTaskElasticNetPath.builder().build().fit(x, yy));
-        calls.put("AdaptiveLassoPath", () -> dev.shrink.solvers.path.AdaptiveLassoPath.builder().build().fit(x, y));
-        calls.put("MultiTaskElasticNetCV", () -> dev.shrink.solvers.cv.MultiTaskElasticNetCV.builder().build().fit(x, yy));
-        calls.put("AdaptiveLassoCV", () -> dev.shrink.solvers.cv.AdaptiveLassoCV.builder().build().fit(x, y));
-        calls.put("LogisticAdaptiveLasso", () -> LogisticAdaptiveLasso.builder().build().fit(x, y));
-        calls.put("LogisticAdaptiveLassoPath", () -> dev.shrink.solvers.path.LogisticAdaptiveLassoPath.builder().build().fit(x, y));
-        calls.put("LogisticAdaptiveLassoCV", () -> dev.shrink.solvers.cv.LogisticAdaptiveLassoCV.builder().build().fit(x, y));
-        calls.forEach((who, call) -> {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call, who);
-            assertTrue(e.getMessage().startsWith(who + " takes a dense X only, got a sparse design (9×6)"), e.getMessage());
-        });
-    }
-
     /**
      * As for a dense design (BadInputTest.valuesWhoseSquaresOverflowAreRefusedUpFront), stored values whose squares
      * overflow are refused when a solver first reads the design, named by row, column and position in the arrays the

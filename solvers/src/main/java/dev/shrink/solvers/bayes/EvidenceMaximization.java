@@ -1,13 +1,18 @@
 package dev.shrink.solvers.bayes;
 
+import dev.shrink.kernels.CscFloatView;
+import dev.shrink.kernels.CscView;
 import dev.shrink.kernels.KernelProvider;
 import dev.shrink.kernels.Layout;
+import dev.shrink.kernels.Matrix;
 import dev.shrink.kernels.MatrixVector;
 import dev.shrink.kernels.MatrixView;
 import dev.shrink.kernels.ParallelKernels;
 import dev.shrink.solvers.internal.Inputs;
 import dev.shrink.solvers.internal.Moments;
 import dev.shrink.solvers.internal.Threads;
+import dev.shrink.solvers.matrix.CenteredGram;
+import dev.shrink.solvers.matrix.DesignMatrix;
 
 /**
  * Bayesian ridge regression by evidence maximisation (MacKay 1992; Tipping 2001 §5), as scikit-learn 1.2.1's
@@ -34,11 +39,19 @@ public final class EvidenceMaximization {
     private final double[] e;
     private final double[] t;
     private final double[] vectors;
-    private final double[] z;
+    /** Columns with X̃ⱼ = 0 (an all-zero or, with an intercept, constant column; primal form only, else null): wⱼ = 0. */
+    private final boolean[] nullColumns;
+    /** Zᵀa for the dual form (null in the primal one): Z = diag(√s)(X − 1x̄ᵀ), held or implicit. */
+    private final Transposed z;
     private final int r;
 
+    /** a ↦ Zᵀa (p values) for an n-vector a. */
+    private interface Transposed {
+        void times(double[] a, double[] out);
+    }
+
     private EvidenceMaximization(int n, int p, boolean primal, double[] mean, double ybar, double yy, double yVariance, double[] e, double[] t,
-                                 double[] vectors, double[] z) {
+                                 double[] vectors, boolean[] nullColumns, Transposed z) {
         this.n = n;
         this.p = p;
         this.primal = primal;
@@ -49,24 +62,29 @@ public final class EvidenceMaximization {
         this.e = e;
         this.t = t;
         this.vectors = vectors;
+        this.nullColumns = nullColumns;
         this.z = z;
         this.r = e.length;
     }
 
     /**
      * The decomposition behind every iteration: X̃ᵀX̃ (one SYRK pass) when n &gt; p, else X̃X̃ᵀ, through
-     * {@link KernelProvider#symmetricEigen()}.
+     * {@link KernelProvider#symmetricEigen()}. A sparse X (compressed columns) is never centred or densified: its
+     * X̃ᵀX̃ is the centred Gram of the stored entries ({@link CenteredGram}); for p ≥ n, X̃X̃ᵀ is built one row at a time
+     * from the dense centred row (p values; O(n·(p + nnz)) time, O(n² + p) memory) and Zᵀa stays a product with X.
      *
      * @param sampleWeight null for all 1; used as given (scikit-learn rescales rows by √sᵢ)
-     * @param threads      row chunks of the Gram pass (results depend on the count only)
+     * @param threads      row chunks of the Gram pass over dense X (results depend on the count only)
      */
-    public static EvidenceMaximization of(MatrixView x, double[] y, double[] sampleWeight, boolean fitIntercept, int threads) {
+    public static EvidenceMaximization of(Matrix x, double[] y, double[] sampleWeight, boolean fitIntercept, int threads) {
         int n = x.rows();
         int p = x.cols();
         Inputs.response(y, n);
         Inputs.weights(sampleWeight, n);
         ParallelKernels passes = Threads.kernels(threads);
-        double[] mean = fitIntercept ? Moments.columnMeans(x, sampleWeight) : new double[p];
+        MatrixView dense = x instanceof MatrixView v ? v : null;
+        DesignMatrix sparse = dense == null ? DesignMatrix.of(x, 1) : null;
+        double[] mean = !fitIntercept ? new double[p] : dense != null ? Moments.columnMeans(dense, sampleWeight) : sparse.columnMeans(sampleWeight);
         double ybar = fitIntercept ? Moments.mean(y, sampleWeight) : 0.0;
         double[] d = new double[n];
         double yy = 0;
@@ -82,32 +100,83 @@ public final class EvidenceMaximization {
         var eigen = KernelProvider.get().symmetricEigen();
         if (n > p) {
             double[] xty = new double[p];
-            double[] g = Moments.centeredGram(x, sampleWeight, mean, d, xty, passes);
+            double[] g = dense != null ? Moments.centeredGram(dense, sampleWeight, mean, d, xty, passes) : CenteredGram.all(sparse, sampleWeight, mean, d, xty);
             double[] e = new double[p];
             double[] v = new double[p * p];
+            boolean[] nullColumns = new boolean[p];
+            for (int j = 0; j < p; j++) nullColumns[j] = g[j * p + j] == 0;
             eigen.decompose(p, g, 0, Math.max(1, p), e, v);
             for (int k = 0; k < p; k++) e[k] = Math.max(e[k], 0.0); // rounding can leave a null direction slightly negative
             double[] tk = new double[p];
             KernelProvider.get().matrixVector().multiplyTransposed(MatrixView.rowMajor(v, p, p), xty, 0, tk, 0);
-            return new EvidenceMaximization(n, p, true, mean, ybar, yy, yVariance, e, tk, v, null);
+            return new EvidenceMaximization(n, p, true, mean, ybar, yy, yVariance, e, tk, v, nullColumns, null);
         }
         // p ≥ n: the n×n kernel of Z = diag(√s)(X − 1x̄ᵀ), and the images Zᵀuₖ of its eigenvectors when w is needed
-        double[] zt = new double[n * p];
+        double[] root = new double[n];
         double[] yt = new double[n];
         for (int i = 0; i < n; i++) {
-            double root = sampleWeight == null ? 1.0 : Math.sqrt(sampleWeight[i]);
-            for (int j = 0; j < p; j++) zt[i * p + j] = root * (x.get(i, j) - mean[j]);
-            yt[i] = root * d[i];
+            root[i] = sampleWeight == null ? 1.0 : Math.sqrt(sampleWeight[i]);
+            yt[i] = root[i] * d[i];
         }
         double[] k = new double[n * n];
-        passes.gram(new MatrixView(zt, 0, p, n, p, Layout.COLUMN_MAJOR), null, null, k, 0, n, null, 0);
+        Transposed zt;
+        if (dense != null) {
+            double[] z = new double[n * p];
+            for (int i = 0; i < n; i++) for (int j = 0; j < p; j++) z[i * p + j] = root[i] * (dense.get(i, j) - mean[j]);
+            passes.gram(new MatrixView(z, 0, p, n, p, Layout.COLUMN_MAJOR), null, null, k, 0, n, null, 0);
+            MatrixView zView = MatrixView.rowMajor(z, n, p);
+            zt = (a, out) -> KernelProvider.get().matrixVector().multiplyTransposed(zView, a, 0, out, 0);
+        } else {
+            sparseKernel(x, sparse, root, mean, k);
+            zt = (a, out) -> { // Zᵀa = Xᵀ(√s∘a) − x̄·Σ√sᵢaᵢ
+                double[] u = new double[n];
+                double su = 0;
+                for (int i = 0; i < n; i++) {
+                    u[i] = root[i] * a[i];
+                    su += u[i];
+                }
+                sparse.multiplyTransposed(u, out);
+                for (int j = 0; j < p; j++) out[j] -= mean[j] * su;
+            };
+        }
         double[] e = new double[n];
         double[] u = new double[n * n];
         eigen.decompose(n, k, 0, n, e, u);
         for (int q = 0; q < n; q++) e[q] = Math.max(e[q], 0.0);
         double[] s = new double[n];
         KernelProvider.get().matrixVector().multiplyTransposed(MatrixView.rowMajor(u, n, n), yt, 0, s, 0);
-        return new EvidenceMaximization(n, p, false, mean, ybar, yy, yVariance, e, s, u, zt);
+        return new EvidenceMaximization(n, p, false, mean, ybar, yy, yVariance, e, s, u, null, zt);
+    }
+
+    /**
+     * k ← ZZᵀ (n×n) for a sparse X: row i is √sᵢ·√s∘(X·zᵢ − (x̄·zᵢ)1) with zᵢ = xᵢ − x̄ dense, the rows of X read from
+     * their transpose (one O(nnz) copy); symmetrised.
+     */
+    private static void sparseKernel(Matrix x, DesignMatrix columns, double[] root, double[] mean, double[] k) {
+        int n = x.rows();
+        int p = x.cols();
+        DesignMatrix rows = DesignMatrix.of(switch (x) {
+            case CscView c -> c.transpose();
+            case CscFloatView c -> c.transpose();
+            case MatrixView v -> throw new IllegalStateException("dense X: " + v);
+        }, 1);
+        double[] zi = new double[p];
+        double[] xz = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < p; j++) zi[j] = -mean[j];
+            rows.columnAxpy(i, 1.0, null, zi);
+            columns.multiply(zi, xz);
+            double c = 0;
+            for (int j = 0; j < p; j++) c += mean[j] * zi[j];
+            for (int q = 0; q < n; q++) k[i * n + q] = root[i] * root[q] * (xz[q] - c);
+        }
+        for (int i = 0; i < n; i++) {
+            for (int q = 0; q < i; q++) {
+                double avg = 0.5 * (k[i * n + q] + k[q * n + i]);
+                k[i * n + q] = avg;
+                k[q * n + i] = avg;
+            }
+        }
     }
 
     /** Gamma hyper-priors (shape, rate) of α (α₁, α₂) and of λ (λ₁, λ₂); scikit-learn's defaults are all 1e-6. */
@@ -229,10 +298,11 @@ public final class EvidenceMaximization {
         double[] w = new double[p];
         if (primal) {
             mv.multiply(MatrixView.rowMajor(vectors, p, p), beta, 0, w, 0);
+            for (int j = 0; j < p; j++) if (nullColumns[j]) w[j] = 0; // exactly: the eigenvectors mix it in at rounding level
         } else {
             double[] dual = new double[n];
             mv.multiply(MatrixView.rowMajor(vectors, n, n), beta, 0, dual, 0);
-            mv.multiplyTransposed(MatrixView.rowMajor(z, n, p), dual, 0, w, 0);
+            z.times(dual, w);
         }
         return w;
     }
@@ -276,12 +346,11 @@ public final class EvidenceMaximization {
         double[] d = new double[kept];
         double[] u = new double[n];
         double[] v = new double[p];
-        MatrixVector mv = KernelProvider.get().matrixVector();
         int c = 0;
         for (int k = 0; k < r; k++) {
             if (!(e[k] > floor)) continue;
             for (int i = 0; i < n; i++) u[i] = vectors[i * n + k];
-            mv.multiplyTransposed(MatrixView.rowMajor(z, n, p), u, 0, v, 0);
+            z.times(u, v);
             double scale = 1 / Math.sqrt(e[k]);
             for (int j = 0; j < p; j++) basis[j * kept + c] = v[j] * scale;
             d[c++] = -alpha * e[k] / (lambda * (alpha * e[k] + lambda)); // 1/(αeₖ + λ) − 1/λ without cancellation

@@ -2,11 +2,13 @@ package dev.shrink.solvers.bayes;
 
 import dev.shrink.kernels.Cholesky;
 import dev.shrink.kernels.KernelProvider;
-import dev.shrink.kernels.MatrixVector;
+import dev.shrink.kernels.Matrix;
 import dev.shrink.kernels.MatrixView;
 import dev.shrink.solvers.internal.Inputs;
 import dev.shrink.solvers.internal.Moments;
 import dev.shrink.solvers.internal.Threads;
+import dev.shrink.solvers.matrix.CenteredGram;
+import dev.shrink.solvers.matrix.DesignMatrix;
 
 import java.util.Arrays;
 
@@ -23,7 +25,7 @@ import java.util.Arrays;
  * every iteration.
  */
 public final class RelevanceDetermination {
-    private final MatrixView x;
+    private final DesignMatrix x;
     private final int n;
     private final int p;
     private final double[] mean;
@@ -33,9 +35,8 @@ public final class RelevanceDetermination {
     private final double[] gram;
     private final double[] xty;
     private final Cholesky cholesky = KernelProvider.get().cholesky();
-    private final MatrixVector mv = KernelProvider.get().matrixVector();
 
-    private RelevanceDetermination(MatrixView x, double[] mean, double ybar, double[] yc, double yVariance, double[] gram, double[] xty) {
+    private RelevanceDetermination(DesignMatrix x, double[] mean, double ybar, double[] yc, double yVariance, double[] gram, double[] xty) {
         this.x = x;
         this.n = x.rows();
         this.p = x.cols();
@@ -48,15 +49,17 @@ public final class RelevanceDetermination {
     }
 
     /**
-     * The centred Gram and X̃ᵀỹ in one pass.
+     * The centred Gram and X̃ᵀỹ in one pass; a sparse X (compressed columns) through the centred Gram of its stored
+     * entries ({@link CenteredGram}), never centred or densified.
      *
      * @param threads row chunks of the Gram pass (results depend on the count only)
      */
-    public static RelevanceDetermination of(MatrixView x, double[] y, boolean fitIntercept, int threads) {
+    public static RelevanceDetermination of(Matrix x, double[] y, boolean fitIntercept, int threads) {
         int n = x.rows();
         int p = x.cols();
         Inputs.response(y, n);
-        double[] mean = fitIntercept ? Moments.columnMeans(x, null) : new double[p];
+        DesignMatrix m = DesignMatrix.of(x, Threads.check(threads));
+        double[] mean = !fitIntercept ? new double[p] : x instanceof MatrixView v ? Moments.columnMeans(v, null) : m.columnMeans(null);
         double ybar = fitIntercept ? Moments.mean(y, null) : 0.0;
         double[] yc = new double[n];
         double sum = 0;
@@ -68,8 +71,9 @@ public final class RelevanceDetermination {
         }
         double yVariance = squares / n - (sum / n) * (sum / n); // numpy's var of the centred y
         double[] xty = new double[p];
-        double[] g = Moments.centeredGram(x, null, mean, yc, xty, Threads.kernels(threads));
-        return new RelevanceDetermination(x, mean, ybar, yc, yVariance, g, xty);
+        double[] g = x instanceof MatrixView v ? Moments.centeredGram(v, null, mean, yc, xty, Threads.kernels(threads))
+                : CenteredGram.all(m, null, mean, yc, xty);
+        return new RelevanceDetermination(m, mean, ybar, yc, yVariance, g, xty);
     }
 
     /**
@@ -175,7 +179,7 @@ public final class RelevanceDetermination {
     /** ‖ỹ − X̃w‖², one pass over X (X̃w = Xw − x̄·w). */
     private double residualSquares(double[] w) {
         double[] xw = new double[n];
-        mv.multiply(x, w, 0, xw, 0);
+        x.multiply(w, xw);
         double shift = 0;
         for (int j = 0; j < p; j++) shift += mean[j] * w[j];
         double s = 0;

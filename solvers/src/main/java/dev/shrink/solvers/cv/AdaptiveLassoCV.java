@@ -1,11 +1,11 @@
 package dev.shrink.solvers.cv;
 
-import dev.shrink.kernels.KernelProvider;
 import dev.shrink.solvers.AdaptiveLasso;
 import dev.shrink.solvers.AdaptiveLassoModel;
 import dev.shrink.solvers.Design;
 import dev.shrink.solvers.LinearModel;
 import dev.shrink.solvers.internal.Inputs;
+import dev.shrink.solvers.matrix.DesignMatrix;
 import dev.shrink.solvers.path.AdaptiveLassoPath;
 import dev.shrink.solvers.path.PathResult;
 
@@ -52,7 +52,6 @@ public final class AdaptiveLassoCV {
     }
 
     public AdaptiveLassoCvResult<AdaptiveLassoModel> fit(Design x, double[] y) {
-        Inputs.dense(x.matrix(), "AdaptiveLassoCV"); // refused before stage 1 runs
         int n = x.n();
         Inputs.response(y, n);
         Folds f = plan.forRows(n);
@@ -93,6 +92,7 @@ public final class AdaptiveLassoCV {
         LinearModel first = estimator.firstStageFit(xt, yt, null);
         double[][] errors = new double[gammas.length][];
         double[] scratch = new double[valid.length];
+        DesignMatrix validation = DesignMatrix.of(xv.matrix(), 1); // dense or sparse rows
         boolean converged = first.convergence().converged();
         for (int g = 0; g < gammas.length; g++) {
             PathResult path = AdaptiveLassoPath.builder().estimator(estimator).alphas(grids[g]).build()
@@ -100,7 +100,7 @@ public final class AdaptiveLassoCV {
             converged &= path.allConverged();
             errors[g] = new double[grids[g].length];
             for (int a = 0; a < grids[g].length; a++) {
-                KernelProvider.get().matrixVector().multiply(Inputs.dense(xv.matrix(), "AdaptiveLassoCV"), path.coef(a), 0, scratch, 0);
+                validation.multiply(path.coef(a), scratch);
                 double sum = 0;
                 for (int r = 0; r < valid.length; r++) {
                     double e = y[valid[r]] - path.intercept(a) - scratch[r];

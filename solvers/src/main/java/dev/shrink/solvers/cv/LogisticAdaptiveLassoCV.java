@@ -55,7 +55,6 @@ public final class LogisticAdaptiveLassoCV {
 
     /** @throws IllegalArgumentException on bad input, or when a label is absent from the training rows of a fold */
     public AdaptiveLassoCvResult<LogisticAdaptiveLassoModel> fit(Design x, double[] y) {
-        Inputs.dense(x.matrix(), "LogisticAdaptiveLassoCV"); // refused before stage 1 runs
         int n = x.n();
         double[] labels = Inputs.twoLabels(y, n);
         double[] index = Inputs.classIndices(y, labels);

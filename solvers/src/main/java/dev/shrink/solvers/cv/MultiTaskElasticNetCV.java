@@ -1,11 +1,11 @@
 package dev.shrink.solvers.cv;
 
-import dev.shrink.kernels.KernelProvider;
 import dev.shrink.solvers.Design;
 import dev.shrink.solvers.MultiTaskModel;
 import dev.shrink.solvers.group.MultiTaskProblem;
 import dev.shrink.solvers.internal.Inputs;
 import dev.shrink.solvers.internal.Responses;
+import dev.shrink.solvers.matrix.DesignMatrix;
 import dev.shrink.solvers.path.ElasticNetPath;
 import dev.shrink.solvers.path.MultiTaskElasticNetPath;
 import dev.shrink.solvers.path.MultiTaskPathResult;
@@ -21,7 +21,7 @@ import java.util.List;
  * plain mean over folds of the validation mean squared error over rows and tasks; the chosen pair has the smallest
  * score (first l1Ratio, then first α on ties) and the returned model is the fit on all rows there. The grid for each
  * l1Ratio is scikit-learn's, computed on all rows. Folds run in parallel ({@link CvBuilder#threads}) with results
- * identical to a sequential run.
+ * identical to a sequential run. A sparse design stays sparse (folds are row subsets of its compressed arrays).
  *
  * <pre>{@code
  * CvResult<MultiTaskModel> r = MultiTaskElasticNetCV.builder().l1Ratios(0.5, 0.9).folds(5).build().fit(x, Y);
@@ -69,7 +69,7 @@ public final class MultiTaskElasticNetCV {
         double[] flat = Responses.matrix(y, n);
         int tasks = y[0].length;
         Folds f = plan.forRows(n);
-        MultiTaskProblem all = MultiTaskProblem.gathered(Inputs.dense(x.matrix(), "MultiTaskElasticNetCV"), flat, tasks, plan.fitIntercept(), 1);
+        MultiTaskProblem all = MultiTaskProblem.gathered(x.matrix(), flat, tasks, plan.fitIntercept(), 1);
         double[][] grids = new double[l1Ratios.length][];
         for (int l = 0; l < l1Ratios.length; l++) {
             double max = all.correlationMax() / (n * l1Ratios[l]);
@@ -106,6 +106,7 @@ public final class MultiTaskElasticNetCV {
         double[][] out = new double[l1Ratios.length][];
         boolean converged = true;
         double[] scratch = new double[valid.length];
+        DesignMatrix validation = DesignMatrix.of(xv.matrix(), 1); // dense or sparse rows
         for (int l = 0; l < l1Ratios.length; l++) {
             MultiTaskPathResult path = path(l1Ratios[l], grids[l]).fit(xt, yt);
             converged &= path.allConverged();
@@ -115,7 +116,7 @@ public final class MultiTaskElasticNetCV {
                 double[][] w = path.coef(a);
                 double[] b = path.intercepts(a);
                 for (int t = 0; t < tasks; t++) {
-                    KernelProvider.get().matrixVector().multiply(Inputs.dense(xv.matrix(), "MultiTaskElasticNetCV"), w[t], 0, scratch, 0);
+                    validation.multiply(w[t], scratch);
                     for (int r = 0; r < valid.length; r++) {
                         double e = y[valid[r] * tasks + t] - b[t] - scratch[r];
                         sum += e * e;

@@ -1,9 +1,11 @@
 package dev.shrink.solvers.group;
 
+import dev.shrink.kernels.Matrix;
 import dev.shrink.kernels.MatrixView;
 import dev.shrink.solvers.internal.Inputs;
 import dev.shrink.solvers.internal.Moments;
 import dev.shrink.solvers.internal.Threads;
+import dev.shrink.solvers.matrix.DesignMatrix;
 
 /**
  * A prepared (sparse-)group lasso least-squares problem in scikit-learn's scaling: minimise
@@ -13,7 +15,8 @@ import dev.shrink.solvers.internal.Threads;
  * λ = n·α·(1 − ρ) and l1 = n·α·ρ.
  *
  * <p>The whole Gram matrix when n ≥ p (one SYRK pass), else the working set's columns only
- * ({@link LeastSquaresData}); {@link BlockDescent} solves. Keeps its working set between solves, so a warm-started
+ * ({@link LeastSquaresData}); a sparse X is read in place, the set's Gram from its stored entries with the centring
+ * implicit. {@link BlockDescent} solves. Keeps its working set between solves, so a warm-started
  * sequence (a path) is cheap; one instance is not for concurrent use.
  */
 public final class GroupLeastSquares {
@@ -36,14 +39,16 @@ public final class GroupLeastSquares {
      * @param sampleWeight null for all 1; normalised to sum to n
      * @param threads      row chunks (≥ 1) of the passes over X (Gram, full gradients); results depend on the count only
      */
-    public static GroupLeastSquares of(MatrixView x, double[] y, double[] sampleWeight, boolean fitIntercept, Groups groups, int threads) {
+    public static GroupLeastSquares of(Matrix x, double[] y, double[] sampleWeight, boolean fitIntercept, Groups groups, int threads) {
         Threads.check(threads);
         Inputs.response(y, x.rows());
         double[] v = Moments.normalizedWeights(sampleWeight, x.rows());
         var passes = Threads.kernels(threads);
-        LeastSquaresData data = x.rows() >= x.cols()
-                ? LeastSquaresData.dense(x, y, v, fitIntercept, passes)
-                : LeastSquaresData.gathered(x, y, v, fitIntercept, passes);
+        LeastSquaresData data = switch (x) {
+            case MatrixView d when d.rows() >= d.cols() -> LeastSquaresData.dense(d, y, v, fitIntercept, passes);
+            case MatrixView d -> LeastSquaresData.gathered(d, y, v, fitIntercept, passes);
+            default -> LeastSquaresData.sparse(DesignMatrix.of(x, 1), y, v, fitIntercept);
+        };
         return new GroupLeastSquares(data, groups, x.rows());
     }
 

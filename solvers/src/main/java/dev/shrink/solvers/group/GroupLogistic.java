@@ -3,12 +3,15 @@ package dev.shrink.solvers.group;
 import dev.shrink.kernels.KernelProvider;
 import dev.shrink.kernels.Layout;
 import dev.shrink.kernels.Level1;
+import dev.shrink.kernels.Matrix;
 import dev.shrink.kernels.MatrixView;
 import dev.shrink.kernels.ParallelKernels;
 import dev.shrink.solvers.internal.Inputs;
 import dev.shrink.solvers.internal.Moments;
 import dev.shrink.solvers.internal.Threads;
 import dev.shrink.solvers.internal.Thresholds;
+import dev.shrink.solvers.matrix.CenteredGram;
+import dev.shrink.solvers.matrix.DesignMatrix;
 import dev.shrink.solvers.proximal.LogisticLoss;
 
 import java.util.Arrays;
@@ -37,9 +40,15 @@ import java.util.Arrays;
  * Newton iteration), which makes Σrᵢ = 0. Gap-safe screening: the dual is (4/max sᵢ)-strongly concave, so the optimum
  * lies within √(gap·max sᵢ/2) of θ; a group with ‖S(X̃_gᵀθ, l1)‖ + radius·‖X̃_g‖₂ &lt; λω_g is zero (X̃_g the centred
  * block).
+ *
+ * <p>A sparse X (compressed columns) is read in place, never densified or centred: the set's columns are X's own, the
+ * model's curvature the d̃-centred Gram of their stored entries ({@link CenteredGram}), products over stored entries.
  */
 public final class GroupLogistic {
+    /** Dense X (the set's columns gathered into xs), or null when X is sparse. */
     private final MatrixView x;
+    /** Sparse X (compressed columns, read in place: the set is its columns cols[0 .. m)), or null when X is dense. */
+    private final DesignMatrix sparse;
     private final int n;
     private final int p;
     private final double[] y;
@@ -77,10 +86,11 @@ public final class GroupLogistic {
     /** The end of one solve: Newton steps, duality gap (absolute, in this problem's scaling), converged. */
     public record Solution(int steps, double gap, boolean converged) {}
 
-    private GroupLogistic(MatrixView x, double[] y01, double[] s, boolean fitIntercept, Groups groups, ParallelKernels passes) {
-        this.x = x;
-        this.n = x.rows();
-        this.p = x.cols();
+    private GroupLogistic(Matrix design, double[] y01, double[] s, boolean fitIntercept, Groups groups, ParallelKernels passes) {
+        this.x = design instanceof MatrixView v ? v : null;
+        this.sparse = x == null ? DesignMatrix.of(design, 1) : null;
+        this.n = design.rows();
+        this.p = design.cols();
         this.y = y01;
         this.s = s;
         double mw = 0;
@@ -89,8 +99,13 @@ public final class GroupLogistic {
         this.fitIntercept = fitIntercept;
         this.groups = groups;
         this.passes = passes;
-        this.mean = fitIntercept ? Moments.columnMeans(x, null) : new double[p];
-        this.blockNorms2 = LeastSquaresData.gathered(x, new double[n], null, fitIntercept, passes).blockNorms2(groups);
+        if (x != null) {
+            this.mean = fitIntercept ? Moments.columnMeans(x, null) : new double[p];
+            this.blockNorms2 = LeastSquaresData.gathered(x, new double[n], null, fitIntercept, passes).blockNorms2(groups);
+        } else {
+            this.mean = fitIntercept ? sparse.columnMeans(null) : new double[p];
+            this.blockNorms2 = LeastSquaresData.sparse(sparse, new double[n], null, fitIntercept).blockNorms2(groups);
+        }
         this.inSet = new boolean[groups.count()];
         this.screened = new boolean[groups.count()];
         this.setGroups = new int[groups.count()];
@@ -114,7 +129,7 @@ public final class GroupLogistic {
      * @param y01          labels 0 or 1
      * @param sampleWeight null for all 1; normalised to sum to n
      */
-    public static GroupLogistic of(MatrixView x, double[] y01, double[] sampleWeight, boolean fitIntercept, Groups groups, int threads) {
+    public static GroupLogistic of(Matrix x, double[] y01, double[] sampleWeight, boolean fitIntercept, Groups groups, int threads) {
         Threads.check(threads);
         Inputs.response(y01, x.rows());
         for (int i = 0; i < y01.length; i++) {
@@ -232,7 +247,7 @@ public final class GroupLogistic {
      * backtracking line search on F. Returns false when the step no longer changes F (the rounding floor).
      */
     private boolean newtonStep(double lambda, double l1, double innerTol, double[] gradient) {
-        MatrixView xsView = new MatrixView(xs, 0, n, m, n, Layout.COLUMN_MAJOR);
+        MatrixView xsView = x == null ? null : new MatrixView(xs, 0, n, m, n, Layout.COLUMN_MAJOR);
         // a few new columns: their rows (one pass over the set's columns each); many: one SYRK pass, at the current weights
         if (hessian == null || refreshHessian || m - hessianColumns > Thresholds.CURVATURE_EXTEND_LIMIT) {
             double[] d = new double[n];
@@ -241,13 +256,23 @@ public final class GroupLogistic {
                 d[i] = Math.max(s[i] * pi * (1 - pi), Thresholds.IRLS_WEIGHT_FLOOR * s[i]); // rows predicted to within e⁻²⁸ keep a floor weight
             }
             hessianWeights = d;
-            hessianMeans = fitIntercept ? Moments.columnMeans(xsView, d) : new double[m];
-            hessian = Moments.centeredGram(xsView, d, hessianMeans, null, null, passes);
+            if (x != null) {
+                hessianMeans = fitIntercept ? Moments.columnMeans(xsView, d) : new double[m];
+                hessian = Moments.centeredGram(xsView, d, hessianMeans, null, null, passes);
+            } else {
+                double sumD = 0;
+                for (double di : d) sumD += di;
+                hessianMeans = new double[m];
+                if (fitIntercept) for (int t = 0; t < m; t++) hessianMeans[t] = sparse.columnDot(cols[t], null, d) / sumD;
+                hessian = new double[m * m];
+                CenteredGram.block(sparse, cols, m, d, hessianMeans, sumD, hessian);
+            }
             hessianColumns = m;
             refreshHessian = false;
         } else if (hessianColumns < m) {
             hessianMeans = Arrays.copyOf(hessianMeans, m);
-            hessian = LeastSquaresData.extendGram(hessian, hessianColumns, xsView, hessianWeights, hessianMeans, fitIntercept, passes);
+            hessian = x != null ? LeastSquaresData.extendGram(hessian, hessianColumns, xsView, hessianWeights, hessianMeans, fitIntercept, passes)
+                    : CenteredGram.extend(hessian, hessianColumns, sparse, cols, m, hessianWeights, hessianMeans, fitIntercept);
             hessianColumns = m;
         }
         LeastSquaresData model = quadraticModel(gradient);        Groups local = setGroupsLocal();
@@ -264,7 +289,7 @@ public final class GroupLogistic {
         Arrays.fill(dz, nextB - b);
         for (int t = 0; t < m; t++) {
             double delta = next[t] - wSet[t];
-            if (delta != 0) level1.axpy(n, delta, xs, t * n, dz, 0);
+            if (delta != 0) setAxpy(t, delta, dz);
         }
         double slope = 0;
         for (int i = 0; i < n; i++) slope -= r[i] * dz[i];
@@ -352,8 +377,14 @@ public final class GroupLogistic {
     /** z = X_S·w_S + b, p = σ(z), r = s∘(y − p). */
     private void updateLinearPredictor() {
         Arrays.fill(z, b);
-        for (int t = 0; t < m; t++) if (wSet[t] != 0) level1.axpy(n, wSet[t], xs, t * n, z, 0);
+        for (int t = 0; t < m; t++) if (wSet[t] != 0) setAxpy(t, wSet[t], z);
         residuals();
+    }
+
+    /** out ← out + α·x_{cols[t]}: the gathered column of dense X, the stored entries of sparse X. */
+    private void setAxpy(int t, double alpha, double[] out) {
+        if (x != null) level1.axpy(n, alpha, xs, t * n, out, 0);
+        else sparse.columnAxpy(cols[t], alpha, null, out);
     }
 
     private void residuals() {
@@ -388,7 +419,7 @@ public final class GroupLogistic {
         double sum = 0;
         for (int i = 0; i < n; i++) sum += r[i];
         double[] g = new double[m];
-        for (int t = 0; t < m; t++) g[t] = level1.dot(n, xs, t * n, r, 0) - mean[cols[t]] * sum;
+        for (int t = 0; t < m; t++) g[t] = (x != null ? level1.dot(n, xs, t * n, r, 0) : sparse.columnDot(cols[t], null, r)) - mean[cols[t]] * sum;
         return g;
     }
 
@@ -396,7 +427,8 @@ public final class GroupLogistic {
     private void fullGradient() {
         double sum = 0;
         for (int i = 0; i < n; i++) sum += r[i];
-        passes.multiplyTransposed(x, r, 0, gradFull, 0);
+        if (x != null) passes.multiplyTransposed(x, r, 0, gradFull, 0);
+        else sparse.multiplyTransposed(r, gradFull);
         for (int j = 0; j < p; j++) gradFull[j] -= mean[j] * sum;
     }
 
@@ -503,7 +535,7 @@ public final class GroupLogistic {
         for (int t = 0; t < m; t++) w[cols[t]] = wSet[t];
     }
 
-    /** Appends groups to the set: their raw columns of X and their coefficients from w. */
+    /** Appends groups to the set: their raw columns of X (dense X; sparse X is read in place) and their coefficients from w. */
     private void grow(int[] add, int count, double[] w) {
         int before = m;
         for (int i = 0; i < count; i++) {
@@ -514,10 +546,10 @@ public final class GroupLogistic {
             for (int t = 0; t < groups.size(g); t++) cols[m++] = groups.column(st + t);
             setOffset[q] = m;
         }
-        if (xs.length < m * n) xs = Arrays.copyOf(xs, Math.min(p, Math.max(m, 2 * before)) * n);
+        if (x != null && xs.length < m * n) xs = Arrays.copyOf(xs, Math.min(p, Math.max(m, 2 * before)) * n);
         for (int t = before; t < m; t++) {
             int j = cols[t];
-            for (int i = 0; i < n; i++) xs[t * n + i] = x.get(i, j);
+            if (x != null) for (int i = 0; i < n; i++) xs[t * n + i] = x.get(i, j);
             wSet[t] = w[j];
         }
         updateLinearPredictor();

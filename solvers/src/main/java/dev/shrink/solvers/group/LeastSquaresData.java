@@ -7,6 +7,8 @@ import dev.shrink.kernels.ParallelKernels;
 import dev.shrink.kernels.SymmetricEigen;
 import dev.shrink.solvers.internal.Moments;
 import dev.shrink.solvers.internal.Thresholds;
+import dev.shrink.solvers.matrix.CenteredGram;
+import dev.shrink.solvers.matrix.DesignMatrix;
 
 import java.util.Arrays;
 
@@ -128,6 +130,14 @@ abstract class LeastSquaresData {
     /** The representation that keeps only the set's columns (see the class comment); v null means all 1. */
     static LeastSquaresData gathered(MatrixView x, double[] y, double[] v, boolean fitIntercept, ParallelKernels passes) {
         return Gathered.of(x, y, v, fitIntercept, passes);
+    }
+
+    /**
+     * The representation for a sparse X (compressed columns): nothing of X is copied or centred; K is the centred Gram of
+     * the set's stored entries ({@link CenteredGram}) and the full gradient two sparse passes (v null means all 1).
+     */
+    static LeastSquaresData sparse(DesignMatrix x, double[] y, double[] v, boolean fitIntercept) {
+        return Sparse.of(x, y, v, fitIntercept);
     }
 
     /** The whole Gram G (p×p row-major): K copies its sub-matrix, the full gradient is c − Σₜ wₜ·G[colsₜ, ·]. */
@@ -260,6 +270,104 @@ abstract class LeastSquaresData {
             double[] zg = new double[size * n];
             for (int a = 0; a < size; a++) column(groups.column(groups.start(g) + a), zg, a * n);
             KernelProvider.get().gram().gram(MatrixView.columnMajor(zg, n, size), null, null, out, 0, size, null, 0);
+        }
+    }
+
+    /**
+     * A sparse X read in place: K = X_SᵀVX_S − S·x̄_Sx̄_Sᵀ by {@link CenteredGram} (recomputed when the set grows, from
+     * the set's stored entries), and the full gradient from the exact residual R = ỹ − √v∘(X_Sw − x̄_S·w) (column axpys
+     * over the set's stored entries) as X̃ᵀR = Xᵀ(√v∘R) − x̄·Σ√vᵢRᵢ; O(n + p) scratch, no n×m block.
+     */
+    private static final class Sparse extends LeastSquaresData {
+        private final DesignMatrix x;
+        private final int n;
+        private final double[] v;
+        private final double sumV;
+        private final double[] root;
+        private final double[] yt;
+        private final double[] r;
+        private final double[] u;
+        private double setEntries;
+
+        private Sparse(DesignMatrix x, double[] v, double sumV, double[] mean, double ybar, double[] root, double[] yt) {
+            super(x.cols(), mean, ybar, new double[x.cols()], KernelProvider.get().level1().dot(yt.length, yt, 0, yt, 0));
+            this.x = x;
+            this.n = x.rows();
+            this.v = v;
+            this.sumV = sumV;
+            this.root = root;
+            this.yt = yt;
+            this.r = new double[n];
+            this.u = new double[n];
+            transposed(yt, c);
+        }
+
+        static Sparse of(DesignMatrix x, double[] y, double[] v, boolean fitIntercept) {
+            int n = x.rows();
+            double[] mean = fitIntercept ? x.columnMeans(v) : new double[x.cols()];
+            double ybar = fitIntercept ? Moments.mean(y, v) : 0.0;
+            double[] root = v == null ? null : new double[n];
+            double[] yt = new double[n];
+            double sumV = 0;
+            for (int i = 0; i < n; i++) {
+                if (v != null) root[i] = Math.sqrt(v[i]);
+                sumV += v == null ? 1.0 : v[i];
+                yt[i] = v == null ? y[i] - ybar : root[i] * (y[i] - ybar);
+            }
+            return new Sparse(x, v, sumV, mean, ybar, root, yt);
+        }
+
+        /** out ← X̃ᵀt = Xᵀ(√v∘t) − x̄·Σ√vᵢtᵢ, one pass over the stored entries. */
+        private void transposed(double[] t, double[] out) {
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                u[i] = root == null ? t[i] : root[i] * t[i];
+                sum += u[i];
+            }
+            x.multiplyTransposed(u, out);
+            for (int j = 0; j < p; j++) out[j] -= mean[j] * sum;
+        }
+
+        /** The means of the given columns, in their order. */
+        private double[] means(int[] cols, int m) {
+            double[] out = new double[m];
+            for (int a = 0; a < m; a++) out[a] = mean[cols[a]];
+            return out;
+        }
+
+        @Override
+        void setColumns(int[] cols, int m) {
+            if (k.length < m * m) k = new double[m * m];
+            CenteredGram.block(x, cols, m, v, means(cols, m), sumV, k);
+            setEntries = 0;
+            for (int a = 0; a < m; a++) setEntries += x.columnLength(cols[a]);
+            this.m = m;
+        }
+
+        @Override
+        void gradient(int[] cols, int m, double[] wSet, double[] out) {
+            Arrays.fill(r, 0.0);
+            double shift = 0;
+            for (int t = 0; t < m; t++) {
+                if (wSet[t] == 0) continue;
+                x.columnAxpy(cols[t], wSet[t], null, r);
+                shift += mean[cols[t]] * wSet[t];
+            }
+            for (int i = 0; i < n; i++) r[i] = yt[i] - (root == null ? 1.0 : root[i]) * (r[i] - shift);
+            transposed(r, out);
+        }
+
+        @Override
+        double gradientCost() {
+            return (double) x.storedEntries() + setEntries + 2.0 * n + p;
+        }
+
+        @Override
+        void groupBlock(Groups groups, int g, double[] out) {
+            int size = groups.size(g);
+            int[] cols = new int[size];
+            for (int a = 0; a < size; a++) cols[a] = groups.column(groups.start(g) + a);
+            CenteredGram.block(x, cols, size, v, means(cols, size), sumV, out);
         }
     }
 }

@@ -1,8 +1,5 @@
 package dev.shrink.solvers.internal;
 
-import dev.shrink.kernels.Matrix;
-import dev.shrink.kernels.MatrixView;
-
 import java.util.TreeSet;
 
 /** Checks at the API boundary: each failure names the argument and the position or value. Arrays are only read. */
@@ -11,19 +8,6 @@ public final class Inputs {
 
     public static String describe(double x) {
         return Double.isNaN(x) ? "NaN" : x > 0 ? "+Infinity" : "-Infinity";
-    }
-
-    /**
-     * X as a dense view, for the estimators whose engines read dense X only (the group lasso, the multi-task elastic
-     * net, Bayesian ridge, the adaptive lasso): a sparse design is refused by name rather than densified behind the
-     * caller's back.
-     *
-     * @param who the estimator, for the message
-     */
-    public static MatrixView dense(Matrix x, String who) {
-        if (x instanceof MatrixView v) return v;
-        throw new IllegalArgumentException(who + " takes a dense X only, got a sparse design (" + x.rows() + "×" + x.cols()
-                + "): pass a dense Design (Design.of / rowMajor / columnMajor) if it fits in memory");
     }
 
     /**

@@ -1,9 +1,13 @@
 package dev.shrink.solvers.path;
 
+import dev.shrink.kernels.CscFloatView;
+import dev.shrink.kernels.CscView;
+import dev.shrink.kernels.MatrixView;
 import dev.shrink.solvers.AdaptiveLasso;
 import dev.shrink.solvers.Convergence;
 import dev.shrink.solvers.Design;
 import dev.shrink.solvers.LinearModel;
+import dev.shrink.solvers.SparseDesign;
 import dev.shrink.solvers.internal.ColumnSubset;
 import dev.shrink.solvers.internal.Inputs;
 
@@ -12,7 +16,8 @@ import dev.shrink.solvers.internal.Inputs;
  * {@link AdaptiveLasso}), then stage 2 — the weighted lasso / elastic net with factors 1/|ŵⱼ|^γ — along a warm-started
  * grid ({@link ElasticNetPath}, scikit-learn dialect): nAlphas log-spaced values from alpha_max =
  * maxⱼ|X̃ⱼᵀỹ|/(n·l1Ratio·fⱼ) down to eps·alpha_max, or explicit alphas. Features with ŵⱼ = 0 stay at 0 throughout.
- * The estimator's own alpha is not used. Immutable; build with {@link #builder()}.
+ * The estimator's own alpha is not used. A {@link SparseDesign} runs as it is (stage 2 on a compressed copy of the kept
+ * columns when stage 1 dropped some), never densified. Immutable; build with {@link #builder()}.
  */
 public final class AdaptiveLassoPath {
     private final AdaptiveLasso estimator;
@@ -43,14 +48,13 @@ public final class AdaptiveLassoPath {
 
     /** Both stages; the path's coefficients are on all p columns (zeros where stage 1 had ŵⱼ = 0). */
     public PathResult fit(Design x, double[] y, double[] sampleWeight) {
-        Inputs.dense(x.matrix(), "AdaptiveLassoPath"); // refused before stage 1 runs
         LinearModel first = estimator.firstStageFit(x, y, sampleWeight);
         return secondStage(x, y, sampleWeight, AdaptiveLasso.penaltyFactors(first.coef(), estimator.gamma()));
     }
 
     /** Stage 2 alone, for given factors (+∞ leaves a feature out). */
     public PathResult secondStage(Design x, double[] y, double[] sampleWeight, double[] factors) {
-        ColumnSubset kept = ColumnSubset.finite(Inputs.dense(x.matrix(), "AdaptiveLassoPath"), factors);
+        ColumnSubset kept = ColumnSubset.finite(x.matrix(), factors);
         int p = x.p();
         if (kept.columns().length == 0) {
             double[] grid = alphas != null ? alphas.clone() : ElasticNetPath.scikitLearnGrid(1.0, nAlphas, eps);
@@ -68,7 +72,7 @@ public final class AdaptiveLassoPath {
                 .fitIntercept(estimator.fitIntercept()).tol(estimator.tol()).maxIter(estimator.maxIter()).threads(estimator.threads())
                 .nAlphas(nAlphas).eps(eps);
         if (alphas != null) path.alphas(alphas);
-        PathResult r = path.build().fit(Design.of(kept.design()), y, sampleWeight);
+        PathResult r = path.build().fit(keptDesign(x, kept), y, sampleWeight);
         double[][] coefs = new double[r.size()][];
         Convergence[] c = new Convergence[r.size()];
         for (int k = 0; k < r.size(); k++) {
@@ -76,6 +80,16 @@ public final class AdaptiveLassoPath {
             c[k] = r.convergence(k);
         }
         return new PathResult(r.penalties(), coefs, r.intercepts(), c);
+    }
+
+    /** The kept columns as a design in x's storage: x itself when every column is kept. */
+    private static Design keptDesign(Design x, ColumnSubset kept) {
+        if (kept.columns().length == x.p()) return x;
+        return switch (kept.design()) {
+            case MatrixView v -> Design.of(v);
+            case CscView c -> SparseDesign.csc(c.rows(), c.cols(), c.columnStarts(), c.rowIndices(), c.values());
+            case CscFloatView c -> SparseDesign.csc(c.rows(), c.cols(), c.columnStarts(), c.rowIndices(), c.values());
+        };
     }
 
     private static double weightedMean(double[] y, double[] s) {

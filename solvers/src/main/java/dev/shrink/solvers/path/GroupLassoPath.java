@@ -15,7 +15,8 @@ import dev.shrink.solvers.internal.Threads;
  * {@code alpha_max = max_g ‖X_gᵀ(y − ȳ)‖₂/(n·ω_g)} (for l1Ratio = 0, the smallest alpha with w = 0; with the default
  * ω_g = √p_g this is the conformance README's rule). Block coordinate descent from the previous solution at each
  * alpha, the sequential strong rule (Tibshirani et al. 2012, over groups) choosing the initial working set, working
- * sets, gap-safe screening and a duality-gap stop per alpha. Immutable; build with {@link #builder()}.
+ * sets, gap-safe screening and a duality-gap stop per alpha. A sparse design is read in place (as the two
+ * estimators do), never densified. Immutable; build with {@link #builder()}.
  */
 public final class GroupLassoPath {
     private final int[] groups;
@@ -82,7 +83,7 @@ public final class GroupLassoPath {
 
     private PathResult squaredPath(Design x, double[] y, double[] sampleWeight, Groups g) {
         Inputs.response(y, x.n());
-        GroupLeastSquares problem = GroupLeastSquares.of(Inputs.dense(x.matrix(), "GroupLassoPath"), y, sampleWeight, fitIntercept, g, threads);
+        GroupLeastSquares problem = GroupLeastSquares.of(x.matrix(), y, sampleWeight, fitIntercept, g, threads);
         double alphaMax = problem.alphaMax(l1Ratio);
         double gapTol = tol * problem.yNorm2();
         return run(x.p(), problem.n(), alphaMax, gapTol, "sweeps", (w, lambda, l1, strong) -> {
@@ -95,7 +96,7 @@ public final class GroupLassoPath {
         double[] labels = Inputs.twoLabels(y, x.n());
         double[] y01 = new double[y.length];
         for (int i = 0; i < y.length; i++) y01[i] = y[i] == labels[1] ? 1.0 : 0.0;
-        GroupLogistic problem = GroupLogistic.of(Inputs.dense(x.matrix(), "GroupLassoPath"), y01, sampleWeight, fitIntercept, g, threads);
+        GroupLogistic problem = GroupLogistic.of(x.matrix(), y01, sampleWeight, fitIntercept, g, threads);
         double alphaMax = problem.alphaMax(l1Ratio);
         double gapTol = tol * problem.nullLoss();
         return run(x.p(), problem.n(), alphaMax, gapTol, "Newton steps", (w, lambda, l1, strong) -> {

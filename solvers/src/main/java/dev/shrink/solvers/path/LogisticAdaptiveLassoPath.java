@@ -1,6 +1,5 @@
 package dev.shrink.solvers.path;
 
-import dev.shrink.kernels.MatrixView;
 import dev.shrink.solvers.AdaptiveLasso;
 import dev.shrink.solvers.Convergence;
 import dev.shrink.solvers.Design;
@@ -20,7 +19,7 @@ import dev.shrink.solvers.internal.Inputs;
  * the 0.001 is glmnet's floor for the ridge case), up to C_min/eps; or explicit Cs. When no feature is penalised the
  * computed grid starts at C = 1. Features with ŵⱼ = 0 stay at 0 throughout. {@link PathResult#penalties()} are the Cs;
  * each point's {@link Convergence} is the duality gap /(C·Σsᵢ), as {@link LogisticAdaptiveLasso}'s. The estimator's own
- * C is not used. Dense X only. Immutable; build with {@link #builder()}.
+ * C is not used. A sparse design is read through its stored entries, never densified. Immutable; build with {@link #builder()}.
  */
 public final class LogisticAdaptiveLassoPath {
     private final LogisticAdaptiveLasso estimator;
@@ -64,7 +63,6 @@ public final class LogisticAdaptiveLassoPath {
 
     /** Both stages; the path's coefficients are on all p columns (zeros where stage 1 had ŵⱼ = 0). */
     public PathResult fit(Design x, double[] y, double[] sampleWeight) {
-        Inputs.dense(x.matrix(), "LogisticAdaptiveLassoPath"); // refused before stage 1 runs
         Inputs.twoLabels(y, x.n());
         Inputs.weights(sampleWeight, x.n());
         LogisticModel first = estimator.firstStageFit(x, y, sampleWeight);
@@ -73,13 +71,12 @@ public final class LogisticAdaptiveLassoPath {
 
     /** Stage 2 alone, for given factors fⱼ ≥ 0 (+∞ leaves a feature out). */
     public PathResult secondStage(Design x, double[] y, double[] sampleWeight, double[] factors) {
-        MatrixView dense = Inputs.dense(x.matrix(), "LogisticAdaptiveLassoPath");
         double[] labels = Inputs.twoLabels(y, x.n());
         int n = x.n();
         int p = x.p();
         double sum = sampleWeight == null ? n : Inputs.weights(sampleWeight, n);
         Inputs.adaptiveFactors(factors, p);
-        ColumnSubset kept = ColumnSubset.finite(dense, factors);
+        ColumnSubset kept = ColumnSubset.finite(x.matrix(), factors);
         if (kept.columns().length == 0) { // the intercept-only model at every C
             LogisticModel m = estimator.secondStage(x, y, sampleWeight, factors);
             double[] grid = cs != null ? cs.clone() : grid(1.0);

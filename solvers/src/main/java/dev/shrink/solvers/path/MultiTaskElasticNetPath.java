@@ -12,7 +12,8 @@ import dev.shrink.solvers.internal.Threads;
  * Warm-started multi-task elastic-net paths, scikit-learn's {@code enet_path} with a multi-output Y: at each alpha
  * minimises the objective of {@link dev.shrink.solvers.MultiTaskElasticNet}; grid {@code nAlphas} log-spaced values
  * from alpha_max = maxⱼ‖X̃ⱼᵀỸ‖₂/(n·l1Ratio) down to eps·alpha_max. The Gram matrix is formed once for the whole path
- * ({@link MultiTaskProblem}); each alpha starts from the previous solution. Immutable; build with {@link #builder()}.
+ * ({@link MultiTaskProblem}; for a sparse design from its stored entries, and only when p² ≤ its stored entries, else
+ * a working set as the single fit's); each alpha starts from the previous solution. Immutable; build with {@link #builder()}.
  */
 public final class MultiTaskElasticNetPath {
     private final double l1Ratio;
@@ -52,7 +53,7 @@ public final class MultiTaskElasticNetPath {
     public MultiTaskPathResult fit(Design x, double[][] y) {
         double[] flat = Responses.matrix(y, x.n());
         int tasks = y[0].length;
-        return fit(MultiTaskProblem.of(Inputs.dense(x.matrix(), "MultiTaskElasticNetPath"), flat, tasks, fitIntercept, threads, true));
+        return fit(MultiTaskProblem.of(x.matrix(), flat, tasks, fitIntercept, threads, true));
     }
 
     /** The path on a prepared problem (cross-validation's folds). */
