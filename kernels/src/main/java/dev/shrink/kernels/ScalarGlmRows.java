@@ -165,4 +165,16 @@ final class ScalarGlmRows implements GlmRows {
         }
         return sum;
     }
+
+    @Override
+    public void exp(int from, int to, double[] x, double[] out) {
+        check(from, to, x, null, null, out, null);
+        for (int i = from; i < to; i++) out[i] = Math.exp(x[i]);
+    }
+
+    @Override
+    public void log1p(int from, int to, double[] x, double[] out) {
+        check(from, to, x, null, null, out, null);
+        for (int i = from; i < to; i++) out[i] = log1p(x[i]);
+    }
 }

@@ -3,6 +3,7 @@ package dev.shrink.kernels.simd;
 import dev.shrink.kernels.Checks;
 import dev.shrink.kernels.GlmRows;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -12,15 +13,20 @@ import java.lang.invoke.MethodHandles;
 /**
  * GLM row terms on the Vector API; a template specialized per width by {@link Specialization}.
  *
- * <p>exp, log and log1p are the Vector API's lanewise operations, which C2 compiles to the JDK's vector math stubs
- * (SVML-derived on x86_64, within 1 ulp as {@link Math}). Measured on Zen 5 (JDK 25, 20000 values): exp 0.35 ns per
- * value at 512 bits and 0.89 at 256 against 3.4 ns for {@link Math#exp}; log1p 0.75 / 1.9 ns against 6.6 ns for
- * {@link Math#log1p}. So this family is compute-bound and runs at 512 bits where the FMA datapath is that wide.
- * Every other operation rounds as the scalar reference's (no FMA), so the two differ only by the transcendental
- * functions' ulps and the order of the sums. Rows are taken L at a time (the multinomial: L rows, every class, so the
- * class-major layout needs no gather); the tail rows one by one with {@link Math}'s functions, the scalar reference's
- * formulas repeated on purpose: one masked step method per kernel, shared by the loop and the tail, measured 10–60×
- * slower once C2 had compiled the step on its own and stopped inlining it (its vector arguments boxed).
+ * <p>exp, log and log1p are computed here from additions, multiplications, FMAs and bit operations only (range
+ * reduction and Taylor polynomials, below), not with the Vector API's lanewise EXP/LOG/LOG1P: those give {@link Math}'s
+ * results until C2 compiles the caller and the vector math library's (SVML-derived) afterwards, values that differ in
+ * the last bit — a fit would then depend on how warm the JVM is (the command line's conformance test caught it: the
+ * same path fitted twice in one JVM differed in the 16th digit). IEEE operations round the same interpreted and
+ * compiled, so these are deterministic. Measured on Zen 5 (JDK 25, n = 100000, 256 bits): a logistic row's value,
+ * residual and curvature 0.27 ms against 1.9 ms for the scalar reference with {@link Math#exp} (the lanewise EXP/LOG1P
+ * version took 0.27 ms too); five-class softmax rows 1.2–1.3 ms against 9.3. This family is compute-bound and runs at
+ * 512 bits where the FMA datapath is that wide. Every other operation rounds as the scalar reference's, so the two
+ * differ by the functions' ulps and the order of the sums. Rows are taken L at a time (the multinomial: L rows, every
+ * class, so the class-major layout needs no gather); the tail rows one by one with {@link Math}'s functions, the
+ * scalar reference's formulas repeated on purpose: one masked step method per kernel, shared by the loop and the tail,
+ * measured 10–60× slower once C2 had compiled the step on its own and stopped inlining it (its vector arguments
+ * boxed).
  */
 final class VectorGlmRows implements GlmRows {
     private static final VectorSpecies<Double> S = Specialization.species(MethodHandles.lookup());
@@ -76,12 +82,12 @@ final class VectorGlmRows implements GlmRows {
             DoubleVector zv = DoubleVector.fromArray(S, z, i);
             DoubleVector yv = DoubleVector.fromArray(S, y, i);
             DoubleVector sv = weights(s, i, ones);
-            DoubleVector e = zv.abs().neg().lanewise(VectorOperators.EXP);
+            DoubleVector e = exp(zv.abs().neg());
             DoubleVector u = e.add(1.0);
             VectorMask<Double> positive = zv.compare(VectorOperators.GE, 0.0);
             DoubleVector oneMinusY = ones.sub(yv);
             DoubleVector a = yv.neg().mul(zv).blend(oneMinusY.mul(zv), positive);
-            acc = acc.add(weighted(a.add(e.lanewise(VectorOperators.LOG1P)).mul(sv), s, sv));
+            acc = acc.add(weighted(a.add(log1p(e)).mul(sv), s, sv));
             if (r != null) {
                 DoubleVector nu = e.div(u);
                 DoubleVector diff = nu.sub(yv).blend(oneMinusY.sub(nu), positive);
@@ -116,7 +122,7 @@ final class VectorGlmRows implements GlmRows {
             DoubleVector zv = DoubleVector.fromArray(S, z, i);
             DoubleVector yv = DoubleVector.fromArray(S, y, i);
             DoubleVector sv = weights(s, i, ones);
-            DoubleVector mu = zv.lanewise(VectorOperators.EXP);
+            DoubleVector mu = exp(zv);
             acc = acc.add(weighted(mu.sub(yv.mul(zv)).mul(sv), s, sv));
             if (r != null) DoubleVector.broadcast(S, c).mul(sv).mul(mu.sub(yv)).intoArray(r, i);
             if (h != null) DoubleVector.broadcast(S, c).mul(sv).mul(mu).intoArray(h, i);
@@ -147,15 +153,15 @@ final class VectorGlmRows implements GlmRows {
             DoubleVector zy = DoubleVector.zero(S);
             for (int cl = 0; cl < k; cl++) {
                 DoubleVector zc = DoubleVector.fromArray(S, z, cl * ld + i);
-                total = total.add(zc.sub(m).lanewise(VectorOperators.EXP));
+                total = total.add(exp(zc.sub(m)));
                 zy = zy.blend(zc, yv.compare(VectorOperators.EQ, cl));
             }
             DoubleVector sv = weights(s, i, ones);
-            acc = acc.add(weighted(m.add(total.lanewise(VectorOperators.LOG)).sub(zy).mul(sv), s, sv));
+            acc = acc.add(weighted(m.add(log(total)).sub(zy).mul(sv), s, sv));
             if (p == null && r == null) continue;
             DoubleVector scale = DoubleVector.broadcast(S, cs).mul(sv);
             for (int cl = 0; cl < k; cl++) {
-                DoubleVector pc = DoubleVector.fromArray(S, z, cl * ld + i).sub(m).lanewise(VectorOperators.EXP).div(total);
+                DoubleVector pc = exp(DoubleVector.fromArray(S, z, cl * ld + i).sub(m)).div(total);
                 if (p != null) pc.intoArray(p, cl * ld + i);
                 if (r != null) {
                     DoubleVector indicator = DoubleVector.zero(S).blend(1.0, yv.compare(VectorOperators.EQ, cl));
@@ -196,7 +202,7 @@ final class VectorGlmRows implements GlmRows {
             DoubleVector zv = DoubleVector.fromArray(S, z, i);
             DoubleVector sv = weights(s, i, ones);
             DoubleVector d = delta(g, u0, i, t).div(sv);
-            DoubleVector e = zv.abs().neg().lanewise(VectorOperators.EXP);
+            DoubleVector e = exp(zv.abs().neg());
             DoubleVector u = e.add(1.0);
             DoubleVector nu = e.div(u);
             DoubleVector big = ones.div(u);
@@ -204,8 +210,8 @@ final class VectorGlmRows implements GlmRows {
             DoubleVector mu = nu.blend(big, positive);
             DoubleVector mu1 = big.blend(nu, positive);
             DoubleVector q = mu.add(d).max(0.0).min(1.0);
-            DoubleVector first = q.mul(d.div(mu).lanewise(VectorOperators.LOG1P)).blend(0.0, q.compare(VectorOperators.GT, 0.0).not());
-            DoubleVector second = ones.sub(q).mul(d.neg().div(mu1).lanewise(VectorOperators.LOG1P))
+            DoubleVector first = q.mul(log1p(d.div(mu))).blend(0.0, q.compare(VectorOperators.GT, 0.0).not());
+            DoubleVector second = ones.sub(q).mul(log1p(d.neg().div(mu1)))
                     .blend(0.0, q.compare(VectorOperators.LT, 1.0).not());
             acc = acc.add(sv.mul(first.add(second)).blend(0.0, sv.compare(VectorOperators.EQ, 0.0)));
         }
@@ -235,9 +241,9 @@ final class VectorGlmRows implements GlmRows {
         for (int bound = from + ((to - from) & -L); i < bound; i += L) {
             DoubleVector sv = weights(s, i, ones);
             DoubleVector d = delta(g, u0, i, t).div(sv);
-            DoubleVector mu = DoubleVector.fromArray(S, z, i).lanewise(VectorOperators.EXP);
+            DoubleVector mu = exp(DoubleVector.fromArray(S, z, i));
             DoubleVector q = mu.add(d).max(0.0);
-            DoubleVector first = q.mul(d.div(mu).lanewise(VectorOperators.LOG1P)).blend(0.0, q.compare(VectorOperators.GT, 0.0).not());
+            DoubleVector first = q.mul(log1p(d.div(mu))).blend(0.0, q.compare(VectorOperators.GT, 0.0).not());
             acc = acc.add(sv.mul(first.sub(d)).blend(0.0, sv.compare(VectorOperators.EQ, 0.0)));
         }
         double sum = sum(acc);
@@ -263,13 +269,13 @@ final class VectorGlmRows implements GlmRows {
             DoubleVector m = DoubleVector.fromArray(S, z, i);
             for (int cl = 1; cl < k; cl++) m = m.max(DoubleVector.fromArray(S, z, cl * ld + i));
             DoubleVector total = DoubleVector.zero(S);
-            for (int cl = 0; cl < k; cl++) total = total.add(DoubleVector.fromArray(S, z, cl * ld + i).sub(m).lanewise(VectorOperators.EXP));
+            for (int cl = 0; cl < k; cl++) total = total.add(exp(DoubleVector.fromArray(S, z, cl * ld + i).sub(m)));
             DoubleVector kl = DoubleVector.zero(S);
             for (int cl = 0; cl < k; cl++) {
-                DoubleVector pc = DoubleVector.fromArray(S, z, cl * ld + i).sub(m).lanewise(VectorOperators.EXP).div(total);
+                DoubleVector pc = exp(DoubleVector.fromArray(S, z, cl * ld + i).sub(m)).div(total);
                 DoubleVector d = delta(g, u0, cl * ld + i, t).div(sv);
                 DoubleVector q = pc.add(d).max(0.0).min(1.0);
-                kl = kl.add(q.mul(d.div(pc).lanewise(VectorOperators.LOG1P)).blend(0.0, q.compare(VectorOperators.GT, 0.0).not()));
+                kl = kl.add(q.mul(log1p(d.div(pc))).blend(0.0, q.compare(VectorOperators.GT, 0.0).not()));
             }
             acc = acc.add(sv.mul(kl).blend(0.0, sv.compare(VectorOperators.EQ, 0.0)));
         }
@@ -291,6 +297,112 @@ final class VectorGlmRows implements GlmRows {
             sum += si * kl;
         }
         return sum;
+    }
+
+    /** 1/ln 2, ln 2 in two parts (the high part's trailing zeros make k·LN2_HI exact for |k| ≤ 2¹¹), the rounding shifter 1.5·2⁵². */
+    private static final double INV_LN2 = 0x1.71547652b82fep0;
+    private static final double LN2_HI = 0x1.62e42feep-1;
+    private static final double LN2_LO = 0x1.a39ef35793c76p-33;
+    private static final double SHIFTER = 0x1.8p52;
+    private static final long SHIFTER_BITS = 0x4338000000000000L;
+    /** 1/n!, n = 0 .. 13: e^r to below half an ulp for |r| ≤ ln 2 / 2 (the next term, r¹⁴/14!, is under 5·10⁻¹⁸). */
+    private static final double[] EXP_TAYLOR = taylorExp();
+    /** 2/(2n + 1), n = 1 .. 11: log((1 + s)/(1 − s)) = 2s + s·Σ 2s²ⁿ/(2n + 1) for |s| ≤ 0.1716 (the next term under 10⁻²⁰). */
+    private static final double[] ATANH_TAYLOR = taylorAtanh();
+
+    private static double[] taylorExp() {
+        double[] c = new double[14];
+        double f = 1;
+        for (int n = 0; n < c.length; n++) {
+            if (n > 0) f *= n;
+            c[n] = 1.0 / f;
+        }
+        return c;
+    }
+
+    private static double[] taylorAtanh() {
+        double[] c = new double[12];
+        for (int n = 1; n < c.length; n++) c[n] = 2.0 / (2 * n + 1);
+        return c;
+    }
+
+    /**
+     * e^x lanewise (Cody–Waite range reduction x = k·ln 2 + r, |r| ≤ ln 2 / 2, then a Taylor polynomial and a scaling by
+     * 2^k in two exact factors so that subnormal results round once): within 2 ulps; NaN stays NaN, e^x overflows to +∞
+     * above 709.78 and underflows to 0 below −745.13.
+     */
+    private static DoubleVector exp(DoubleVector x) {
+        DoubleVector xc = x.max(-746.0).min(710.0); // MAX and MIN keep a NaN
+        DoubleVector t = xc.mul(INV_LN2).add(SHIFTER); // k + 1.5·2⁵², k = x/ln 2 rounded to an integer
+        DoubleVector k = t.sub(SHIFTER);
+        DoubleVector r = k.neg().fma(DoubleVector.broadcast(S, LN2_HI), xc);
+        r = k.neg().fma(DoubleVector.broadcast(S, LN2_LO), r);
+        DoubleVector p = DoubleVector.broadcast(S, EXP_TAYLOR[13]);
+        for (int n = 12; n >= 0; n--) p = p.fma(r, DoubleVector.broadcast(S, EXP_TAYLOR[n]));
+        LongVector kl = t.viewAsIntegralLanes().sub(SHIFTER_BITS);
+        LongVector k1 = kl.lanewise(VectorOperators.ASHR, 1);
+        LongVector k2 = kl.sub(k1);
+        DoubleVector s1 = k1.add(1023).lanewise(VectorOperators.LSHL, 52).viewAsFloatingLanes();
+        DoubleVector s2 = k2.add(1023).lanewise(VectorOperators.LSHL, 52).viewAsFloatingLanes();
+        return p.mul(s1).mul(s2);
+    }
+
+    /**
+     * log(u) + c for finite normal u &gt; 0 and a small correction c: u = 2^e·m with m in [√2/2, √2), f = m − 1,
+     * s = f/(2 + f), log m = f − f²/2 + s·(f²/2 + R(s²)) (the atanh series; the arrangement of Sun's fdlibm, whose
+     * ln 2 split keeps e·ln 2 exact).
+     */
+    private static DoubleVector logCore(DoubleVector u, DoubleVector c) {
+        LongVector bits = u.viewAsIntegralLanes();
+        LongVector e = bits.lanewise(VectorOperators.LSHR, 52).sub(1023);
+        DoubleVector m = bits.and(0x000fffffffffffffL).or(0x3ff0000000000000L).viewAsFloatingLanes();
+        VectorMask<Double> high = m.compare(VectorOperators.GT, 0x1.6a09e667f3bcdp0); // m > √2: halve it
+        DoubleVector kd = e.add(SHIFTER_BITS).viewAsFloatingLanes().sub(SHIFTER); // e as a double, exactly
+        kd = kd.blend(kd.add(1.0), high);
+        m = m.blend(m.mul(0.5), high);
+        DoubleVector f = m.sub(1.0);
+        DoubleVector s = f.div(f.add(2.0));
+        DoubleVector z = s.mul(s);
+        DoubleVector poly = DoubleVector.broadcast(S, ATANH_TAYLOR[11]);
+        for (int n = 10; n >= 1; n--) poly = poly.fma(z, DoubleVector.broadcast(S, ATANH_TAYLOR[n]));
+        DoubleVector big = z.mul(poly);
+        DoubleVector hfsq = f.mul(f).mul(0.5);
+        return kd.mul(LN2_HI).sub(hfsq.sub(s.mul(hfsq.add(big)).add(kd.mul(LN2_LO).add(c))).sub(f));
+    }
+
+    /** log(x) lanewise for x ≥ 1 or x NaN or +∞ (the softmax's Σ e^{z − max}): within 2 ulps. */
+    private static DoubleVector log(DoubleVector x) {
+        DoubleVector v = logCore(x, DoubleVector.zero(S));
+        return v.blend(x, x.compare(VectorOperators.NE, x).or(x.compare(VectorOperators.EQ, Double.POSITIVE_INFINITY)));
+    }
+
+    /**
+     * log(1 + x) lanewise: u = 1 + x and the first-order correction c = (x − (u − 1))/u for the rounding of u (taken as
+     * 1 − (u − x) when u ≥ 2, where u − 1 rounds); within 2 ulps; −1 gives −∞, below −1 or NaN gives NaN, +∞ gives +∞.
+     */
+    private static DoubleVector log1p(DoubleVector x) {
+        DoubleVector u = x.add(1.0);
+        DoubleVector c = x.sub(u.sub(1.0)).blend(DoubleVector.broadcast(S, 1.0).sub(u.sub(x)), u.compare(VectorOperators.GE, 2.0)).div(u);
+        DoubleVector v = logCore(u, c);
+        v = v.blend(Double.POSITIVE_INFINITY, x.compare(VectorOperators.EQ, Double.POSITIVE_INFINITY));
+        v = v.blend(Double.NEGATIVE_INFINITY, x.compare(VectorOperators.EQ, -1.0));
+        return v.blend(Double.NaN, x.compare(VectorOperators.LT, -1.0).or(x.compare(VectorOperators.NE, x)));
+    }
+
+    @Override
+    public void exp(int from, int to, double[] x, double[] out) {
+        check(from, to, x, null, null, out, null);
+        int i = from;
+        for (int bound = from + ((to - from) & -L); i < bound; i += L) exp(DoubleVector.fromArray(S, x, i)).intoArray(out, i);
+        for (; i < to; i++) out[i] = Math.exp(x[i]);
+    }
+
+    @Override
+    public void log1p(int from, int to, double[] x, double[] out) {
+        check(from, to, x, null, null, out, null);
+        int i = from;
+        for (int bound = from + ((to - from) & -L); i < bound; i += L) log1p(DoubleVector.fromArray(S, x, i)).intoArray(out, i);
+        for (; i < to; i++) out[i] = Math.log1p(x[i]);
     }
 
     /**
