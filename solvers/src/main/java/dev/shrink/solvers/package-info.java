@@ -55,8 +55,9 @@
  *   <li>Naive mode: dual extrapolation of the residuals of the last
  *   {@value dev.shrink.solvers.internal.Thresholds#EXTRAPOLATION_DEPTH} sweeps' differences (Massias, Gramfort &amp; Salmon
  *   2018, "Celer"), once a sweep costs at least as much as keeping them: the best of the residual's, the extrapolated
- *   and the previous dual point certifies the gap; full checks read only the columns the drift bounds cannot rule out,
- *   from a float32 copy of a dense X first; the support Newton step continues past a sign change on the smaller
+ *   and the previous dual point certifies the gap; full checks read only the columns the drift bounds cannot rule out
+ *   (on sparse X also Hölder's bound through each column's Σ|xᵢⱼ| and the residual change's largest entry), from a
+ *   float32 copy of a dense X first; the support Newton step continues past a sign change on the smaller
  *   support.</li>
  *   <li>Group lasso: the whole Gram when n ≥ p, the working set's columns otherwise; working sets over groups admit at
  *   most max({@value dev.shrink.solvers.internal.Thresholds#FIRST_BATCH}, set size) columns' worth of violators at a

@@ -106,6 +106,16 @@ abstract class CdProblem {
         throw new UnsupportedOperationException();
     }
 
+    /**
+     * Per-feature constants (aⱼ, bⱼ) with |x̃ⱼᵀv| ≤ aⱼ·‖v‖∞ + bⱼ·|{@link #residualSum}(v)| for every residual-space
+     * vector v (Hölder's inequality on the stored entries, the centring term apart), as {a, b} (b null when there is
+     * no centring), or null where that bound would not pay (a dense column: ‖x̃ⱼ‖₁‖v‖∞ ≥ ‖x̃ⱼ‖‖v‖ unless v is
+     * nearly constant in size). Default: null.
+     */
+    double[][] holderConstants() {
+        return null;
+    }
+
     /** Numbers of X the problem reads in a pass (its stored entries); 0 where it reads no X (Gram representations). */
     long storedEntries() {
         return 0;

@@ -24,6 +24,10 @@ final class CdTrace {
     private static final long[] counts = new long[Count.values().length];
     private static final long[] solveCounts = new long[Count.values().length];
     private static final long[] solveNanos = new long[Phase.values().length];
+    /** Entries of X read (column dots and axpys), booked on the phase that read them. */
+    private static final long[] entries = new long[Phase.values().length];
+    private static final long[] solveEntries = new long[Phase.values().length];
+    private static long pendingEntries;
     private static long mark;
 
     static {
@@ -39,7 +43,14 @@ final class CdTrace {
         if (!ON) return;
         long t = System.nanoTime();
         solveNanos[phase.ordinal()] += t - mark;
+        solveEntries[phase.ordinal()] += pendingEntries;
+        pendingEntries = 0;
         mark = t;
+    }
+
+    /** A column operation read {@code count} entries of X (booked on the phase that ends next). */
+    static void read(long count) {
+        if (ON) pendingEntries += count;
     }
 
     static void add(Count c, long v) {
@@ -58,9 +69,11 @@ final class CdTrace {
             solveCounts[c.ordinal()] = 0;
         }
         for (Phase p : Phase.values()) {
-            b.append(String.format(Locale.ROOT, " %s=%.2fms", p.name().toLowerCase(Locale.ROOT), solveNanos[p.ordinal()] / 1e6));
+            b.append(String.format(Locale.ROOT, " %s=%.2fms/%d", p.name().toLowerCase(Locale.ROOT), solveNanos[p.ordinal()] / 1e6, solveEntries[p.ordinal()]));
             nanos[p.ordinal()] += solveNanos[p.ordinal()];
             solveNanos[p.ordinal()] = 0;
+            entries[p.ordinal()] += solveEntries[p.ordinal()];
+            solveEntries[p.ordinal()] = 0;
         }
         if (LINES) System.err.println(b);
         if (++solves == WARMUP) reset();
@@ -70,6 +83,8 @@ final class CdTrace {
         StringBuilder b = new StringBuilder("cd totals:");
         for (Count c : Count.values()) b.append(' ').append(c.name().toLowerCase(Locale.ROOT)).append('=').append(counts[c.ordinal()]);
         for (Phase p : Phase.values()) b.append(String.format(Locale.ROOT, " %s=%.1fms", p.name().toLowerCase(Locale.ROOT), nanos[p.ordinal()] / 1e6));
+        b.append(" | entries read:");
+        for (Phase p : Phase.values()) b.append(' ').append(p.name().toLowerCase(Locale.ROOT)).append('=').append(entries[p.ordinal()]);
         System.err.println(b);
     }
 
@@ -77,5 +92,6 @@ final class CdTrace {
     static void reset() {
         java.util.Arrays.fill(nanos, 0);
         java.util.Arrays.fill(counts, 0);
+        java.util.Arrays.fill(entries, 0);
     }
 }

@@ -150,6 +150,7 @@ final class NaiveProblem extends CdProblem {
 
     @Override
     double xtr(int j) {
+        CdTrace.read(a.columnLength(j));
         double g = a.columnDot(j, s, u);
         if (mean != null) g -= mean[j] * sigma;
         return scale == null ? g : g * scale[j];
@@ -159,6 +160,7 @@ final class NaiveProblem extends CdProblem {
     void move(int j, double delta) {
         zeroState = false;
         double c = scale == null ? delta : delta * scale[j];
+        CdTrace.read(a.columnLength(j));
         a.columnAxpy(j, -c, null, u);
         if (mean != null) {
             sigma -= c * sumS * mean[j];
@@ -172,6 +174,7 @@ final class NaiveProblem extends CdProblem {
             System.arraycopy(zeroGradient, 0, out, 0, p);
             return;
         }
+        CdTrace.read(a.storedEntries());
         double[] v = u;
         if (s != null) {
             for (int i = 0; i < n; i++) su[i] = s[i] * u[i];
@@ -194,6 +197,28 @@ final class NaiveProblem extends CdProblem {
         }
         if (mean != null) sigma = weightedSum(u);
         for (int j = 0; j < p; j++) if (!skip[j]) out[j] = xtr(j);
+    }
+
+    private double[][] holder;
+
+    /**
+     * aⱼ = |dⱼ|·Σᵢsᵢ|xᵢⱼ| and bⱼ = |dⱼx̄ⱼ|: x̃ⱼᵀv = dⱼ(Σᵢsᵢxᵢⱼvᵢ − x̄ⱼΣᵢsᵢvᵢ) ({@link #xtr(int, double[], double)}).
+     * Sparse X only (one pass over its stored entries, on first use); each raised by a relative 2⁻³⁰ against the
+     * rounding of its sum.
+     */
+    @Override
+    double[][] holderConstants() {
+        if (holder == null && a instanceof dev.shrink.solvers.matrix.SparseMatrix sparse) {
+            double[] abs = sparse.columnAbsSums(s);
+            double[] centring = mean == null ? null : new double[p];
+            for (int j = 0; j < p; j++) {
+                double d = scale == null ? 1.0 : Math.abs(scale[j]);
+                abs[j] *= d * (1 + 0x1p-30);
+                if (centring != null) centring[j] = d * Math.abs(mean[j]) * (1 + 0x1p-30);
+            }
+            holder = new double[][] {abs, centring};
+        }
+        return holder;
     }
 
     @Override
@@ -357,6 +382,7 @@ final class NaiveProblem extends CdProblem {
 
     @Override
     double xtr(int j, double[] r, double sum) {
+        CdTrace.read(a.columnLength(j));
         double g = a.columnDot(j, s, r);
         if (mean != null) g -= mean[j] * sum;
         return scale == null ? g : g * scale[j];

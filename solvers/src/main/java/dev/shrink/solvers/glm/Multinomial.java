@@ -9,15 +9,19 @@ import dev.shrink.solvers.internal.Thresholds;
  */
 final class Multinomial extends Family {
     private final int[] y;
+    /** The labels as doubles, the form the {@link dev.shrink.kernels.GlmRows#softmax} kernel compares lanes with. */
+    private final double[] label;
     private final int k;
-    private final double[] p;
+    /** The probabilities of the last {@link #derivatives} (class-major, made on first use). */
+    private double[] p;
 
     /** @param y class indices 0 .. classes − 1 */
     Multinomial(int[] y, int classes, double[] s) {
         super(y.length, s);
         this.y = y;
         this.k = classes;
-        this.p = new double[classes];
+        this.label = new double[n];
+        for (int i = 0; i < n; i++) label[i] = y[i];
     }
 
     @Override
@@ -25,43 +29,31 @@ final class Multinomial extends Family {
         return k;
     }
 
-    /** log Σ_c e^{η_c} of row i, shifted by the largest η_c (no overflow). */
-    private double logSumExp(double[] eta, int i) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int c = 0; c < k; c++) max = Math.max(max, eta[c * n + i]);
-        double sum = 0;
-        for (int c = 0; c < k; c++) sum += Math.exp(eta[c * n + i] - max);
-        return max + Math.log(sum);
-    }
-
-    /** p ← softmax of row i; returns its log-sum-exp. */
-    private double probabilities(double[] eta, int i) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int c = 0; c < k; c++) max = Math.max(max, eta[c * n + i]);
-        double sum = 0;
-        for (int c = 0; c < k; c++) {
-            p[c] = Math.exp(eta[c * n + i] - max);
-            sum += p[c];
-        }
-        for (int c = 0; c < k; c++) p[c] /= sum;
-        return max + Math.log(sum);
-    }
-
     @Override
     double loss(double[] eta) {
-        double f = 0;
-        for (int i = 0; i < n; i++) if (s[i] != 0) f += s[i] * (logSumExp(eta, i) - eta[y[i] * n + i]);
+        double f = ROWS.softmax(0, n, k, n, 1.0, eta, label, s, null, null);
         return Double.isNaN(f) ? Double.POSITIVE_INFINITY : f;
     }
 
     @Override
     void derivatives(double[] eta, double[] g, double[] h) {
-        for (int i = 0; i < n; i++) {
-            probabilities(eta, i);
-            double si = s[i];
-            for (int c = 0; c < k; c++) {
-                g[c * n + i] = si * (p[c] - (y[i] == c ? 1 : 0));
-                for (int c2 = c; c2 < k; c2++) h[pair(c, c2, k) * n + i] = si * ((c == c2 ? p[c] : 0) - p[c] * p[c2]);
+        if (p == null) p = new double[k * n];
+        ROWS.softmax(0, n, k, n, 1.0, eta, label, s, p, g);
+        curvatures(h);
+    }
+
+    /** h ← sᵢ·(diag(p) − p·pᵀ) per row, in packed class pairs, from the probabilities of the last softmax pass. */
+    private void curvatures(double[] h) {
+        for (int c = 0; c < k; c++) {
+            for (int c2 = c; c2 < k; c2++) {
+                int at = pair(c, c2, k) * n;
+                int pc = c * n;
+                int pc2 = c2 * n;
+                if (c == c2) {
+                    for (int i = 0; i < n; i++) h[at + i] = s[i] * (p[pc + i] - p[pc + i] * p[pc + i]);
+                } else {
+                    for (int i = 0; i < n; i++) h[at + i] = s[i] * (0.0 - p[pc + i] * p[pc2 + i]);
+                }
             }
         }
     }
@@ -69,19 +61,13 @@ final class Multinomial extends Family {
     /** Per row KL(q ‖ p) between the class distributions, q_c = p_c + δ_c/s, written with log1p. */
     @Override
     double fenchelYoung(double[] eta, double[] delta) {
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            if (s[i] == 0) continue;
-            probabilities(eta, i);
-            double kl = 0;
-            for (int c = 0; c < k; c++) {
-                double d = delta[c * n + i] / s[i];
-                double q = Math.min(1.0, Math.max(0.0, p[c] + d));
-                if (q > 0) kl += q * log1p(d / p[c]);
-            }
-            sum += s[i] * kl;
-        }
-        return sum;
+        return ROWS.softmaxDivergence(0, n, k, n, eta, s, null, delta, 1.0);
+    }
+
+    /** The same sum with δ = t·(u₀ − g) formed in the kernel's pass (no δ array). */
+    @Override
+    double fenchelYoung(double[] eta, double[] g, double[] u0, double t) {
+        return ROWS.softmaxDivergence(0, n, k, n, eta, s, g, u0, t);
     }
 
     @Override
@@ -99,19 +85,12 @@ final class Multinomial extends Family {
         return b;
     }
 
-    /** {@link #loss} and {@link #derivatives} from one softmax per row (the same expressions, the same bits). */
+    /** {@link #loss} and {@link #derivatives} from one softmax pass of the rows kernel (the same bits). */
     @Override
     double lossAndDerivatives(double[] eta, double[] g, double[] h) {
-        double f = 0;
-        for (int i = 0; i < n; i++) {
-            double lse = probabilities(eta, i);
-            double si = s[i];
-            for (int c = 0; c < k; c++) {
-                g[c * n + i] = si * (p[c] - (y[i] == c ? 1 : 0));
-                for (int c2 = c; c2 < k; c2++) h[pair(c, c2, k) * n + i] = si * ((c == c2 ? p[c] : 0) - p[c] * p[c2]);
-            }
-            if (si != 0) f += si * (lse - eta[y[i] * n + i]);
-        }
+        if (p == null) p = new double[k * n];
+        double f = ROWS.softmax(0, n, k, n, 1.0, eta, label, s, p, g);
+        curvatures(h);
         return Double.isNaN(f) ? Double.POSITIVE_INFINITY : f;
     }
 

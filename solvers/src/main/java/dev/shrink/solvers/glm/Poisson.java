@@ -22,32 +22,25 @@ final class Poisson extends Family {
 
     @Override
     double loss(double[] eta) {
-        double f = 0;
-        for (int i = 0; i < n; i++) if (s[i] != 0) f += s[i] * (Math.exp(eta[i]) - y[i] * eta[i]);
+        double f = ROWS.poisson(0, n, 1.0, eta, y, s, null, null);
         return Double.isNaN(f) ? Double.POSITIVE_INFINITY : f;
     }
 
     @Override
     void derivatives(double[] eta, double[] g, double[] h) {
-        for (int i = 0; i < n; i++) {
-            double mu = Math.exp(eta[i]);
-            g[i] = s[i] * (mu - y[i]);
-            h[i] = s[i] * mu;
-        }
+        ROWS.poisson(0, n, 1.0, eta, y, s, g, h);
     }
 
     /** Per row the generalised KL divergence q·log(q/μ) − (q − μ), q = μ + δ/s, written with log1p. */
     @Override
     double fenchelYoung(double[] eta, double[] delta) {
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            if (s[i] == 0) continue;
-            double mu = Math.exp(eta[i]);
-            double d = delta[i] / s[i];
-            double q = Math.max(0.0, mu + d);
-            sum += s[i] * ((q > 0 ? q * log1p(d / mu) : 0.0) - d);
-        }
-        return sum;
+        return ROWS.poissonDivergence(0, n, eta, s, null, delta, 1.0);
+    }
+
+    /** The same sum with δᵢ = t·(u₀ᵢ − gᵢ) formed row by row (one pass, no δ array). */
+    @Override
+    double fenchelYoung(double[] eta, double[] g, double[] u0, double t) {
+        return ROWS.poissonDivergence(0, n, eta, s, g, u0, t);
     }
 
     @Override
@@ -61,16 +54,10 @@ final class Poisson extends Family {
         return a > 0 ? new double[] {Math.log(a / b)} : null;
     }
 
-    /** {@link #loss} and {@link #derivatives} from one e^η per row (the same expressions, the same bits). */
+    /** {@link #loss} and {@link #derivatives} from the rows kernel's one pass that forms both (the same bits). */
     @Override
     double lossAndDerivatives(double[] eta, double[] g, double[] h) {
-        double f = 0;
-        for (int i = 0; i < n; i++) {
-            double mu = Math.exp(eta[i]);
-            g[i] = s[i] * (mu - y[i]);
-            h[i] = s[i] * mu;
-            if (s[i] != 0) f += s[i] * (mu - y[i] * eta[i]);
-        }
+        double f = ROWS.poisson(0, n, 1.0, eta, y, s, g, h);
         return Double.isNaN(f) ? Double.POSITIVE_INFINITY : f;
     }
 
