@@ -1,5 +1,7 @@
 package dev.shrink.solvers.glm;
 
+import dev.shrink.solvers.internal.Thresholds;
+
 /**
  * Logistic loss {@code ℓ(y, η) = log(1 + e^η) − y·η}, y ∈ {0, 1}. Its conjugate is the negative binary entropy
  * {@code ℓ*(t) = q·log q + (1 − q)·log(1 − q)}, q = y + t ∈ [0, 1]; the dual point κ·s(μ − y) keeps q between y and μ.
@@ -53,5 +55,29 @@ final class Binomial extends Family {
         double mean = a / b;
         if (!(mean > 0 && mean < 1)) return null;
         return new double[] {Math.log(mean / (1 - mean))};
+    }
+
+    /** {@link #loss} and {@link #derivatives} from the rows kernel's one pass that forms both (the same bits). */
+    @Override
+    double lossAndDerivatives(double[] eta, double[] g, double[] h) {
+        double f = ROWS.logistic(0, n, 1.0, eta, y, s, g, h);
+        return Double.isNaN(f) ? Double.POSITIVE_INFINITY : f;
+    }
+
+    /**
+     * Pinsker's inequality KL(q ‖ μ) ≥ 2(q − μ)²: the sum is at least 2·Σᵢ δᵢ²/sᵢ; NaN when some q = y + uᵢ/sᵢ leaves
+     * [0, 1] by more than {@value Thresholds#GLM_DOMAIN_SLACK}.
+     */
+    @Override
+    double fenchelYoungFloor(double[] g, double[] delta) {
+        double sum = 0;
+        double slack = Thresholds.GLM_DOMAIN_SLACK;
+        for (int i = 0; i < n; i++) {
+            if (s[i] == 0) continue;
+            double q = y[i] + (g[i] + delta[i]) / s[i];
+            if (!(q >= -slack && q <= 1 + slack)) return Double.NaN;
+            sum += delta[i] * delta[i] / s[i];
+        }
+        return 2 * sum;
     }
 }

@@ -75,4 +75,24 @@ abstract class Family {
     static int pairs(int k) {
         return k * (k + 1) / 2;
     }
+
+    /**
+     * F(η), with g and h set as {@link #derivatives} sets them, in one pass over the rows where the family can share its
+     * transcendental terms (a line search's trial that is accepted then needs no second pass for its derivatives). The
+     * value is the same as {@link #loss}'s and g, h the same as {@link #derivatives}'s, to the bit.
+     */
+    double lossAndDerivatives(double[] eta, double[] g, double[] h) {
+        derivatives(eta, g, h);
+        return loss(eta);
+    }
+
+    /**
+     * A lower bound of {@link #fenchelYoung(double[], double[])} at the dual point u = g + δ from g and δ alone, with no
+     * transcendental function (enough to show that a gap exceeds a tolerance without its Fenchel–Young pass); NaN when u
+     * lies outside the conjugate's domain beyond rounding (its gap certifies nothing). This default: 0 (the sum is
+     * non-negative), NaN never.
+     */
+    double fenchelYoungFloor(double[] g, double[] delta) {
+        return 0.0;
+    }
 }

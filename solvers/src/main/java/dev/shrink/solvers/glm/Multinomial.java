@@ -1,5 +1,7 @@
 package dev.shrink.solvers.glm;
 
+import dev.shrink.solvers.internal.Thresholds;
+
 /**
  * Multinomial (softmax) loss over K classes, {@code ℓ(y, η) = log Σ_c e^{η_c} − η_y}. Its conjugate is the negative
  * entropy {@code ℓ*(t) = Σ_c q_c·log q_c} on the simplex, q = e_y + t; the dual point κ·s(p − e_y) keeps q between
@@ -37,6 +39,11 @@ final class Multinomial extends Family {
     void derivatives(double[] eta, double[] g, double[] h) {
         if (p == null) p = new double[k * n];
         ROWS.softmax(0, n, k, n, 1.0, eta, label, s, p, g);
+        curvatures(h);
+    }
+
+    /** h ← sᵢ·(diag(p) − p·pᵀ) per row, in packed class pairs, from the probabilities of the last softmax pass. */
+    private void curvatures(double[] h) {
         for (int c = 0; c < k; c++) {
             for (int c2 = c; c2 < k; c2++) {
                 int at = pair(c, c2, k) * n;
@@ -76,5 +83,34 @@ final class Multinomial extends Family {
         }
         for (int c = 0; c < k; c++) b[c] -= mean;
         return b;
+    }
+
+    /** {@link #loss} and {@link #derivatives} from one softmax pass of the rows kernel (the same bits). */
+    @Override
+    double lossAndDerivatives(double[] eta, double[] g, double[] h) {
+        if (p == null) p = new double[k * n];
+        double f = ROWS.softmax(0, n, k, n, 1.0, eta, label, s, p, g);
+        curvatures(h);
+        return Double.isNaN(f) ? Double.POSITIVE_INFINITY : f;
+    }
+
+    /**
+     * Pinsker's inequality KL(q ‖ p) ≥ ½‖q − p‖₁² ≥ ½‖q − p‖₂²: the sum is at least ½·Σᵢ Σ_c δ_ic²/sᵢ; NaN when some
+     * q_c = [y = c] + u_ic/sᵢ leaves [0, 1] by more than {@value Thresholds#GLM_DOMAIN_SLACK}.
+     */
+    @Override
+    double fenchelYoungFloor(double[] g, double[] delta) {
+        double sum = 0;
+        double slack = Thresholds.GLM_DOMAIN_SLACK;
+        for (int c = 0; c < k; c++) {
+            for (int i = 0; i < n; i++) {
+                if (s[i] == 0) continue;
+                int at = c * n + i;
+                double q = (y[i] == c ? 1 : 0) + (g[at] + delta[at]) / s[i];
+                if (!(q >= -slack && q <= 1 + slack)) return Double.NaN;
+                sum += delta[at] * delta[at] / s[i];
+            }
+        }
+        return 0.5 * sum;
     }
 }

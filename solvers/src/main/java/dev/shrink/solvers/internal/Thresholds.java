@@ -229,6 +229,30 @@ public final class Thresholds {
     /** GLM proximal Newton: multiply–adds (n·m²) from which the kept Gram blocks are accumulated in float32. */
     public static final double GLM_SINGLE_GRAM_FLOPS = 1e8;
 
+    /**
+     * GLM duality gap: the relative margin taken off a family's transcendental-free lower bound of the Fenchel–Young sum
+     * (Pinsker's inequality) before it may show that a gap exceeds the tolerance (rounding of the bound's own sum).
+     */
+    public static final double GLM_FLOOR_MARGIN = 1e-6;
+
+    /**
+     * GLM proximal Newton: after a step whose model predicted a decrease below this share of the gap tolerance, the next
+     * gap is taken on the whole problem at once rather than first on the working set (it would pass there).
+     */
+    public static final double GLM_DIRECT_GAP = 1e-3;
+
+    /**
+     * GLM duality gap: a working set's metric counts as cheap to rebuild when its Gram costs (in multiply–adds of a column
+     * pass) at most this many per row and class — about what one row's Fenchel–Young term (an exp and two logs) costs.
+     */
+    public static final double GLM_CHEAP_METRIC = 64;
+
+    /**
+     * GLM duality gap: how far (in probability units) a dual point's per-row distribution may leave the conjugate's
+     * domain and still count as inside it (rounding; the Fenchel–Young terms clamp it back).
+     */
+    public static final double GLM_DOMAIN_SLACK = 1e-12;
+
     /** GLM proximal Newton: the share of the features beyond which the working set takes all of them. */
     public static final double GLM_BLOCK_ALL = 0.5;
 
