@@ -4,6 +4,7 @@
 the same accuracy, with the OpenBLAS core type verified through threadpoolctl.
 
     java ... dev.shrink.bench.solvers.SolverProbe -Dwrite=DIR ridge enet-path       # writes DIR/ridge, DIR/enet-path
+    (also logistic, logistic-ar1, logistic-equi, multinomial, poisson: lbfgs and newton-cholesky)
     OPENBLAS_CORETYPE=SkylakeX OPENBLAS_NUM_THREADS=1 /usr/bin/python3 bench/peers/sklearn_probe.py DIR/ridge DIR/enet-path
 
 The cross-check of shrink's SolverProbe; the report's peer rows come from sklearn_peer.py.
@@ -16,7 +17,10 @@ from sklearn.linear_model import Ridge, enet_path
 from threadpoolctl import threadpool_info
 
 sys.path.insert(0, __file__.rsplit("/", 1)[0])
-from sklearn_peer import load, read_props  # noqa: E402
+from sklearn_peer import SETTINGS, fit, load, read_props  # noqa: E402
+
+# The smooth GLMs at their fast solvers only (sag, saga and newton-cg are several times slower on the report's shapes).
+FAST_GLM_SOLVERS = ("solver=lbfgs", "solver=newton-cholesky")
 
 
 def settings(model, props, x, y):
@@ -31,6 +35,8 @@ def settings(model, props, x, y):
             return enet_path(xc, yc, l1_ratio=float(props["l1_ratio"]), n_alphas=int(props["n_alphas"]),
                              eps=float(props["eps"]), precompute=pre)
         return [(f"enet_path precompute={pre}", lambda pre=pre: path(pre)) for pre in (True, False, "auto")]
+    if model in ("logistic", "multinomial", "poisson"):
+        return [(label, lambda o=o: fit(model, props, x, y, o)) for label, o in SETTINGS[model] if label in FAST_GLM_SOLVERS]
     raise SystemExit(f"sklearn_probe: no settings for {model}")
 
 

@@ -18,7 +18,9 @@ public enum KernelFamily {
     /** {@link SymmetricEigen}: Householder tridiagonalization and QR (row updates: rank-2 and reflector applications). */
     SYMMETRIC_EIGEN("symmetricEigen", false),
     /** {@link Sparse}: compressed-column products and gathers (bound by the bandwidth that streams the stored entries). */
-    SPARSE("sparse", false);
+    SPARSE("sparse", false),
+    /** {@link GlmRows}: the GLM losses' per-row exp/log terms (bound by the vector math functions' throughput). */
+    GLM_ROWS("glmRows", true);
 
     private final String key;
     private final boolean computeBound;
@@ -34,8 +36,9 @@ public enum KernelFamily {
     }
 
     /**
-     * Whether the family's time goes to FMAs on data in registers and L1 (a micro-kernel), so that its speed follows
-     * the FMA datapath's width; the others follow the memory system, where wider vectors buy little.
+     * Whether the family's time goes to arithmetic on data in registers and L1 (a micro-kernel's FMAs, the GLM rows'
+     * vector exp and log), so that its speed follows the vector datapath's width; the others follow the memory system,
+     * where wider vectors buy little.
      */
     public boolean computeBound() {
         return computeBound;

@@ -18,7 +18,7 @@ import java.util.function.Function;
  * ({@link KernelFamily}) then runs at the width a fixed rule gives for this CPU (no timing at start-up, so a machine
  * gives the same bits on every run):
  * <ul>
- *   <li>the Gram and Cholesky micro-kernels (FMA-bound) at 512 bits where the FMA datapath is 512 bits wide — AMD
+ *   <li>the Gram and Cholesky micro-kernels (FMA-bound) and the GLM row terms (vector exp and log) at 512 bits where the FMA datapath is 512 bits wide — AMD
  *       Zen 5 or later (family ≥ 26), Intel with AVX-512 — and at 256 bits elsewhere (AMD Zen 4 splits 512-bit FMAs);</li>
  *   <li>the memory-bound families (level 1, matrix–vector, proximal, eigendecomposition) at 256 bits;</li>
  *   <li>every family at the widest width offered when that is less than 512 bits (AVX2).</li>
@@ -116,6 +116,11 @@ public final class KernelProvider {
         return families.sparse();
     }
 
+    /** The GLM losses' per-row terms: values, residuals, curvatures and duality-gap divergences (exp and log per row). */
+    public GlmRows glmRows() {
+        return families.glmRows();
+    }
+
     @Override
     public String toString() {
         return name();
@@ -167,7 +172,8 @@ public final class KernelProvider {
         KernelFamilies f = new KernelFamilies(at.apply(KernelFamily.LEVEL1).level1(),
                 at.apply(KernelFamily.MATRIX_VECTOR).matrixVector(), at.apply(KernelFamily.GRAM).gram(),
                 at.apply(KernelFamily.CHOLESKY).cholesky(), at.apply(KernelFamily.PROXIMAL).proximal(),
-                at.apply(KernelFamily.SYMMETRIC_EIGEN).symmetricEigen(), at.apply(KernelFamily.SPARSE).sparse());
+                at.apply(KernelFamily.SYMMETRIC_EIGEN).symmetricEigen(), at.apply(KernelFamily.SPARSE).sparse(),
+                at.apply(KernelFamily.GLM_ROWS).glmRows());
         String name = byWidth.size() == 1 ? "vector-" + byWidth.keySet().iterator().next() : "vector";
         return new KernelProvider(name, f, choices);
     }

@@ -10,6 +10,6 @@ final class ScalarKernelProvider {
 
     static final KernelProvider INSTANCE = new KernelProvider("scalar", new KernelFamilies(new ScalarLevel1(),
             new ScalarMatrixVector(), new ScalarGram(), new ScalarCholesky(), new ScalarProximal(), ScalarSymmetricEigen.INSTANCE,
-            new ScalarSparse()),
+            new ScalarSparse(), new ScalarGlmRows()),
             Arrays.stream(KernelFamily.values()).map(f -> new KernelChoice(f, 64, "the scalar reference")).toList());
 }

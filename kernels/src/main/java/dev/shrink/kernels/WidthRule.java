@@ -11,9 +11,10 @@ package dev.shrink.kernels;
  *   <li>Memory-bound families ({@link KernelFamily#computeBound()} false): 256 bits. They stream X or vectors from
  *       L2/L3/DRAM; 512 bits won nothing there on Zen 4 or Zen 5 (ties within a few percent, 256 ahead on the
  *       row-major Xw, Xᵀr and axpy the solvers lean on).</li>
- *   <li>Compute-bound families (the Gram and Cholesky micro-kernels) at 512 bits where the FMA datapath is 512 bits
- *       wide: AMD family ≥ 26 (Zen 5: Gram 20000×500 +80%, Cholesky p = 2000 +60% over 256 bits) and Intel family 6
- *       with AVX-512 (two 512-bit FMA ports on Xeon Scalable; Emerald Rapids: Gram +30%, Cholesky +50%).</li>
+ *   <li>Compute-bound families (the Gram and Cholesky micro-kernels, the GLM row terms) at 512 bits where the FMA
+ *       datapath is 512 bits wide: AMD family ≥ 26 (Zen 5: Gram 20000×500 +80%, Cholesky p = 2000 +60% over 256 bits;
+ *       vector exp 2.5× and log1p 2.6× faster per value, see VectorGlmRows) and Intel family 6 with AVX-512 (two 512-bit
+ *       FMA ports on Xeon Scalable; Emerald Rapids: Gram +30%, Cholesky +50%).</li>
  *   <li>Otherwise 256 bits: AMD Zen 4 (family 25) executes a 512-bit FMA as two 256-bit halves, so 512 bits tied
  *       there, and an unknown CPU gets the width measured safe everywhere.</li>
  * </ol>

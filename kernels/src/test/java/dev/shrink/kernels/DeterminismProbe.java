@@ -18,6 +18,36 @@ public final class DeterminismProbe {
         for (String line : fingerprint()) System.out.println(line);
     }
 
+    /**
+     * The GLM row terms: their exp and log are the kernels' own (IEEE operations only), not the Vector API's lanewise
+     * EXP/LOG, whose results change when C2 compiles the caller.
+     */
+    static void glmRows(GlmRows rows, int bits, double[] y, List<String> lines) {
+        int n = y.length;
+        double[] z = new double[n], labels = new double[n], out = new double[n], r = new double[n], h = new double[n];
+        for (int i = 0; i < n; i++) {
+            z[i] = 6 * y[i];
+            labels[i] = i % 3;
+        }
+        rows.exp(0, n, z, out);
+        lines.add(bits + " exp " + java.util.Arrays.hashCode(out));
+        rows.log1p(0, n, h, out); // h = 0 here: log1p(0)
+        rows.log1p(0, n, out, out);
+        double[] e = out.clone();
+        rows.exp(0, n, z, e);
+        rows.log1p(0, n, e, out);
+        lines.add(bits + " log1p " + java.util.Arrays.hashCode(out));
+        double logistic = rows.logistic(0, n, 0.7, z, labels, null, r, h);
+        lines.add(bits + " logistic " + Double.doubleToRawLongBits(logistic) + " " + java.util.Arrays.hashCode(r) + " " + java.util.Arrays.hashCode(h));
+        lines.add(bits + " logisticDivergence " + Double.doubleToRawLongBits(rows.logisticDivergence(0, n, z, null, r, h, 0.5)));
+        lines.add(bits + " poisson " + Double.doubleToRawLongBits(rows.poisson(0, n, 1.0, z, labels, null, r, h)) + " " + java.util.Arrays.hashCode(r));
+        lines.add(bits + " poissonDivergence " + Double.doubleToRawLongBits(rows.poissonDivergence(0, n, z, null, r, h, 0.5)));
+        int third = n / 3;
+        double softmax = rows.softmax(0, third, 3, third, 1.0, z, labels, null, out, r);
+        lines.add(bits + " softmax " + Double.doubleToRawLongBits(softmax) + " " + java.util.Arrays.hashCode(out) + " " + java.util.Arrays.hashCode(r));
+        lines.add(bits + " softmaxDivergence " + Double.doubleToRawLongBits(rows.softmaxDivergence(0, third, 3, third, z, null, r, h, 0.5)));
+    }
+
     /** Bits of every reducing kernel, at every width this CPU has. */
     static List<String> fingerprint() {
         SplittableRandom random = new SplittableRandom(20261126);
@@ -47,6 +77,7 @@ public final class DeterminismProbe {
             lines.add(bits + " xw " + java.util.Arrays.hashCode(xw) + " " + java.util.Arrays.hashCode(xwc));
             lines.add(bits + " xtr " + java.util.Arrays.hashCode(xtr) + " " + java.util.Arrays.hashCode(xtrc));
             lines.add(bits + " gram " + java.util.Arrays.hashCode(g));
+            glmRows(k.glmRows(), bits, y, lines);
         }
         return lines;
     }

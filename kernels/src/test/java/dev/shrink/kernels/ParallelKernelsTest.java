@@ -174,7 +174,7 @@ class ParallelKernelsTest {
         };
         KernelProvider scalar = KernelProvider.scalar();
         KernelProvider broken = new KernelProvider("broken", new KernelFamilies(scalar.level1(), scalar.matrixVector(), failing,
-                scalar.cholesky(), scalar.proximal(), scalar.symmetricEigen(), scalar.sparse()), scalar.choices());
+                scalar.cholesky(), scalar.proximal(), scalar.symmetricEigen(), scalar.sparse(), scalar.glmRows()), scalar.choices());
         assertEquals(boom, assertThrows(IllegalStateException.class,
                 () -> new ParallelKernels(broken, POOL, 3, 0).gram(x, null, null, new double[9], 0, 3, null, 0)));
         double[] g = new double[9];

@@ -101,8 +101,10 @@ public final class DenseDesign extends Design {
         if (matrix == null) throw new IllegalArgumentException("X must not be null");
         if (matrix.rows() == 0) throw new IllegalArgumentException("X has no rows (n = 0)");
         if (matrix.cols() == 0) throw new IllegalArgumentException("X has no columns (p = 0)");
-        check(matrix, false);
-        return new DenseDesign(matrix);
+        boolean magnitudesFine = check(matrix, false);
+        DenseDesign d = new DenseDesign(matrix);
+        d.magnitudesChecked = magnitudesFine; // one scan answered both tests: the first read skips its own
+        return d;
     }
 
     private static void checkFlat(boolean isNull, int length, int n, int p) {
@@ -117,24 +119,27 @@ public final class DenseDesign extends Design {
     /**
      * Scans in memory order (fast: the largest magnitude by the vector kernel, NaN when any value is NaN); on a hit,
      * finds the first bad element in row order for the message. A value is bad when it is not finite or, with
-     * {@code magnitudes}, when it exceeds {@link #magnitudeLimit} — the same test as the message's loop below.
+     * {@code magnitudes}, when it exceeds {@link #magnitudeLimit} — the same test as the message's loop below. Returns
+     * whether the scan has also shown every magnitude within {@link #magnitudeLimit} (double storage: the largest
+     * magnitude answers both tests, so the solvers' first read need not scan X again; float32: false, not looked at).
      */
-    private static void check(DenseMatrix m, boolean magnitudes) {
-        double limit = magnitudes ? magnitudeLimit(m.rows(), m.cols()) : Double.MAX_VALUE;
+    private static boolean check(DenseMatrix m, boolean magnitudes) {
+        double within = magnitudeLimit(m.rows(), m.cols());
+        double limit = magnitudes ? within : Double.MAX_VALUE;
         Level1 level1 = KernelProvider.get().level1();
-        boolean bad = switch (m) {
+        double largest = switch (m) {
             case MatrixView v -> {
                 int major = v.layout() == Layout.ROW_MAJOR ? v.rows() : v.cols();
                 int minor = v.layout() == Layout.ROW_MAJOR ? v.cols() : v.rows();
-                if (v.ld() == minor) yield !(level1.maxAbs(major * minor, v.data(), v.offset()) <= limit);
-                boolean any = false;
-                for (int line = 0; line < major && !any; line++) any = !(level1.maxAbs(minor, v.data(), v.offset() + line * v.ld()) <= limit);
-                yield any;
+                if (v.ld() == minor) yield level1.maxAbs(major * minor, v.data(), v.offset());
+                double max = 0;
+                for (int line = 0; line < major && max <= limit; line++) max = Math.max(max, level1.maxAbs(minor, v.data(), v.offset() + line * v.ld()));
+                yield max;
             }
             case RowArrays r -> {
-                boolean any = false;
-                for (int i = 0; i < r.rows() && !any; i++) any = !(level1.maxAbs(r.cols(), r.arrays()[i], 0) <= limit);
-                yield any;
+                double max = 0;
+                for (int i = 0; i < r.rows() && max <= limit; i++) max = Math.max(max, level1.maxAbs(r.cols(), r.arrays()[i], 0));
+                yield max;
             }
             case FloatMatrixView f -> {
                 double c = magnitudes ? 4 * Math.sqrt((double) m.rows() * m.cols()) : 1.0;
@@ -142,10 +147,11 @@ public final class DenseDesign extends Design {
                 int minor = f.layout() == Layout.ROW_MAJOR ? f.cols() : f.rows();
                 boolean any = false;
                 for (int line = 0; line < major && !any; line++) any = !finite(f.data(), f.offset() + line * f.ld(), minor, c);
-                yield any;
+                yield any ? Double.NaN : 0.0; // bad, or not looked at (0: the magnitude test below is not claimed)
             }
         };
-        if (!bad) return;
+        boolean bad = !(largest <= limit);
+        if (!bad) return !(m instanceof FloatMatrixView) && largest <= within;
         for (int i = 0; i < m.rows(); i++) {
             for (int j = 0; j < m.cols(); j++) {
                 double x = m.get(i, j);
@@ -153,6 +159,7 @@ public final class DenseDesign extends Design {
                 if (magnitudes && Math.abs(x) > limit) throw tooLarge(x, i, j, "", m.rows(), m.cols());
             }
         }
+        return false;
     }
 
     /**

@@ -193,10 +193,14 @@ public final class LogisticRegression {
     private LogisticModel multinomialLbfgs(DenseDesign x, double[] y, double[] sampleWeight, double[] classes) {
         int k = classes.length;
         int p = x.p();
-        MultinomialObjective f = new MultinomialObjective(new DesignPasses(x.view(), threads), Inputs.classIndices(y, classes), k,
-                sampleWeight, c, penalty == Penalty.NONE ? 0.0 : 1.0, fitIntercept);
+        DesignPasses passes = new DesignPasses(x.view(), threads);
+        DesignPasses float32 = passes.float32IfLarge();
+        double[] labels = Inputs.classIndices(y, classes);
+        double lambda = penalty == Penalty.NONE ? 0.0 : 1.0;
+        MultinomialObjective f = new MultinomialObjective(passes, labels, k, sampleWeight, c, lambda, fitIntercept);
+        MultinomialObjective rough = float32 == null ? null : new MultinomialObjective(float32, labels, k, sampleWeight, c, lambda, fitIntercept);
         double[] theta = new double[f.dimension()];
-        Lbfgs.Result r = Lbfgs.minimize(f, theta, tol * c, maxIter, Thresholds.LBFGS_MEMORY);
+        Lbfgs.Result r = Lbfgs.minimize(rough, f, theta, tol * c, maxIter, Thresholds.LBFGS_MEMORY, null);
         Convergence conv = Convergence.iterative(Convergence.Criterion.GRADIENT, "L-BFGS iterations", r.iterations(), r.gradientNorm() / c, tol,
                 r.converged(), maxIter);
         if (strict) conv.requireConverged();

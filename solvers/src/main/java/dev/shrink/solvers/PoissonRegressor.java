@@ -83,9 +83,12 @@ public final class PoissonRegressor {
         double[] rows = new double[x.n()];
         for (int i = 0; i < rows.length; i++) rows[i] = (sampleWeight == null ? 1.0 : sampleWeight[i]) / sum;
         if (solver.equals("lbfgs") && x instanceof DenseDesign dense) {
-            PoissonObjective f = new PoissonObjective(new DesignPasses(dense.view(), threads), y, rows, alpha, fitIntercept);
+            DesignPasses passes = new DesignPasses(dense.view(), threads);
+            DesignPasses float32 = passes.float32IfLarge();
+            PoissonObjective f = new PoissonObjective(passes, y, rows, alpha, fitIntercept);
+            PoissonObjective rough = float32 == null ? null : new PoissonObjective(float32, y, rows, alpha, fitIntercept);
             double[] theta = f.start();
-            Lbfgs.Result r = Lbfgs.minimize(f, theta, tol, maxIter, Thresholds.LBFGS_MEMORY);
+            Lbfgs.Result r = Lbfgs.minimize(rough, f, theta, tol, maxIter, Thresholds.LBFGS_MEMORY, null);
             Convergence c = Convergence.iterative(Convergence.Criterion.OBJECTIVE_GRADIENT, "L-BFGS iterations", r.iterations(), r.gradientNorm(),
                     tol, r.converged(), maxIter);
             if (strict) c.requireConverged();

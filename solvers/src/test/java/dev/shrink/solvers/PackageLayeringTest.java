@@ -173,7 +173,7 @@ class PackageLayeringTest {
         // edges the code is known to have: the parser sees imports and qualified names
         assertTrue(graph.get(ROOT).contains(ROOT + ".cd"), "ElasticNet imports cd.LeastSquaresProblem: " + graph);
         assertTrue(graph.get(ROOT + ".cv").contains(ROOT + ".path"), "ElasticNetCV imports path.ElasticNetPath: " + graph);
-        assertTrue(graph.get(ROOT + ".newton").contains(ROOT + ".proximal"), "LogisticObjective imports proximal.LogisticLoss: " + graph);
+        assertTrue(graph.get(ROOT + ".group").contains(ROOT + ".proximal"), "GroupLogistic imports proximal.LogisticLoss: " + graph);
         assertTrue(graph.get(ROOT + ".newton").contains(ROOT + ".quasinewton"), "LogisticSolver imports quasinewton.Lbfgs: " + graph);
     }
 

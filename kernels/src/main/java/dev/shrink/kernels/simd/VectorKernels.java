@@ -1,6 +1,7 @@
 package dev.shrink.kernels.simd;
 
 import dev.shrink.kernels.Cholesky;
+import dev.shrink.kernels.GlmRows;
 import dev.shrink.kernels.Gram;
 import dev.shrink.kernels.Level1;
 import dev.shrink.kernels.MatrixVector;
@@ -49,7 +50,8 @@ public final class VectorKernels {
                 new VectorCholesky(width),
                 Specialization.instance("VectorProximal", Proximal.class, species),
                 Specialization.instance("VectorSymmetricEigen", SymmetricEigen.class, species),
-                Specialization.instance("VectorSparse", Sparse.class, species));
+                Specialization.instance("VectorSparse", Sparse.class, species),
+                Specialization.instance("VectorGlmRows", GlmRows.class, species));
     }
 
     /** The width {@link #families} gives for {@code bits} (0: the platform's widest). */

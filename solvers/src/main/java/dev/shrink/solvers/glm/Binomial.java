@@ -1,5 +1,7 @@
 package dev.shrink.solvers.glm;
 
+import dev.shrink.solvers.internal.Thresholds;
+
 /**
  * Logistic loss {@code ℓ(y, η) = log(1 + e^η) − y·η}, y ∈ {0, 1}. Its conjugate is the negative binary entropy
  * {@code ℓ*(t) = q·log q + (1 − q)·log(1 − q)}, q = y + t ∈ [0, 1]; the dual point κ·s(μ − y) keeps q between y and μ.
@@ -20,47 +22,26 @@ final class Binomial extends Family {
 
     @Override
     double loss(double[] eta) {
-        double f = 0;
-        for (int i = 0; i < n; i++) if (s[i] != 0) f += s[i] * (softplus(eta[i]) - y[i] * eta[i]);
+        double f = ROWS.logistic(0, n, 1.0, eta, y, s, null, null);
         return Double.isNaN(f) ? Double.POSITIVE_INFINITY : f;
     }
 
+    /** g = s(μ − y) and h = sμ(1 − μ), both formed without cancellation ({@link dev.shrink.kernels.GlmRows#logistic}). */
     @Override
     void derivatives(double[] eta, double[] g, double[] h) {
-        for (int i = 0; i < n; i++) {
-            double mu = sigmoid(eta[i]);
-            g[i] = s[i] * (mu - y[i]);
-            h[i] = s[i] * mu * (1 - mu);
-        }
+        ROWS.logistic(0, n, 1.0, eta, y, s, g, h);
     }
 
     /** Per row KL(q ‖ μ) of the Bernoulli laws, q = μ + δ/s, written with log1p (accurate relative to its own size). */
     @Override
     double fenchelYoung(double[] eta, double[] delta) {
-        double sum = 0;
-        for (int i = 0; i < n; i++) if (s[i] != 0) sum += s[i] * divergence(eta[i], delta[i] / s[i]);
-        return sum;
+        return ROWS.logisticDivergence(0, n, eta, s, null, delta, 1.0);
     }
 
     /** The same sum with δᵢ = t·(u₀ᵢ − gᵢ) formed row by row (one pass, no δ array: the gap's hot loop). */
     @Override
     double fenchelYoung(double[] eta, double[] g, double[] u0, double t) {
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            if (s[i] == 0) continue;
-            double delta = t * ((u0 == null ? 0.0 : u0[i]) - g[i]);
-            sum += s[i] * divergence(eta[i], delta / s[i]);
-        }
-        return sum;
-    }
-
-    /** KL(μ + d ‖ μ) for μ = σ(η), with 1 − μ formed without cancellation. */
-    private static double divergence(double eta, double d) {
-        double e = Math.exp(-Math.abs(eta));
-        double mu = eta >= 0 ? 1 / (1 + e) : e / (1 + e);
-        double nu = eta >= 0 ? e / (1 + e) : 1 / (1 + e); // 1 − μ without cancellation
-        double q = Math.min(1.0, Math.max(0.0, mu + d));
-        return (q > 0 ? q * log1p(d / mu) : 0.0) + (q < 1 ? (1 - q) * log1p(-d / nu) : 0.0);
+        return ROWS.logisticDivergence(0, n, eta, s, g, u0, t);
     }
 
     @Override
@@ -74,5 +55,29 @@ final class Binomial extends Family {
         double mean = a / b;
         if (!(mean > 0 && mean < 1)) return null;
         return new double[] {Math.log(mean / (1 - mean))};
+    }
+
+    /** {@link #loss} and {@link #derivatives} from the rows kernel's one pass that forms both (the same bits). */
+    @Override
+    double lossAndDerivatives(double[] eta, double[] g, double[] h) {
+        double f = ROWS.logistic(0, n, 1.0, eta, y, s, g, h);
+        return Double.isNaN(f) ? Double.POSITIVE_INFINITY : f;
+    }
+
+    /**
+     * Pinsker's inequality KL(q ‖ μ) ≥ 2(q − μ)²: the sum is at least 2·Σᵢ δᵢ²/sᵢ; NaN when some q = y + uᵢ/sᵢ leaves
+     * [0, 1] by more than {@value Thresholds#GLM_DOMAIN_SLACK}.
+     */
+    @Override
+    double fenchelYoungFloor(double[] g, double[] delta) {
+        double sum = 0;
+        double slack = Thresholds.GLM_DOMAIN_SLACK;
+        for (int i = 0; i < n; i++) {
+            if (s[i] == 0) continue;
+            double q = y[i] + (g[i] + delta[i]) / s[i];
+            if (!(q >= -slack && q <= 1 + slack)) return Double.NaN;
+            sum += delta[i] * delta[i] / s[i];
+        }
+        return 2 * sum;
     }
 }

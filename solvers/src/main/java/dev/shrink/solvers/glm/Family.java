@@ -1,5 +1,8 @@
 package dev.shrink.solvers.glm;
 
+import dev.shrink.kernels.GlmRows;
+import dev.shrink.kernels.KernelProvider;
+
 /**
  * The loss of a generalised linear model as the engine sees it: {@code F(η) = Σᵢ sᵢ·ℓ(yᵢ, ηᵢ)} over the linear
  * predictors ηᵢ ∈ ℝᴷ (K = {@link #outputs()}: 1 for binomial and Poisson, the number of classes for multinomial),
@@ -12,6 +15,9 @@ package dev.shrink.solvers.glm;
  * relative to its own size (the conjugates: negative entropies, see each family).
  */
 abstract class Family {
+    /** The per-row terms of every family's loss, derivatives and gap (one pass over the rows, vector exp and log). */
+    static final GlmRows ROWS = KernelProvider.get().glmRows();
+
     final int n;
     /** Row weights sᵢ ≥ 0 (all scalings included). */
     final double[] s;
@@ -70,32 +76,23 @@ abstract class Family {
         return k * (k + 1) / 2;
     }
 
-    /** q·log q with 0·log 0 = 0. */
-    static double xlogx(double q) {
-        return q > 0 ? q * Math.log(q) : 0.0;
-    }
-
-    /** log(1 + e^z) without overflow. */
-    static double softplus(double z) {
-        return z > 0 ? z + log1p(Math.exp(-z)) : log1p(Math.exp(z));
+    /**
+     * F(η), with g and h set as {@link #derivatives} sets them, in one pass over the rows where the family can share its
+     * transcendental terms (a line search's trial that is accepted then needs no second pass for its derivatives). The
+     * value is the same as {@link #loss}'s and g, h the same as {@link #derivatives}'s, to the bit.
+     */
+    double lossAndDerivatives(double[] eta, double[] g, double[] h) {
+        derivatives(eta, g, h);
+        return loss(eta);
     }
 
     /**
-     * log(1 + x) to a few ulps through the intrinsic {@link Math#log} (several times faster than {@link Math#log1p}, which
-     * is not intrinsified): with u = fl(1 + x), log(u)·x/(u − 1) cancels the rounding of u (Goldberg 1991, "What every
-     * computer scientist should know about floating-point arithmetic", Theorem 4).
+     * A lower bound of {@link #fenchelYoung(double[], double[])} at the dual point u = g + δ from g and δ alone, with no
+     * transcendental function (enough to show that a gap exceeds a tolerance without its Fenchel–Young pass); NaN when u
+     * lies outside the conjugate's domain beyond rounding (its gap certifies nothing). This default: 0 (the sum is
+     * non-negative), NaN never.
      */
-    static double log1p(double x) {
-        double u = 1.0 + x;
-        if (u == 1.0) return x;
-        if (!(u < Double.POSITIVE_INFINITY) || !(u > 0)) return Math.log1p(x); // ∞, −1 and NaN as log1p has them
-        return Math.log(u) * (x / (u - 1.0));
-    }
-
-    /** 1/(1 + e^−z) without overflow. */
-    static double sigmoid(double z) {
-        if (z >= 0) return 1 / (1 + Math.exp(-z));
-        double e = Math.exp(z);
-        return e / (1 + e);
+    double fenchelYoungFloor(double[] g, double[] delta) {
+        return 0.0;
     }
 }

@@ -133,6 +133,20 @@ public final class GlmProblem {
         this.k = family.outputs();
         DesignOps ops = sparse == null ? new DenseDesignOps((MatrixView) x, mean, passes) : new SparseDesignOps(sparse, mean);
         this.engine = new ProximalNewton(ops, family, penalties, intercept, excluded);
+        // the gap may take the intercepts' constraint by a shift along the row weights when the centring weights are theirs
+        engine.shiftIntercepts(proportional(rowWeights, s));
+    }
+
+    /** Whether the loss's row weights r are a multiple of the centring weights s (null: all 1), each to 1e-12 relative. */
+    private static boolean proportional(double[] r, double[] s) {
+        double ratio = Double.NaN;
+        for (int i = 0; i < r.length; i++) {
+            double si = s == null ? 1.0 : s[i];
+            if (si == 0 && r[i] == 0) continue;
+            if (Double.isNaN(ratio)) ratio = r[i] / si;
+            if (!(ratio > 0) || !(Math.abs(r[i] - ratio * si) <= 1e-12 * Math.abs(r[i]))) return false;
+        }
+        return ratio > 0;
     }
 
     /** Number of coefficient vectors K (1, or the classes of a multinomial model). */

@@ -1,5 +1,7 @@
 package dev.shrink.solvers.glm;
 
+import dev.shrink.solvers.internal.Thresholds;
+
 /**
  * Multinomial (softmax) loss over K classes, {@code ℓ(y, η) = log Σ_c e^{η_c} − η_y}. Its conjugate is the negative
  * entropy {@code ℓ*(t) = Σ_c q_c·log q_c} on the simplex, q = e_y + t; the dual point κ·s(p − e_y) keeps q between
@@ -7,15 +9,19 @@ package dev.shrink.solvers.glm;
  */
 final class Multinomial extends Family {
     private final int[] y;
+    /** The labels as doubles, the form the {@link dev.shrink.kernels.GlmRows#softmax} kernel compares lanes with. */
+    private final double[] label;
     private final int k;
-    private final double[] p;
+    /** The probabilities of the last {@link #derivatives} (class-major, made on first use). */
+    private double[] p;
 
     /** @param y class indices 0 .. classes − 1 */
     Multinomial(int[] y, int classes, double[] s) {
         super(y.length, s);
         this.y = y;
         this.k = classes;
-        this.p = new double[classes];
+        this.label = new double[n];
+        for (int i = 0; i < n; i++) label[i] = y[i];
     }
 
     @Override
@@ -23,43 +29,31 @@ final class Multinomial extends Family {
         return k;
     }
 
-    /** log Σ_c e^{η_c} of row i, shifted by the largest η_c (no overflow). */
-    private double logSumExp(double[] eta, int i) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int c = 0; c < k; c++) max = Math.max(max, eta[c * n + i]);
-        double sum = 0;
-        for (int c = 0; c < k; c++) sum += Math.exp(eta[c * n + i] - max);
-        return max + Math.log(sum);
-    }
-
-    /** p ← softmax of row i; returns its log-sum-exp. */
-    private double probabilities(double[] eta, int i) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int c = 0; c < k; c++) max = Math.max(max, eta[c * n + i]);
-        double sum = 0;
-        for (int c = 0; c < k; c++) {
-            p[c] = Math.exp(eta[c * n + i] - max);
-            sum += p[c];
-        }
-        for (int c = 0; c < k; c++) p[c] /= sum;
-        return max + Math.log(sum);
-    }
-
     @Override
     double loss(double[] eta) {
-        double f = 0;
-        for (int i = 0; i < n; i++) if (s[i] != 0) f += s[i] * (logSumExp(eta, i) - eta[y[i] * n + i]);
+        double f = ROWS.softmax(0, n, k, n, 1.0, eta, label, s, null, null);
         return Double.isNaN(f) ? Double.POSITIVE_INFINITY : f;
     }
 
     @Override
     void derivatives(double[] eta, double[] g, double[] h) {
-        for (int i = 0; i < n; i++) {
-            probabilities(eta, i);
-            double si = s[i];
-            for (int c = 0; c < k; c++) {
-                g[c * n + i] = si * (p[c] - (y[i] == c ? 1 : 0));
-                for (int c2 = c; c2 < k; c2++) h[pair(c, c2, k) * n + i] = si * ((c == c2 ? p[c] : 0) - p[c] * p[c2]);
+        if (p == null) p = new double[k * n];
+        ROWS.softmax(0, n, k, n, 1.0, eta, label, s, p, g);
+        curvatures(h);
+    }
+
+    /** h ← sᵢ·(diag(p) − p·pᵀ) per row, in packed class pairs, from the probabilities of the last softmax pass. */
+    private void curvatures(double[] h) {
+        for (int c = 0; c < k; c++) {
+            for (int c2 = c; c2 < k; c2++) {
+                int at = pair(c, c2, k) * n;
+                int pc = c * n;
+                int pc2 = c2 * n;
+                if (c == c2) {
+                    for (int i = 0; i < n; i++) h[at + i] = s[i] * (p[pc + i] - p[pc + i] * p[pc + i]);
+                } else {
+                    for (int i = 0; i < n; i++) h[at + i] = s[i] * (0.0 - p[pc + i] * p[pc2 + i]);
+                }
             }
         }
     }
@@ -67,19 +61,13 @@ final class Multinomial extends Family {
     /** Per row KL(q ‖ p) between the class distributions, q_c = p_c + δ_c/s, written with log1p. */
     @Override
     double fenchelYoung(double[] eta, double[] delta) {
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            if (s[i] == 0) continue;
-            probabilities(eta, i);
-            double kl = 0;
-            for (int c = 0; c < k; c++) {
-                double d = delta[c * n + i] / s[i];
-                double q = Math.min(1.0, Math.max(0.0, p[c] + d));
-                if (q > 0) kl += q * log1p(d / p[c]);
-            }
-            sum += s[i] * kl;
-        }
-        return sum;
+        return ROWS.softmaxDivergence(0, n, k, n, eta, s, null, delta, 1.0);
+    }
+
+    /** The same sum with δ = t·(u₀ − g) formed in the kernel's pass (no δ array). */
+    @Override
+    double fenchelYoung(double[] eta, double[] g, double[] u0, double t) {
+        return ROWS.softmaxDivergence(0, n, k, n, eta, s, g, u0, t);
     }
 
     @Override
@@ -95,5 +83,34 @@ final class Multinomial extends Family {
         }
         for (int c = 0; c < k; c++) b[c] -= mean;
         return b;
+    }
+
+    /** {@link #loss} and {@link #derivatives} from one softmax pass of the rows kernel (the same bits). */
+    @Override
+    double lossAndDerivatives(double[] eta, double[] g, double[] h) {
+        if (p == null) p = new double[k * n];
+        double f = ROWS.softmax(0, n, k, n, 1.0, eta, label, s, p, g);
+        curvatures(h);
+        return Double.isNaN(f) ? Double.POSITIVE_INFINITY : f;
+    }
+
+    /**
+     * Pinsker's inequality KL(q ‖ p) ≥ ½‖q − p‖₁² ≥ ½‖q − p‖₂²: the sum is at least ½·Σᵢ Σ_c δ_ic²/sᵢ; NaN when some
+     * q_c = [y = c] + u_ic/sᵢ leaves [0, 1] by more than {@value Thresholds#GLM_DOMAIN_SLACK}.
+     */
+    @Override
+    double fenchelYoungFloor(double[] g, double[] delta) {
+        double sum = 0;
+        double slack = Thresholds.GLM_DOMAIN_SLACK;
+        for (int c = 0; c < k; c++) {
+            for (int i = 0; i < n; i++) {
+                if (s[i] == 0) continue;
+                int at = c * n + i;
+                double q = (y[i] == c ? 1 : 0) + (g[at] + delta[at]) / s[i];
+                if (!(q >= -slack && q <= 1 + slack)) return Double.NaN;
+                sum += delta[at] * delta[at] / s[i];
+            }
+        }
+        return 0.5 * sum;
     }
 }

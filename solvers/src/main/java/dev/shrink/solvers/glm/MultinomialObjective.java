@@ -13,7 +13,7 @@ import dev.shrink.solvers.quasinewton.DifferentiableFunction;
  */
 public final class MultinomialObjective implements DifferentiableFunction {
     private final DesignPasses x;
-    private final int[] label;
+    private final double[] label;
     private final double[] s;
     private final double c;
     private final double lambda;
@@ -35,8 +35,7 @@ public final class MultinomialObjective implements DifferentiableFunction {
         this.n = x.n();
         this.p = x.p();
         this.k = k;
-        this.label = new int[n];
-        for (int i = 0; i < n; i++) label[i] = (int) y[i];
+        this.label = y;
         this.s = s;
         this.c = c;
         this.lambda = lambda;
@@ -72,22 +71,6 @@ public final class MultinomialObjective implements DifferentiableFunction {
 
     /** The fused pass's elementwise step: r_ic = C·sᵢ·(softmax(zᵢ)_c − [yᵢ = c]); returns Σsᵢ·(log Σ_c e^{z_ic} − z_{i,yᵢ}). */
     private double lossAndResiduals(int from, int to, double[] zz, double[] rr) {
-        double loss = 0;
-        for (int i = from; i < to; i++) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int cl = 0; cl < k; cl++) max = Math.max(max, zz[cl * n + i]);
-            double sum = 0;
-            for (int cl = 0; cl < k; cl++) {
-                double e = Math.exp(zz[cl * n + i] - max);
-                rr[cl * n + i] = e;
-                sum += e;
-            }
-            double si = s == null ? 1.0 : s[i];
-            loss += si * (max + Math.log(sum) - zz[label[i] * n + i]);
-            double scale = c * si / sum;
-            for (int cl = 0; cl < k; cl++) rr[cl * n + i] *= scale;
-            rr[label[i] * n + i] -= c * si;
-        }
-        return loss;
+        return Family.ROWS.softmax(from, to, k, n, c, zz, label, s, null, rr);
     }
 }

@@ -76,12 +76,6 @@ public final class PoissonObjective implements DifferentiableFunction {
 
     /** The fused pass's elementwise step: rᵢ = ρᵢ(e^{zᵢ} − yᵢ); returns Σρᵢ(e^{zᵢ} − yᵢzᵢ) over the block. */
     private double lossAndResiduals(int from, int to, double[] zz, double[] rr) {
-        double loss = 0;
-        for (int i = from; i < to; i++) {
-            double mu = Math.exp(zz[i]);
-            loss += rho[i] * (mu - y[i] * zz[i]);
-            rr[i] = rho[i] * (mu - y[i]);
-        }
-        return loss;
+        return Family.ROWS.poisson(from, to, 1.0, zz, y, rho, rr, null);
     }
 }

@@ -59,8 +59,16 @@ final class ProximalNewton {
     final double[] w;
     final double[] b;
     private final double[] eta;
-    private final double[] g;
-    private final double[] h;
+    /** ∇F per row and the second derivatives at the current predictors (valid when {@link #derivativesValid}). */
+    private double[] g;
+    private double[] h;
+    /**
+     * The same at a line search's trial predictors, formed in the pass that evaluates the trial's loss
+     * ({@link Family#lossAndDerivatives}): an accepted trial swaps them in, so no second pass forms them.
+     */
+    private double[] gTrial;
+    private double[] hTrial;
+    private boolean derivativesValid;
     private final double[] gradient;
     private boolean gradientValid;
     private double l1;
@@ -96,6 +104,12 @@ final class ProximalNewton {
         this.form = form;
     }
 
+    /** Whether a gap of the whole problem taken directly (no set gap first) failed in this solve. */
+    private boolean directFailed;
+
+    /** −Δ, the decrease the model of the last accepted step predicted (+∞ before a step of this solve). */
+    private double lastPredicted;
+
     /** The step length the last line search accepted. */
     private double lastStepLength;
     /** F at the current predictors (NaN: not yet evaluated since they changed). */
@@ -122,6 +136,8 @@ final class ProximalNewton {
         this.eta = new double[k * n];
         this.g = new double[k * n];
         this.h = new double[pairs * n];
+        this.gTrial = new double[k * n];
+        this.hTrial = new double[pairs * n];
         this.gradient = new double[k * p];
         this.cache = new GramCache(n, pairs);
         reset(null, null);
@@ -135,6 +151,7 @@ final class ProximalNewton {
         Arrays.fill(w, 0.0);
         if (w0 != null) System.arraycopy(w0, 0, w, 0, k * p);
         Arrays.fill(b, 0.0);
+        derivativesValid = false;
         if (b0 == null && intercept) b0 = family.nullIntercepts();
         if (b0 != null && intercept) System.arraycopy(b0, 0, b, 0, k);
         for (int c = 0; c < k; c++) {
@@ -161,7 +178,7 @@ final class ProximalNewton {
         int count = 0;
         for (int j = 0; j < p; j++) if (!excluded[j] && unpenalised(j)) add[count++] = j;
         block.add(add, count);
-        profile();
+        profile(true);
     }
 
     /** Marks feature j as proven zero for the next solve (a screening rule's verdict); cleared by {@link #solve}. */
@@ -172,7 +189,7 @@ final class ProximalNewton {
     /** ∇F with respect to W at the current state (K×p), one pass over X per class when not already known. */
     double[] gradient() {
         if (!gradientValid) {
-            family.derivatives(eta, g, h);
+            derivatives();
             for (int c = 0; c < k; c++) x.multiplyTransposed(g, c * n, gradient, c * p);
             gradientValid = true;
         }
@@ -196,6 +213,7 @@ final class ProximalNewton {
         rescaleAnchors(l1, l2);
         this.l1 = l1;
         this.l2 = l2;
+        shiftFailed = false;
         try {
             return run(screenL1, gapTol, maxIter);
         } finally {
@@ -203,7 +221,11 @@ final class ProximalNewton {
         }
     }
 
+    /** The gap tolerance of the current solve (0 outside one: every candidate is tried). */
+    private double tolNow;
+
     private Result run(double screenL1, double gapTol, int maxIter) {
+        tolNow = gapTol;
         double[] grad = gradient();
         int[] add = new int[p];
         int count = 0;
@@ -220,16 +242,22 @@ final class ProximalNewton {
         int roundingSteps = 0;
         boolean stalled = false;
         staleStep = false;
+        lastPredicted = Double.POSITIVE_INFINITY;
+        directFailed = false;
         while (true) {
             int m = block.size();
             profile(); // the gap needs the intercepts and unpenalised features at their optimum (class comment)
             double[] q = new double[k * m];
             for (int c = 0; c < k; c++) block.multiplyTransposed(g, c * n, q, c * m);
-            double setGap = settled ? gap(q, true) : Double.POSITIVE_INFINITY;
-            // a step on a stale metric that did not cut the gap fast enough (or had to backtrack): this model rebuilds it; the
-            // first step at new strengths is not judged (it carries the change of the strengths, and its rate is always worse)
-            if (staleStep && iter > 1 && !(setGap <= Thresholds.GLM_STALE_RATE * lastSetGap)) refreshMetric = true;
-            if (setGap <= gapTol || stalled || iter >= maxIter) {
+            // after a step whose model predicted a decrease far below the tolerance the working set's gap would pass: the whole
+            // problem's gap is taken at once (one Fenchel–Young pass instead of two; if it fails, it stands in for the set's)
+            boolean direct = savePasses && settled && !directFailed && lastPredicted <= Thresholds.GLM_DIRECT_GAP * gapTol;
+            // a set gap that cannot pass may stop at a lower bound: the first at new strengths (which the stale-metric rule does
+            // not judge), and any where rebuilding the metric costs less than a pass of row terms (the rule then judges a
+            // bound, which asks for a few more rebuilds than the exact gap would)
+            boolean cheapMetric = pairs * block.gramCost() <= Thresholds.GLM_CHEAP_METRIC * k * n;
+            double setGap = settled && !direct ? gap(q, true, iter == 0 || cheapMetric ? gapTol : Double.POSITIVE_INFINITY) : Double.POSITIVE_INFINITY;
+            if (direct || setGap <= gapTol || stalled || iter >= maxIter) {
                 if (m == p && !gradientValid) { // the block holds every feature: X̃ᵀ∇F is the q just formed, no pass needed
                     for (int c = 0; c < k; c++) for (int s = 0; s < m; s++) gradient[c * p + block.feature(s)] = q[c * m + s];
                     gradientValid = true;
@@ -246,12 +274,21 @@ final class ProximalNewton {
                     staleStep = false;
                     continue;
                 }
-                double gap = gap(full, false);
+                // a gap that may end the solve is evaluated in full; one that can only send it on may stop at a lower bound
+                boolean last = iter >= maxIter || stalled;
+                double gap = gap(full, false, last ? Double.POSITIVE_INFINITY : gapTol);
                 if (gap <= gapTol && settled) return new Result(iter, gap, true, "");
                 if (iter >= maxIter) return new Result(iter, gap, false, "maxIter");
                 if (stalled) return new Result(iter, gap, false, "rounding floor");
                 lastGap = gap;
+                if (direct) { // it stands in for the set's gap; the rest of this solve takes the set's first
+                    setGap = gap;
+                    directFailed = true;
+                }
             }
+            // a step on a stale metric that did not cut the gap fast enough (or had to backtrack): this model rebuilds it; the
+            // first step at new strengths is not judged (it carries the change of the strengths, and its rate is always worse)
+            if (staleStep && iter > 1 && !(setGap <= Thresholds.GLM_STALE_RATE * lastSetGap)) refreshMetric = true;
             if (DEBUG) System.err.printf("iter %d m %d setGap %.3e lastGap %.3e obj %.17g%n", iter, m, setGap, lastGap, objective(l1, l2));
             iter++;
             NewtonModel model = model(m, q);
@@ -314,9 +351,30 @@ final class ProximalNewton {
     double dualityGap(double l1, double l2) {
         this.l1 = l1;
         this.l2 = l2;
-        profile();
+        tolNow = 0.0;
+        profile(true);
         gradientValid = false;
-        return gap(gradient(), false);
+        return gap(gradient(), false, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * The duality gap at the current coefficients and intercepts as they are, for strengths l1, l2: where the intercepts
+     * are the only profiled unknowns and shifts are allowed, the dual point takes their constraint by a shift and the
+     * state does not move ({@link #shifted}); otherwise as {@link #dualityGap}. For tests, with {@link #lastShifted}.
+     */
+    double gapAsIs(double l1, double l2) {
+        this.l1 = l1;
+        this.l2 = l2;
+        tolNow = 0.0;
+        shiftFailed = false;
+        profile(false);
+        gradientValid = false;
+        return settled ? gap(gradient(), false, Double.POSITIVE_INFINITY) : Double.POSITIVE_INFINITY;
+    }
+
+    /** Whether the last gap's dual points were shifted (and not refused for leaving the domain). */
+    boolean lastShifted() {
+        return shifted && !shiftFailed;
     }
 
     /**
@@ -411,7 +469,7 @@ final class ProximalNewton {
      * scikit-learn's scaling of g) that satisfies the constraints the features without an L2 part put on X̃ᵀu. Every
      * other feature's term is the exact conjugate of its penalty (with its bounds), so it needs no constraint.
      */
-    private double gap(double[] grad, boolean onBlock) {
+    private double gap(double[] grad, boolean onBlock, double mustReach) {
         int count = onBlock ? block.size() : p;
         double[] u0 = onBlock ? blockAnchorU : fullAnchorU;
         double[] v0 = onBlock ? blockAnchorV : fullAnchorV;
@@ -420,7 +478,25 @@ final class ProximalNewton {
         // the anchor's candidate when there is a usable one, the origin's when there is none or the anchor needs a long step
         // towards it (a poor anchor): the smaller gap wins and is kept. Any of them is a valid bound.
         Candidate anchor = anchored ? candidate(grad, onBlock, count, u0, v0) : null;
-        Candidate origin = anchor == null || !(anchor.t < Thresholds.GLM_ANCHOR_STEP) ? candidate(grad, onBlock, count, null, null) : null;
+        // (also when the anchor's point cannot certify the tolerance: an anchor whose X̃ⱼᵀu₀ sits on a bound that ∇ⱼ just
+        // crosses needs a long step for a rounding-level excess, which the origin's scaling does not)
+        boolean poorAnchor = anchor == null || !(anchor.t < Thresholds.GLM_ANCHOR_STEP) || floor(anchor, tolNow) > tolNow;
+        Candidate origin = poorAnchor ? candidate(grad, onBlock, count, null, null) : null;
+        // every candidate's gap is its rest plus a Fenchel–Young sum at least the family's floor of it: when every
+        // candidate's lower bound is above the tolerance, none can certify, and the smallest bound is all the caller needs
+        double floor = Math.min(floor(anchor, mustReach), floor(origin, mustReach));
+        if (savePasses && floor > mustReach) {
+            if (DEBUG) for (Candidate c : new Candidate[] {anchor, origin}) if (c != null) System.err.printf("    bounded %s: t %.3e rest %.3e floor %.3e shift %s%n", onBlock ? "set" : "full", c.t, c.rest, floor(c, mustReach), Arrays.toString(c.shift));
+            boundedGaps++;
+            if (verifyBounds) {
+                for (Candidate c : new Candidate[] {anchor, origin}) {
+                    if (c != null && !(evaluate(c, Double.POSITIVE_INFINITY).gap > mustReach)) wrongBounds++;
+                }
+            }
+            gapExact = false;
+            return floor;
+        }
+        gapExact = true;
         Candidate best;
         if (anchor == null || origin == null) {
             best = evaluate(anchor == null ? origin : anchor, Double.POSITIVE_INFINITY);
@@ -432,12 +508,13 @@ final class ProximalNewton {
             Candidate o = anchorFirst ? second : first;
             best = a.gap <= o.gap ? a : o;
         }
-        if (DEBUG) System.err.printf("    gap %s: t %.3e total %.3e%s%n", onBlock ? "set" : "full", best.t, best.gap, anchored ? " (anchored)" : "");
+        if (DEBUG) System.err.printf("    gap %s: t %.3e total %.3e rest %.3e%s%n", onBlock ? "set" : "full", best.t, best.gap, best.rest, anchored ? " (anchored)" : "");
         if (Double.isFinite(best.gap)) { // a dual point that certified a gap: the anchor of the next ones
             // u = g + t·(u₀ − g), formed only for the winner, into the array of the anchor it replaces (in place when u₀ is it)
             double[] u = u0 != null && u0.length == k * n ? u0 : new double[k * n];
             double[] from = best.u0;
             for (int i = 0; i < k * n; i++) u[i] = g[i] + best.t * ((from == null ? 0.0 : from[i]) - g[i]);
+            if (best.shift != null) for (int c = 0; c < k; c++) for (int i = 0; i < n; i++) u[c * n + i] -= best.shift[c] * family.s[i];
             if (onBlock) {
                 blockAnchorU = u;
                 blockAnchorV = best.v;
@@ -456,7 +533,11 @@ final class ProximalNewton {
      * rest, the gap's terms other than the Fenchel–Young sum (intercepts and features, O(m) given the sums of g and δ);
      * and the gap it certifies (NaN: not yet evaluated; +∞ when it was not evaluated because it could not win).
      */
-    private record Candidate(double[] u0, double[] v, double t, double rest, double gap) {}
+    private record Candidate(double[] u0, double[] v, double t, double[] shift, double rest, double gap) {
+        Candidate withGap(double value) {
+            return new Candidate(u0, v, t, shift, rest, value);
+        }
+    }
 
     /** Whether {@link #evaluate} may skip the Fenchel–Young pass of a candidate that cannot win (tests switch it off). */
     private boolean skipLosers = true;
@@ -470,6 +551,74 @@ final class ProximalNewton {
     long skippedCandidates;
 
     /**
+     * Whether the rules that spare passes over the rows are on: a gap stops at a lower bound that already exceeds the
+     * tolerance ({@link #gap}), a whole problem's gap is taken directly after a step whose predicted decrease is far below
+     * the tolerance ({@link #run}), and the intercepts' dual constraint is met by a shift rather than by profiling them
+     * ({@link #shifted}). Tests switch them off to compare: each fit stays certified, only the passes differ.
+     */
+    private boolean savePasses = true;
+
+    /** Switches the pass-sparing rules (see {@link #savePasses}). */
+    void savePasses(boolean on) {
+        savePasses = on;
+    }
+
+    /**
+     * A lower bound of candidate c's gap (+∞ for none): its rest, plus the family's transcendental-free floor of its
+     * Fenchel–Young sum when the rest alone does not exceed {@code mustReach} (less a relative margin for rounding).
+     */
+    private double floor(Candidate c, double mustReach) {
+        if (c == null) return Double.POSITIVE_INFINITY;
+        if (c.rest > mustReach || !savePasses || mustReach == Double.POSITIVE_INFINITY) return c.rest;
+        double fy = family.fenchelYoungFloor(g, delta(c));
+        if (Double.isNaN(fy) && c.shift != null) shiftFailed = true;
+        // less the rounding the Fenchel–Young pass itself may show (its parts are of the size of |δ|, its sum of δ²)
+        return Double.isNaN(fy) ? Double.POSITIVE_INFINITY : c.rest + (1 - Thresholds.GLM_FLOOR_MARGIN) * fy - FY_ROUNDING * deltaL1;
+    }
+
+    /** δ = t·(u₀ − g) − shift_c·s of a candidate (class-major, into a kept scratch array). */
+    private double[] delta(Candidate c) {
+        if (deltaScratch == null) deltaScratch = new double[k * n];
+        double[] s = family.s;
+        double l1 = 0;
+        for (int cl = 0; cl < k; cl++) {
+            double shift = c.shift == null ? 0.0 : c.shift[cl];
+            for (int i = 0; i < n; i++) {
+                int at = cl * n + i;
+                double d = c.t * ((c.u0 == null ? 0.0 : c.u0[at]) - g[at]) - shift * s[i];
+                deltaScratch[at] = d;
+                l1 += Math.abs(d);
+            }
+        }
+        deltaL1 = l1;
+        return deltaScratch;
+    }
+
+    private double[] deltaScratch;
+
+    /** Σ|δ| of the last {@link #delta}. */
+    private double deltaL1;
+
+    /**
+     * The rounding of a Fenchel–Young pass per unit of Σ|δ|: its per-row parts are of the size of |δ| while their sum is of
+     * δ² (the rows kernel's bound: 64·ε·Σ sᵢ·Aᵢ + 320·ε·Σ|dᵢ|, Aᵢ ≈ 2|dᵢ|), so a lower bound is shown above a tolerance only
+     * beyond it.
+     */
+    private static final double FY_ROUNDING = 512 * 0x1p-53;
+
+    /** Whether the last {@link #gap} was evaluated in full (false: it stopped at a lower bound). */
+    private boolean gapExact;
+
+    /** Gaps that stopped at the lower bound (tests: the rule is exercised). */
+    long boundedGaps;
+
+    /** Tests: evaluate the skipped candidates anyway and count in {@link #wrongBounds} any that would have certified. */
+    boolean verifyBounds;
+
+    /** Skipped candidates whose full gap would have reached the tolerance (the rule wrong); tests expect 0. */
+    long wrongBounds;
+
+    /**
      * The candidate with its gap: rest plus the Fenchel–Young sum, the O(n) pass. That sum is non-negative, so a candidate
      * whose rest already reaches {@code beat} (the gap of one evaluated before) cannot win: its pass is skipped and its
      * gap is +∞.
@@ -477,10 +626,20 @@ final class ProximalNewton {
     private Candidate evaluate(Candidate c, double beat) {
         if (skipLosers && !(c.rest < beat)) {
             skippedCandidates++;
-            return new Candidate(c.u0, c.v, c.t, c.rest, Double.POSITIVE_INFINITY);
+            return c.withGap(Double.POSITIVE_INFINITY);
         }
-        double sum = family.fenchelYoung(eta, g, c.u0, c.t) + c.rest;
-        return new Candidate(c.u0, c.v, c.t, c.rest, Double.isNaN(sum) ? Double.POSITIVE_INFINITY : sum);
+        double fy;
+        if (c.shift == null) {
+            fy = family.fenchelYoung(eta, g, c.u0, c.t);
+        } else { // the shifted point: δ formed explicitly, and outside the conjugate's domain it certifies nothing
+            double[] delta = delta(c);
+            fy = Double.isNaN(family.fenchelYoungFloor(g, delta)) ? Double.NaN : family.fenchelYoung(eta, delta);
+            if (Double.isNaN(fy)) shiftFailed = true;
+        }
+        double sum = fy + c.rest;
+        // NaN, or −∞ from a row on the domain's edge (a part (1 − q)·log1p(−1) whose factor rounds to a tiny positive): no
+        // certificate (a gap of −∞ would pass any tolerance)
+        return c.withGap(!(sum > Double.NEGATIVE_INFINITY) ? Double.POSITIVE_INFINITY : sum);
     }
 
     /** The dual point on the segment from g towards the anchor (u₀, v₀) (null: the origin), not yet evaluated; see {@link #gap}. */
@@ -504,11 +663,15 @@ final class ProximalNewton {
         }
         t = Math.min(1.0, t);
         double rest = 0;
+        double[] shift = null;
         if (intercept) {
+            shift = shifted ? new double[k] : null;
             for (int c = 0; c < k; c++) {
                 double deltaSum = 0; // Σᵢ δᵢ of class c, δ = t·(u₀ − g)
                 for (int i = c * n; i < (c + 1) * n; i++) deltaSum += t * ((u0 == null ? 0.0 : u0[i]) - g[i]);
-                rest += b[c] * (sum(g, c * n) + deltaSum);
+                // shifted: u − (Σu/Σs)·s has Σu = 0 and the same X̃ᵀu (X̃ᵀs = 0), so the intercept's term vanishes
+                if (shifted) shift[c] = (sum(g, c * n) + deltaSum) / weightSum;
+                else rest += b[c] * (sum(g, c * n) + deltaSum);
             }
         }
         double[] v = new double[k * count];
@@ -523,7 +686,7 @@ final class ProximalNewton {
             }
             rest += featureTerm(j, wj, vj);
         }
-        return new Candidate(u0, v, t, rest, Double.NaN);
+        return new Candidate(u0, v, t, shift, rest, Double.NaN);
     }
 
     /** Whether an anchor's X̃ᵀu meets the constraints of the features without an L2 part (a discarded feature may not). */
@@ -657,14 +820,79 @@ final class ProximalNewton {
      * loss does not change along the common shift).
      */
     private boolean profile() {
-        family.derivatives(eta, g, h);
+        return profile(false);
+    }
+
+    /**
+     * {@link #profile()}; unless {@code exact}, a problem whose only such unknowns are the intercepts is not stepped:
+     * the gap's dual point takes their constraint Σu = 0 instead (shifted by a multiple of the row weights, which the
+     * centred columns do not see: {@link #shifted}), so no pass over the rows is spent on them.
+     */
+    private boolean profile(boolean exact) {
+        derivatives();
         settled = false;
+        shifted = false;
+        if (!exact && savePasses && shiftable && !shiftFailed && !profilesFeatures()) {
+            Arrays.fill(isProfiled, false);
+            shifted = true;
+            settled = true;
+            return true;
+        }
         for (int it = 0; it < Thresholds.GLM_PROFILE_STEPS; it++) {
-            if (!profileStep()) break;
-            gradientValid = false; // the state moved: the derivatives follow, the full gradient is stale
-            family.derivatives(eta, g, h);
+            if (!profileStep()) break; // a step taken brings its derivatives (the trial's pass formed them)
+            gradientValid = false; // the state moved: the full gradient is stale
         }
         return settled;
+    }
+
+    /** g and h at the current predictors, formed when not already known. */
+    private void derivatives() {
+        if (derivativesValid) return;
+        family.derivatives(eta, g, h);
+        derivativesValid = true;
+    }
+
+    /** F at trial predictors, with their derivatives into the trial arrays (kept if {@link #accept} takes the trial). */
+    private double trialLoss(double[] trial) {
+        return family.lossAndDerivatives(trial, gTrial, hTrial);
+    }
+
+    /** The trial evaluated last becomes the state's predictors, with its loss f and its derivatives. */
+    private void accept(double[] trial, double f) {
+        System.arraycopy(trial, 0, eta, 0, k * n);
+        lossNow = f;
+        double[] swap = g;
+        g = gTrial;
+        gTrial = swap;
+        swap = h;
+        h = hTrial;
+        hTrial = swap;
+        derivativesValid = true;
+    }
+
+    /** Whether the block holds a feature that {@link #profile} would refit (unpenalised at the current strengths). */
+    private boolean profilesFeatures() {
+        for (int s = 0; s < block.size(); s++) if (unpenalised(block.feature(s))) return true;
+        return false;
+    }
+
+    /**
+     * Whether the gap's dual points are shifted to Σu = 0 (the last {@link #profile} left the intercepts as they were):
+     * u − (Σu/Σs)·s, s the row weights, to which the centred columns are orthogonal. Allowed ({@link #shiftable}) only
+     * with an intercept and the columns centred under weights proportional to s; a shifted point outside the conjugate's
+     * domain (a row whose probability is within the shift of 0 or 1) sets {@link #shiftFailed}, and the solve profiles.
+     */
+    private boolean shifted;
+    private boolean shiftable;
+    private boolean shiftFailed;
+    private double weightSum;
+
+    /** Allows the shifted dual points (the caller's columns are centred under weights proportional to the loss's). */
+    void shiftIntercepts(boolean on) {
+        double sum = 0;
+        for (int i = 0; i < n; i++) sum += family.s[i];
+        weightSum = sum;
+        shiftable = on && intercept && sum > 0;
     }
 
     /**
@@ -773,11 +1001,10 @@ final class ProximalNewton {
             double t = tMax;
             for (int ls = 0; ls < Thresholds.MAX_HALVINGS; ls++) {
                 for (int i = 0; i < k * n; i++) trial[i] = eta[i] + t * dEta[i];
-                double f = family.loss(trial);
+                double f = trialLoss(trial);
                 boolean rounding = t == 1.0 && -slope <= Thresholds.ROUNDING_REGIME * Math.abs(f0) && f <= f0 + roundingSlack(f0);
                 if (f <= f0 + Thresholds.ARMIJO * t * slope || rounding) {
-                    System.arraycopy(trial, 0, eta, 0, k * n);
-                    lossNow = f;
+                    accept(trial, f);
                     for (int r = 0; r < d; r++) {
                         int cr = r < kb ? r : (r - kb) / nu;
                         if (r < kb) {
@@ -852,6 +1079,7 @@ final class ProximalNewton {
         if (DEBUG) System.err.printf("    predicted %.3e%n", predicted);
         boolean roundingRegime = Math.abs(predicted) <= Thresholds.ROUNDING_REGIME * Math.abs(f0);
         lastStepLength = 0;
+        lastPredicted = Double.POSITIVE_INFINITY; // until a step is taken
         if (!(predicted < 0) && !roundingRegime) return Step.FAILED;
         double[] trial = new double[k * n];
         double[] wTrial = new double[k * m];
@@ -859,15 +1087,15 @@ final class ProximalNewton {
         for (int ls = 0; ls < Thresholds.MAX_HALVINGS; ls++) {
             for (int i = 0; i < k * n; i++) trial[i] = eta[i] + t * dEta[i];
             for (int i = 0; i < k * m; i++) wTrial[i] = wSet[i] + t * (model.t[i] - wSet[i]);
-            double fl = family.loss(trial);
+            double fl = trialLoss(trial);
             double f = fl + blockPenalty(wTrial, m);
             // near the minimiser the predicted decrease drops below the rounding of P: the full step (Newton's, quadratically
             // convergent there) is taken if P does not rise beyond rounding; the duality gap judges it
             boolean rounding = t == 1.0 && roundingRegime && f <= f0 + roundingSlack(f0);
             if (f <= f0 + Thresholds.ARMIJO * t * predicted || rounding) {
                 lastStepLength = t;
-                System.arraycopy(trial, 0, eta, 0, k * n);
-                lossNow = fl;
+                lastPredicted = -predicted;
+                accept(trial, fl);
                 for (int s = 0; s < m; s++) {
                     int j = block.feature(s);
                     for (int c = 0; c < k; c++) w[c * p + j] = wTrial[c * m + s];
@@ -885,7 +1113,7 @@ final class ProximalNewton {
 
     /** F at the current predictors, evaluated once per state. */
     private double loss() {
-        if (Double.isNaN(lossNow)) lossNow = family.loss(eta);
+        if (Double.isNaN(lossNow)) { lossNow = family.loss(eta); }
         return lossNow;
     }
 
@@ -919,5 +1147,6 @@ final class ProximalNewton {
         block.multiply(shift, 0, v, 0);
         for (int c = 0; c < k; c++) for (int i = 0; i < n; i++) eta[c * n + i] += v[i];
         lossNow = Double.NaN;
+        derivativesValid = false; // the softmax ignores the shift, but the derivatives are formed afresh at the shifted predictors
     }
 }

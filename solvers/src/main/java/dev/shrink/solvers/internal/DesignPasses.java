@@ -120,6 +120,16 @@ public final class DesignPasses {
         return new DesignPasses(x, FloatMatrixView.rowMajor(copy, n, p), threads);
     }
 
+    /**
+     * {@link #float32()} when X has at least {@link Thresholds#FLOAT32_MIN_ELEMENTS} elements (n·p; the property
+     * {@code -Dshrink.float32MinElements=N} sets it) and these passes read X itself, else null: the cheaper passes the
+     * L-BFGS engines run their first phase on.
+     */
+    public DesignPasses float32IfLarge() {
+        long elements = (long) n * p;
+        return !isFloat32() && elements >= Long.getLong("shrink.float32MinElements", Thresholds.FLOAT32_MIN_ELEMENTS) ? float32() : null;
+    }
+
     /** out ← Xv (n values). */
     public void multiply(double[] v, double[] out) {
         mv.multiply(passes, v, 0, out, 0);

@@ -92,12 +92,15 @@ public final class Thresholds {
     public static final int NEWTON_MAX_FEATURES = 64;
 
     /**
-     * L-BFGS (logistic): from this many elements of X (n·p) on, the iterations first run on a float32 copy of X and
-     * finish on X itself ({@code LogisticSolver.lbfgs}); {@code -Dshrink.float32MinElements=N} sets it. Off (the
-     * largest long): measured on Zen 5, one thread, the float32 pass costs ~25% less than the double one on 20000×200
-     * (1.4 vs 1.9 ms; the widening to double, not memory, bounds it), but the copy (3–4 ms, two passes' worth) and the
-     * exact finish (one more pass) eat that gain over L-BFGS's ~20 evaluations; on 100000×400 the fit took 0.42 s
-     * with it and 0.44 s without, within the noise.
+     * L-BFGS (logistic, multinomial, Poisson): from this many elements of X (n·p) on, the iterations first run on a
+     * float32 copy of X and finish on X itself ({@code DesignPasses.float32IfLarge}, {@code Lbfgs.minimize(rough, f, …)});
+     * {@code -Dshrink.float32MinElements=N} sets it. Off (the largest long): measured on Zen 5, one thread, 20000×200,
+     * one evaluation costs 0.7–0.95 ms on the float32 copy against 1.3–1.5 ms on X, and the float32 phase ends where the
+     * float64 one would (one exact evaluation confirms it), but the copy (a scan and a conversion of X) eats most of
+     * that over 10–20 evaluations: whole fits, float32 phase against none, alternated in one JVM at load 5.5–7,
+     * median CPU time ×1.08 (Gaussian logistic), ×0.92 (AR(1)), ×0.93 (equicorrelated), ×0.98 (multinomial, 5
+     * classes), ×1.15 (Poisson) — no clear gain. Earlier (issue 16): 1.4 vs 1.9 ms per pass, 100000×400 fits 0.42 vs
+     * 0.44 s.
      */
     public static final long FLOAT32_MIN_ELEMENTS = Long.MAX_VALUE;
 
@@ -225,6 +228,30 @@ public final class Thresholds {
 
     /** GLM proximal Newton: multiply–adds (n·m²) from which the kept Gram blocks are accumulated in float32. */
     public static final double GLM_SINGLE_GRAM_FLOPS = 1e8;
+
+    /**
+     * GLM duality gap: the relative margin taken off a family's transcendental-free lower bound of the Fenchel–Young sum
+     * (Pinsker's inequality) before it may show that a gap exceeds the tolerance (rounding of the bound's own sum).
+     */
+    public static final double GLM_FLOOR_MARGIN = 1e-6;
+
+    /**
+     * GLM proximal Newton: after a step whose model predicted a decrease below this share of the gap tolerance, the next
+     * gap is taken on the whole problem at once rather than first on the working set (it would pass there).
+     */
+    public static final double GLM_DIRECT_GAP = 1e-3;
+
+    /**
+     * GLM duality gap: a working set's metric counts as cheap to rebuild when its Gram costs (in multiply–adds of a column
+     * pass) at most this many per row and class — about what one row's Fenchel–Young term (an exp and two logs) costs.
+     */
+    public static final double GLM_CHEAP_METRIC = 64;
+
+    /**
+     * GLM duality gap: how far (in probability units) a dual point's per-row distribution may leave the conjugate's
+     * domain and still count as inside it (rounding; the Fenchel–Young terms clamp it back).
+     */
+    public static final double GLM_DOMAIN_SLACK = 1e-12;
 
     /** GLM proximal Newton: the share of the features beyond which the working set takes all of them. */
     public static final double GLM_BLOCK_ALL = 0.5;

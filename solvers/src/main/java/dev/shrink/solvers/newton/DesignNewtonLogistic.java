@@ -1,11 +1,11 @@
 package dev.shrink.solvers.newton;
 
 import dev.shrink.kernels.Cholesky;
+import dev.shrink.kernels.GlmRows;
 import dev.shrink.kernels.KernelProvider;
 import dev.shrink.kernels.NotPositiveDefiniteException;
 import dev.shrink.solvers.internal.Thresholds;
 import dev.shrink.solvers.matrix.DesignMatrix;
-import dev.shrink.solvers.proximal.LogisticLoss;
 
 /**
  * Newton's method with Cholesky solves, on a {@link DesignMatrix} (dense or sparse X, centring implicit), for {@code ½‖w‖² + C·Σᵢsᵢ·(log(1 + e^{zᵢ}) − yᵢzᵢ)}, zᵢ = xᵢ·w + b
@@ -33,6 +33,7 @@ public final class DesignNewtonLogistic {
     private final double[] wTrial;
     /** Per-coefficient L2 weights πⱼ (null: all 1); +Inf holds wⱼ at 0. */
     private final double[] penalty;
+    private static final GlmRows ROWS = KernelProvider.get().glmRows();
     private final KernelProvider k = KernelProvider.get();
 
     /** Newton steps taken, the final scaled gradient norm, whether it reached tol, and why not ("maxIter", "rounding floor"). */
@@ -74,8 +75,7 @@ public final class DesignNewtonLogistic {
 
     /** Objective at linear predictor z and coefficients w. */
     private double objective(double[] zz, double[] w, double c) {
-        double f = 0;
-        for (int i = 0; i < n; i++) f += (s == null ? 1.0 : s[i]) * (LogisticLoss.softplus(zz[i]) - y01[i] * zz[i]);
+        double f = ROWS.logistic(0, n, 1.0, zz, y01, s, null, null);
         double q = 0;
         if (penalty == null) {
             q = k.level1().dot(p, w, 0, w, 0);
@@ -101,13 +101,10 @@ public final class DesignNewtonLogistic {
         int iter = 0;
         while (true) {
             // gradient and curvature at the current point
+            ROWS.logistic(0, n, c, z, y01, s, r, d);
             double gb = 0;
             double db = 0;
             for (int i = 0; i < n; i++) {
-                double si = s == null ? 1.0 : s[i];
-                double sig = LogisticLoss.sigmoid(z[i]);
-                r[i] = c * si * (sig - y01[i]);
-                d[i] = c * si * sig * (1 - sig);
                 gb += r[i];
                 db += d[i];
             }

@@ -1,16 +1,19 @@
 package dev.shrink.solvers.newton;
 
+import dev.shrink.kernels.GlmRows;
+import dev.shrink.kernels.KernelProvider;
 import dev.shrink.solvers.internal.DesignPasses;
-import dev.shrink.solvers.proximal.LogisticLoss;
 import dev.shrink.solvers.quasinewton.DifferentiableFunction;
 
 /**
  * The L2-penalised logistic objective {@code F(w, b) = ½‖w‖² + C·Σᵢsᵢ·(log(1 + e^{zᵢ}) − yᵢzᵢ)}, z = Xw + b,
  * yᵢ ∈ {0, 1}, over θ = (w, b) (b only with an intercept: m = p + 1, else m = p). Its value and gradient cost one fused
  * pass over X ({@link DesignPasses#fused}); so does a Hessian-vector product. The last evaluation's linear predictor
- * z and residuals rᵢ = C·sᵢ·(σ(zᵢ) − yᵢ) are kept for the Newton methods. Not for concurrent use.
+ * z and residuals rᵢ = C·sᵢ·(σ(zᵢ) − yᵢ) are kept for the Newton methods. Every per-row term (loss, residual,
+ * curvature) is the {@link GlmRows#logistic} kernel's. Not for concurrent use.
  */
 public final class LogisticObjective implements DifferentiableFunction {
+    private static final GlmRows ROWS = KernelProvider.get().glmRows();
     private final DesignPasses x;
     private final double[] y01;
     private final double[] s;
@@ -101,45 +104,23 @@ public final class LogisticObjective implements DifferentiableFunction {
 
     /** The fused pass's elementwise step: rᵢ from zᵢ; returns Σsᵢ·(log(1 + e^{zᵢ}) − yᵢzᵢ) over the block. */
     private double lossAndResiduals(int from, int to, double[] zz, double[] rr) {
-        double loss = 0;
-        for (int i = from; i < to; i++) {
-            double zi = zz[i];
-            double si = s == null ? 1.0 : s[i];
-            double e = Math.exp(-Math.abs(zi));
-            double u = 1 + e;
-            double sigma = zi >= 0 ? 1 / u : e / u;
-            // log1p(e) from the intrinsic log (Math.log1p is not one): log(1 + e) = log(u − δ) ≈ log(u) − δ/u with
-            // δ = (u − 1) − e the rounding of u, exact in floating point; a few ulps for every e in [0, 1], and e
-            // itself where u rounds to 1
-            double log1p = Math.log(u) - ((u - 1) - e) / u;
-            loss += si * (Math.max(zi, 0.0) + log1p - y01[i] * zi);
-            rr[i] = c * si * (sigma - y01[i]);
-        }
-        return loss;
+        return ROWS.logistic(from, to, c, zz, y01, s, rr, null);
     }
 
     /** The data term C·Σsᵢ·(log(1 + e^{zᵢ}) − yᵢzᵢ) at a given linear predictor (O(n): line searches along Xd). */
     public double lossAt(double[] zz) {
-        double loss = 0;
-        for (int i = 0; i < n; i++) loss += (s == null ? 1.0 : s[i]) * (LogisticLoss.softplus(zz[i]) - y01[i] * zz[i]);
-        return c * loss;
+        return c * ROWS.logistic(0, n, 1.0, zz, y01, s, null, null);
     }
 
     /** Residuals rᵢ = C·sᵢ·(σ(zᵢ) − yᵢ) at a given linear predictor, into out. */
     public void residualsAt(double[] zz, double[] out) {
-        for (int i = 0; i < n; i++) out[i] = c * (s == null ? 1.0 : s[i]) * (LogisticLoss.sigmoid(zz[i]) - y01[i]);
+        ROWS.logistic(0, n, c, zz, y01, s, out, null);
     }
 
     /** The curvatures dᵢ = C·sᵢ·σ(zᵢ)(1 − σ(zᵢ)) at a given linear predictor, into out; returns their sum. */
     public double curvatureAt(double[] zz, double[] out) {
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            double e = Math.exp(-Math.abs(zz[i]));
-            double v = c * (s == null ? 1.0 : s[i]) * e / ((1 + e) * (1 + e));
-            out[i] = v;
-            sum += v;
-        }
-        return sum;
+        ROWS.logistic(0, n, c, zz, y01, s, null, out);
+        return sum(out);
     }
 
     /**

@@ -73,14 +73,9 @@ public final class LogisticSolver {
             h0.build(theta);
             if (!h0.informative()) h0 = null;
         }
-        Lbfgs.Pairs pairs = new Lbfgs.Pairs(Thresholds.LBFGS_MEMORY, f.dimension());
-        Lbfgs.Result first = rough == null ? null : Lbfgs.minimize(rough, theta, gradientTol, maxIter, pairs, h0);
-        int done = first == null ? 0 : first.iterations();
-        Lbfgs.Result last = Lbfgs.minimize(f, theta, gradientTol, maxIter - done, pairs, h0);
-        Lbfgs.Result r = first == null ? last
-                : new Lbfgs.Result(done + last.iterations(), first.evaluations() + last.evaluations(), last.gradientNorm(), last.converged(), last.reason());
+        Lbfgs.Result r = Lbfgs.minimize(rough, f, theta, gradientTol, maxIter, Thresholds.LBFGS_MEMORY, h0);
         if (Boolean.getBoolean("shrink.trace")) {
-            System.err.println("lbfgs: " + (first == null ? "" : "float32 " + first + ", then ") + last + (h0 == null ? "" : " builds " + h0.builds()));
+            System.err.println("lbfgs: " + (rough == null ? "" : "float32 first, ") + r + (h0 == null ? "" : " builds " + h0.builds()));
         }
         return r;
     }
@@ -96,8 +91,7 @@ public final class LogisticSolver {
         return switch (m) {
             case LBFGS -> {
                 int rows = (int) Math.min(x.rows(), (long) Thresholds.PRECONDITIONER_ROWS_PER_FEATURE * x.cols());
-                long elements = (long) x.rows() * x.cols();
-                DesignPasses float32 = elements >= Long.getLong("shrink.float32MinElements", Thresholds.FLOAT32_MIN_ELEMENTS) ? f.design().float32() : null;
+                DesignPasses float32 = f.design().float32IfLarge();
                 LogisticObjective rough = float32 == null ? null : new LogisticObjective(float32, y01, s, c, intercept);
                 Lbfgs.Result r = lbfgs(f, rough, y01, s, theta, gradientTol, maxIter, Integer.getInteger("shrink.sample", rows));
                 yield new Result(m, false, r.iterations(), r.gradientNorm(), r.converged(), r.reason());

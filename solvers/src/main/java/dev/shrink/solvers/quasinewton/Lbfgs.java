@@ -57,6 +57,22 @@ public final class Lbfgs {
     }
 
     /**
+     * In two phases when {@code rough} is given (f on cheaper data of the same problem, e.g. a float32 copy of X): L-BFGS
+     * first minimises rough to the same tolerance, then goes on from there on f with the pairs it learned. The stopping
+     * test is always on f's own gradient, so the answer and its certificate are f's. rough null: f alone.
+     */
+    public static Result minimize(DifferentiableFunction rough, DifferentiableFunction f, double[] x, double gradientTol, int maxIter,
+                                  int memory, Preconditioner h0) {
+        Pairs pairs = new Pairs(memory, f.dimension());
+        Result first = rough == null ? null : minimize(rough, x, gradientTol, maxIter, pairs, h0);
+        int done = first == null ? 0 : first.iterations();
+        Result last = minimize(f, x, gradientTol, maxIter - done, pairs, h0);
+        if (first != null && Boolean.getBoolean("shrink.trace")) System.err.println("lbfgs two phases: " + first + ", then " + last);
+        return first == null ? last
+                : new Result(done + last.iterations(), first.evaluations() + last.evaluations(), last.gradientNorm(), last.converged(), last.reason());
+    }
+
+    /**
      * As {@link #minimize(DifferentiableFunction, double[], double, int, int, Preconditioner)}, starting from the
      * pairs given (and leaving the last ones there).
      */
