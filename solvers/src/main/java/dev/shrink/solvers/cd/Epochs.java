@@ -20,6 +20,8 @@ package dev.shrink.solvers.cd;
  */
 final class Epochs {
     static final int KEPT = 4;
+    /** The check from which Hölder's bound is prepared (its terms serve the checks after it). */
+    static final int HOLDER_FROM = 3;
     private final int p;
     private int[] epochOf;
     private double[] errorOf;
@@ -58,6 +60,10 @@ final class Epochs {
             epochOf = new int[p];
             errorOf = new double[p];
             java.util.Arrays.fill(epochOf, -1);
+        }
+        if (epoch + 1 == HOLDER_FROM) {
+            // Hölder's constants cost a pass over X: taken once a problem has had a few checks (a path), not for a
+            // single fit that ends after one or two
             double[][] h = problem.holderConstants();
             if (h != null) {
                 absSums = h[0];
@@ -85,7 +91,7 @@ final class Epochs {
             double slack = (2.0 * (n + 2) * 0x1p-52 + 0x1p-50) * (norm2 + Math.abs(a) * Math.sqrt(norm2 * r0r0));
             rest[kept] = Math.sqrt(Math.max(0.0, norm2 - a * dot) + slack);
             sups[kept] = Double.POSITIVE_INFINITY;
-            if (absSums != null && e == epoch) {
+            if (absSums != null && e == epoch && e >= HOLDER_FROM) {
                 // Hölder's terms for the last check's entries (most of those still kept): the largest entry and the weighted
                 // sum of R − αR₀, each raised by the rounding of the subtraction (2ε relative per entry) and of the n-term
                 // sum (n·ε·Σsᵢ·max)

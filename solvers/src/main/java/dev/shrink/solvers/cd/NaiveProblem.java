@@ -150,7 +150,7 @@ final class NaiveProblem extends CdProblem {
 
     @Override
     double xtr(int j) {
-        CdTrace.read(a.columnLength(j));
+        if (CdTrace.ON) CdTrace.read(a.columnLength(j));
         double g = a.columnDot(j, s, u);
         if (mean != null) g -= mean[j] * sigma;
         return scale == null ? g : g * scale[j];
@@ -160,7 +160,7 @@ final class NaiveProblem extends CdProblem {
     void move(int j, double delta) {
         zeroState = false;
         double c = scale == null ? delta : delta * scale[j];
-        CdTrace.read(a.columnLength(j));
+        if (CdTrace.ON) CdTrace.read(a.columnLength(j));
         a.columnAxpy(j, -c, null, u);
         if (mean != null) {
             sigma -= c * sumS * mean[j];
@@ -174,7 +174,7 @@ final class NaiveProblem extends CdProblem {
             System.arraycopy(zeroGradient, 0, out, 0, p);
             return;
         }
-        CdTrace.read(a.storedEntries());
+        if (CdTrace.ON) CdTrace.read(a.storedEntries());
         double[] v = u;
         if (s != null) {
             for (int i = 0; i < n; i++) su[i] = s[i] * u[i];
@@ -382,7 +382,7 @@ final class NaiveProblem extends CdProblem {
 
     @Override
     double xtr(int j, double[] r, double sum) {
-        CdTrace.read(a.columnLength(j));
+        if (CdTrace.ON) CdTrace.read(a.columnLength(j));
         double g = a.columnDot(j, s, r);
         if (mean != null) g -= mean[j] * sum;
         return scale == null ? g : g * scale[j];
