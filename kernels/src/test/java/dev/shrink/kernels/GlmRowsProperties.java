@@ -97,8 +97,10 @@ class GlmRowsProperties {
             if (si != 0 && poisson) {
                 scale += known(si * (Math.exp(zi) + Math.abs(yi * zi)));
             } else if (si != 0) {
-                double loss = Math.max(zi, 0) + Math.log1p(Math.exp(-Math.abs(zi))) - yi * zi;
-                scale += known(si * (Math.abs(loss) + 2 * Math.min(yi, 1 - yi) * Math.abs(zi)));
+                // softplus(z) − yz = y·softplus(−z) + (1 − y)·softplus(z) for y in [0, 1]: both terms ≥ 0, so the scale has
+                // no cancellation (the direct difference is 0 at z = 35, y = 1, where the term itself is 6e-16)
+                double loss = yi * softplus(-zi) + (1 - yi) * softplus(zi);
+                scale += known(si * (loss + 2 * Math.min(yi, 1 - yi) * Math.abs(zi)));
             }
             if (r == null) continue;
             double sig = poisson ? Math.exp(zi) : 1 / (1 + Math.exp(-zi));
@@ -115,6 +117,11 @@ class GlmRowsProperties {
         }
         unchanged("z", z0, z);
         unchanged("y", y0, y);
+    }
+
+    /** log(1 + eᵗ) without overflow or cancellation. */
+    static double softplus(double t) {
+        return Math.max(t, 0) + Math.log1p(Math.exp(-Math.abs(t)));
     }
 
     /**

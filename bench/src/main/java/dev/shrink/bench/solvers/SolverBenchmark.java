@@ -54,19 +54,44 @@ public class SolverBenchmark {
     private Object last;
 
     /**
-     * Fits before JMH's own warm-up until this much time has passed: the quick mode's three single-shot warm-ups are a
-     * few hundredths of a second for short fits (the sparse lasso: 0.02–0.1 s), too little for the JIT to compile
-     * them, and the timed fits then measured the compiler (3–5× the steady state on a loaded machine). Long fits
-     * stop after one.
+     * Fits before JMH's own warm-up go on until no fit has been 10 % faster than the best before it for this long: the
+     * quick mode's three single-shot warm-ups are a few hundredths of a second for short fits (the sparse lasso:
+     * 0.02–0.1 s), too little for the JIT to compile them, and a fixed 3 s was not enough either once a kernel's vector
+     * code ran in the C1 tiers for seconds (the L2 logistic fit: 0.20 s per fit for the first ~5 s of a fresh JVM, then
+     * 0.027 s once C2 had compiled its per-row kernel). A fit longer than this window is its own warm-up: one.
      */
-    static final long MIN_WARMUP_NANOS = 3_000_000_000L;
+    static final long STABLE_WARMUP_NANOS = 4_000_000_000L;
+
+    /** The most warm-up a workload gets (a JIT that keeps improving a fit is still stopped here). */
+    static final long MAX_WARMUP_NANOS = 30_000_000_000L;
 
     @Setup
     public void setup() {
         data = Workloads.get(workload, scale);
         tolerance = tol.isEmpty() ? Double.NaN : Double.parseDouble(tol);
-        long end = System.nanoTime() + MIN_WARMUP_NANOS;
-        if (scale >= 1) while (System.nanoTime() < end) last = Fits.fitOnly(data, tolerance);
+        if (scale >= 1) last = warmUp(() -> Fits.fitOnly(data, tolerance));
+    }
+
+    /**
+     * Calls {@code fit} until its time has not improved by 10 % for {@link #STABLE_WARMUP_NANOS} (at most
+     * {@link #MAX_WARMUP_NANOS}; one call when a single call takes longer than the window); returns the last result.
+     */
+    static Object warmUp(java.util.function.Supplier<Object> fit) {
+        long start = System.nanoTime();
+        long lastGain = start;
+        double best = Double.POSITIVE_INFINITY;
+        Object result;
+        while (true) {
+            long t0 = System.nanoTime();
+            result = fit.get();
+            long t1 = System.nanoTime();
+            if (t1 - t0 >= STABLE_WARMUP_NANOS) return result;
+            if (t1 - t0 < 0.9 * best) {
+                best = t1 - t0;
+                lastGain = t1;
+            }
+            if (t1 - lastGain >= STABLE_WARMUP_NANOS || t1 - start >= MAX_WARMUP_NANOS) return result;
+        }
     }
 
     @Benchmark

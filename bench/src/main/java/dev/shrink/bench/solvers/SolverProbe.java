@@ -19,7 +19,7 @@ import java.util.Arrays;
  * java --add-modules jdk.incubator.vector -cp bench/target/classes:$(cat bench/target/runtime-classpath.txt) \
  *     dev.shrink.bench.solvers.SolverProbe ridge enet-path          # workloads by name
  * -Dshrink.ridge.refinement=on|off|auto                               # ridge's mixed precision (default: the size rule)
- * -Dfits=7                                                             # timed fits per workload (after 3 s of warm-up)
+ * -Dfits=7                                                             # timed fits per workload (after the report's warm-up)
  * -Dwrite=DIR                                                          # only write each workload's files to DIR/NAME
  *                                                                        (for bench/peers/sklearn_probe.py)
  * </pre>
@@ -39,9 +39,7 @@ public final class SolverProbe {
                 DataFiles.write(w, dir.resolve(name), dir.resolve("data-" + Workloads.dataset(name)), false);
                 continue;
             }
-            long warmEnd = System.nanoTime() + 3_000_000_000L;
-            Object last = null;
-            while (System.nanoTime() < warmEnd) last = Fits.fitOnly(w);
+            Object last = SolverBenchmark.warmUp(() -> Fits.fitOnly(w));
             double[] seconds = new double[fits];
             for (int i = 0; i < fits; i++) {
                 long t0 = THREADS.getCurrentThreadCpuTime();
