@@ -255,25 +255,13 @@ class EstimatorContractTest {
         }
     }
 
-    private static double[] concat(double[]... parts) {
-        int length = 0;
-        for (double[] a : parts) length += a.length;
-        double[] out = new double[length];
-        int at = 0;
-        for (double[] a : parts) {
-            System.arraycopy(a, 0, out, at, a.length);
-            at += a.length;
-        }
-        return out;
-    }
-
     static Outcome linear(LinearModel m) {
-        return new Outcome(concat(m.coef(), new double[] {m.intercept()}), new double[0], -1, m.convergence().converged(),
+        return new Outcome(TestData.concat(m.coef(), new double[] {m.intercept()}), new double[0], -1, m.convergence().converged(),
                 m.convergence().criterion());
     }
 
     static Outcome logistic(LogisticModel m) {
-        return new Outcome(concat(m.coef(), new double[] {m.intercept()}), new double[0], -1, m.convergence().converged(),
+        return new Outcome(TestData.concat(m.coef(), new double[] {m.intercept()}), new double[0], -1, m.convergence().converged(),
                 m.convergence().criterion());
     }
 
@@ -281,12 +269,12 @@ class EstimatorContractTest {
         List<double[]> parts = new ArrayList<>();
         for (int k = 0; k < r.size(); k++) parts.add(r.coef(k));
         parts.add(r.intercepts());
-        return new Outcome(concat(parts.toArray(double[][]::new)), r.penalties(), -1, r.allConverged(), r.convergence(0).criterion());
+        return new Outcome(TestData.concat(parts.toArray(double[][]::new)), r.penalties(), -1, r.allConverged(), r.convergence(0).criterion());
     }
 
     static Outcome cv(CvResult<?> r, double[] coef, double intercept, Convergence c) {
-        double[] scores = concat(r.grid(), r.scores().mean(), r.scores().standardError());
-        return new Outcome(concat(coef, new double[] {intercept}), scores, r.l1RatioIndex() * 1000 + r.indexMin(), r.converged(),
+        double[] scores = TestData.concat(r.grid(), r.scores().mean(), r.scores().standardError());
+        return new Outcome(TestData.concat(coef, new double[] {intercept}), scores, r.l1RatioIndex() * 1000 + r.indexMin(), r.converged(),
                 c.criterion());
     }
 

@@ -110,15 +110,7 @@ class SparseFamiliesTest {
 
     /** Concatenation of arrays. */
     private static double[] flat(double[]... parts) {
-        int length = 0;
-        for (double[] a : parts) length += a.length;
-        double[] out = new double[length];
-        int at = 0;
-        for (double[] a : parts) {
-            System.arraycopy(a, 0, out, at, a.length);
-            at += a.length;
-        }
-        return out;
+        return TestData.concat(parts);
     }
 
     private static double[] flat(double[] coef, double intercept) {

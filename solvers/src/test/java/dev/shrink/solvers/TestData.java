@@ -80,6 +80,19 @@ public final class TestData {
         return m;
     }
 
+    /** The arrays one after another in one array. */
+    public static double[] concat(double[]... parts) {
+        int length = 0;
+        for (double[] a : parts) length += a.length;
+        double[] out = new double[length];
+        int at = 0;
+        for (double[] a : parts) {
+            System.arraycopy(a, 0, out, at, a.length);
+            at += a.length;
+        }
+        return out;
+    }
+
     public static double maxAbs(double[] v) {
         double m = 0;
         for (double a : v) m = Math.max(m, Math.abs(a));
