@@ -21,6 +21,9 @@ public final class PoissonObjective implements DifferentiableFunction {
     private final double constant;
     private final double[] z;
     private final double[] r;
+    /** Xd and the curvature weights of {@link #curvature} (made at its first call). */
+    private double[] u;
+    private double[] h;
 
     /**
      * @param y   counts ≥ 0
@@ -72,6 +75,28 @@ public final class PoissonObjective implements DifferentiableFunction {
             gradient[p] = sum;
         }
         return loss + constant + 0.5 * alpha * q;
+    }
+
+    /**
+     * dᵀHd = α‖d_w‖² + Σᵢρᵢe^{zᵢ}(xᵢ·d_w + d_b)² at the linear predictor of the last {@link #valueAndGradient} (which
+     * must have been at θ): one product Xd.
+     */
+    @Override
+    public double curvature(double[] theta, double[] d) {
+        if (u == null) {
+            u = new double[n];
+            h = new double[n];
+        }
+        x.multiply(d, u);
+        Family.ROWS.poisson(0, n, 1.0, z, y, rho, null, h);
+        double db = intercept ? d[p] : 0.0;
+        double q = 0;
+        for (int i = 0; i < n; i++) {
+            double t = u[i] + db;
+            q += h[i] * t * t;
+        }
+        for (int j = 0; j < p; j++) q += alpha * d[j] * d[j];
+        return q;
     }
 
     /** The fused pass's elementwise step: rᵢ = ρᵢ(e^{zᵢ} − yᵢ); returns Σρᵢ(e^{zᵢ} − yᵢzᵢ) over the block. */

@@ -124,6 +124,24 @@ public final class LogisticObjective implements DifferentiableFunction {
     }
 
     /**
+     * dᵀHd = ‖d_w‖² + Σᵢhᵢ(xᵢ·d_w + d_b)², hᵢ = C·sᵢ·σ(zᵢ)(1 − σ(zᵢ)) at the linear predictor of the last
+     * {@link #valueAndGradient} (which must have been at θ): one product Xd.
+     */
+    @Override
+    public double curvature(double[] theta, double[] d) {
+        x.multiply(d, u);
+        ROWS.logistic(0, n, c, z, y01, s, null, du);
+        double db = intercept ? d[p] : 0.0;
+        double q = 0;
+        for (int i = 0; i < n; i++) {
+            double t = u[i] + db;
+            q += du[i] * t * t;
+        }
+        for (int j = 0; j < p; j++) q += d[j] * d[j];
+        return q;
+    }
+
+    /**
      * out ← H·v with H = [I + XᵀDX, XᵀD1; 1ᵀDX, 1ᵀD1] (D = diag(d), the curvatures; without intercept the top-left
      * block only): one fused pass.
      */
