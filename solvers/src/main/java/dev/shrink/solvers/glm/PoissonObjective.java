@@ -1,6 +1,7 @@
 package dev.shrink.solvers.glm;
 
 import dev.shrink.solvers.internal.DesignPasses;
+import dev.shrink.solvers.internal.Thresholds;
 import dev.shrink.solvers.quasinewton.DifferentiableFunction;
 
 /**
@@ -21,9 +22,6 @@ public final class PoissonObjective implements DifferentiableFunction {
     private final double constant;
     private final double[] z;
     private final double[] r;
-    /** Xd and the curvature weights of {@link #curvature} (made at its first call). */
-    private double[] u;
-    private double[] h;
 
     /**
      * @param y   counts ≥ 0
@@ -79,22 +77,23 @@ public final class PoissonObjective implements DifferentiableFunction {
 
     /**
      * dᵀHd = α‖d_w‖² + Σᵢρᵢe^{zᵢ}(xᵢ·d_w + d_b)² at the linear predictor of the last {@link #valueAndGradient} (which
-     * must have been at θ): one product Xd.
+     * must have been at θ), the sum over rows estimated from an evenly spaced sample of
+     * {@link Thresholds#CURVATURE_SAMPLE_ROWS} rows (exact for n up to that) scaled by n/k: enough for the length of
+     * L-BFGS's first step, at a fraction of the product Xd.
      */
     @Override
     public double curvature(double[] theta, double[] d) {
-        if (u == null) {
-            u = new double[n];
-            h = new double[n];
-        }
-        x.multiply(d, u);
-        Family.ROWS.poisson(0, n, 1.0, z, y, rho, null, h);
+        int[] rows = DesignPasses.evenlySpaced(n, Thresholds.CURVATURE_SAMPLE_ROWS);
+        double[] xd = new double[rows.length];
+        x.multiplyRows(rows, d, xd);
         double db = intercept ? d[p] : 0.0;
         double q = 0;
-        for (int i = 0; i < n; i++) {
-            double t = u[i] + db;
-            q += h[i] * t * t;
+        for (int t = 0; t < rows.length; t++) {
+            int i = rows[t];
+            double u = xd[t] + db;
+            q += rho[i] * Math.exp(z[i]) * u * u;
         }
+        q *= (double) n / rows.length;
         for (int j = 0; j < p; j++) q += alpha * d[j] * d[j];
         return q;
     }
