@@ -390,6 +390,7 @@ final class ProximalNewton {
             return;
         }
         double r = anchorL1 > 0 ? newL1 / anchorL1 : 1.0;
+        fullAnchorSums = blockAnchorSums = null;
         for (double[] a : new double[][] {fullAnchorU, fullAnchorV, blockAnchorU, blockAnchorV}) {
             if (a != null) for (int i = 0; i < a.length; i++) a[i] *= r;
         }
@@ -450,7 +451,7 @@ final class ProximalNewton {
             model = new ResidualModel(block, n, k, m, intercept, pen.grouped(), g, h);
         }
         System.arraycopy(q, 0, model.q, 0, k * m);
-        for (int c = 0; c < k; c++) model.gb[c] = intercept ? sum(g, c * n) : 0.0;
+        for (int c = 0; c < k; c++) model.gb[c] = intercept ? rowSums()[c] : 0.0;
         for (int s = 0; s < m; s++) {
             int j = block.feature(s);
             model.penalty(s, l1 * pen.a(j), l2 * pen.b(j), pen.lower(j), pen.upper(j));
@@ -518,9 +519,11 @@ final class ProximalNewton {
             if (onBlock) {
                 blockAnchorU = u;
                 blockAnchorV = best.v;
+                blockAnchorSums = null;
             } else {
                 fullAnchorU = u;
                 fullAnchorV = best.v;
+                fullAnchorSums = null;
             }
             anchorL1 = l1;
             anchorL2 = l2;
@@ -570,6 +573,18 @@ final class ProximalNewton {
     private double floor(Candidate c, double mustReach) {
         if (c == null) return Double.POSITIVE_INFINITY;
         if (c.rest > mustReach || !savePasses || mustReach == Double.POSITIVE_INFINITY) return c.rest;
+        if (c == flooredCandidate) return floorValue; // the same candidate's floor asked again (the anchor's, in gap)
+        flooredCandidate = c;
+        floorValue = floorPass(c);
+        return floorValue;
+    }
+
+    /** The last candidate whose floor {@link #floorPass} formed, and that floor. */
+    private Candidate flooredCandidate;
+    private double floorValue;
+
+    /** The floor of {@link #floor} by its pass over the rows. */
+    private double floorPass(Candidate c) {
         double fy = family.fenchelYoungFloor(g, delta(c));
         if (Double.isNaN(fy) && c.shift != null) shiftFailed = true;
         // less the rounding the Fenchel–Young pass itself may show (its parts are of the size of |δ|, its sum of δ²)
@@ -666,12 +681,13 @@ final class ProximalNewton {
         double[] shift = null;
         if (intercept) {
             shift = shifted ? new double[k] : null;
+            double[] gSums = rowSums();
+            double[] uSums = u0 == null ? null : anchorSums(onBlock);
             for (int c = 0; c < k; c++) {
-                double deltaSum = 0; // Σᵢ δᵢ of class c, δ = t·(u₀ − g)
-                for (int i = c * n; i < (c + 1) * n; i++) deltaSum += t * ((u0 == null ? 0.0 : u0[i]) - g[i]);
+                double deltaSum = t * ((uSums == null ? 0.0 : uSums[c]) - gSums[c]); // Σᵢ δᵢ of class c, δ = t·(u₀ − g)
                 // shifted: u − (Σu/Σs)·s has Σu = 0 and the same X̃ᵀu (X̃ᵀs = 0), so the intercept's term vanishes
-                if (shifted) shift[c] = (sum(g, c * n) + deltaSum) / weightSum;
-                else rest += b[c] * (sum(g, c * n) + deltaSum);
+                if (shifted) shift[c] = (gSums[c] + deltaSum) / weightSum;
+                else rest += b[c] * (gSums[c] + deltaSum);
             }
         }
         double[] v = new double[k * count];
@@ -849,6 +865,7 @@ final class ProximalNewton {
     private void derivatives() {
         if (derivativesValid) return;
         family.derivatives(eta, g, h);
+        gVersion++;
         derivativesValid = true;
     }
 
@@ -864,6 +881,7 @@ final class ProximalNewton {
         double[] swap = g;
         g = gTrial;
         gTrial = swap;
+        gVersion++;
         swap = h;
         h = hTrial;
         hTrial = swap;
@@ -1035,10 +1053,53 @@ final class ProximalNewton {
 
     /** Σᵢ|∇Fᵢ| over the rows and classes: the scale of a gradient element's rounding error. */
     private double gradientScale() {
-        double sum = 0;
-        for (int i = 0; i < k * n; i++) sum += Math.abs(g[i]);
-        return sum;
+        rowSums();
+        return gAbsSum;
     }
+
+    /**
+     * Σᵢ∇Fᵢ per class and Σ|∇Fᵢ| at the current derivatives, one pass per state ({@link #gVersion}): the gap's candidates,
+     * the models' intercept gradients and the rounding scale all read them.
+     */
+    private double[] rowSums() {
+        if (gSumsVersion != gVersion) {
+            if (gSums == null) gSums = new double[k];
+            double abs = 0;
+            for (int c = 0; c < k; c++) {
+                double sum = 0;
+                for (int i = c * n; i < (c + 1) * n; i++) {
+                    sum += g[i];
+                    abs += Math.abs(g[i]);
+                }
+                gSums[c] = sum;
+            }
+            gAbsSum = abs;
+            gSumsVersion = gVersion;
+        }
+        return gSums;
+    }
+
+    /** Bumped whenever g changes (formed afresh, or a trial's taken over). */
+    private long gVersion;
+    private long gSumsVersion = -1;
+    private double[] gSums;
+    private double gAbsSum;
+
+    /** Σᵢuᵢ per class of the block's or the whole problem's anchor (kept until the anchor changes; null: not yet formed). */
+    private double[] anchorSums(boolean onBlock) {
+        double[] u = onBlock ? blockAnchorU : fullAnchorU;
+        double[] sums = onBlock ? blockAnchorSums : fullAnchorSums;
+        if (sums == null) {
+            sums = new double[k];
+            for (int c = 0; c < k; c++) sums[c] = sum(u, c * n);
+            if (onBlock) blockAnchorSums = sums;
+            else fullAnchorSums = sums;
+        }
+        return sums;
+    }
+
+    private double[] blockAnchorSums;
+    private double[] fullAnchorSums;
 
     private double sum(double[] a, int off) {
         double s = 0;
