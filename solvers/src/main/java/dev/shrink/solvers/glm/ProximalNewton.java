@@ -659,6 +659,10 @@ final class ProximalNewton {
 
     private double[] deltaScratch;
 
+    /** The line search's change of the predictors and its trial predictors (K×n each, kept across steps). */
+    private double[] stepRows;
+    private double[] trialRows;
+
     /** Σ|δ| of the last {@link #delta}. */
     private double deltaL1;
 
@@ -1193,7 +1197,11 @@ final class ProximalNewton {
     private enum Step { DECREASED, ROUNDING, FAILED }
 
     private Step lineSearch(NewtonModel model, double[] wSet, int m) {
-        double[] dEta = new double[k * n];
+        if (stepRows == null) { // kept: two arrays of the rows' size per step would be allocated and zeroed otherwise
+            stepRows = new double[k * n];
+            trialRows = new double[k * n];
+        }
+        double[] dEta = stepRows; // fully written below
         double[] dir = new double[m];
         double predicted = 0;
         for (int c = 0; c < k; c++) {
@@ -1213,7 +1221,7 @@ final class ProximalNewton {
         lastStepLength = 0;
         lastPredicted = Double.POSITIVE_INFINITY; // until a step is taken
         if (!(predicted < 0) && !roundingRegime) return Step.FAILED;
-        double[] trial = new double[k * n];
+        double[] trial = trialRows; // fully written at each halving
         double[] wTrial = new double[k * m];
         double t = 1.0;
         for (int ls = 0; ls < Thresholds.MAX_HALVINGS; ls++) {
