@@ -17,7 +17,8 @@ import java.util.Arrays;
  *   penalised quadratic model ({@link NewtonModel}: coordinate descent, or one Cholesky solve when the model is smooth)
  *   in the cheaper representation: the working set's weighted Gram blocks, kept across iterations and along a path
  *   ({@link GramCache}: rebuilt at the current weights only when a step on them leaves more than
- *   {@value Thresholds#GLM_STALE_RATE} of the gap, or has to backtrack), or glmnet's residual form;</li>
+ *   {@value Thresholds#GLM_STALE_RATE} of the gap, or has to backtrack; meanwhile rescaled to the curvature the last
+ *   step met, {@link #metricScale}), or glmnet's residual form;</li>
  *   <li>a backtracking line search on P along the model's step (Armijo on the model's predicted decrease);</li>
  *   <li>once the working set's duality gap is within tolerance, a full pass X̃ᵀ∇F looks for features outside the set
  *   that violate the optimality conditions; they join the set, and when none is left the duality gap of the whole
@@ -248,7 +249,11 @@ final class ProximalNewton {
             int m = block.size();
             profile(); // the gap needs the intercepts and unpenalised features at their optimum (class comment)
             double[] q = new double[k * m];
-            for (int c = 0; c < k; c++) block.multiplyTransposed(g, c * n, q, c * m);
+            if (gradientValid) { // the state has not moved since X̃ᵀ∇F was formed (a new λ starts where the last ended): no pass
+                for (int c = 0; c < k; c++) for (int s = 0; s < m; s++) q[c * m + s] = gradient[c * p + block.feature(s)];
+            } else {
+                for (int c = 0; c < k; c++) block.multiplyTransposed(g, c * n, q, c * m);
+            }
             // after a step whose model predicted a decrease far below the tolerance the working set's gap would pass: the whole
             // problem's gap is taken at once (one Fenchel–Young pass instead of two; if it fails, it stands in for the set's)
             boolean direct = savePasses && settled && !directFailed && lastPredicted <= Thresholds.GLM_DIRECT_GAP * gapTol;
@@ -304,7 +309,7 @@ final class ProximalNewton {
             double norm = 1;
             for (double v : wSet) norm += Math.abs(v);
             // in the Gram form a sweep costs no pass over the data: the model is solved further, so fewer outer steps are needed
-            double share = model instanceof GramModel ? Thresholds.GLM_GRAM_RESIDUAL_SHARE : Thresholds.GLM_RESIDUAL_SHARE;
+            double share = model instanceof GramModel ? (staleStep ? Thresholds.GLM_STALE_RESIDUAL_SHARE : Thresholds.GLM_GRAM_RESIDUAL_SHARE) : Thresholds.GLM_RESIDUAL_SHARE;
             model.solve(wSet, innerTol, share * gapNow / norm, Thresholds.GLM_MAX_SWEEPS);
             lastVisits = model.visits;
             Step step = lineSearch(model, wSet, m);
@@ -443,9 +448,10 @@ final class ProximalNewton {
             } else {
                 cache.build(block, h, m);
                 refreshMetric = false;
+                metricScale = 1.0;
             }
             cache.uses++;
-            model = new GramModel(k, m, intercept, pen.grouped(), cache.gram, cache.zd, cache.hb);
+            model = new GramModel(k, m, intercept, pen.grouped(), cache.gram, cache.zd, cache.hb, metricScale);
         } else {
             model = new ResidualModel(block, n, k, m, intercept, pen.grouped(), g, h);
         }
@@ -569,7 +575,9 @@ final class ProximalNewton {
      */
     private double floor(Candidate c, double mustReach) {
         if (c == null) return Double.POSITIVE_INFINITY;
-        if (c.rest > mustReach || !savePasses || mustReach == Double.POSITIVE_INFINITY) return c.rest;
+        if (!savePasses || mustReach == Double.POSITIVE_INFINITY) return c.rest;
+        // (also when the rest alone exceeds mustReach: the fuller bound costs a transcendental-free pass and is the gap's
+        // scale the next model's tolerances are set from; the rest alone can be far below it, e.g. at a new λ)
         double fy = family.fenchelYoungFloor(g, delta(c));
         if (Double.isNaN(fy) && c.shift != null) shiftFailed = true;
         // less the rounding the Fenchel–Young pass itself may show (its parts are of the size of |δ|, its sum of δ²)
@@ -1096,6 +1104,7 @@ final class ProximalNewton {
                 lastStepLength = t;
                 lastPredicted = -predicted;
                 accept(trial, fl);
+                if (model instanceof GramModel && rescaleMetric) rescale(dEta);
                 for (int s = 0; s < m; s++) {
                     int j = block.feature(s);
                     for (int c = 0; c < k; c++) w[c * p + j] = wTrial[c * m + s];
@@ -1110,6 +1119,39 @@ final class ProximalNewton {
         }
         return Step.FAILED;
     }
+
+    /**
+     * ρ of the next model on the kept Gram blocks: the curvature of the current state along the last step over the
+     * blocks' own along it (1 right after a build). As a path moves on, the weights the blocks were built at overstate
+     * (or understate) the curvature by a common factor far more than they get its shape wrong — the rate of the stale
+     * metric's iteration is about |1 − ρ| — so the rescaled blocks converge at the rate of the shape alone, which one pass
+     * over the rows per step measures (a secant condition along the step, in the spirit of Barzilai–Borwein's scalar
+     * metric, 1988). Any positive multiple of a semidefinite metric keeps the step a descent direction.
+     */
+    private double metricScale = 1.0;
+
+    /** Whether {@link #metricScale} follows the steps (tests switch it off: a plain stale metric). */
+    private boolean rescaleMetric = true;
+
+    /** Switches the rescaling of a kept metric (see {@link #metricScale}). */
+    void rescaleMetric(boolean on) {
+        rescaleMetric = on;
+    }
+
+    /** Measures {@link #metricScale} along the change dη of the accepted step, at the new state's curvature h. */
+    private void rescale(double[] dEta) {
+        double reference = cache.curvature(null, dEta, k);
+        double now = cache.curvature(h, dEta, k);
+        double ratio = now / reference;
+        if (DEBUG) System.err.printf("    curvature along the step: now/reference %.4f%n", ratio);
+        if (reference > 0 && ratio > 0 && Double.isFinite(ratio)) {
+            metricScale = Math.min(Math.max(ratio, 1 / Thresholds.GLM_METRIC_SCALE_RANGE), Thresholds.GLM_METRIC_SCALE_RANGE);
+            if (metricScale != 1.0) rescaledMetrics++;
+        }
+    }
+
+    /** Measurements that rescaled the kept metric (tests: the rule is exercised). */
+    long rescaledMetrics;
 
     /** F at the current predictors, evaluated once per state. */
     private double loss() {
