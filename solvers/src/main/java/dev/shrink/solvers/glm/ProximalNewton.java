@@ -245,6 +245,8 @@ final class ProximalNewton {
         staleStep = false;
         lastPredicted = Double.POSITIVE_INFINITY;
         directFailed = false;
+        firstStep = true;
+        rescaling = false;
         while (true) {
             int m = block.size();
             profile(); // the gap needs the intercepts and unpenalised features at their optimum (class comment)
@@ -1104,7 +1106,8 @@ final class ProximalNewton {
                 lastStepLength = t;
                 lastPredicted = -predicted;
                 accept(trial, fl);
-                if (model instanceof GramModel && rescaleMetric) rescale(dEta);
+                if (model instanceof GramModel && rescaleMetric && (firstStep || rescaling)) rescale(dEta, firstStep);
+                firstStep = false;
                 for (int s = 0; s < m; s++) {
                     int j = block.feature(s);
                     for (int c = 0; c < k; c++) w[c * p + j] = wTrial[c * m + s];
@@ -1122,7 +1125,7 @@ final class ProximalNewton {
 
     /**
      * ρ of the next model on the kept Gram blocks: the curvature of the current state along the last step over the
-     * blocks' own along it (1 right after a build). As a path moves on, the weights the blocks were built at overstate
+     * blocks' own along it (1 right after a build, and in a solve whose first step does not call for it: {@link #rescale}). As a path moves on, the weights the blocks were built at overstate
      * (or understate) the curvature by a common factor far more than they get its shape wrong — the rate of the stale
      * metric's iteration is about |1 − ρ| — so the rescaled blocks converge at the rate of the shape alone, which one pass
      * over the rows per step measures (a secant condition along the step, in the spirit of Barzilai–Borwein's scalar
@@ -1138,12 +1141,28 @@ final class ProximalNewton {
         rescaleMetric = on;
     }
 
-    /** Measures {@link #metricScale} along the change dη of the accepted step, at the new state's curvature h. */
-    private void rescale(double[] dEta) {
+    /** Whether the next accepted step is the first of this solve, and whether this solve's steps rescale the metric. */
+    private boolean firstStep;
+    private boolean rescaling;
+
+    /**
+     * Measures {@link #metricScale} along the change dη of the accepted step, at the new state's curvature h. The first
+     * step of a solve (the one that follows the change of the strengths, along the path) decides whether this solve
+     * rescales at all: only when its factor is off 1 by more than {@value Thresholds#GLM_METRIC_SCALE_GATE}. Where the
+     * kept metric is off by a common factor the later steps show about the same one; where it is not (a Poisson path,
+     * whose stale metric already converges at 1% per step) the later steps' factors scatter around 1, and following them
+     * would cost steps.
+     */
+    private void rescale(double[] dEta, boolean first) {
         double reference = cache.curvature(null, dEta, k);
         double now = cache.curvature(h, dEta, k);
         double ratio = now / reference;
         if (DEBUG) System.err.printf("    curvature along the step: now/reference %.4f%n", ratio);
+        if (first) rescaling = Math.abs(ratio - 1) > Thresholds.GLM_METRIC_SCALE_GATE;
+        if (!rescaling) {
+            metricScale = 1.0;
+            return;
+        }
         if (reference > 0 && ratio > 0 && Double.isFinite(ratio)) {
             metricScale = Math.min(Math.max(ratio, 1 / Thresholds.GLM_METRIC_SCALE_RANGE), Thresholds.GLM_METRIC_SCALE_RANGE);
             if (metricScale != 1.0) rescaledMetrics++;
