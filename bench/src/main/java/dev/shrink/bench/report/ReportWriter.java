@@ -67,6 +67,8 @@ final class ReportWriter {
         md.append(summaryIntro()).append("\n\n");
         if (!solvers.isEmpty()) {
             md.append("## Summary: solvers\n\n").append(solvers.summaryTable().markdown()).append('\n');
+            Table certified = solvers.certifiedTable(dev.shrink.bench.solvers.Fits.CERTIFIED_GAP);
+            if (!certified.isEmpty()) md.append(SolverReport.CERTIFIED_INTRO).append("\n\n").append(certified.markdown()).append('\n');
             md.append(peerCoreText()).append("\n\n");
         }
         Table kernels = kernelSummary();
@@ -122,6 +124,8 @@ final class ReportWriter {
             h.append("<h2>Summary: solvers</h2>\n");
             h.append(solvers.ratioChart());
             h.append(solvers.summaryTable().html());
+            Table certified = solvers.certifiedTable(dev.shrink.bench.solvers.Fits.CERTIFIED_GAP);
+            if (!certified.isEmpty()) h.append("<p>").append(esc(SolverReport.CERTIFIED_INTRO)).append("</p>\n").append(certified.html());
             h.append("<p>").append(esc(peerCoreText())).append("</p>\n");
         }
         Table kernels = kernelSummary();

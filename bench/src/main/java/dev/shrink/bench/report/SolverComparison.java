@@ -12,7 +12,7 @@ import java.util.Optional;
  * Compares the sides of each solver workload at equal accuracy: every row's objective against the lowest objective
  * any side reached, and per peer the row that counts — its fastest setting that reaches the same objective (within
  * {@value #SAME_OBJECTIVE} relative), or, when no setting does, its fastest setting, marked as less accurate. shrink
- * is held to the same rule: where it was also timed at a looser tolerance ({@code Fits.looserTol}), its row is the
+ * is held to the same rule: where it was also timed at other tolerances ({@code Fits.tolSettings}), its row is the
  * faster of its settings that reach the same objective, else its default.
  *
  * <p>Cross-validations are compared at the alpha each side chose: a side that chose another alpha minimised another

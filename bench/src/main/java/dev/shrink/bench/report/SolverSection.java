@@ -80,7 +80,7 @@ final class SolverSection {
 
     /**
      * The JMH steps that time shrink's fits: every workload at the estimators' defaults, then (not in the toy mode) the
-     * workloads that have a looser tolerance setting ({@link Fits#looserTol}) at it, one step per tolerance.
+     * workloads that have other tolerance settings ({@link Fits#tolSettings}) at each, one step per tolerance.
      */
     List<Step> steps() {
         Step.Timing timing = timing(mode);
@@ -89,8 +89,9 @@ final class SolverSection {
         if (mode == Suite.Mode.TOY) return steps;
         Map<Double, List<String>> byTol = new java.util.TreeMap<>();
         for (String name : workloads()) {
-            double tol = Fits.looserTol(Workloads.get(name, TOY_SCALE)); // the model alone decides: a toy copy is enough
-            if (!Double.isNaN(tol)) byTol.computeIfAbsent(tol, t -> new ArrayList<>()).add(name);
+            for (double tol : Fits.tolSettings(Workloads.get(name, TOY_SCALE))) { // a toy copy gives the same settings
+                byTol.computeIfAbsent(tol, t -> new ArrayList<>()).add(name);
+            }
         }
         byTol.forEach((tol, names) -> steps.add(new Step("solvers at " + Fits.settingName(tol), List.of(BENCHMARK),
                 params(names, Double.toString(tol)), null, timing)));
@@ -145,10 +146,9 @@ final class SolverSection {
             if (Double.isNaN(seconds)) notes.add("no JMH timing for shrink on " + w.name() + " (see jmh/jmh.log)");
             Map<String, Double> shrinkSides = new LinkedHashMap<>();
             shrinkSides.put("shrink", seconds);
-            double looser = Fits.looserTol(w);
-            if (!Double.isNaN(looser)) {
-                double s = shrinkSeconds(results, w.name(), Double.toString(looser));
-                if (!Double.isNaN(s)) shrinkSides.put("shrink-" + Fits.settingName(looser), s);
+            for (double tol : Fits.tolSettings(w)) {
+                double s = shrinkSeconds(results, w.name(), Double.toString(tol));
+                if (!Double.isNaN(s)) shrinkSides.put("shrink-" + Fits.settingName(tol), s);
             }
             List<String> sides = new ArrayList<>(shrinkSides.keySet());
             if (peers) sides.addAll(peerSides(dataDir.resolve(w.name())));

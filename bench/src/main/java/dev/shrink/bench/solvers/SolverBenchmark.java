@@ -45,7 +45,7 @@ public class SolverBenchmark {
     @Param({""})
     public String resultDir;
 
-    /** A looser tolerance to fit at ({@link Fits#looserTol}); empty: the estimator's default. */
+    /** Another tolerance to fit at, one of {@link Fits#tolSettings}; empty: the estimator's default. */
     @Param({""})
     public String tol;
 

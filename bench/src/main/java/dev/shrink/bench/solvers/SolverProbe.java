@@ -20,6 +20,7 @@ import java.util.Arrays;
  *     dev.shrink.bench.solvers.SolverProbe ridge enet-path          # workloads by name
  * -Dshrink.ridge.refinement=on|off|auto                               # ridge's mixed precision (default: the size rule)
  * -Dfits=7                                                             # timed fits per workload (after the report's warm-up)
+ * -Dtol=1e-6                                                           # fit at one of Fits.tolSettings (default: the estimator's)
  * -Dwrite=DIR                                                          # only write each workload's files to DIR/NAME
  *                                                                        (for bench/peers/sklearn_probe.py)
  * </pre>
@@ -31,6 +32,7 @@ public final class SolverProbe {
 
     public static void main(String[] args) throws java.io.IOException {
         int fits = Integer.getInteger("fits", 7);
+        double tol = Double.parseDouble(System.getProperty("tol", "NaN"));
         String write = System.getProperty("write");
         for (String name : args) {
             Workload w = Workloads.get(name, 1.0);
@@ -39,11 +41,11 @@ public final class SolverProbe {
                 DataFiles.write(w, dir.resolve(name), dir.resolve("data-" + Workloads.dataset(name)), false);
                 continue;
             }
-            Object last = SolverBenchmark.warmUp(() -> Fits.fitOnly(w));
+            Object last = SolverBenchmark.warmUp(() -> Fits.fitOnly(w, tol));
             double[] seconds = new double[fits];
             for (int i = 0; i < fits; i++) {
                 long t0 = THREADS.getCurrentThreadCpuTime();
-                last = Fits.fitOnly(w);
+                last = Fits.fitOnly(w, tol);
                 seconds[i] = (THREADS.getCurrentThreadCpuTime() - t0) / 1e9;
             }
             Arrays.sort(seconds);

@@ -56,6 +56,36 @@ class SolverComparisonTest {
         assertEquals(0.9, tooLoose.ratio("sklearn"), 1e-12);
     }
 
+    private static SolverRow pathRow(String side, String setting, double seconds, double objective, double gap) {
+        return new SolverRow("lasso-path-wide-equi", "200x10000", side, setting,
+                side.equals("shrink") ? null : new SolverRow.PeerBlas("SkylakeX", "SkylakeX", "test"),
+                seconds, objective, gap, "gap", Double.NaN, "");
+    }
+
+    @Test
+    void theCertifiedTableTimesShrinkAtItsFastestSettingWithinTheGapAgainstThePeersHeadline() {
+        List<SolverRow> rows = List.of(
+                pathRow("shrink", "", 0.100, 69.0, 1.2e-4),                           // default: stops short of 1e-6
+                pathRow("shrink", "tol=1.0E-6", 0.150, 69.0, 3e-8),                   // tighter: within the bound
+                pathRow("glmnet", "thresh=1e-10", 0.900, 69.0 * (1 + 1e-7), 7.9e-5),
+                pathRow("glmnet", "thresh=1e-7", 0.350, 69.0 * (1 + 2e-5), 1.9e-3));
+        String md = new SolverReport(rows, "avx512f").certifiedTable(1e-6).markdown();
+        assertTrue(md.contains("| " + SolverReport.seconds(0.150) + " (tol=1.0E-6) | 3.0e-08 | glmnet (thresh=1e-10) | 7.9e-05 |"), md);
+        assertTrue(md.contains("6.00× faster"), md);
+
+        List<SolverRow> defaultReaches = List.of(
+                pathRow("shrink", "", 0.100, 69.0, 5e-7),
+                pathRow("shrink", "tol=1.0E-6", 0.150, 69.0, 3e-8),
+                pathRow("glmnet", "thresh=1e-10", 0.900, 69.0, 7.9e-5));
+        assertTrue(new SolverReport(defaultReaches, "avx512f").certifiedTable(1e-6).isEmpty(),
+                "a workload whose default reaches the bound needs no second table");
+        List<SolverRow> noneReaches = List.of(
+                pathRow("shrink", "", 0.100, 69.0, 1.2e-4),
+                pathRow("shrink", "tol=1.0E-6", 0.150, 69.0, 2e-6),
+                pathRow("glmnet", "thresh=1e-10", 0.900, 69.0, 7.9e-5));
+        assertTrue(new SolverReport(noneReaches, "avx512f").certifiedTable(1e-6).isEmpty(), "no row may claim a bound it missed");
+    }
+
     @Test
     void aPeerWithNoAccurateSettingCountsWithItsFastestMarked() {
         var w = SolverComparison.of(List.of(

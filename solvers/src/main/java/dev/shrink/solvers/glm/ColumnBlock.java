@@ -49,9 +49,9 @@ interface ColumnBlock {
 
     /**
      * The weighted Gram columns of slots [from, m) against every slot: out[(t − from)·m + s] ← Σᵢ hᵢ·z_{i,t}·z_{i,s} for
-     * s &lt; m, h at h[hOffset ..).
+     * s &lt; m, h at h[hOffset ..); zd holds Zᵀh of the slots [0, from) (a sparse block's mean correction uses it).
      */
-    void weightedProducts(int from, double[] h, int hOffset, double[] out);
+    void weightedProducts(int from, double[] h, int hOffset, double[] zd, double[] out);
 
     /** out[outOffset + i] ← (Z·v)ᵢ for v at v[vOffset .. vOffset + m). */
     void multiply(double[] v, int vOffset, double[] out, int outOffset);

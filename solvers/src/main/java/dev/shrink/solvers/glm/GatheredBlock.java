@@ -113,7 +113,7 @@ final class GatheredBlock extends BlockSlots {
     private static final int PRODUCT_GROUP = 8;
 
     @Override
-    public void weightedProducts(int from, double[] h, int hOffset, double[] out) {
+    public void weightedProducts(int from, double[] h, int hOffset, double[] zd, double[] out) {
         double[] weighted = new double[Math.min(PRODUCT_GROUP, m - from) * n];
         for (int t0 = from; t0 < m; t0 += PRODUCT_GROUP) {
             int count = Math.min(PRODUCT_GROUP, m - t0);

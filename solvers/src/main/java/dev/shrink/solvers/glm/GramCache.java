@@ -99,7 +99,7 @@ final class GramCache {
         for (int pr = 0; pr < pairs; pr++) {
             double[] g = new double[m1 * m1];
             for (int s = 0; s < m; s++) System.arraycopy(gram[pr], s * m, g, s * m1, m);
-            block.weightedProducts(m, weights, pr * n, columns);
+            block.weightedProducts(m, weights, pr * n, zd[pr], columns);
             double[] z = Arrays.copyOf(zd[pr], m1);
             for (int t = m; t < m1; t++) {
                 for (int s = 0; s < m1; s++) {

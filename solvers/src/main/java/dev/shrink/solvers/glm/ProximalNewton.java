@@ -397,6 +397,12 @@ final class ProximalNewton {
             return;
         }
         double r = anchorL1 > 0 ? newL1 / anchorL1 : 1.0;
+        fullAnchorSums = blockAnchorSums = null;
+        // scaled contents: new tokens (still shared by anchors that held the same point), no longer their formed points
+        boolean twins = blockToken == fullToken;
+        blockToken = new Object();
+        fullToken = twins ? blockToken : new Object();
+        blockFormed = fullFormed = null;
         for (double[] a : new double[][] {fullAnchorU, fullAnchorV, blockAnchorU, blockAnchorV}) {
             if (a != null) for (int i = 0; i < a.length; i++) a[i] *= r;
         }
@@ -458,7 +464,7 @@ final class ProximalNewton {
             model = new ResidualModel(block, n, k, m, intercept, pen.grouped(), g, h);
         }
         System.arraycopy(q, 0, model.q, 0, k * m);
-        for (int c = 0; c < k; c++) model.gb[c] = intercept ? sum(g, c * n) : 0.0;
+        for (int c = 0; c < k; c++) model.gb[c] = intercept ? rowSums()[c] : 0.0;
         for (int s = 0; s < m; s++) {
             int j = block.feature(s);
             model.penalty(s, l1 * pen.a(j), l2 * pen.b(j), pen.lower(j), pen.upper(j));
@@ -523,12 +529,20 @@ final class ProximalNewton {
             double[] from = best.u0;
             for (int i = 0; i < k * n; i++) u[i] = g[i] + best.t * ((from == null ? 0.0 : from[i]) - g[i]);
             if (best.shift != null) for (int c = 0; c < k; c++) for (int i = 0; i < n; i++) u[c * n + i] -= best.shift[c] * family.s[i];
+            // the other anchor formed as the same point holds the same content: they share a token
+            Object token = best.point.equals(onBlock ? fullFormed : blockFormed) ? (onBlock ? fullToken : blockToken) : new Object();
             if (onBlock) {
                 blockAnchorU = u;
                 blockAnchorV = best.v;
+                blockAnchorSums = null;
+                blockToken = token;
+                blockFormed = best.point;
             } else {
                 fullAnchorU = u;
                 fullAnchorV = best.v;
+                fullAnchorSums = null;
+                fullToken = token;
+                fullFormed = best.point;
             }
             anchorL1 = l1;
             anchorL2 = l2;
@@ -541,11 +555,42 @@ final class ProximalNewton {
      * rest, the gap's terms other than the Fenchel–Young sum (intercepts and features, O(m) given the sums of g and δ);
      * and the gap it certifies (NaN: not yet evaluated; +∞ when it was not evaluated because it could not win).
      */
-    private record Candidate(double[] u0, double[] v, double t, double[] shift, double rest, double gap) {
+    private record Candidate(double[] u0, double[] v, double t, double[] shift, double rest, double gap, Point point) {
         Candidate withGap(double value) {
-            return new Candidate(u0, v, t, shift, rest, value);
+            return new Candidate(u0, v, t, shift, rest, value, point);
         }
     }
+
+    /**
+     * What fixes a candidate's dual point u = g + t·(u₀ − g) − shift·s over the rows: the content of its anchor u₀ (a
+     * token: equal tokens, equal contents; {@link #ORIGIN} for none), t, the shifts and the state's derivatives
+     * ({@link #gVersion}). Equal points have equal Fenchel–Young sums, so one pass serves both (a set gap and the whole
+     * problem's gap at the same state often choose the same point).
+     */
+    private record Point(Object anchor, double t, double[] shift, long state) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Point q && anchor == q.anchor && Double.compare(t, q.t) == 0 && Arrays.equals(shift, q.shift)
+                    && state == q.state;
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(System.identityHashCode(anchor), t, Arrays.hashCode(shift), state);
+        }
+    }
+
+    private static final Object ORIGIN = new Object();
+
+    /** The tokens of the anchors' contents (the same object when the two anchors hold the same point). */
+    private Object blockToken;
+    private Object fullToken;
+    /** The point each anchor was formed as, while its content is that (null once rescaled). */
+    private Point blockFormed;
+    private Point fullFormed;
+    /** The last Fenchel–Young sum evaluated and its point. */
+    private Point fyPoint;
+    private double fyValue;
 
     /** Whether {@link #evaluate} may skip the Fenchel–Young pass of a candidate that cannot win (tests switch it off). */
     private boolean skipLosers = true;
@@ -573,13 +618,31 @@ final class ProximalNewton {
 
     /**
      * A lower bound of candidate c's gap (+∞ for none): its rest, plus the family's transcendental-free floor of its
-     * Fenchel–Young sum when the rest alone does not exceed {@code mustReach} (less a relative margin for rounding).
+     * Fenchel–Young sum (less a relative margin for rounding) unless {@code mustReach} is +∞ (no bound is asked for).
      */
     private double floor(Candidate c, double mustReach) {
         if (c == null) return Double.POSITIVE_INFINITY;
         if (!savePasses || mustReach == Double.POSITIVE_INFINITY) return c.rest;
         // (also when the rest alone exceeds mustReach: the fuller bound costs a transcendental-free pass and is the gap's
         // scale the next model's tolerances are set from; the rest alone can be far below it, e.g. at a new λ)
+        if (c == flooredCandidate) return floorValue; // the same candidate's floor asked again (the anchor's, in gap)
+        if (c.point.equals(fyPoint)) { // its exact gap is known
+            if (Double.isNaN(fyValue) && c.shift != null) shiftFailed = true;
+            reusedSums++;
+            if (verifyBounds && Double.compare(fenchelYoungSum(c), fyValue) != 0) wrongBounds++;
+            return Double.isNaN(fyValue) ? Double.POSITIVE_INFINITY : c.rest + fyValue;
+        }
+        flooredCandidate = c;
+        floorValue = floorPass(c);
+        return floorValue;
+    }
+
+    /** The last candidate whose floor {@link #floorPass} formed, and that floor. */
+    private Candidate flooredCandidate;
+    private double floorValue;
+
+    /** The floor of {@link #floor} by its pass over the rows. */
+    private double floorPass(Candidate c) {
         double fy = family.fenchelYoungFloor(g, delta(c));
         if (Double.isNaN(fy) && c.shift != null) shiftFailed = true;
         // less the rounding the Fenchel–Young pass itself may show (its parts are of the size of |δ|, its sum of δ²)
@@ -606,6 +669,10 @@ final class ProximalNewton {
 
     private double[] deltaScratch;
 
+    /** The line search's change of the predictors and its trial predictors (K×n each, kept across steps). */
+    private double[] stepRows;
+    private double[] trialRows;
+
     /** Σ|δ| of the last {@link #delta}. */
     private double deltaL1;
 
@@ -622,10 +689,16 @@ final class ProximalNewton {
     /** Gaps that stopped at the lower bound (tests: the rule is exercised). */
     long boundedGaps;
 
+    /** Fenchel–Young sums taken from the last one's point instead of a pass (tests: the reuse is exercised). */
+    long reusedSums;
+
     /** Tests: evaluate the skipped candidates anyway and count in {@link #wrongBounds} any that would have certified. */
     boolean verifyBounds;
 
-    /** Skipped candidates whose full gap would have reached the tolerance (the rule wrong); tests expect 0. */
+    /**
+     * Skipped candidates whose full gap would have reached the tolerance, or reused Fenchel–Young sums that a pass would
+     * not have given to the bit (a rule wrong); tests expect 0.
+     */
     long wrongBounds;
 
     /**
@@ -639,6 +712,25 @@ final class ProximalNewton {
             return c.withGap(Double.POSITIVE_INFINITY);
         }
         double fy;
+        if (c.point.equals(fyPoint)) { // the same dual point as the last sum's (see Point)
+            fy = fyValue;
+            if (Double.isNaN(fy) && c.shift != null) shiftFailed = true;
+            reusedSums++;
+            if (verifyBounds && Double.compare(fenchelYoungSum(c), fy) != 0) wrongBounds++;
+        } else {
+            fy = fenchelYoungSum(c);
+            fyPoint = c.point;
+            fyValue = fy;
+        }
+        double sum = fy + c.rest;
+        // NaN, or −∞ from a row on the domain's edge (a part (1 − q)·log1p(−1) whose factor rounds to a tiny positive): no
+        // certificate (a gap of −∞ would pass any tolerance)
+        return c.withGap(!(sum > Double.NEGATIVE_INFINITY) ? Double.POSITIVE_INFINITY : sum);
+    }
+
+    /** The Fenchel–Young sum of candidate c's dual point: its pass over the rows (NaN outside the conjugate's domain). */
+    private double fenchelYoungSum(Candidate c) {
+        double fy;
         if (c.shift == null) {
             fy = family.fenchelYoung(eta, g, c.u0, c.t);
         } else { // the shifted point: δ formed explicitly, and outside the conjugate's domain it certifies nothing
@@ -646,10 +738,7 @@ final class ProximalNewton {
             fy = Double.isNaN(family.fenchelYoungFloor(g, delta)) ? Double.NaN : family.fenchelYoung(eta, delta);
             if (Double.isNaN(fy)) shiftFailed = true;
         }
-        double sum = fy + c.rest;
-        // NaN, or −∞ from a row on the domain's edge (a part (1 − q)·log1p(−1) whose factor rounds to a tiny positive): no
-        // certificate (a gap of −∞ would pass any tolerance)
-        return c.withGap(!(sum > Double.NEGATIVE_INFINITY) ? Double.POSITIVE_INFINITY : sum);
+        return fy;
     }
 
     /** The dual point on the segment from g towards the anchor (u₀, v₀) (null: the origin), not yet evaluated; see {@link #gap}. */
@@ -676,12 +765,13 @@ final class ProximalNewton {
         double[] shift = null;
         if (intercept) {
             shift = shifted ? new double[k] : null;
+            double[] gSums = rowSums();
+            double[] uSums = u0 == null ? null : anchorSums(onBlock);
             for (int c = 0; c < k; c++) {
-                double deltaSum = 0; // Σᵢ δᵢ of class c, δ = t·(u₀ − g)
-                for (int i = c * n; i < (c + 1) * n; i++) deltaSum += t * ((u0 == null ? 0.0 : u0[i]) - g[i]);
+                double deltaSum = t * ((uSums == null ? 0.0 : uSums[c]) - gSums[c]); // Σᵢ δᵢ of class c, δ = t·(u₀ − g)
                 // shifted: u − (Σu/Σs)·s has Σu = 0 and the same X̃ᵀu (X̃ᵀs = 0), so the intercept's term vanishes
-                if (shifted) shift[c] = (sum(g, c * n) + deltaSum) / weightSum;
-                else rest += b[c] * (sum(g, c * n) + deltaSum);
+                if (shifted) shift[c] = (gSums[c] + deltaSum) / weightSum;
+                else rest += b[c] * (gSums[c] + deltaSum);
             }
         }
         double[] v = new double[k * count];
@@ -696,7 +786,8 @@ final class ProximalNewton {
             }
             rest += featureTerm(j, wj, vj);
         }
-        return new Candidate(u0, v, t, shift, rest, Double.NaN);
+        Object anchor = u0 == null ? ORIGIN : onBlock ? blockToken : fullToken;
+        return new Candidate(u0, v, t, shift, rest, Double.NaN, new Point(anchor, t, shift, gVersion));
     }
 
     /** Whether an anchor's X̃ᵀu meets the constraints of the features without an L2 part (a discarded feature may not). */
@@ -859,6 +950,7 @@ final class ProximalNewton {
     private void derivatives() {
         if (derivativesValid) return;
         family.derivatives(eta, g, h);
+        gVersion++;
         derivativesValid = true;
     }
 
@@ -874,6 +966,7 @@ final class ProximalNewton {
         double[] swap = g;
         g = gTrial;
         gTrial = swap;
+        gVersion++;
         swap = h;
         h = hTrial;
         hTrial = swap;
@@ -1045,10 +1138,53 @@ final class ProximalNewton {
 
     /** Σᵢ|∇Fᵢ| over the rows and classes: the scale of a gradient element's rounding error. */
     private double gradientScale() {
-        double sum = 0;
-        for (int i = 0; i < k * n; i++) sum += Math.abs(g[i]);
-        return sum;
+        rowSums();
+        return gAbsSum;
     }
+
+    /**
+     * Σᵢ∇Fᵢ per class and Σ|∇Fᵢ| at the current derivatives, one pass per state ({@link #gVersion}): the gap's candidates,
+     * the models' intercept gradients and the rounding scale all read them.
+     */
+    private double[] rowSums() {
+        if (gSumsVersion != gVersion) {
+            if (gSums == null) gSums = new double[k];
+            double abs = 0;
+            for (int c = 0; c < k; c++) {
+                double sum = 0;
+                for (int i = c * n; i < (c + 1) * n; i++) {
+                    sum += g[i];
+                    abs += Math.abs(g[i]);
+                }
+                gSums[c] = sum;
+            }
+            gAbsSum = abs;
+            gSumsVersion = gVersion;
+        }
+        return gSums;
+    }
+
+    /** Bumped whenever g changes (formed afresh, or a trial's taken over). */
+    private long gVersion;
+    private long gSumsVersion = -1;
+    private double[] gSums;
+    private double gAbsSum;
+
+    /** Σᵢuᵢ per class of the block's or the whole problem's anchor (kept until the anchor changes; null: not yet formed). */
+    private double[] anchorSums(boolean onBlock) {
+        double[] u = onBlock ? blockAnchorU : fullAnchorU;
+        double[] sums = onBlock ? blockAnchorSums : fullAnchorSums;
+        if (sums == null) {
+            sums = new double[k];
+            for (int c = 0; c < k; c++) sums[c] = sum(u, c * n);
+            if (onBlock) blockAnchorSums = sums;
+            else fullAnchorSums = sums;
+        }
+        return sums;
+    }
+
+    private double[] blockAnchorSums;
+    private double[] fullAnchorSums;
 
     private double sum(double[] a, int off) {
         double s = 0;
@@ -1071,7 +1207,11 @@ final class ProximalNewton {
     private enum Step { DECREASED, ROUNDING, FAILED }
 
     private Step lineSearch(NewtonModel model, double[] wSet, int m) {
-        double[] dEta = new double[k * n];
+        if (stepRows == null) { // kept: two arrays of the rows' size per step would be allocated and zeroed otherwise
+            stepRows = new double[k * n];
+            trialRows = new double[k * n];
+        }
+        double[] dEta = stepRows; // fully written below
         double[] dir = new double[m];
         double predicted = 0;
         for (int c = 0; c < k; c++) {
@@ -1091,7 +1231,7 @@ final class ProximalNewton {
         lastStepLength = 0;
         lastPredicted = Double.POSITIVE_INFINITY; // until a step is taken
         if (!(predicted < 0) && !roundingRegime) return Step.FAILED;
-        double[] trial = new double[k * n];
+        double[] trial = trialRows; // fully written at each halving
         double[] wTrial = new double[k * m];
         double t = 1.0;
         for (int ls = 0; ls < Thresholds.MAX_HALVINGS; ls++) {

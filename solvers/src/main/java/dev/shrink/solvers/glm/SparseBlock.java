@@ -66,10 +66,13 @@ final class SparseBlock extends BlockSlots {
         return gramFlops + n + stored;
     }
 
-    /** Per new slot: its weighted column scattered (n) and read against every column's stored entries. */
+    /**
+     * Per new slot: its stored entries, each meeting the block's entries in its row (about stored/n of them, ahead of
+     * the rows' regrouping, which the rule of {@link #weightedProducts} keeps to a share of that).
+     */
     @Override
     public double productsCost(int count) {
-        return (double) count * (n + stored);
+        return count * (1.0 + (double) stored / Math.max(m, 1)) * (1.0 + (double) stored / n);
     }
 
     /**
@@ -118,27 +121,95 @@ final class SparseBlock extends BlockSlots {
     }
 
     /**
-     * The weighted Gram columns of slots [from, m) against every slot, out[(t − from)·m + s] ← Σᵢhᵢz_{i,t}z_{i,s}: each
-     * new column's h∘xₜ scattered densely once, then read against every column's stored entries, centred as in
-     * {@link #gram}.
+     * The weighted Gram columns of slots [from, m) against every slot, out[(t − from)·m + s] ← Σᵢhᵢz_{i,t}z_{i,s}, from
+     * the block's rows (Gustavson's row-wise product, as {@link #gram}): each stored entry (i, x_it) of a new column meets
+     * the block's entries in row i, Σᵢ∈t cᵢ multiply–adds per new slot instead of a pass over all the block's entries.
+     * The mean correction takes Zᵀh of the old slots from the caller: Σhz_tz_s = Σhx_tx_s − x̄ₜ·(Zᵀh)_s − x̄ₛ·(X_Bᵀh)_t.
      */
     @Override
-    public void weightedProducts(int from, double[] h, int hOffset, double[] out) {
+    public void weightedProducts(int from, double[] h, int hOffset, double[] zd, double[] out) {
+        if (from >= m) return;
         double[] w = at(h, hOffset, scratchA);
-        double total = sum(w);
-        double[] c = new double[m];
-        for (int s = 0; s < m; s++) c[s] = x.columnDot(features[s], null, w);
-        double[] u = scratchB;
+        double total = mean == null ? 0.0 : sum(w);
+        cover(from);
+        double[] c = new double[m]; // X_Bᵀh of the new slots
+        double[] products = new double[m];
+        for (int t = from; t < m; t++) c[t] = x.columnDot(features[t], null, w);
         for (int t = from; t < m; t++) {
-            int jt = features[t];
-            Arrays.fill(u, 0.0);
-            x.columnAxpy(jt, 1.0, w, u);
-            double mt = mean(jt);
+            rowProducts(t, w, products);
+            double mt = mean(features[t]);
             for (int s = 0; s < m; s++) {
                 double ms = mean(features[s]);
-                out[(t - from) * m + s] = x.columnDot(features[s], null, u) - mt * c[s] - ms * c[t] + total * mt * ms;
+                double zds = s < from ? zd[s] : c[s] - total * ms;
+                out[(t - from) * m + s] = products[s] - mt * zds - ms * c[t];
             }
         }
+    }
+
+    /** The block's first {@code grouped} slots regrouped by rows: row i's entries at [rowStart[i], rowStart[i + 1]). */
+    private int[] rowStart;
+    private int[] rowSlot;
+    private double[] rowValue;
+    private int grouped;
+    private long groupedStored;
+    /** Zero between uses of {@link #rowProducts}, which scatters a column into it and clears those entries again. */
+    private double[] scattered;
+
+    /**
+     * Regroups the block by rows when the slots left out ([grouped, m)) would cost more to meet column by column
+     * (their stored entries, once per new slot from {@code from}) than a regrouping of all (its stored entries and n).
+     */
+    private void cover(int from) {
+        if (grouped == m) return;
+        double apart = (double) (stored - groupedStored) * (m - from);
+        if (rowStart != null && apart <= stored + n) return;
+        int[] starts = starts();
+        int[] rows = rowIndices();
+        double[] dv = x.view() instanceof CscView cv ? cv.values() : null;
+        float[] fv = dv == null ? ((CscFloatView) x.view()).values() : null;
+        rowStart = new int[n + 1];
+        for (int s = 0; s < m; s++) {
+            int j = features[s];
+            for (int q = starts[j]; q < starts[j + 1]; q++) rowStart[rows[q] + 1]++;
+        }
+        for (int i = 0; i < n; i++) rowStart[i + 1] += rowStart[i];
+        int[] next = Arrays.copyOf(rowStart, n);
+        rowSlot = new int[rowStart[n]];
+        rowValue = new double[rowStart[n]];
+        for (int s = 0; s < m; s++) {
+            int j = features[s];
+            for (int q = starts[j]; q < starts[j + 1]; q++) {
+                int at = next[rows[q]]++;
+                rowSlot[at] = s;
+                rowValue[at] = dv != null ? dv[q] : fv[q];
+            }
+        }
+        grouped = m;
+        groupedStored = stored;
+    }
+
+    /**
+     * out[s] ← Σᵢhᵢx_itx_is (uncentred) for every slot s: the grouped slots through the rows of slot t's entries, the
+     * others by a dot against h∘x_t scattered into a scratch vector (cleared again at those entries only).
+     */
+    private void rowProducts(int t, double[] h, double[] out) {
+        Arrays.fill(out, 0.0);
+        int[] starts = starts();
+        int[] rows = rowIndices();
+        int j = features[t];
+        double[] dv = x.view() instanceof CscView cv ? cv.values() : null;
+        float[] fv = dv == null ? ((CscFloatView) x.view()).values() : null;
+        for (int q = starts[j]; q < starts[j + 1]; q++) {
+            int i = rows[q];
+            double hx = h[i] * (dv != null ? dv[q] : fv[q]);
+            for (int e = rowStart[i]; e < rowStart[i + 1]; e++) out[rowSlot[e]] += hx * rowValue[e];
+        }
+        if (grouped == m) return;
+        if (scattered == null) scattered = new double[n];
+        double[] u = scattered;
+        x.columnAxpy(j, 1.0, h, u); // h∘x_t, zero elsewhere
+        for (int s = grouped; s < m; s++) out[s] = x.columnDot(features[s], null, u);
+        for (int q = starts[j]; q < starts[j + 1]; q++) u[rows[q]] = 0.0;
     }
 
     @Override

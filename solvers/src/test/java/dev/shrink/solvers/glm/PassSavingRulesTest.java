@@ -133,7 +133,7 @@ class PassSavingRulesTest {
 
     @Test
     void aPathWithTheRulesCertifiesWhatOneWithoutThemDoesAndNeverSkipsAPassingGap() {
-        long[] counts = new long[2];
+        long[] counts = new long[3];
         qt().withFixedSeed(20261133L).withExamples(30).forAll(longs().all(), integers().between(40, 120), integers().between(2, 12), integers().between(0, 2))
                 .checkAssert((seed, n, p, kind) -> {
                     double[] scales = {4, 2, 1, 0.5, 0.25};
@@ -143,12 +143,14 @@ class PassSavingRulesTest {
                     without.engine().savePasses(false);
                     with.engine().verifyBounds = true;
                     GlmDualityGapTest.certifyAlike(with, without, exact, scales, 1e-8);
-                    assertEquals(0, with.engine().wrongBounds, "a gap stopped at a lower bound that it would have passed");
+                    assertEquals(0, with.engine().wrongBounds, "a gap stopped at a lower bound that it would have passed, or a reused sum differs");
                     assertEquals(0, without.engine().boundedGaps, "the rules switched off stop no gap at a bound");
                     counts[0] += with.engine().boundedGaps;
                     counts[1] += with.engine().lastShifted() ? 1 : 0;
+                    counts[2] += with.engine().reusedSums;
                 });
         assertTrue(counts[0] > 0, "no gap stopped at its lower bound");
         assertTrue(counts[1] > 0, "no solve ended on a shifted dual point");
+        assertTrue(counts[2] > 0, "no Fenchel–Young sum was reused");
     }
 }

@@ -43,18 +43,6 @@ class SparseBlockTest {
             order[j] = order[t];
             order[t] = a;
         }
-        int added = 0;
-        while (added < p) {
-            int count = 1 + r.nextInt(p - added);
-            int[] batch = java.util.Arrays.copyOfRange(order, added, added + count);
-            s.add(batch, count);
-            d.add(batch, count);
-            added += count;
-        }
-        int m = d.size();
-        assertEquals(m, s.size());
-        for (int t = 0; t < m; t++) assertEquals(d.feature(t), s.feature(t));
-
         int off = n; // weights and vectors read at an offset, as the engine's second class pair
         double[] h = new double[2 * n];
         double[] a = new double[2 * n];
@@ -67,6 +55,29 @@ class SparseBlockTest {
         double scale = 0;
         for (int i = 0; i < n; i++) for (int j = 0; j < p; j++) scale = Math.max(scale, Math.abs(data.dense()[i * p + j]) + Math.abs(mean[j]));
         double tol = 1e-12 * n * scale * scale;
+
+        int added = 0;
+        while (added < p) {
+            int count = 1 + r.nextInt(p - added);
+            int[] batch = java.util.Arrays.copyOfRange(order, added, added + count);
+            int from = d.size();
+            s.add(batch, count);
+            d.add(batch, count);
+            added += count;
+            // each batch's Gram columns, as a kept Gram is extended: the sparse block meets the old slots through its rows
+            // (regrouped or not, by its cost rule) and takes their Zᵀh from the caller
+            int m1 = d.size();
+            double[] zdOld = new double[m1];
+            d.multiplyTransposed(h, off, zdOld, 0);
+            double[] ps = new double[(m1 - from) * m1];
+            double[] pd = new double[(m1 - from) * m1];
+            s.weightedProducts(from, h, off, java.util.Arrays.copyOf(zdOld, from), ps);
+            d.weightedProducts(from, h, off, null, pd);
+            for (int e = 0; e < pd.length; e++) assertEquals(pd[e], ps[e], tol, "weighted product " + e + " of the batch at slot " + from);
+        }
+        int m = d.size();
+        assertEquals(m, s.size());
+        for (int t = 0; t < m; t++) assertEquals(d.feature(t), s.feature(t));
 
         double[] gs = new double[m * m];
         double[] gd = new double[m * m];
@@ -109,7 +120,7 @@ class SparseBlockTest {
 
         int from = r.nextInt(m);
         double[] ps = new double[(m - from) * m];
-        ((SparseBlock) s).weightedProducts(from, h, off, ps);
+        s.weightedProducts(from, h, off, zd, ps);
         for (int t = from; t < m; t++) {
             for (int u = 0; u < m; u++) assertEquals(gd[t * m + u], ps[(t - from) * m + u], tol, "weighted product " + t + ", " + u);
         }
