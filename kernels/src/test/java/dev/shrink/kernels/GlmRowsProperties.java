@@ -137,6 +137,36 @@ class GlmRowsProperties {
         qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(c -> oneOutput(c, false));
     }
 
+    /**
+     * The vector logistic kernel gives the same bits whichever outputs are asked (r and h, r only, h only, neither): it
+     * keeps e^{−|z|} in r, else h, else a scratch array of its own, chunk by chunk, and must not let that buffer leak
+     * into the sum or the other output.
+     */
+    @Test
+    void logisticOutputsDoNotDependOnWhichAreAsked() {
+        qt().withExamples(300).forAll(cases()).checkAssert(c -> {
+            SplittableRandom random = new SplittableRandom(c.seed());
+            double[] z = padded(random, c.z(random, c.n()), c.from());
+            double[] y = padded(random, labels(random, c, c.n(), false), c.from());
+            double[] s = padded(random, c.s(random, c.n()), c.from());
+            int length = c.to() + 3;
+            double[] r = new double[length], h = new double[length], rOnly = new double[length], hOnly = new double[length];
+            GlmRows rows = c.vector();
+            double both = rows.logistic(c.from(), c.to(), c.c(), z, y, s, r, h);
+            double withR = rows.logistic(c.from(), c.to(), c.c(), z, y, s, rOnly, null);
+            double withH = rows.logistic(c.from(), c.to(), c.c(), z, y, s, null, hOnly);
+            double neither = rows.logistic(c.from(), c.to(), c.c(), z, y, s, null, null);
+            String what = c.toString();
+            assertEquals(Double.doubleToLongBits(both), Double.doubleToLongBits(withR), what + " sum with r only");
+            assertEquals(Double.doubleToLongBits(both), Double.doubleToLongBits(withH), what + " sum with h only");
+            assertEquals(Double.doubleToLongBits(both), Double.doubleToLongBits(neither), what + " sum without outputs");
+            for (int i = 0; i < length; i++) {
+                assertEquals(Double.doubleToLongBits(r[i]), Double.doubleToLongBits(rOnly[i]), what + " r[" + i + "]");
+                assertEquals(Double.doubleToLongBits(h[i]), Double.doubleToLongBits(hOnly[i]), what + " h[" + i + "]");
+            }
+        });
+    }
+
     @Test
     void poissonIsWithinItsBound() {
         qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(c -> oneOutput(c, true));

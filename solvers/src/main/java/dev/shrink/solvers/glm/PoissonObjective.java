@@ -1,6 +1,7 @@
 package dev.shrink.solvers.glm;
 
 import dev.shrink.solvers.internal.DesignPasses;
+import dev.shrink.solvers.internal.Thresholds;
 import dev.shrink.solvers.quasinewton.DifferentiableFunction;
 
 /**
@@ -72,6 +73,29 @@ public final class PoissonObjective implements DifferentiableFunction {
             gradient[p] = sum;
         }
         return loss + constant + 0.5 * alpha * q;
+    }
+
+    /**
+     * dᵀHd = α‖d_w‖² + Σᵢρᵢe^{zᵢ}(xᵢ·d_w + d_b)² at the linear predictor of the last {@link #valueAndGradient} (which
+     * must have been at θ), the sum over rows estimated from an evenly spaced sample of
+     * {@link Thresholds#CURVATURE_SAMPLE_ROWS} rows (exact for n up to that) scaled by n/k: enough for the length of
+     * L-BFGS's first step, at a fraction of the product Xd.
+     */
+    @Override
+    public double curvature(double[] theta, double[] d) {
+        int[] rows = DesignPasses.evenlySpaced(n, Thresholds.CURVATURE_SAMPLE_ROWS);
+        double[] xd = new double[rows.length];
+        x.multiplyRows(rows, d, xd);
+        double db = intercept ? d[p] : 0.0;
+        double q = 0;
+        for (int t = 0; t < rows.length; t++) {
+            int i = rows[t];
+            double u = xd[t] + db;
+            q += rho[i] * Math.exp(z[i]) * u * u;
+        }
+        q *= (double) n / rows.length;
+        for (int j = 0; j < p; j++) q += alpha * d[j] * d[j];
+        return q;
     }
 
     /** The fused pass's elementwise step: rᵢ = ρᵢ(e^{zᵢ} − yᵢ); returns Σρᵢ(e^{zᵢ} − yᵢzᵢ) over the block. */

@@ -141,6 +141,33 @@ public final class DesignPasses {
     }
 
     /**
+     * out[t] ← x_{rows[t]}·v for t &lt; rows.length (a sample of the rows of Xv), read from X itself.
+     */
+    public void multiplyRows(int[] rows, double[] v, double[] out) {
+        Checks.range("v", v, 0, p);
+        Checks.range("out", out, 0, rows.length);
+        double[] a = x.data();
+        for (int t = 0; t < rows.length; t++) {
+            int at = x.index(rows[t], 0);
+            if (x.layout() == Layout.ROW_MAJOR) {
+                out[t] = level1.dot(p, a, at, v, 0);
+            } else {
+                double sum = 0;
+                for (int j = 0; j < p; j++) sum = Math.fma(a[at + j * x.ld()], v[j], sum);
+                out[t] = sum;
+            }
+        }
+    }
+
+    /** Rows ⌊t·n/k⌋, t &lt; k, k = min(n, most): an evenly spaced sample (all rows when n ≤ most). */
+    public static int[] evenlySpaced(int n, int most) {
+        int k = Math.min(n, most);
+        int[] rows = new int[k];
+        for (int t = 0; t < k; t++) rows[t] = (int) ((long) t * n / k);
+        return rows;
+    }
+
+    /**
      * One pass over X: z ← Xv + shift, r ← map(z) block by block, out ← Xᵀr. Returns the sum of the map's shares.
      * z and r have n values, out p; none may alias another or X.
      */
@@ -159,6 +186,7 @@ public final class DesignPasses {
         Checks.range("z", z, 0, k * n);
         Checks.range("r", r, 0, k * n);
         Checks.range("out", out, 0, k * p);
+        if (isZero(v, k * p)) return backwardOnly(k, shifts, z, r, map, out);
         if (chunks == 1) return fusedRows(0, 0, n, k, v, shifts, z, r, map, out);
         double[] sums = new double[chunks];
         for (int c = 1; c < chunks; c++) if (partials[c] == null || partials[c].length < k * p) partials[c] = new double[k * p];
@@ -170,6 +198,22 @@ public final class DesignPasses {
             total += sums[c];
         }
         return total;
+    }
+
+    /**
+     * The fused pass at v = 0 (where L-BFGS and the Newton methods start): z is the shifts, so only the backward
+     * product reads X (the forward one would multiply X by zeros); the map sees all rows at once.
+     */
+    private double backwardOnly(int k, double[] shifts, double[] z, double[] r, RowMap map, double[] out) {
+        for (int cl = 0; cl < k; cl++) Arrays.fill(z, cl * n, cl * n + n, shifts == null ? 0.0 : shifts[cl]);
+        double sum = map.apply(0, n, z, r);
+        for (int cl = 0; cl < k; cl++) parallel.multiplyTransposed(passes, r, cl * n, out, cl * p);
+        return sum;
+    }
+
+    private static boolean isZero(double[] v, int length) {
+        for (int j = 0; j < length; j++) if (v[j] != 0) return false;
+        return true;
     }
 
     /** The fused pass over rows [r0, r1) (chunk c) for k classes: out is overwritten with their share of Xᵀr. */

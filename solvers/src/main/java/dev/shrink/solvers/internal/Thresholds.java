@@ -73,6 +73,14 @@ public final class Thresholds {
     /** L-BFGS: pairs (s, y) kept (SciPy's and scikit-learn's default). */
     public static final int LBFGS_MEMORY = 10;
 
+    /**
+     * L-BFGS's first step on a GLM: rows of the evenly spaced sample on which the curvature dᵀHd along −g is estimated
+     * (all rows up to this many). The estimate only sets the length of the first trial step, which the Wolfe search
+     * then checks on the whole problem; its relative error, about √2/√k for a Gaussian design, is 3 % here, and the sample costs a tenth of the
+     * product Xd at n = 20000 (0.1 against 0.9 ms).
+     */
+    public static final int CURVATURE_SAMPLE_ROWS = 2048;
+
     /** L-BFGS: a pair is stored only when sᵀy exceeds this share of yᵀy (positive curvature beyond rounding). */
     public static final double CURVATURE_FLOOR = 1e-14;
 

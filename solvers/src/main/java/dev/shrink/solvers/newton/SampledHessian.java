@@ -3,6 +3,7 @@ package dev.shrink.solvers.newton;
 import dev.shrink.kernels.Checks;
 import dev.shrink.kernels.Cholesky;
 import dev.shrink.kernels.KernelProvider;
+import dev.shrink.kernels.MatrixVector;
 import dev.shrink.kernels.MatrixView;
 import dev.shrink.kernels.NotPositiveDefiniteException;
 import dev.shrink.solvers.internal.Thresholds;
@@ -31,6 +32,7 @@ final class SampledHessian implements Preconditioner {
     private final double[] xtd;
     private final double[] ones;
     private final Cholesky chol = KernelProvider.get().cholesky();
+    private final MatrixVector mv = KernelProvider.get().matrixVector();
     private final double[] copy;
     private boolean factored;
     private int builds;
@@ -126,12 +128,9 @@ final class SampledHessian implements Preconditioner {
         double[] w = new double[m];
         java.util.Arrays.fill(v, 1.0);
         double largest = 0;
+        MatrixView h = MatrixView.rowMajor(copy, m, m);
         for (int step = 0; step < POWER_STEPS; step++) {
-            for (int i = 0; i < m; i++) {
-                double s = 0;
-                for (int j = 0; j < m; j++) s += copy[i * m + j] * v[j];
-                w[i] = s;
-            }
+            mv.multiply(h, v, 0, w, 0);
             largest = normalise(w, v);
         }
         java.util.Arrays.fill(v, 1.0);

@@ -110,8 +110,7 @@ public final class Lbfgs {
                 double gamma = 1 / (rho[newest] * WolfeLineSearch.dot(y[newest], y[newest]));
                 for (int i = 0; i < m; i++) d[i] *= gamma;
             } else {
-                // no curvature known: a first step of length 1 in the max norm (SciPy's L-BFGS-B: 1/‖d‖)
-                alpha0 = 1 / Math.max(gnorm, Double.MIN_NORMAL);
+                alpha0 = firstStep(f, x, g, d, gnorm);
             }
             for (int k = stored - 1; k >= 0; k--) {
                 int t = Math.floorMod(newest - k, memory);
@@ -148,6 +147,20 @@ public final class Lbfgs {
             value = step.value();
             if (h0 != null) h0.update(x, maxAbs(g) / gnorm);
         }
+    }
+
+    /**
+     * The first step along d = −g, where no curvature pair is known: the minimiser of the quadratic model along d,
+     * gᵀg/dᵀ∇²f·d (Cauchy's step; one product with X for the GLM objectives), which the Wolfe search then accepts at
+     * its first trial where f is close to quadratic along d; when f does not know its curvature, a step of length 1
+     * in the max norm (SciPy's L-BFGS-B: 1/‖d‖), which on a GLM with large gradients overshoots by orders of
+     * magnitude and costs the search several evaluations to come back.
+     */
+    private static double firstStep(DifferentiableFunction f, double[] x, double[] g, double[] d, double gnorm) {
+        double curvature = f.curvature(x, d);
+        double gg = WolfeLineSearch.dot(g, g);
+        if (curvature > 0 && Double.isFinite(curvature) && gg > 0 && Double.isFinite(gg / curvature)) return gg / curvature;
+        return 1 / Math.max(gnorm, Double.MIN_NORMAL);
     }
 
     private static void axpy(double alpha, double[] a, double[] y) {
