@@ -1,5 +1,6 @@
 package dev.shrink.solvers.glm;
 
+import dev.shrink.kernels.FloatMatrixView;
 import dev.shrink.kernels.KernelProvider;
 import dev.shrink.kernels.Layout;
 import dev.shrink.kernels.Level1;
@@ -65,20 +66,47 @@ final class GatheredBlock extends BlockSlots {
         passes.gram(view(), weights, ones, g, 0, m, zd, 0);
     }
 
+    /**
+     * The block in float32, row-major (n×{@link #packedColumns}), packed once for every {@link #gramSingle} until columns
+     * are added: each call (one per class pair of a multinomial) then only scales rows — contiguous, where packing the
+     * column-major doubles for the Gram kernel would transpose the block element by element per call.
+     */
+    private float[] packed;
+    private int packedColumns = -1;
+    private float[] scaled;
+
     @Override
     public void gramSingle(double[] d, int dOffset, double[] g, double[] zd) {
         if (m == 0) return;
+        if (packedColumns != m) pack();
+        if (scaled == null || scaled.length < n * m) scaled = new float[n * m];
         double sign = 0;
-        double[] scale = new double[n];
         for (int i = 0; i < n; i++) {
             double v = d[dOffset + i];
             if (v != 0) sign = Math.signum(v);
-            scale[i] = Math.sqrt(Math.abs(v));
+            double scale = Math.sqrt(Math.abs(v)); // rows scaled by √|dᵢ|: the kernel's Gram of them is Zᵀ|D|Z
+            for (int s = 0, at = i * m; s < m; s++) scaled[at + s] = (float) (scale * packed[at + s]);
         }
         float[] single = new float[m * m];
-        passes.gramFloat32(view(), null, scale, single, 0, m);
+        passes.gramFloat32(FloatMatrixView.rowMajor(scaled, n, m), null, null, single, 0, m);
         for (int i = 0; i < m * m; i++) g[i] = sign * single[i];
         passes.multiplyTransposed(view(), d, dOffset, zd, 0);
+    }
+
+    /** Rows of the column-major block transposed per tile: a tile's columns stay in cache while its rows are written. */
+    private static final int PACK_TILE = 64;
+
+    /** {@link #packed} ← the block's columns as float32 rows. */
+    private void pack() {
+        if (packed == null || packed.length < n * m) packed = new float[n * m];
+        for (int i0 = 0; i0 < n; i0 += PACK_TILE) {
+            int i1 = Math.min(n, i0 + PACK_TILE);
+            for (int s = 0; s < m; s++) {
+                int col = s * n;
+                for (int i = i0; i < i1; i++) packed[i * m + s] = (float) z[col + i];
+            }
+        }
+        packedColumns = m;
     }
 
     /** New columns handled per trip through the block: their weighted copies stay in cache while each column meets them. */

@@ -36,6 +36,25 @@ final class GramCache {
         this.pairs = pairs;
     }
 
+    /**
+     * The curvature along a change dη of the predictors (class-major K×n) under the weights h (pairs × n; null: the
+     * reference weights of the blocks): Σᵢ Σ_cc' h_cc',i·dη_ci·dη_c'i, one pass over the rows. Its ratio for the
+     * current weights to the reference ones is how much a kept metric over- or understates the curvature along a step.
+     */
+    double curvature(double[] h, double[] dEta, int k) {
+        double[] wt = h == null ? weights : h;
+        double sum = 0;
+        for (int c = 0; c < k; c++) {
+            for (int c2 = c; c2 < k; c2++) {
+                int off = Family.pair(c, c2, k) * n;
+                double part = 0;
+                for (int i = 0; i < n; i++) part += wt[off + i] * dEta[c * n + i] * dEta[c2 * n + i];
+                sum += c == c2 ? part : 2 * part;
+            }
+        }
+        return sum;
+    }
+
     /** Slots covered (0: nothing built). */
     int size() {
         return m;

@@ -17,17 +17,23 @@ final class GramModel extends NewtonModel {
     final double[] hb;
     private final double[] grad;
     private final double[] gradB;
+    /** ρ: the model's metric is ρ times the blocks (a kept Gram rescaled to the curvature the current weights show). */
+    private final double scale;
 
     GramModel(int k, int m, boolean intercept, boolean grouped) {
-        this(k, m, intercept, grouped, new double[Family.pairs(k)][m * m], new double[Family.pairs(k)][m], new double[Family.pairs(k)]);
+        this(k, m, intercept, grouped, new double[Family.pairs(k)][m * m], new double[Family.pairs(k)][m], new double[Family.pairs(k)], 1.0);
     }
 
-    /** A model on given blocks (read, never written: e.g. a {@link GramCache}'s, at weights of an earlier state). */
-    GramModel(int k, int m, boolean intercept, boolean grouped, double[][] gram, double[][] zd, double[] hb) {
+    /**
+     * A model on given blocks (read, never written: e.g. a {@link GramCache}'s, at weights of an earlier state) times
+     * {@code scale} &gt; 0.
+     */
+    GramModel(int k, int m, boolean intercept, boolean grouped, double[][] gram, double[][] zd, double[] hb, double scale) {
         super(k, m, intercept, grouped);
         this.gram = gram;
         this.zd = zd;
         this.hb = hb;
+        this.scale = scale;
         grad = new double[k * m];
         gradB = new double[k];
     }
@@ -45,15 +51,16 @@ final class GramModel extends NewtonModel {
 
     @Override
     double curvature(int c, int c2, int s) {
-        return gram[pair(c, c2)][s * m + s];
+        return scale * gram[pair(c, c2)][s * m + s];
     }
 
     @Override
     void move(int c, int s, double d) {
+        double e = scale * d;
         for (int c2 = 0; c2 < k; c2++) {
             int pr = pair(c, c2);
-            level1.axpy(m, d, gram[pr], s * m, grad, c2 * m);
-            if (intercept) gradB[c2] += zd[pr][s] * d;
+            level1.axpy(m, e, gram[pr], s * m, grad, c2 * m);
+            if (intercept) gradB[c2] += zd[pr][s] * e;
         }
     }
 
@@ -64,15 +71,16 @@ final class GramModel extends NewtonModel {
 
     @Override
     double interceptCurvature(int c, int c2) {
-        return hb[pair(c, c2)];
+        return scale * hb[pair(c, c2)];
     }
 
     @Override
     void moveIntercept(int c, double d) {
+        double e = scale * d;
         for (int c2 = 0; c2 < k; c2++) {
             int pr = pair(c, c2);
-            level1.axpy(m, d, zd[pr], 0, grad, c2 * m);
-            gradB[c2] += hb[pr] * d;
+            level1.axpy(m, e, zd[pr], 0, grad, c2 * m);
+            gradB[c2] += hb[pr] * e;
         }
     }
 
@@ -98,10 +106,13 @@ final class GramModel extends NewtonModel {
             for (int s = 0; s < m; s++) {
                 int row = c * m + s;
                 r[row] = -(q[c * m + s] + l2(s) * w[c * m + s]);
-                for (int c2 = 0; c2 < kw; c2++) System.arraycopy(gram[pair(c, c2)], s * m, h, row * d + c2 * m, m);
+                for (int c2 = 0; c2 < kw; c2++) {
+                    double[] block = gram[pair(c, c2)];
+                    for (int s2 = 0; s2 < m; s2++) h[row * d + c2 * m + s2] = scale * block[s * m + s2];
+                }
                 h[row * d + row] += l2(s);
                 for (int c2 = 0; c2 < kb; c2++) {
-                    double v = zd[pair(c, c2)][s];
+                    double v = scale * zd[pair(c, c2)][s];
                     h[row * d + kw * m + c2] = v;
                     h[(kw * m + c2) * d + row] = v;
                 }
@@ -109,7 +120,7 @@ final class GramModel extends NewtonModel {
         }
         for (int c = 0; c < kb; c++) {
             r[kw * m + c] = -gb[c];
-            for (int c2 = 0; c2 < kb; c2++) h[(kw * m + c) * d + kw * m + c2] = hb[pair(c, c2)];
+            for (int c2 = 0; c2 < kb; c2++) h[(kw * m + c) * d + kw * m + c2] = scale * hb[pair(c, c2)];
         }
         double[] copy = h.clone();
         double[] sol = r.clone();

@@ -17,7 +17,8 @@ import java.util.Arrays;
  *   penalised quadratic model ({@link NewtonModel}: coordinate descent, or one Cholesky solve when the model is smooth)
  *   in the cheaper representation: the working set's weighted Gram blocks, kept across iterations and along a path
  *   ({@link GramCache}: rebuilt at the current weights only when a step on them leaves more than
- *   {@value Thresholds#GLM_STALE_RATE} of the gap, or has to backtrack), or glmnet's residual form;</li>
+ *   {@value Thresholds#GLM_STALE_RATE} of the gap, or has to backtrack; meanwhile rescaled to the curvature the last
+ *   step met, {@link #metricScale}), or glmnet's residual form;</li>
  *   <li>a backtracking line search on P along the model's step (Armijo on the model's predicted decrease);</li>
  *   <li>once the working set's duality gap is within tolerance, a full pass X̃ᵀ∇F looks for features outside the set
  *   that violate the optimality conditions; they join the set, and when none is left the duality gap of the whole
@@ -244,11 +245,17 @@ final class ProximalNewton {
         staleStep = false;
         lastPredicted = Double.POSITIVE_INFINITY;
         directFailed = false;
+        firstStep = true;
+        rescaling = false;
         while (true) {
             int m = block.size();
             profile(); // the gap needs the intercepts and unpenalised features at their optimum (class comment)
             double[] q = new double[k * m];
-            for (int c = 0; c < k; c++) block.multiplyTransposed(g, c * n, q, c * m);
+            if (gradientValid) { // the state has not moved since X̃ᵀ∇F was formed (a new λ starts where the last ended): no pass
+                for (int c = 0; c < k; c++) for (int s = 0; s < m; s++) q[c * m + s] = gradient[c * p + block.feature(s)];
+            } else {
+                for (int c = 0; c < k; c++) block.multiplyTransposed(g, c * n, q, c * m);
+            }
             // after a step whose model predicted a decrease far below the tolerance the working set's gap would pass: the whole
             // problem's gap is taken at once (one Fenchel–Young pass instead of two; if it fails, it stands in for the set's)
             boolean direct = savePasses && settled && !directFailed && lastPredicted <= Thresholds.GLM_DIRECT_GAP * gapTol;
@@ -304,7 +311,7 @@ final class ProximalNewton {
             double norm = 1;
             for (double v : wSet) norm += Math.abs(v);
             // in the Gram form a sweep costs no pass over the data: the model is solved further, so fewer outer steps are needed
-            double share = model instanceof GramModel ? Thresholds.GLM_GRAM_RESIDUAL_SHARE : Thresholds.GLM_RESIDUAL_SHARE;
+            double share = model instanceof GramModel ? (staleStep ? Thresholds.GLM_STALE_RESIDUAL_SHARE : Thresholds.GLM_GRAM_RESIDUAL_SHARE) : Thresholds.GLM_RESIDUAL_SHARE;
             model.solve(wSet, innerTol, share * gapNow / norm, Thresholds.GLM_MAX_SWEEPS);
             lastVisits = model.visits;
             Step step = lineSearch(model, wSet, m);
@@ -449,9 +456,10 @@ final class ProximalNewton {
             } else {
                 cache.build(block, h, m);
                 refreshMetric = false;
+                metricScale = 1.0;
             }
             cache.uses++;
-            model = new GramModel(k, m, intercept, pen.grouped(), cache.gram, cache.zd, cache.hb);
+            model = new GramModel(k, m, intercept, pen.grouped(), cache.gram, cache.zd, cache.hb, metricScale);
         } else {
             model = new ResidualModel(block, n, k, m, intercept, pen.grouped(), g, h);
         }
@@ -610,11 +618,13 @@ final class ProximalNewton {
 
     /**
      * A lower bound of candidate c's gap (+∞ for none): its rest, plus the family's transcendental-free floor of its
-     * Fenchel–Young sum when the rest alone does not exceed {@code mustReach} (less a relative margin for rounding).
+     * Fenchel–Young sum (less a relative margin for rounding) unless {@code mustReach} is +∞ (no bound is asked for).
      */
     private double floor(Candidate c, double mustReach) {
         if (c == null) return Double.POSITIVE_INFINITY;
-        if (c.rest > mustReach || !savePasses || mustReach == Double.POSITIVE_INFINITY) return c.rest;
+        if (!savePasses || mustReach == Double.POSITIVE_INFINITY) return c.rest;
+        // (also when the rest alone exceeds mustReach: the fuller bound costs a transcendental-free pass and is the gap's
+        // scale the next model's tolerances are set from; the rest alone can be far below it, e.g. at a new λ)
         if (c == flooredCandidate) return floorValue; // the same candidate's floor asked again (the anchor's, in gap)
         if (c.point.equals(fyPoint)) { // its exact gap is known
             if (Double.isNaN(fyValue) && c.shift != null) shiftFailed = true;
@@ -1236,6 +1246,8 @@ final class ProximalNewton {
                 lastStepLength = t;
                 lastPredicted = -predicted;
                 accept(trial, fl);
+                if (model instanceof GramModel && rescaleMetric && (firstStep || rescaling)) rescale(dEta, firstStep);
+                firstStep = false;
                 for (int s = 0; s < m; s++) {
                     int j = block.feature(s);
                     for (int c = 0; c < k; c++) w[c * p + j] = wTrial[c * m + s];
@@ -1250,6 +1262,55 @@ final class ProximalNewton {
         }
         return Step.FAILED;
     }
+
+    /**
+     * ρ of the next model on the kept Gram blocks: the curvature of the current state along the last step over the
+     * blocks' own along it (1 right after a build, and in a solve whose first step does not call for it: {@link #rescale}). As a path moves on, the weights the blocks were built at overstate
+     * (or understate) the curvature by a common factor far more than they get its shape wrong — the rate of the stale
+     * metric's iteration is about |1 − ρ| — so the rescaled blocks converge at the rate of the shape alone, which one pass
+     * over the rows per step measures (a secant condition along the step, in the spirit of Barzilai–Borwein's scalar
+     * metric, 1988). Any positive multiple of a semidefinite metric keeps the step a descent direction.
+     */
+    private double metricScale = 1.0;
+
+    /** Whether {@link #metricScale} follows the steps (tests switch it off: a plain stale metric). */
+    private boolean rescaleMetric = true;
+
+    /** Switches the rescaling of a kept metric (see {@link #metricScale}). */
+    void rescaleMetric(boolean on) {
+        rescaleMetric = on;
+    }
+
+    /** Whether the next accepted step is the first of this solve, and whether this solve's steps rescale the metric. */
+    private boolean firstStep;
+    private boolean rescaling;
+
+    /**
+     * Measures {@link #metricScale} along the change dη of the accepted step, at the new state's curvature h. The first
+     * step of a solve (the one that follows the change of the strengths, along the path) decides whether this solve
+     * rescales at all: only when its factor is off 1 by more than {@value Thresholds#GLM_METRIC_SCALE_GATE}. Where the
+     * kept metric is off by a common factor the later steps show about the same one; where it is not (a Poisson path,
+     * whose stale metric already converges at 1% per step) the later steps' factors scatter around 1, and following them
+     * would cost steps.
+     */
+    private void rescale(double[] dEta, boolean first) {
+        double reference = cache.curvature(null, dEta, k);
+        double now = cache.curvature(h, dEta, k);
+        double ratio = now / reference;
+        if (DEBUG) System.err.printf("    curvature along the step: now/reference %.4f%n", ratio);
+        if (first) rescaling = Math.abs(ratio - 1) > Thresholds.GLM_METRIC_SCALE_GATE;
+        if (!rescaling) {
+            metricScale = 1.0;
+            return;
+        }
+        if (reference > 0 && ratio > 0 && Double.isFinite(ratio)) {
+            metricScale = Math.min(Math.max(ratio, 1 / Thresholds.GLM_METRIC_SCALE_RANGE), Thresholds.GLM_METRIC_SCALE_RANGE);
+            if (metricScale != 1.0) rescaledMetrics++;
+        }
+    }
+
+    /** Measurements that rescaled the kept metric (tests: the rule is exercised). */
+    long rescaledMetrics;
 
     /** F at the current predictors, evaluated once per state. */
     private double loss() {

@@ -142,24 +142,7 @@ class PassSavingRulesTest {
                     GlmDualityGapTest.Setup exact = GlmDualityGapTest.setup(new Random(seed), n, p, kind);
                     without.engine().savePasses(false);
                     with.engine().verifyBounds = true;
-                    double previous = Double.POSITIVE_INFINITY;
-                    for (int t = 0; t < scales.length; t++) {
-                        double l1 = with.l1() * scales[t];
-                        double l2 = with.l2() * scales[t];
-                        double screen = Math.max(0.0, 2 * l1 - previous);
-                        previous = l1;
-                        double tol = 1e-8;
-                        ProximalNewton.Result a = with.engine().solve(l1, l2, screen, tol, 500);
-                        ProximalNewton.Result b = without.engine().solve(l1, l2, screen, tol, 500);
-                        assertEquals(b.converged(), a.converged(), "step " + t + ": " + a + " against " + b);
-                        ProximalNewton.Result best = exact.engine().solve(l1, l2, l1, 1e-15, 500);
-                        assertTrue(best.converged() || best.reason().equals("rounding floor"), "reference: " + best);
-                        double pBest = exact.engine().objective(l1, l2);
-                        double sub = with.engine().objective(l1, l2) - pBest;
-                        assertTrue(a.gap() >= sub - 1e-12, "gap " + a.gap() + " < suboptimality " + sub + " at step " + t);
-                        if (a.converged()) assertTrue(a.gap() <= tol, "gap " + a.gap());
-                        assertTrue(Math.abs(with.engine().objective(l1, l2) - without.engine().objective(l1, l2)) <= 2 * tol, "objectives at step " + t);
-                    }
+                    GlmDualityGapTest.certifyAlike(with, without, exact, scales, 1e-8);
                     assertEquals(0, with.engine().wrongBounds, "a gap stopped at a lower bound that it would have passed, or a reused sum differs");
                     assertEquals(0, without.engine().boundedGaps, "the rules switched off stop no gap at a bound");
                     counts[0] += with.engine().boundedGaps;
