@@ -5,12 +5,19 @@ the same accuracy, with the OpenBLAS core type verified through threadpoolctl.
 
     java ... dev.shrink.bench.solvers.SolverProbe -Dwrite=DIR ridge enet-path       # writes DIR/ridge, DIR/enet-path
     (also logistic, logistic-ar1, logistic-equi, multinomial, poisson: lbfgs and newton-cholesky)
-    OPENBLAS_CORETYPE=SkylakeX OPENBLAS_NUM_THREADS=1 /usr/bin/python3 bench/peers/sklearn_probe.py DIR/ridge DIR/enet-path
+    OPENBLAS_CORETYPE=SkylakeX /usr/bin/python3 bench/peers/sklearn_probe.py DIR/ridge DIR/enet-path
 
+One thread throughout, as in the report: OPENBLAS_NUM_THREADS and OMP_NUM_THREADS default to 1 here (scikit-learn's
+Poisson loss runs on OpenMP threads otherwise, and process CPU time then counts both cores).
 The cross-check of shrink's SolverProbe; the report's peer rows come from sklearn_peer.py.
 """
+import os
 import sys
 import time
+
+# before numpy and scikit-learn load their thread pools (see the docstring)
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 import numpy as np
 from sklearn.linear_model import Ridge, enet_path
