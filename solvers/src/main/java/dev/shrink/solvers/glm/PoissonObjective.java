@@ -1,7 +1,6 @@
 package dev.shrink.solvers.glm;
 
 import dev.shrink.solvers.internal.DesignPasses;
-import dev.shrink.solvers.internal.Thresholds;
 import dev.shrink.solvers.quasinewton.DifferentiableFunction;
 
 /**
@@ -77,23 +76,11 @@ public final class PoissonObjective implements DifferentiableFunction {
 
     /**
      * dᵀHd = α‖d_w‖² + Σᵢρᵢe^{zᵢ}(xᵢ·d_w + d_b)² at the linear predictor of the last {@link #valueAndGradient} (which
-     * must have been at θ), the sum over rows estimated from an evenly spaced sample of
-     * {@link Thresholds#CURVATURE_SAMPLE_ROWS} rows (exact for n up to that) scaled by n/k: enough for the length of
-     * L-BFGS's first step, at a fraction of the product Xd.
+     * must have been at θ), the sum over rows estimated from a sample ({@link DesignPasses#sampledCurvature}).
      */
     @Override
     public double curvature(double[] theta, double[] d) {
-        int[] rows = DesignPasses.evenlySpaced(n, Thresholds.CURVATURE_SAMPLE_ROWS);
-        double[] xd = new double[rows.length];
-        x.multiplyRows(rows, d, xd);
-        double db = intercept ? d[p] : 0.0;
-        double q = 0;
-        for (int t = 0; t < rows.length; t++) {
-            int i = rows[t];
-            double u = xd[t] + db;
-            q += rho[i] * Math.exp(z[i]) * u * u;
-        }
-        q *= (double) n / rows.length;
+        double q = x.sampledCurvature(d, intercept, i -> rho[i] * Math.exp(z[i]));
         for (int j = 0; j < p; j++) q += alpha * d[j] * d[j];
         return q;
     }

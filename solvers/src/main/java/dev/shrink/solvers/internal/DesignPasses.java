@@ -159,6 +159,24 @@ public final class DesignPasses {
         }
     }
 
+    /**
+     * Σᵢ hᵢ·(xᵢ·d_w + d_b)² over all n rows (d_b = d[p] with an intercept, else 0), estimated from the evenly spaced
+     * sample of {@link Thresholds#CURVATURE_SAMPLE_ROWS} rows (exact for n up to that) scaled by n/k: a smooth GLM's
+     * curvature along d, for the length of L-BFGS's first step, at a fraction of the product Xd.
+     */
+    public double sampledCurvature(double[] d, boolean intercept, java.util.function.IntToDoubleFunction h) {
+        int[] rows = evenlySpaced(n, Thresholds.CURVATURE_SAMPLE_ROWS);
+        double[] xd = new double[rows.length];
+        multiplyRows(rows, d, xd);
+        double db = intercept ? d[p] : 0.0;
+        double q = 0;
+        for (int t = 0; t < rows.length; t++) {
+            double u = xd[t] + db;
+            q += h.applyAsDouble(rows[t]) * u * u;
+        }
+        return q * n / rows.length;
+    }
+
     /** Rows ⌊t·n/k⌋, t &lt; k, k = min(n, most): an evenly spaced sample (all rows when n ≤ most). */
     public static int[] evenlySpaced(int n, int most) {
         int k = Math.min(n, most);

@@ -3,7 +3,6 @@ package dev.shrink.solvers.newton;
 import dev.shrink.kernels.GlmRows;
 import dev.shrink.kernels.KernelProvider;
 import dev.shrink.solvers.internal.DesignPasses;
-import dev.shrink.solvers.internal.Thresholds;
 import dev.shrink.solvers.quasinewton.DifferentiableFunction;
 
 /**
@@ -126,24 +125,15 @@ public final class LogisticObjective implements DifferentiableFunction {
 
     /**
      * dᵀHd = ‖d_w‖² + Σᵢhᵢ(xᵢ·d_w + d_b)², hᵢ = C·sᵢ·σ(zᵢ)(1 − σ(zᵢ)) at the linear predictor of the last
-     * {@link #valueAndGradient} (which must have been at θ), the sum over rows estimated from an evenly spaced sample
-     * of {@link Thresholds#CURVATURE_SAMPLE_ROWS} rows (exact for n up to that) scaled by n/k: enough for the length of
-     * L-BFGS's first step, at a fraction of the product Xd.
+     * {@link #valueAndGradient} (which must have been at θ), the sum over rows estimated from a sample
+     * ({@link DesignPasses#sampledCurvature}).
      */
     @Override
     public double curvature(double[] theta, double[] d) {
-        int[] rows = DesignPasses.evenlySpaced(n, Thresholds.CURVATURE_SAMPLE_ROWS);
-        double[] xd = new double[rows.length];
-        x.multiplyRows(rows, d, xd);
-        double db = intercept ? d[p] : 0.0;
-        double q = 0;
-        for (int t = 0; t < rows.length; t++) {
-            int i = rows[t];
+        double q = x.sampledCurvature(d, intercept, i -> {
             double e = Math.exp(-Math.abs(z[i]));
-            double u = xd[t] + db;
-            q += (s == null ? 1.0 : s[i]) * e / ((1 + e) * (1 + e)) * u * u;
-        }
-        q *= c * n / rows.length;
+            return c * (s == null ? 1.0 : s[i]) * e / ((1 + e) * (1 + e));
+        });
         for (int j = 0; j < p; j++) q += d[j] * d[j];
         return q;
     }

@@ -69,7 +69,7 @@ public final class LogisticSolver {
                                      int maxIter, int sampleRows) {
         SampledHessian h0 = null;
         if (sampleRows > 0) {
-            h0 = new SampledHessian(f, SampledHessian.evenly(f.n(), sampleRows), y01, s);
+            h0 = new SampledHessian(f, DesignPasses.evenlySpaced(f.n(), sampleRows), y01, s);
             h0.build(theta);
             if (!h0.informative()) h0 = null;
         }

@@ -66,13 +66,6 @@ final class SampledHessian implements Preconditioner {
         java.util.Arrays.fill(ones, 1.0);
     }
 
-    /** Evenly spaced rows ⌊t·n/k⌋, t &lt; k. */
-    static int[] evenly(int n, int k) {
-        int[] sample = new int[k];
-        for (int t = 0; t < k; t++) sample[t] = (int) ((long) t * n / k);
-        return sample;
-    }
-
     /** How many times the factor was computed. */
     int builds() {
         return builds;

@@ -62,7 +62,7 @@ class LogisticSolverTest {
             }
             double[] y01 = TestData.labels(r, x, n, p);
             LogisticObjective f = new LogisticObjective(new DesignPasses(MatrixView.rowMajor(x, n, p), 1), y01, null, 1.0, true);
-            SampledHessian h = new SampledHessian(f, SampledHessian.evenly(n, 8 * p), y01, null);
+            SampledHessian h = new SampledHessian(f, DesignPasses.evenlySpaced(n, 8 * p), y01, null);
             h.build(new double[p + 1]);
             assertEquals(rho > 0, h.informative(), "ρ = " + rho);
         }
