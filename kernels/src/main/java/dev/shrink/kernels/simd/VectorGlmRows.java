@@ -386,6 +386,38 @@ final class VectorGlmRows implements GlmRows {
         acc.intoArray(sums, 0);
     }
 
+    /** One loop with no transcendental function (small enough for C2 to compile whole). */
+    @Override
+    public double logisticFloor(int from, int to, double[] y, double[] s, double[] g, double[] delta, double slack) {
+        check(from, to, y, null, s, null, null);
+        Checks.range("g", g, from, to - from);
+        Checks.range("delta", delta, from, to - from);
+        DoubleVector ones = DoubleVector.broadcast(S, 1.0);
+        DoubleVector acc = DoubleVector.zero(S);
+        VectorMask<Double> outside = S.maskAll(false);
+        double low = -slack;
+        double high = 1 + slack;
+        int i = from;
+        for (int bound = from + ((to - from) & -L); i < bound; i += L) {
+            DoubleVector sv = weights(s, i, ones);
+            DoubleVector dv = DoubleVector.fromArray(S, delta, i);
+            DoubleVector q = DoubleVector.fromArray(S, y, i).add(DoubleVector.fromArray(S, g, i).add(dv).div(sv));
+            VectorMask<Double> live = sv.compare(VectorOperators.NE, 0.0);
+            outside = outside.or(q.compare(VectorOperators.GE, low).and(q.compare(VectorOperators.LE, high)).not().and(live));
+            acc = acc.add(dv.mul(dv).div(sv).blend(0.0, live.not()));
+        }
+        if (outside.anyTrue()) return Double.NaN;
+        double sum = sum(acc);
+        for (; i < to; i++) {
+            double si = s == null ? 1.0 : s[i];
+            if (si == 0) continue;
+            double q = y[i] + (g[i] + delta[i]) / si;
+            if (!(q >= low && q <= high)) return Double.NaN;
+            sum += delta[i] * delta[i] / si;
+        }
+        return 2 * sum;
+    }
+
     /**
      * In four vector loops per chunk of rows ({@link #CHUNK}), for the reason given at {@link #logisticDivergence}
      * (as one loop: 0.64 ms for 10⁵ rows, boxed, against 0.15 ms for the Poisson loss and derivatives): μ = e^z; then q,
