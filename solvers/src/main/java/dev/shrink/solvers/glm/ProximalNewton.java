@@ -140,7 +140,7 @@ final class ProximalNewton {
         this.gTrial = new double[k * n];
         this.hTrial = new double[pairs * n];
         this.gradient = new double[k * p];
-        this.cache = new GramCache(n, pairs);
+        this.cache = GramCache.ofClasses(n, k);
         reset(null, null);
     }
 
@@ -254,7 +254,7 @@ final class ProximalNewton {
             if (gradientValid) { // the state has not moved since X̃ᵀ∇F was formed (a new λ starts where the last ended): no pass
                 for (int c = 0; c < k; c++) for (int s = 0; s < m; s++) q[c * m + s] = gradient[c * p + block.feature(s)];
             } else {
-                for (int c = 0; c < k; c++) block.multiplyTransposed(g, c * n, q, c * m);
+                block.multiplyTransposed(g, k, q); // one trip through the block for every class
             }
             // after a step whose model predicted a decrease far below the tolerance the working set's gap would pass: the whole
             // problem's gap is taken at once (one Fenchel–Young pass instead of two; if it fails, it stands in for the set's)
@@ -1212,14 +1212,14 @@ final class ProximalNewton {
             trialRows = new double[k * n];
         }
         double[] dEta = stepRows; // fully written below
-        double[] dir = new double[m];
+        double[] dir = new double[k * m];
         double predicted = 0;
+        for (int i = 0; i < k * m; i++) {
+            dir[i] = model.t[i] - wSet[i];
+            predicted += model.q[i] * dir[i];
+        }
+        block.multiply(dir, k, dEta); // one trip through the block for every class
         for (int c = 0; c < k; c++) {
-            for (int s = 0; s < m; s++) {
-                dir[s] = model.t[c * m + s] - wSet[c * m + s];
-                predicted += model.q[c * m + s] * dir[s];
-            }
-            block.multiply(dir, 0, dEta, c * n);
             for (int i = 0; i < n; i++) dEta[c * n + i] += model.beta[c];
             predicted += model.gb[c] * model.beta[c];
         }
@@ -1327,27 +1327,19 @@ final class ProximalNewton {
 
     /**
      * The multinomial loss is unchanged when a feature's coefficient moves by the same t in every class: each feature
-     * takes the t that minimises its penalty ({@link Penalties#bestShift}); the predictors follow (the same X̃t in every
-     * class, which the softmax ignores but the state keeps exact).
+     * takes the t that minimises its penalty ({@link Penalties#bestShift}). The predictors stay as they are: the shift adds
+     * the same X̃t to every class, which the softmax — and so the loss, its derivatives and the Fenchel–Young sums of the
+     * gap — does not see, so η is kept equal to X̃W + 1bᵀ up to a common term per row rather than spending a pass over the
+     * block (and one over the rows for the derivatives) on it.
      */
     private void centreClasses(int m) {
-        double[] shift = new double[m];
         double[] column = new double[k];
-        boolean any = false;
         for (int s = 0; s < m; s++) {
             int j = block.feature(s);
             double t = pen.bestShift(l1, l2, w, k, p, j);
             for (int c = 0; c < k; c++) column[c] = w[c * p + j] + t;
             if (t == 0 || !(pen.value(l1, l2, column, 0, 1, k, j) < pen.value(l1, l2, w, k, p, j))) continue;
-            shift[s] = t;
             for (int c = 0; c < k; c++) w[c * p + j] = column[c];
-            any = true;
         }
-        if (!any) return;
-        double[] v = new double[n];
-        block.multiply(shift, 0, v, 0);
-        for (int c = 0; c < k; c++) for (int i = 0; i < n; i++) eta[c * n + i] += v[i];
-        lossNow = Double.NaN;
-        derivativesValid = false; // the softmax ignores the shift, but the derivatives are formed afresh at the shifted predictors
     }
 }
