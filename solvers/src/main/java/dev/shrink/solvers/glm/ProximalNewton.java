@@ -187,6 +187,43 @@ final class ProximalNewton {
         discarded[j] = true;
     }
 
+    /**
+     * Gap-safe screening (null: none), applied with the whole problem's dual point of each exact gap: sequentially at
+     * the start of a solve (the last solve's point, rescaled to the new strengths) and dynamically at the full checks.
+     */
+    private GlmGapSafeScreening screening;
+
+    /** Attaches a gap-safe screening rule (see {@link #screening}); null detaches it. */
+    void screening(GlmGapSafeScreening rule) {
+        screening = rule;
+    }
+
+    /** The dual point u (K×n) of the whole problem's last certified gap, or null (tests: the screening ball holds u*). */
+    double[] lastDualPoint() {
+        return fullAnchorU == null ? null : fullAnchorU.clone();
+    }
+
+    /** The attached screening rule (tests read what it screened), or null. */
+    GlmGapSafeScreening screening() {
+        return screening;
+    }
+
+    /**
+     * The whole problem's gap, evaluated exactly at the current (profiled) state, and the screening rule applied with its
+     * dual point: features outside the working set that the rule proves zero are discarded for the rest of the solve.
+     */
+    private double screenWithGap(double[] full, boolean sequential) {
+        double gap = gap(full, false, Double.POSITIVE_INFINITY);
+        if (gapExact && Double.isFinite(gap) && fullAnchorV != null && fullAnchorV.length == p) {
+            screening.screen(gap, objective(l1, l2), fullAnchorV, l1, pen, j -> !excluded[j] && !discarded[j] && block.slot(j) < 0 && w[j] == 0,
+                    this::discard, sequential);
+        }
+        return gap;
+    }
+
+    /** The dynamic rule's gate ({@link Thresholds#GLM_SCREEN_OUTSIDE}; tests lower it to exercise the rule on small problems). */
+    int screenOutside = Thresholds.GLM_SCREEN_OUTSIDE;
+
     /** ∇F with respect to W at the current state (K×p), one pass over X per class when not already known. */
     double[] gradient() {
         if (!gradientValid) {
@@ -215,6 +252,7 @@ final class ProximalNewton {
         this.l1 = l1;
         this.l2 = l2;
         shiftFailed = false;
+        if (screening != null) screening.startSolve();
         try {
             return run(screenL1, gapTol, maxIter);
         } finally {
@@ -227,6 +265,11 @@ final class ProximalNewton {
 
     private Result run(double screenL1, double gapTol, int maxIter) {
         tolNow = gapTol;
+        // sequential screening: the last solve's dual point, rescaled to these strengths, with the warm start's gap
+        if (screening != null && fullAnchorU != null && gradientValid) {
+            profile();
+            if (settled && gradientValid) screenWithGap(gradient(), true);
+        }
         double[] grad = gradient();
         int[] add = new int[p];
         int count = 0;
@@ -270,6 +313,8 @@ final class ProximalNewton {
                     gradientValid = true;
                 }
                 double[] full = gradient();
+                // dynamic screening, where features enough lie outside the set that an exact gap costs little beside the pass
+                double screenedGap = screening != null && outside() >= screenOutside ? screenWithGap(full, false) : Double.NaN;
                 count = 0;
                 for (int j = 0; j < p; j++) {
                     if (!excluded[j] && !discarded[j] && block.slot(j) < 0 && violates(full, j, l1 * pen.a(j))) add[count++] = j;
@@ -283,7 +328,7 @@ final class ProximalNewton {
                 }
                 // a gap that may end the solve is evaluated in full; one that can only send it on may stop at a lower bound
                 boolean last = iter >= maxIter || stalled;
-                double gap = gap(full, false, last ? Double.POSITIVE_INFINITY : gapTol);
+                double gap = Double.isNaN(screenedGap) ? gap(full, false, last ? Double.POSITIVE_INFINITY : gapTol) : screenedGap;
                 if (gap <= gapTol && settled) return new Result(iter, gap, true, "");
                 if (iter >= maxIter) return new Result(iter, gap, false, "maxIter");
                 if (stalled) return new Result(iter, gap, false, "rounding floor");
@@ -331,6 +376,13 @@ final class ProximalNewton {
             if (DEBUG) System.err.printf("  %s m %d sweeps %d visits %d stalled %b stale %b t %.3g%n", model.getClass().getSimpleName(), m, model.sweeps, model.visits, stalled, staleStep, lastStepLength);
             lastGap = Math.min(lastGap, setGap);
         }
+    }
+
+    /** Features outside the working set that may still enter (neither excluded nor discarded). */
+    private int outside() {
+        int count = 0;
+        for (int j = 0; j < p; j++) if (!excluded[j] && !discarded[j] && block.slot(j) < 0) count++;
+        return count;
     }
 
     /**
@@ -794,7 +846,7 @@ final class ProximalNewton {
     private boolean feasible(double[] v0, boolean onBlock, int count) {
         for (int f = 0; f < count; f++) {
             int j = onBlock ? block.feature(f) : f;
-            if (!onBlock && excluded[j]) continue;
+            if (!onBlock && (excluded[j] || discarded[j])) continue;
             double a = l1 * pen.a(j);
             if (l2 * pen.b(j) > 0 || atRounding(j, v0, f, count, a)) continue;
             double norm2 = 0;

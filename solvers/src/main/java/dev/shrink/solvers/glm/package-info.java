@@ -10,6 +10,10 @@
  *
  * <p>Screening hooks: the working set starts from the sequential strong rule ({@code screenL1} of a solve), features
  * are added when a full pass finds them violating the optimality conditions, and
- * {@code ProximalNewton.discard(j)} lets a safe rule (e.g. gap-safe screening) remove a feature from a solve.
+ * {@code ProximalNewton.discard(j)} lets a safe rule remove a feature from a solve. Unbounded binomial problems carry
+ * gap-safe screening ({@link dev.shrink.solvers.glm.GlmGapSafeScreening}, the radius derived there), applied with the
+ * dual point of every exact gap of the whole problem: sequentially at the start of each solve along a path and
+ * dynamically at the full checks while at least
+ * {@value dev.shrink.solvers.internal.Thresholds#GLM_SCREEN_OUTSIDE} features lie outside the working set.
  */
 package dev.shrink.solvers.glm;
