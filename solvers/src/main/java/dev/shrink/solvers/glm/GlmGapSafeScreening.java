@@ -42,6 +42,15 @@ final class GlmGapSafeScreening {
     /** Whether the rule is attached (system property {@code shrink.glm.screening=false} turns it off for A/B runs). */
     static final boolean ENABLED = !"false".equals(System.getProperty("shrink.glm.screening"));
     private static final boolean TRACE = Boolean.getBoolean("shrink.glm.screening.trace");
+    /** Screenings and applications of every rule in this JVM, printed at exit under {@code shrink.glm.screening.trace}. */
+    private static final java.util.concurrent.atomic.AtomicLongArray TOTALS = new java.util.concurrent.atomic.AtomicLongArray(3);
+
+    static {
+        if (TRACE) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> System.err.printf("gap-safe screening: %d features screened (%d sequentially) in %d applications%n",
+                    TOTALS.get(0), TOTALS.get(1), TOTALS.get(2))));
+        }
+    }
 
     /** Σᵢ sᵢ·x̃ᵢⱼ² per column (formed at the first use: one pass over X). */
     private final Supplier<double[]> squares;
@@ -111,7 +120,11 @@ final class GlmGapSafeScreening {
         screenedInSolve += count;
         screenedTotal += count;
         if (sequential) screenedSequentially += count;
-        if (TRACE) System.err.printf("screen: l1 %.4e gap %.3e rho %.3e screened %d (solve %d)%n", l1, gap, rho, count, screenedInSolve);
+        if (TRACE) {
+            TOTALS.addAndGet(0, count);
+            TOTALS.addAndGet(1, sequential ? count : 0);
+            TOTALS.incrementAndGet(2);
+        }
         return count;
     }
 

@@ -141,6 +141,7 @@ public final class GlmProblem {
             engine.screening(new GlmGapSafeScreening(() -> sparse == null ? Moments.centeredSquares((MatrixView) x, rowWeights, m, null)
                     : sparse.centeredSquares(rowWeights, m), mean, rowWeights, p));
         }
+        if (kind == Kind.BINOMIAL && !penalties.bounded() && GlmDualExtrapolation.ENABLED) engine.extrapolation(new GlmDualExtrapolation(n));
     }
 
     /** Whether the loss's row weights r are a multiple of the centring weights s (null: all 1), each to 1e-12 relative. */

@@ -12,8 +12,7 @@
  * are added when a full pass finds them violating the optimality conditions, and
  * {@code ProximalNewton.discard(j)} lets a safe rule remove a feature from a solve. Unbounded binomial problems carry
  * gap-safe screening ({@link dev.shrink.solvers.glm.GlmGapSafeScreening}, the radius derived there), applied with the
- * dual point of every exact gap of the whole problem: sequentially at the start of each solve along a path and
- * dynamically at the full checks while at least
- * {@value dev.shrink.solvers.internal.Thresholds#GLM_SCREEN_OUTSIDE} features lie outside the working set.
+ * dual point of exact gaps of the whole problem: sequentially at the start of each solve along a path (the last
+ * solve's dual point, rescaled) and dynamically whenever a full check's gap fails the tolerance.
  */
 package dev.shrink.solvers.glm;

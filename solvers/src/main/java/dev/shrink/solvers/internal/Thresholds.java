@@ -281,13 +281,6 @@ public final class Thresholds {
     public static final double GLM_STALE_RATE = 0.1;
 
     /**
-     * GLM proximal Newton with gap-safe screening: the full checks apply the rule (one exact gap, a Fenchel–Young pass over
-     * the rows) only while at least this many features that may still enter lie outside the working set; with fewer, the
-     * pass over X it follows costs too little for the rule's pass to pay.
-     */
-    public static final int GLM_SCREEN_OUTSIDE = 64;
-
-    /**
      * GLM proximal Newton: the range [1/r, r] a kept Gram's rescaling to the current curvature may take (a guard: along
      * the bench's binomial and multinomial paths the measured factor stays within 0.7–1.05).
      */
