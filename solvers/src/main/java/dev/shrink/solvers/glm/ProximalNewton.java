@@ -297,7 +297,7 @@ final class ProximalNewton {
         if (!(gap > Double.NEGATIVE_INFINITY) || Double.isNaN(gap)) return Double.POSITIVE_INFINITY;
         gap = Math.max(gap, 0.0);
         if (gap < beat) { // the better point: the anchor of the next gaps and the screening rule's
-            extrapolation.won++;
+            extrapolation.won();
             fullAnchorU = u;
             fullAnchorV = v;
             fullAnchorSums = null;
@@ -435,8 +435,11 @@ final class ProximalNewton {
                 // a gap that may end the solve is evaluated in full; one that can only send it on may stop at a lower bound
                 boolean last = iter >= maxIter || stalled;
                 double gap = gap(full, false, last ? Double.POSITIVE_INFINITY : gapTol);
-                // a gap that fails may be beaten by the extrapolated dual point's
-                if (extrapolation != null && settled && !(gap <= gapTol)) gap = Math.min(gap, extrapolatedGap(gap));
+                // a gap that fails, but by little, may be beaten by the extrapolated dual point's (which costs an X̃ᵀ pass: only
+                // where its win could end the solve)
+                if (extrapolation != null && settled && !(gap <= gapTol) && gap <= Thresholds.GLM_EXTRAPOLATION_REACH * gapTol) {
+                    gap = Math.min(gap, extrapolatedGap(gap));
+                }
                 // dynamic screening with that gap's dual point, when it was evaluated exactly (no pass of its own)
                 if (screening != null && !(gap <= gapTol && settled)) screenWith(gap, false);
                 if (gap <= gapTol && settled) return new Result(iter, gap, true, "");
