@@ -140,7 +140,7 @@ final class ProximalNewton {
         this.gTrial = new double[k * n];
         this.hTrial = new double[pairs * n];
         this.gradient = new double[k * p];
-        this.cache = new GramCache(n, pairs);
+        this.cache = GramCache.ofClasses(n, k);
         reset(null, null);
     }
 
@@ -355,17 +355,79 @@ final class ProximalNewton {
      */
     Result solve(double l1, double l2, double screenL1, double gapTol, int maxIter) {
         if (extrapolation != null && (l1 != this.l1 || l2 != this.l2)) extrapolation.restart(); // (a resumed solve keeps its history)
+        predict(l1);
         rescaleAnchors(l1, l2);
         this.l1 = l1;
         this.l2 = l2;
         shiftFailed = false;
         if (screening != null) screening.startSolve();
-
         try {
             return run(screenL1, gapTol, maxIter);
         } finally {
             Arrays.fill(discarded, false);
         }
+    }
+
+    /**
+     * The path's secant prediction of this solve's minimiser (K×p; null: none), from the last two solutions along log l1:
+     * w + ρ·(w − w₋) with ρ = log(l1/l1₀)/log(l1₀/l1₋), the sign pattern of w kept (a coefficient that would cross 0 stays
+     * at 0, a zero stays zero) and the bounds met. The first model of a solve starts its coordinate descent there (on the
+     * Gram form, where the start costs O(K·m) per coordinate): along glmnet's geometric grid the solutions move smoothly
+     * between changes of the support, so the model's minimiser is far closer to the prediction than to w.
+     */
+    private double[] prediction;
+    /** The solution before the current one and its l1 (null/NaN: none). */
+    private double[] pathBefore;
+    private double pathBeforeL1 = Double.NaN;
+
+    /** Whether solves start their first model at the path's prediction (tests: certified alike without it). */
+    private boolean predictPath = true;
+
+    /** First models started at the prediction (tests: the rule is exercised). */
+    long predictedStarts;
+
+    /** Switches {@link #prediction} (tests). */
+    void predictPath(boolean on) {
+        predictPath = on;
+    }
+
+    /** Forms {@link #prediction} for strength l1 from the state (the solution at the last solve's l1) and the one before. */
+    private void predict(double newL1) {
+        double nowL1 = this.l1;
+        prediction = null;
+        boolean valid = nowL1 > 0 && nowL1 < Double.MAX_VALUE && newL1 > 0;
+        if (predictPath && valid && pathBefore != null && pathBeforeL1 > nowL1 && newL1 < nowL1) {
+            double rho = Math.log(newL1 / nowL1) / Math.log(nowL1 / pathBeforeL1);
+            if (rho > 0 && rho <= Thresholds.GLM_PATH_PREDICTION_RANGE) {
+                prediction = new double[k * p];
+                for (int c = 0; c < k; c++) {
+                    for (int j = 0; j < p; j++) {
+                        int at = c * p + j;
+                        double v = w[at];
+                        if (v == 0) continue;
+                        double next = v + rho * (v - pathBefore[at]);
+                        if (next * v <= 0) next = 0.0;
+                        prediction[at] = Math.min(Math.max(next, pen.lower(j)), pen.upper(j));
+                    }
+                }
+            }
+        }
+        if (valid) {
+            if (pathBefore == null) pathBefore = new double[k * p];
+            System.arraycopy(w, 0, pathBefore, 0, k * p);
+            pathBeforeL1 = nowL1;
+        } else {
+            pathBefore = null;
+            pathBeforeL1 = Double.NaN;
+        }
+    }
+
+    /** The prediction on the block's slots (class-major K×m; null: none). */
+    private double[] predicted(double[] wSet, int m) {
+        if (prediction == null) return null;
+        double[] start = new double[k * m];
+        for (int c = 0; c < k; c++) for (int s = 0; s < m; s++) start[c * m + s] = prediction[c * p + block.feature(s)];
+        return start;
     }
 
     /** The gap tolerance of the current solve (0 outside one: every candidate is tried). */
@@ -405,7 +467,7 @@ final class ProximalNewton {
             if (gradientValid) { // the state has not moved since X̃ᵀ∇F was formed (a new λ starts where the last ended): no pass
                 for (int c = 0; c < k; c++) for (int s = 0; s < m; s++) q[c * m + s] = gradient[c * p + block.feature(s)];
             } else {
-                for (int c = 0; c < k; c++) block.multiplyTransposed(g, c * n, q, c * m);
+                block.multiplyTransposed(g, k, q); // one trip through the block for every class
             }
             // after a step whose model predicted a decrease far below the tolerance the working set's gap would pass: the whole
             // problem's gap is taken at once (one Fenchel–Young pass instead of two; if it fails, it stands in for the set's)
@@ -470,7 +532,9 @@ final class ProximalNewton {
             for (double v : wSet) norm += Math.abs(v);
             // in the Gram form a sweep costs no pass over the data: the model is solved further, so fewer outer steps are needed
             double share = model instanceof GramModel ? (staleStep ? Thresholds.GLM_STALE_RESIDUAL_SHARE : Thresholds.GLM_GRAM_RESIDUAL_SHARE) : Thresholds.GLM_RESIDUAL_SHARE;
-            model.solve(wSet, innerTol, share * gapNow / norm, Thresholds.GLM_MAX_SWEEPS);
+            double[] start = iter == 1 && model instanceof GramModel ? predicted(wSet, m) : null;
+            if (start != null) predictedStarts++;
+            model.solve(wSet, start, innerTol, share * gapNow / norm, Thresholds.GLM_MAX_SWEEPS);
             lastVisits = model.visits;
             Step step = lineSearch(model, wSet, m);
             // below the objective's resolution only the gap shows progress: a few steps that do not halve it mean that the
@@ -1370,14 +1434,14 @@ final class ProximalNewton {
             trialRows = new double[k * n];
         }
         double[] dEta = stepRows; // fully written below
-        double[] dir = new double[m];
+        double[] dir = new double[k * m];
         double predicted = 0;
+        for (int i = 0; i < k * m; i++) {
+            dir[i] = model.t[i] - wSet[i];
+            predicted += model.q[i] * dir[i];
+        }
+        block.multiply(dir, k, dEta); // one trip through the block for every class
         for (int c = 0; c < k; c++) {
-            for (int s = 0; s < m; s++) {
-                dir[s] = model.t[c * m + s] - wSet[c * m + s];
-                predicted += model.q[c * m + s] * dir[s];
-            }
-            block.multiply(dir, 0, dEta, c * n);
             for (int i = 0; i < n; i++) dEta[c * n + i] += model.beta[c];
             predicted += model.gb[c] * model.beta[c];
         }
@@ -1486,27 +1550,19 @@ final class ProximalNewton {
 
     /**
      * The multinomial loss is unchanged when a feature's coefficient moves by the same t in every class: each feature
-     * takes the t that minimises its penalty ({@link Penalties#bestShift}); the predictors follow (the same X̃t in every
-     * class, which the softmax ignores but the state keeps exact).
+     * takes the t that minimises its penalty ({@link Penalties#bestShift}). The predictors stay as they are: the shift adds
+     * the same X̃t to every class, which the softmax — and so the loss, its derivatives and the Fenchel–Young sums of the
+     * gap — does not see, so η is kept equal to X̃W + 1bᵀ up to a common term per row rather than spending a pass over the
+     * block (and one over the rows for the derivatives) on it.
      */
     private void centreClasses(int m) {
-        double[] shift = new double[m];
         double[] column = new double[k];
-        boolean any = false;
         for (int s = 0; s < m; s++) {
             int j = block.feature(s);
             double t = pen.bestShift(l1, l2, w, k, p, j);
             for (int c = 0; c < k; c++) column[c] = w[c * p + j] + t;
             if (t == 0 || !(pen.value(l1, l2, column, 0, 1, k, j) < pen.value(l1, l2, w, k, p, j))) continue;
-            shift[s] = t;
             for (int c = 0; c < k; c++) w[c * p + j] = column[c];
-            any = true;
         }
-        if (!any) return;
-        double[] v = new double[n];
-        block.multiply(shift, 0, v, 0);
-        for (int c = 0; c < k; c++) for (int i = 0; i < n; i++) eta[c * n + i] += v[i];
-        lossNow = Double.NaN;
-        derivativesValid = false; // the softmax ignores the shift, but the derivatives are formed afresh at the shifted predictors
     }
 }

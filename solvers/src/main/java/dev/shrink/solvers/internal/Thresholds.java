@@ -301,6 +301,12 @@ public final class Thresholds {
     public static final double GLM_METRIC_SCALE_GATE = 0.05;
 
     /**
+     * GLM proximal Newton along a path: the longest step of the secant prediction of the next solution, in units of the
+     * last step in log λ (glmnet's geometric grid gives 1; a longer extrapolation is not trusted).
+     */
+    public static final double GLM_PATH_PREDICTION_RANGE = 2.0;
+
+    /**
      * Logistic group lasso (proximal Newton): the IRLS curvature X̃ᵀD̃X̃ of an earlier step is kept while each step
      * still cuts the working set's duality gap to this share of the previous one; otherwise it is rebuilt.
      */
