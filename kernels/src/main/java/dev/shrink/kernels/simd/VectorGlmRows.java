@@ -8,7 +8,9 @@ import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
+import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 
 /**
  * GLM row terms on the Vector API; a template specialized per width by {@link Specialization}.
@@ -72,47 +74,95 @@ final class VectorGlmRows implements GlmRows {
         return t * ((u0 == null ? 0.0 : u0[i]) - (g == null ? 0.0 : g[i]));
     }
 
-    /**
-     * Rows per pass of {@link #logistic}'s loops: the first leaves e = e^{−|z|} in a buffer (r, else h, else a scratch
-     * array of this many values), the others read it back while it is still in L1.
+    /*
+     * The chunk loops of the kernels below, each called through a method handle held in a field that is not final: the
+     * handle is then no constant to C2, which compiles each loop on its own (one transcendental function per compiled
+     * body) and cannot inline the loops back into their caller. Called directly, C2 inlined the first loops into the
+     * kernel (or into the kernel's caller), reached its node budget (NodeCountInliningCutoff) part-way through the next
+     * loop's vector operations and left those as calls with boxed vectors: in a logistic path, 3.6 GB of garbage and
+     * the divergence at the one-loop version's speed, where a probe that warmed the loops first had none. A call through
+     * a handle costs a few nanoseconds, a few per {@link #CHUNK} rows.
      */
-    private static final int LOGISTIC_CHUNK = 256;
+    private static MethodHandle NEGATIVE_ABS_EXP = loop("negativeAbsExp", int.class, int.class, double[].class, double[].class, int.class);
+    private static MethodHandle EXP = loop("exp", int.class, int.class, double[].class, double[].class, int.class);
+    private static MethodHandle LOG1P_OF_UNIT = loop("log1pOfUnit", int.class, double[].class, double[].class);
+    private static MethodHandle LOG1P_IN_PLACE = loop("log1pInPlace", int.class, double[].class);
+    private static MethodHandle LOGISTIC_LOSS = loop("logisticLoss", int.class, int.class, double[].class, double[].class,
+            double[].class, double[].class, int.class, double[].class);
+    private static MethodHandle LOGISTIC_DERIVATIVES = loop("logisticDerivatives", int.class, int.class, double.class, double[].class,
+            double[].class, double[].class, double[].class, double[].class, double[].class, int.class);
+    private static MethodHandle BERNOULLI_ARGUMENTS = loop("bernoulliArguments", int.class, int.class, double[].class, double[].class,
+            double[].class, double[].class, double.class, double[].class, double[].class, double[].class, int.class);
+    private static MethodHandle BERNOULLI_SUM = loop("bernoulliSum", int.class, int.class, double[].class, double[].class,
+            double[].class, double[].class, int.class, double[].class);
+    private static MethodHandle POISSON_ARGUMENTS = loop("poissonArguments", int.class, int.class, double[].class, double[].class,
+            double[].class, double.class, double[].class, double[].class, double[].class, int.class);
+    private static MethodHandle POISSON_SUM = loop("poissonSum", int.class, int.class, double[].class, double[].class, double[].class,
+            double[].class, int.class, double[].class);
+
+    /** This class's static void method {@code name} with these parameters. */
+    private static MethodHandle loop(String name, Class<?>... parameters) {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            return lookup.findStatic(lookup.lookupClass(), name, MethodType.methodType(void.class, parameters));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** x itself when unchecked (the loops throw nothing checked). */
+    private static RuntimeException rethrow(Throwable x) {
+        if (x instanceof RuntimeException r) return r;
+        if (x instanceof Error e) throw e;
+        return new IllegalStateException(x);
+    }
 
     /**
-     * In three vector loops per chunk of rows, e = e^{−|z|} first, then the loss terms, then r and h: as one loop (exp,
-     * log1p and two divisions inlined into one body) it exceeded C2's inlining budget (NodeCountInliningCutoff), which then
-     * left log1p's core and the weight mask as calls with boxed vector arguments — about 50 bytes of garbage per row
-     * and 3–4× the time (0.12–0.17 ms against 0.04 ms for 20000 rows at 512 bits, measured on Zen 5). Each lane's
-     * operations are those of the one loop, so the bits are the same.
+     * Rows per pass of the chunked kernels ({@link #logistic}, the divergences): the first loop leaves its values in small
+     * scratch arrays of this many values, the next loops read them back while they are still in L1.
+     */
+    private static final int CHUNK = 256;
+
+    /**
+     * In four vector loops per chunk of rows: e = e^{−|z|}, then log1p(e), then the loss terms, then r and h. As one loop
+     * (exp, log1p and two divisions inlined into one body) it exceeded C2's inlining budget (NodeCountInliningCutoff),
+     * which then left log1p's core and the weight mask as calls with boxed vector arguments — about 50 bytes of garbage
+     * per row and 3–4× the time (0.12–0.17 ms against 0.04 ms for 20000 rows at 512 bits, measured on Zen 5); three
+     * loops (log1p inside the loss loop) still boxed with row weights (0.44 ms against 0.28 ms for the loss of 10⁵
+     * rows). Each lane's operations are those of the one loop, so the bits are the same.
      */
     @Override
     public double logistic(int from, int to, double c, double[] z, double[] y, double[] s, double[] r, double[] h) {
         check(from, to, z, y, s, r, h);
         int vectorEnd = from + ((to - from) & -L);
-        double[] rows = r != null ? r : h;
-        double[] scratch = rows == null && vectorEnd > from ? new double[Math.min(LOGISTIC_CHUNK, vectorEnd - from)] : null;
-        DoubleVector acc = DoubleVector.zero(S);
-        for (int c0 = from; c0 < vectorEnd; c0 += LOGISTIC_CHUNK) {
-            int c1 = Math.min(vectorEnd, c0 + LOGISTIC_CHUNK);
-            double[] buffer = rows != null ? rows : scratch;
-            int shift = rows != null ? 0 : c0; // row i sits at buffer[i − shift]
-            negativeAbsExp(c0, c1, z, buffer, shift);
-            acc = logisticLoss(c0, c1, z, y, s, buffer, shift, acc);
-            if (rows != null) logisticDerivatives(c0, c1, c, z, y, s, r, h, buffer, shift);
+        int chunk = Math.min(CHUNK, vectorEnd - from);
+        double[] e = new double[chunk];
+        double[] log = new double[chunk];
+        double[] acc = new double[L];
+        for (int c0 = from; c0 < vectorEnd; c0 += CHUNK) {
+            int c1 = Math.min(vectorEnd, c0 + CHUNK);
+            try {
+                NEGATIVE_ABS_EXP.invokeExact(c0, c1, z, e, c0);
+                LOG1P_OF_UNIT.invokeExact(c1 - c0, e, log);
+                LOGISTIC_LOSS.invokeExact(c0, c1, z, y, s, log, c0, acc);
+                if (r != null || h != null) LOGISTIC_DERIVATIVES.invokeExact(c0, c1, c, z, y, s, r, h, e, c0);
+            } catch (Throwable x) {
+                throw rethrow(x);
+            }
         }
         double sum = sum(acc);
         for (int i = vectorEnd; i < to; i++) {
             double zi = z[i];
             double yi = y[i];
             double si = s == null ? 1.0 : s[i];
-            double e = Math.exp(-Math.abs(zi));
-            double u = 1.0 + e;
-            double nu = e / u;
+            double ei = Math.exp(-Math.abs(zi));
+            double u = 1.0 + ei;
+            double nu = ei / u;
             boolean positive = zi >= 0;
             double a = positive ? (1.0 - yi) * zi : -yi * zi;
-            if (si != 0) sum += (a + Math.log1p(e)) * si;
+            if (si != 0) sum += (a + Math.log1p(ei)) * si;
             if (r != null) r[i] = c * si * (positive ? (1.0 - yi) - nu : nu - yi);
-            if (h != null) h[i] = c * si * (e / (u * u));
+            if (h != null) h[i] = c * si * (ei / (u * u));
         }
         return sum;
     }
@@ -122,25 +172,35 @@ final class VectorGlmRows implements GlmRows {
         for (int i = from; i < to; i += L) exp(DoubleVector.fromArray(S, z, i).abs().neg()).intoArray(out, i - shift);
     }
 
-    /** Σ sᵢ·(aᵢ + log1p(eᵢ)) over rows [from, to) (a whole number of vectors), eᵢ at {@code e[i − shift]}, added to acc. */
-    private static DoubleVector logisticLoss(int from, int to, double[] z, double[] y, double[] s, double[] eAt, int shift, DoubleVector acc) {
+    /** out[k] = log1p(x[k]), x in [0, 1], for k in [0, count), a whole number of vectors. */
+    private static void log1pOfUnit(int count, double[] x, double[] out) {
+        for (int k = 0; k < count; k += L) log1pOfUnit(DoubleVector.fromArray(S, x, k)).intoArray(out, k);
+    }
+
+    /** x[k] ← log1p(x[k]) for k in [0, count), a whole number of vectors. */
+    private static void log1pInPlace(int count, double[] x) {
+        for (int k = 0; k < count; k += L) log1p(DoubleVector.fromArray(S, x, k)).intoArray(x, k);
+    }
+
+    /**
+     * Σ sᵢ·(aᵢ + log1p(eᵢ)) over rows [from, to) (a whole number of vectors), log1p(eᵢ) at {@code log[i − shift]}, added
+     * lanewise to the L partial sums in {@code sums}.
+     */
+    private static void logisticLoss(int from, int to, double[] z, double[] y, double[] s, double[] log, int shift, double[] sums) {
         DoubleVector ones = DoubleVector.broadcast(S, 1.0);
+        DoubleVector acc = DoubleVector.fromArray(S, sums, 0);
         for (int i = from; i < to; i += L) {
             DoubleVector zv = DoubleVector.fromArray(S, z, i);
             DoubleVector yv = DoubleVector.fromArray(S, y, i);
             DoubleVector sv = weights(s, i, ones);
-            DoubleVector e = DoubleVector.fromArray(S, eAt, i - shift);
             DoubleVector a = yv.neg().mul(zv).blend(ones.sub(yv).mul(zv), zv.compare(VectorOperators.GE, 0.0));
-            DoubleVector term = a.add(log1pOfUnit(e)).mul(sv);
+            DoubleVector term = a.add(DoubleVector.fromArray(S, log, i - shift)).mul(sv);
             acc = acc.add(s == null ? term : term.blend(0.0, sv.compare(VectorOperators.EQ, 0.0)));
         }
-        return acc;
+        acc.intoArray(sums, 0);
     }
 
-    /**
-     * r and h (either may be null) of rows [from, to) (a whole number of vectors) from eᵢ at {@code e[i − shift]}, which
-     * may be r or h itself (each lane is read before it is written).
-     */
+    /** r and h (either may be null) of rows [from, to) (a whole number of vectors) from eᵢ at {@code e[i − shift]}. */
     private static void logisticDerivatives(int from, int to, double c, double[] z, double[] y, double[] s, double[] r, double[] h,
                                             double[] eAt, int shift) {
         DoubleVector ones = DoubleVector.broadcast(S, 1.0);
@@ -239,31 +299,36 @@ final class VectorGlmRows implements GlmRows {
         return sum;
     }
 
+    /**
+     * In five vector loops per chunk of rows ({@link #CHUNK}): e = e^{−|z|}; then q and the two log1p arguments d/μ and
+     * −d/(1 − μ); then each log1p on its own; then the sum. As one loop (an exp, two log1p and four divisions) it
+     * exceeded C2's inlining budget like {@link #logistic} and ran with boxed vectors (1.0–1.5 ms for 10⁵ rows against
+     * 0.32 ms for the logistic loss and derivatives, measured on Zen 5). Each lane's operations are those of the one
+     * loop, so the bits are the same.
+     */
     @Override
     public double logisticDivergence(int from, int to, double[] z, double[] s, double[] g, double[] u0, double t) {
         check(from, to, z, null, s, g, u0);
-        DoubleVector ones = DoubleVector.broadcast(S, 1.0);
-        DoubleVector acc = DoubleVector.zero(S);
-        int i = from;
-        for (int bound = from + ((to - from) & -L); i < bound; i += L) {
-            DoubleVector zv = DoubleVector.fromArray(S, z, i);
-            DoubleVector sv = weights(s, i, ones);
-            DoubleVector d = delta(g, u0, i, t).div(sv);
-            DoubleVector e = exp(zv.abs().neg());
-            DoubleVector u = e.add(1.0);
-            DoubleVector nu = e.div(u);
-            DoubleVector big = ones.div(u);
-            VectorMask<Double> positive = zv.compare(VectorOperators.GE, 0.0);
-            DoubleVector mu = nu.blend(big, positive);
-            DoubleVector mu1 = big.blend(nu, positive);
-            DoubleVector q = mu.add(d).max(0.0).min(1.0);
-            DoubleVector first = q.mul(log1p(d.div(mu))).blend(0.0, q.compare(VectorOperators.GT, 0.0).not());
-            DoubleVector second = ones.sub(q).mul(log1p(d.neg().div(mu1)))
-                    .blend(0.0, q.compare(VectorOperators.LT, 1.0).not());
-            acc = acc.add(sv.mul(first.add(second)).blend(0.0, sv.compare(VectorOperators.EQ, 0.0)));
+        int vectorEnd = from + ((to - from) & -L);
+        int chunk = Math.min(CHUNK, vectorEnd - from);
+        double[] q = new double[chunk];
+        double[] first = new double[chunk];
+        double[] second = new double[chunk];
+        double[] acc = new double[L];
+        for (int c0 = from; c0 < vectorEnd; c0 += CHUNK) {
+            int c1 = Math.min(vectorEnd, c0 + CHUNK);
+            try {
+                NEGATIVE_ABS_EXP.invokeExact(c0, c1, z, q, c0);
+                BERNOULLI_ARGUMENTS.invokeExact(c0, c1, z, s, g, u0, t, q, first, second, c0);
+                LOG1P_IN_PLACE.invokeExact(c1 - c0, first);
+                LOG1P_IN_PLACE.invokeExact(c1 - c0, second);
+                BERNOULLI_SUM.invokeExact(c0, c1, s, q, first, second, c0, acc);
+            } catch (Throwable x) {
+                throw rethrow(x);
+            }
         }
         double sum = sum(acc);
-        for (; i < to; i++) {
+        for (int i = vectorEnd; i < to; i++) {
             double si = s == null ? 1.0 : s[i];
             if (si == 0) continue;
             double d = delta(g, u0, t, i) / si;
@@ -273,36 +338,159 @@ final class VectorGlmRows implements GlmRows {
             boolean positive = z[i] >= 0;
             double mu = positive ? big : nu;
             double mu1 = positive ? nu : big;
-            double q = Math.min(1.0, Math.max(0.0, mu + d));
-            sum += si * ((q > 0 ? q * Math.log1p(d / mu) : 0.0) + (q < 1 ? (1.0 - q) * Math.log1p(-d / mu1) : 0.0));
+            double qi = Math.min(1.0, Math.max(0.0, mu + d));
+            sum += si * ((qi > 0 ? qi * Math.log1p(d / mu) : 0.0) + (qi < 1 ? (1.0 - qi) * Math.log1p(-d / mu1) : 0.0));
         }
         return sum;
     }
 
+    /**
+     * For rows [from, to) (a whole number of vectors), at offset i − shift: reads e = e^{−|zᵢ|} from eq and writes there
+     * q = min(1, max(0, μ + d)), with d/μ into a and −d/(1 − μ) into b (d = δᵢ/sᵢ, μ = σ(zᵢ)).
+     */
+    private static void bernoulliArguments(int from, int to, double[] z, double[] s, double[] g, double[] u0, double t,
+                                           double[] eq, double[] a, double[] b, int shift) {
+        DoubleVector ones = DoubleVector.broadcast(S, 1.0);
+        for (int i = from; i < to; i += L) {
+            DoubleVector zv = DoubleVector.fromArray(S, z, i);
+            DoubleVector d = delta(g, u0, i, t).div(weights(s, i, ones));
+            DoubleVector e = DoubleVector.fromArray(S, eq, i - shift);
+            DoubleVector u = e.add(1.0);
+            DoubleVector nu = e.div(u);
+            DoubleVector big = ones.div(u);
+            VectorMask<Double> positive = zv.compare(VectorOperators.GE, 0.0);
+            DoubleVector mu = nu.blend(big, positive);
+            DoubleVector mu1 = big.blend(nu, positive);
+            mu.add(d).max(0.0).min(1.0).intoArray(eq, i - shift);
+            d.div(mu).intoArray(a, i - shift);
+            d.neg().div(mu1).intoArray(b, i - shift);
+        }
+    }
+
+    /**
+     * Σ sᵢ·(q·log1p(d/μ) + (1 − q)·log1p(−d/(1 − μ))) over rows [from, to) (a whole number of vectors), each part 0
+     * where its factor is, from q, and the two log1p at offset i − shift; added lanewise to the L partial sums in
+     * {@code sums}.
+     */
+    private static void bernoulliSum(int from, int to, double[] s, double[] q, double[] logA, double[] logB, int shift, double[] sums) {
+        DoubleVector ones = DoubleVector.broadcast(S, 1.0);
+        DoubleVector acc = DoubleVector.fromArray(S, sums, 0);
+        for (int i = from; i < to; i += L) {
+            DoubleVector sv = weights(s, i, ones);
+            DoubleVector qv = DoubleVector.fromArray(S, q, i - shift);
+            DoubleVector first = qv.mul(DoubleVector.fromArray(S, logA, i - shift)).blend(0.0, qv.compare(VectorOperators.GT, 0.0).not());
+            DoubleVector second = ones.sub(qv).mul(DoubleVector.fromArray(S, logB, i - shift))
+                    .blend(0.0, qv.compare(VectorOperators.LT, 1.0).not());
+            acc = acc.add(sv.mul(first.add(second)).blend(0.0, sv.compare(VectorOperators.EQ, 0.0)));
+        }
+        acc.intoArray(sums, 0);
+    }
+
+    /** One loop with no transcendental function (small enough for C2 to compile whole). */
     @Override
-    public double poissonDivergence(int from, int to, double[] z, double[] s, double[] g, double[] u0, double t) {
-        check(from, to, z, null, s, g, u0);
+    public double logisticFloor(int from, int to, double[] y, double[] s, double[] g, double[] delta, double slack) {
+        check(from, to, y, null, s, null, null);
+        Checks.range("g", g, from, to - from);
+        Checks.range("delta", delta, from, to - from);
         DoubleVector ones = DoubleVector.broadcast(S, 1.0);
         DoubleVector acc = DoubleVector.zero(S);
+        VectorMask<Double> outside = S.maskAll(false);
+        double low = -slack;
+        double high = 1 + slack;
         int i = from;
         for (int bound = from + ((to - from) & -L); i < bound; i += L) {
             DoubleVector sv = weights(s, i, ones);
-            DoubleVector d = delta(g, u0, i, t).div(sv);
-            DoubleVector mu = exp(DoubleVector.fromArray(S, z, i));
-            DoubleVector q = mu.add(d).max(0.0);
-            DoubleVector first = q.mul(log1p(d.div(mu))).blend(0.0, q.compare(VectorOperators.GT, 0.0).not());
-            acc = acc.add(sv.mul(first.sub(d)).blend(0.0, sv.compare(VectorOperators.EQ, 0.0)));
+            DoubleVector dv = DoubleVector.fromArray(S, delta, i);
+            DoubleVector q = DoubleVector.fromArray(S, y, i).add(DoubleVector.fromArray(S, g, i).add(dv).div(sv));
+            VectorMask<Double> live = sv.compare(VectorOperators.NE, 0.0);
+            outside = outside.or(q.compare(VectorOperators.GE, low).and(q.compare(VectorOperators.LE, high)).not().and(live));
+            acc = acc.add(dv.mul(dv).div(sv).blend(0.0, live.not()));
         }
+        if (outside.anyTrue()) return Double.NaN;
         double sum = sum(acc);
         for (; i < to; i++) {
             double si = s == null ? 1.0 : s[i];
             if (si == 0) continue;
-            double d = delta(g, u0, t, i) / si;
+            double q = y[i] + (g[i] + delta[i]) / si;
+            if (!(q >= low && q <= high)) return Double.NaN;
+            sum += delta[i] * delta[i] / si;
+        }
+        return 2 * sum;
+    }
+
+    /**
+     * In four vector loops per chunk of rows ({@link #CHUNK}), for the reason given at {@link #logisticDivergence}
+     * (as one loop: 0.64 ms for 10⁵ rows, boxed, against 0.15 ms for the Poisson loss and derivatives): μ = e^z; then q,
+     * d and d/μ; then log1p; then the sum. Each lane's operations are those of the one loop, so the bits are the same.
+     */
+    @Override
+    public double poissonDivergence(int from, int to, double[] z, double[] s, double[] g, double[] u0, double t) {
+        check(from, to, z, null, s, g, u0);
+        int vectorEnd = from + ((to - from) & -L);
+        int chunk = Math.min(CHUNK, vectorEnd - from);
+        double[] q = new double[chunk];
+        double[] d = new double[chunk];
+        double[] log = new double[chunk];
+        double[] acc = new double[L];
+        for (int c0 = from; c0 < vectorEnd; c0 += CHUNK) {
+            int c1 = Math.min(vectorEnd, c0 + CHUNK);
+            try {
+                EXP.invokeExact(c0, c1, z, q, c0);
+                POISSON_ARGUMENTS.invokeExact(c0, c1, s, g, u0, t, q, d, log, c0);
+                LOG1P_IN_PLACE.invokeExact(c1 - c0, log);
+                POISSON_SUM.invokeExact(c0, c1, s, q, d, log, c0, acc);
+            } catch (Throwable x) {
+                throw rethrow(x);
+            }
+        }
+        double sum = sum(acc);
+        for (int i = vectorEnd; i < to; i++) {
+            double si = s == null ? 1.0 : s[i];
+            if (si == 0) continue;
+            double di = delta(g, u0, t, i) / si;
             double mu = Math.exp(z[i]);
-            double q = Math.max(0.0, mu + d);
-            sum += si * ((q > 0 ? q * Math.log1p(d / mu) : 0.0) - d);
+            double qi = Math.max(0.0, mu + di);
+            sum += si * ((qi > 0 ? qi * Math.log1p(di / mu) : 0.0) - di);
         }
         return sum;
+    }
+
+    /** out[i − shift] = e^{z[i]} for rows [from, to), a whole number of vectors. */
+    private static void exp(int from, int to, double[] z, double[] out, int shift) {
+        for (int i = from; i < to; i += L) exp(DoubleVector.fromArray(S, z, i)).intoArray(out, i - shift);
+    }
+
+    /**
+     * For rows [from, to) (a whole number of vectors), at offset i − shift: reads μ from muq and writes there
+     * q = max(0, μ + d), with d = δᵢ/sᵢ into d and d/μ into ratio.
+     */
+    private static void poissonArguments(int from, int to, double[] s, double[] g, double[] u0, double t, double[] muq, double[] d,
+                                         double[] ratio, int shift) {
+        DoubleVector ones = DoubleVector.broadcast(S, 1.0);
+        for (int i = from; i < to; i += L) {
+            DoubleVector dv = delta(g, u0, i, t).div(weights(s, i, ones));
+            DoubleVector mu = DoubleVector.fromArray(S, muq, i - shift);
+            mu.add(dv).max(0.0).intoArray(muq, i - shift);
+            dv.intoArray(d, i - shift);
+            dv.div(mu).intoArray(ratio, i - shift);
+        }
+    }
+
+    /**
+     * Σ sᵢ·(q·log1p(d/μ) − d) over rows [from, to) (a whole number of vectors), the first part 0 where q is, from q, d and
+     * the log1p at offset i − shift; added lanewise to the L partial sums in {@code sums}.
+     */
+    private static void poissonSum(int from, int to, double[] s, double[] q, double[] d, double[] log, int shift, double[] sums) {
+        DoubleVector ones = DoubleVector.broadcast(S, 1.0);
+        DoubleVector acc = DoubleVector.fromArray(S, sums, 0);
+        for (int i = from; i < to; i += L) {
+            DoubleVector sv = weights(s, i, ones);
+            DoubleVector qv = DoubleVector.fromArray(S, q, i - shift);
+            DoubleVector first = qv.mul(DoubleVector.fromArray(S, log, i - shift)).blend(0.0, qv.compare(VectorOperators.GT, 0.0).not());
+            DoubleVector dv = DoubleVector.fromArray(S, d, i - shift);
+            acc = acc.add(sv.mul(first.sub(dv)).blend(0.0, sv.compare(VectorOperators.EQ, 0.0)));
+        }
+        acc.intoArray(sums, 0);
     }
 
     @Override
@@ -469,6 +657,13 @@ final class VectorGlmRows implements GlmRows {
     private static double sum(DoubleVector v) {
         double s = v.lane(0);
         for (int i = 1; i < v.length(); i++) s += v.lane(i);
+        return s;
+    }
+
+    /** sums[0] + sums[1] + … + sums[L−1], left to right (as {@link #sum(DoubleVector)}). */
+    private static double sum(double[] sums) {
+        double s = sums[0];
+        for (int i = 1; i < L; i++) s += sums[i];
         return s;
     }
 }
