@@ -281,6 +281,13 @@ public final class Thresholds {
     public static final double GLM_STALE_RATE = 0.1;
 
     /**
+     * GLM proximal Newton with dual extrapolation: a full check forms the extrapolated dual point (a pass for ∇F and an
+     * X̃ᵀ pass) only when the plain gap fails the tolerance by at most this factor, where the extrapolated gap may pass
+     * it and end the solve (extrapolation is off by default, see GlmDualExtrapolation).
+     */
+    public static final double GLM_EXTRAPOLATION_REACH = 10.0;
+
+    /**
      * GLM proximal Newton: the range [1/r, r] a kept Gram's rescaling to the current curvature may take (a guard: along
      * the bench's binomial and multinomial paths the measured factor stays within 0.7–1.05).
      */
