@@ -68,6 +68,15 @@ public interface GlmRows {
     double logisticDivergence(int from, int to, double[] z, double[] s, double[] g, double[] u0, double t);
 
     /**
+     * A lower bound of {@link #logisticDivergence} at δ, without a transcendental function (Pinsker's inequality
+     * KL(q ‖ μ) ≥ 2(q − μ)²): returns {@code 2·Σ δᵢ²/sᵢ} over rows with sᵢ ≠ 0, each term formed as (δᵢ·δᵢ)/sᵢ; NaN when
+     * such a row's {@code qᵢ = yᵢ + (gᵢ + δᵢ)/sᵢ} is NaN or lies outside [−slack, 1 + slack] (the dual point leaves the
+     * conjugate's domain). Every qᵢ rounds as written in both implementations, so they agree on NaN; bound on the sum:
+     * {@code |Δ| ≤ (n + 1)·ε·sum}. g and delta must not be null.
+     */
+    double logisticFloor(int from, int to, double[] y, double[] s, double[] g, double[] delta, double slack);
+
+    /**
      * The Poisson Fenchel–Young terms: {@code Σ sᵢ·(q·log1p(dᵢ/μᵢ) − dᵢ)} over rows with sᵢ ≠ 0 (the first part
      * dropped where q = 0), μᵢ = e^{zᵢ}, dᵢ and δᵢ as {@link #logisticDivergence}, q = max(0, μᵢ + dᵢ) — the generalised
      * KL divergence q·log(q/μ) − (q − μ). Bound: {@code |Δ| ≤ ε·Σ sᵢ·(n·|termᵢ| + 64·(|q·log1p(dᵢ/μᵢ)| + |dᵢ|) + 320·|dᵢ|)}.

@@ -128,6 +128,22 @@ final class ScalarGlmRows implements GlmRows {
     }
 
     @Override
+    public double logisticFloor(int from, int to, double[] y, double[] s, double[] g, double[] delta, double slack) {
+        check(from, to, y, null, s, null, null);
+        Checks.range("g", g, from, to - from);
+        Checks.range("delta", delta, from, to - from);
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            double si = s == null ? 1.0 : s[i];
+            if (si == 0) continue;
+            double q = y[i] + (g[i] + delta[i]) / si;
+            if (!(q >= -slack && q <= 1 + slack)) return Double.NaN;
+            sum += delta[i] * delta[i] / si;
+        }
+        return 2 * sum;
+    }
+
+    @Override
     public double poissonDivergence(int from, int to, double[] z, double[] s, double[] g, double[] u0, double t) {
         check(from, to, z, null, s, g, u0);
         double sum = 0;

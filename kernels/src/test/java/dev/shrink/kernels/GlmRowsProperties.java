@@ -293,6 +293,54 @@ class GlmRowsProperties {
         unchanged("z", z0, z);
     }
 
+    /**
+     * Pinsker's floor of the logistic divergence: the same NaN decisions (every qᵢ rounds alike), the sums within their
+     * bound, and never above the divergence itself at the same δ (less its own bound) where the floor is a number.
+     */
+    @Test
+    void logisticFloorIsWithinItsBoundAndBelowTheDivergence() {
+        qt().withExamples(EXAMPLES).forAll(cases()).checkAssert(c -> {
+            SplittableRandom random = new SplittableRandom(c.seed());
+            double[] z = padded(random, c.z(random, c.n()), c.from());
+            double[] y = padded(random, labels(random, c, c.n(), false), c.from());
+            double[] s = padded(random, c.s(random, c.n()), c.from());
+            // g the loss's gradient and δ a step of size t towards an arbitrary point: q = y + (g + δ)/s = μ + δ/s, inside
+            // [0, 1] for small t, outside now and then for large t
+            double[] g = new double[z.length];
+            double[] delta = new double[z.length];
+            for (int i = 0; i < z.length; i++) {
+                double si = s == null ? 1 : s[i];
+                g[i] = si * (1 / (1 + Math.exp(-z[i])) - y[i]);
+                delta[i] = c.t() * si * (random.nextDouble(-1, 1) * (c.fractional() ? 1 : 1e-3));
+            }
+            double slack = 1e-12;
+            double expected = SCALAR.logisticFloor(c.from(), c.to(), y, s, g, delta, slack);
+            double actual = c.vector().logisticFloor(c.from(), c.to(), y, s, g, delta, slack);
+            String what = "logistic floor " + c;
+            if (Double.isNaN(expected) || Double.isNaN(actual)) {
+                if (!(Double.isNaN(expected) && Double.isNaN(actual))) throw new AssertionError(what + ": " + expected + " against " + actual);
+                return;
+            }
+            agree(what, expected, actual, 2 * (c.n() + 1) * EPS * expected + Double.MIN_NORMAL);
+            if (c.regime() == Regime.UNIT && c.scale() == 1) { // finite z of unit size: the divergence is a number to compare with
+                double kl = SCALAR.logisticDivergence(c.from(), c.to(), z, s, null, delta, 1.0);
+                double klBound = c.n() * kl + (c.n() + 1) * actual; // the divergence's bound (as in divergences) and the floor's
+                for (int i = c.from(); i < c.to(); i++) {
+                    double si = s == null ? 1 : s[i];
+                    if (si == 0) continue;
+                    double d = delta[i] / si;
+                    double mu = 1 / (1 + Math.exp(-z[i]));
+                    double q = Math.min(1, Math.max(0, mu + d));
+                    double parts = (q > 0 ? Math.abs(q * Math.log1p(d / mu)) : 0) + (q < 1 ? Math.abs((1 - q) * Math.log1p(-d / (1 - mu))) : 0);
+                    klBound += si * (64 * parts + 320 * Math.abs(d));
+                }
+                if (!(actual <= kl + 2 * EPS * klBound + Double.MIN_NORMAL)) {
+                    throw new AssertionError(what + ": floor " + actual + " above the divergence " + kl);
+                }
+            }
+        });
+    }
+
     @Test
     void knownValues() {
         for (int bits : Inputs.WIDTHS) {

@@ -5,6 +5,7 @@ import dev.shrink.kernels.CscView;
 import dev.shrink.kernels.Matrix;
 import dev.shrink.kernels.SparseChecks;
 import dev.shrink.solvers.internal.Inputs;
+import dev.shrink.solvers.matrix.SparseMatrix;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -30,7 +31,9 @@ import java.nio.file.Path;
  * written back keeps any finite value.
  *
  * <p>Memory: the coordinate-descent engines read the columns. A design built from CSR arrays converts them to CSC
- * once, on first use, and keeps both (then twice the arrays); a CSC design is never copied. Lasso and elastic-net fits
+ * once, on first use, and keeps both (then twice the arrays); a CSC design's arrays are never copied, but double
+ * values that are all exact single-precision numbers (counts, one-hot, binary) get a single-precision copy that the
+ * solvers stream instead (4 bytes an entry; the same results to the bit). Lasso and elastic-net fits
  * and paths on a sparse design use at most twice the CSC arrays plus O(n + p + |working set|²) heap
  * ({@code SparseMemoryTest} checks it on a design whose dense form would need 80 GB).
  */
@@ -244,7 +247,11 @@ public final class SparseDesign extends Design {
 
     /** {@link #matrix()} without the magnitude check (reading and writing the design back). */
     private synchronized Matrix columns() {
-        if (columns == null) columns = transpose(rows);
+        if (columns == null) {
+            columns = transpose(rows);
+            // the rows and the columns are already twice the arrays: no single-precision copy on top (the memory bound)
+            if (columns instanceof CscView c) SparseMatrix.keepDoubles(c.values());
+        }
         return columns;
     }
 

@@ -1,6 +1,6 @@
 package dev.shrink.solvers.cd;
 
-import dev.shrink.kernels.KernelProvider;
+import dev.shrink.solvers.internal.AndersonWeights;
 import dev.shrink.solvers.internal.Thresholds;
 
 /**
@@ -40,20 +40,7 @@ final class DualExtrapolation {
      * differences become collinear near convergence. False when that system or the sum degenerates.
      */
     static boolean affineWeights(double[] gram, int k, double scale, double[] c) {
-        if (!(scale > 0) || !Double.isFinite(scale)) return false;
-        java.util.Arrays.fill(c, 0, k, 1.0);
-        try {
-            dev.shrink.kernels.Cholesky chol = KernelProvider.get().cholesky();
-            chol.factor(k, gram, 0, k, Thresholds.ANDERSON_RIDGE * scale);
-            chol.solve(k, gram, 0, k, c, 0);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        double sum = 0;
-        for (int t = 0; t < k; t++) sum += c[t];
-        if (!(Math.abs(sum) > 0) || !Double.isFinite(sum)) return false;
-        for (int t = 0; t < k; t++) c[t] /= sum;
-        return true;
+        return AndersonWeights.affine(gram, k, scale, c);
     }
 
     /** Forgets the recorded residuals (the working set changed, or a step that is not a sweep moved w). */

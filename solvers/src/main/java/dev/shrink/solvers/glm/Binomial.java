@@ -70,14 +70,6 @@ final class Binomial extends Family {
      */
     @Override
     double fenchelYoungFloor(double[] g, double[] delta) {
-        double sum = 0;
-        double slack = Thresholds.GLM_DOMAIN_SLACK;
-        for (int i = 0; i < n; i++) {
-            if (s[i] == 0) continue;
-            double q = y[i] + (g[i] + delta[i]) / s[i];
-            if (!(q >= -slack && q <= 1 + slack)) return Double.NaN;
-            sum += delta[i] * delta[i] / s[i];
-        }
-        return 2 * sum;
+        return ROWS.logisticFloor(0, n, y, s, g, delta, Thresholds.GLM_DOMAIN_SLACK);
     }
 }

@@ -59,6 +59,22 @@ interface ColumnBlock {
     /** out[outOffset + t] ← z_tᵀu for u at u[uOffset .. uOffset + n). */
     void multiplyTransposed(double[] u, int uOffset, double[] out, int outOffset);
 
+    /**
+     * The products of K right-hand sides at once, class-major: out[c·n + i] ← (Z·v_c)ᵢ for v_c at v[c·m ..), c &lt; k (the
+     * change of every class's predictors along a multinomial step). This default makes k calls of {@link #multiply}.
+     */
+    default void multiply(double[] v, int k, double[] out) {
+        for (int c = 0; c < k; c++) multiply(v, c * size(), out, c * rows());
+    }
+
+    /**
+     * out[c·m + t] ← z_tᵀu_c for u_c at u[c·n ..), c &lt; k (every class's gradient on the block). This default makes k calls
+     * of {@link #multiplyTransposed}.
+     */
+    default void multiplyTransposed(double[] u, int k, double[] out) {
+        for (int c = 0; c < k; c++) multiplyTransposed(u, c * rows(), out, c * size());
+    }
+
     /** Copies column {@code slot} into out[outOffset .. outOffset + n). */
     void column(int slot, double[] out, int outOffset);
 

@@ -135,6 +135,13 @@ public final class GlmProblem {
         this.engine = new ProximalNewton(ops, family, penalties, intercept, excluded);
         // the gap may take the intercepts' constraint by a shift along the row weights when the centring weights are theirs
         engine.shiftIntercepts(proportional(rowWeights, s));
+        // gap-safe screening where it is proven (GlmGapSafeScreening): binomial, no bounds
+        if (kind == Kind.BINOMIAL && !penalties.bounded() && GlmGapSafeScreening.ENABLED) {
+            double[] m = mean == null ? new double[p] : mean;
+            engine.screening(new GlmGapSafeScreening(() -> sparse == null ? Moments.centeredSquares((MatrixView) x, rowWeights, m, null)
+                    : sparse.centeredSquares(rowWeights, m), mean, rowWeights, p));
+        }
+        if (kind == Kind.BINOMIAL && !penalties.bounded() && GlmDualExtrapolation.ENABLED) engine.extrapolation(new GlmDualExtrapolation(n));
     }
 
     /** Whether the loss's row weights r are a multiple of the centring weights s (null: all 1), each to 1e-12 relative. */

@@ -22,6 +22,8 @@ import java.util.Arrays;
 final class GramCache {
     private final int n;
     private final int pairs;
+    /** The classes K when the pairs are a family's (diagonal blocks derived, {@link #derived}); 0 for independent weights. */
+    private final int k;
     /** The reference weights h (pairs × n, packed class pairs as {@link Family#derivatives}). */
     private double[] weights;
     private int m;
@@ -31,9 +33,51 @@ final class GramCache {
     /** Outer iterations served since the last build (0: the blocks are those of the current state). */
     int uses;
 
+    /** Blocks for {@code pairs} independent weight vectors, each built by its own pass. */
     GramCache(int n, int pairs) {
+        this(n, pairs, 0);
+    }
+
+    private GramCache(int n, int pairs, int k) {
         this.n = n;
         this.pairs = pairs;
+        this.k = k;
+    }
+
+    /** The blocks of a family with k predictors per row, the K(K+1)/2 pairs of {@link Family#derivatives} (see {@link #derived}). */
+    static GramCache ofClasses(int n, int k) {
+        return new GramCache(n, Family.pairs(k), k);
+    }
+
+    /**
+     * Whether the blocks of pair pr are formed from the others rather than by a pass: with K &gt; 1 classes (the multinomial,
+     * whose row Hessians sᵢ·(diag(pᵢ) − pᵢpᵢᵀ) have rows that sum to 0, Σ_c' h_cc',i = 0) a diagonal block is the negated
+     * sum of its row's off-diagonal ones, G_cc = −Σ_{c'≠c} G_cc' (likewise Zᵀh and Σh): K of the K(K+1)/2 Gram builds
+     * saved, and the kept metric has the Hessian's null direction (a common shift over the classes) exactly — it is a sum
+     * of the positive semidefinite Zᵀdiag(−h_cc')Z ⊗ (e_c − e_c')(e_c − e_c')ᵀ.
+     */
+    private boolean derived(int pr) {
+        if (k <= 1) return false;
+        for (int c = 0; c < k; c++) if (Family.pair(c, c, k) == pr) return true;
+        return false;
+    }
+
+    /** The diagonal blocks as the negated sums of the off-diagonal ones (see {@link #derived}). */
+    private void deriveDiagonal() {
+        if (k <= 1) return;
+        for (int c = 0; c < k; c++) {
+            int d = Family.pair(c, c, k);
+            java.util.Arrays.fill(gram[d], 0.0);
+            java.util.Arrays.fill(zd[d], 0.0);
+            hb[d] = 0;
+            for (int c2 = 0; c2 < k; c2++) {
+                if (c2 == c) continue;
+                int pr = Family.pair(c, c2, k);
+                for (int i = 0; i < m * m; i++) gram[d][i] -= gram[pr][i];
+                for (int s = 0; s < m; s++) zd[d][s] -= zd[pr][s];
+                hb[d] -= hb[pr];
+            }
+        }
     }
 
     /**
@@ -70,12 +114,14 @@ final class GramCache {
         hb = new double[pairs];
         boolean large = (double) n * m * m >= Thresholds.GLM_SINGLE_GRAM_FLOPS;
         for (int pr = 0; pr < pairs; pr++) {
+            if (derived(pr)) continue;
             if (large && oneSign(pr)) block.gramSingle(weights, pr * n, gram[pr], zd[pr]);
             else block.gram(weights, pr * n, gram[pr], zd[pr]);
             double sum = 0;
             for (int i = 0; i < n; i++) sum += weights[pr * n + i];
             hb[pr] = sum;
         }
+        deriveDiagonal();
         uses = 0;
     }
 
@@ -97,6 +143,11 @@ final class GramCache {
         int fresh = m1 - m;
         double[] columns = new double[fresh * m1];
         for (int pr = 0; pr < pairs; pr++) {
+            if (derived(pr)) {
+                gram[pr] = new double[m1 * m1];
+                zd[pr] = new double[m1];
+                continue;
+            }
             double[] g = new double[m1 * m1];
             for (int s = 0; s < m; s++) System.arraycopy(gram[pr], s * m, g, s * m1, m);
             block.weightedProducts(m, weights, pr * n, zd[pr], columns);
@@ -113,5 +164,6 @@ final class GramCache {
             zd[pr] = z;
         }
         m = m1;
+        deriveDiagonal();
     }
 }

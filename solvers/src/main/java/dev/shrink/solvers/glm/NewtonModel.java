@@ -126,12 +126,29 @@ abstract class NewtonModel {
      * rounding floor) end the solve.
      */
     final void solve(double[] w, double tol, double residualTol, int maxSweeps) {
+        solve(w, null, tol, residualTol, maxSweeps);
+    }
+
+    /**
+     * {@link #solve(double[], double, double, int)} with the coordinate descent started at {@code start} (class-major K×m;
+     * null: at w) — e.g. a prediction of the minimiser along a path. The representation follows the moves from w to start
+     * (a {@link GramModel}: O(K·m) per coordinate that differs).
+     */
+    final void solve(double[] w, double[] start, double tol, double residualTol, int maxSweeps) {
         System.arraycopy(w, 0, t, 0, k * m);
         java.util.Arrays.fill(beta, 0.0);
         restart(w);
         sweeps = 0;
         visits = 0;
         if (smooth() && solveSmooth(w)) return;
+        if (start != null) {
+            for (int at = 0; at < k * m; at++) {
+                double d = start[at] - w[at];
+                if (d == 0) continue;
+                move(at / m, at % m, d);
+                t[at] = start[at];
+            }
+        }
         boolean all = true;
         double bestResidual = Double.POSITIVE_INFINITY;
         int stagnant = 0;

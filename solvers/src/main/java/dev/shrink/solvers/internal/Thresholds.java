@@ -281,6 +281,13 @@ public final class Thresholds {
     public static final double GLM_STALE_RATE = 0.1;
 
     /**
+     * GLM proximal Newton with dual extrapolation: a full check forms the extrapolated dual point (a pass for ∇F and an
+     * X̃ᵀ pass) only when the plain gap fails the tolerance by at most this factor, where the extrapolated gap may pass
+     * it and end the solve (extrapolation is off by default, see GlmDualExtrapolation).
+     */
+    public static final double GLM_EXTRAPOLATION_REACH = 10.0;
+
+    /**
      * GLM proximal Newton: the range [1/r, r] a kept Gram's rescaling to the current curvature may take (a guard: along
      * the bench's binomial and multinomial paths the measured factor stays within 0.7–1.05).
      */
@@ -292,6 +299,12 @@ public final class Thresholds {
      * binomial 322 / 299 / 303 with 24 / 14 / 14 Gram builds, multinomial 307 / 300 / 286, Poisson 216 / 237 / 216).
      */
     public static final double GLM_METRIC_SCALE_GATE = 0.05;
+
+    /**
+     * GLM proximal Newton along a path: the longest step of the secant prediction of the next solution, in units of the
+     * last step in log λ (glmnet's geometric grid gives 1; a longer extrapolation is not trusted).
+     */
+    public static final double GLM_PATH_PREDICTION_RANGE = 2.0;
 
     /**
      * Logistic group lasso (proximal Newton): the IRLS curvature X̃ᵀD̃X̃ of an earlier step is kept while each step

@@ -54,24 +54,18 @@ class NewtonFormsTest {
                 });
     }
 
+    /** n reaches past the dense block's row tile (256), where an extension's products run tiled, a group of new columns at a time. */
     @Test
     void anExtendedGramEqualsOneBuiltAtOnce() {
-        qt().withFixedSeed(77L).withExamples(30).forAll(longs().all(), integers().between(5, 60), integers().between(2, 20), integers().between(1, 3))
+        qt().withFixedSeed(77L).withExamples(40).forAll(longs().all(), integers().between(5, 700), integers().between(2, 20), integers().between(1, 3))
                 .checkAssert((seed, n, p, pairs) -> {
                     Random r = new Random(seed);
                     double[] x = TestData.design(r, n, p, 0.3, 0.5);
                     double[] h = new double[pairs * n];
                     for (int i = 0; i < h.length; i++) h[i] = r.nextDouble();
-                    DenseDesignOps ops = new DenseDesignOps(MatrixView.rowMajor(x, n, p), null, Threads.kernels(1));
-                    ColumnBlock block = ops.newBlock();
-                    int first = 1 + r.nextInt(p);
-                    int[] all = new int[p];
-                    for (int j = 0; j < p; j++) all[j] = j;
-                    block.add(all, first);
+                    ColumnBlock block = blockOf(x, n, p);
                     GramCache grown = new GramCache(n, pairs);
-                    grown.build(block, h, first);
-                    block.add(all, p);
-                    grown.extend(block, p);
+                    buildInTwoParts(grown, block, h, 1 + r.nextInt(p), p);
                     GramCache once = new GramCache(n, pairs);
                     once.build(block, h, p);
                     for (int pr = 0; pr < pairs; pr++) {
@@ -86,6 +80,89 @@ class NewtonFormsTest {
                         }
                         for (int s = 0; s < p; s++) assertEquals(once.zd[pr][s], grown.zd[pr][s], 1e-13 * bound, "zd " + s);
                         assertEquals(once.hb[pr], grown.hb[pr], 0.0);
+                    }
+                });
+    }
+
+    /** An empty block on the columns of the row-major n×p design x. */
+    private static ColumnBlock blockOf(double[] x, int n, int p) {
+        return new DenseDesignOps(MatrixView.rowMajor(x, n, p), null, Threads.kernels(1)).newBlock();
+    }
+
+    /** Fills the block with features 0 .. first − 1, builds the cache on them at weights h, then extends both to all p. */
+    private static void buildInTwoParts(GramCache cache, ColumnBlock block, double[] h, int first, int p) {
+        int[] all = new int[p];
+        for (int j = 0; j < p; j++) all[j] = j;
+        block.add(all, first);
+        cache.build(block, h, first);
+        block.add(all, p);
+        cache.extend(block, p);
+    }
+
+    /**
+     * A multinomial's cache forms each diagonal block as the negated sum of its row's off-diagonal blocks (its row Hessians'
+     * rows sum to 0): built in part and extended, it equals blocks built one pass per pair, to the sums' rounding.
+     */
+    @Test
+    void aMultinomialCacheDerivesItsDiagonalBlocksFromTheOthers() {
+        qt().withFixedSeed(78L).withExamples(30).forAll(longs().all(), integers().between(5, 60), integers().between(2, 20), integers().between(2, 5))
+                .checkAssert((seed, n, p, k) -> {
+                    Random r = new Random(seed);
+                    double[] x = TestData.design(r, n, p, 0.3, 0.5);
+                    double[] prob = new double[k * n];
+                    double[] s = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        s[i] = r.nextDouble();
+                        double sum = 0;
+                        for (int c = 0; c < k; c++) sum += prob[c * n + i] = Math.exp(2 * r.nextGaussian());
+                        for (int c = 0; c < k; c++) prob[c * n + i] /= sum;
+                    }
+                    int pairs = Family.pairs(k);
+                    double[] h = new double[pairs * n]; // sᵢ·(diag(pᵢ) − pᵢpᵢᵀ), packed as Family.derivatives
+                    for (int c = 0; c < k; c++) {
+                        for (int c2 = c; c2 < k; c2++) {
+                            for (int i = 0; i < n; i++) {
+                                double pc = prob[c * n + i];
+                                h[Family.pair(c, c2, k) * n + i] = s[i] * ((c == c2 ? pc : 0.0) - pc * prob[c2 * n + i]);
+                            }
+                        }
+                    }
+                    ColumnBlock block = blockOf(x, n, p);
+                    GramCache derived = GramCache.ofClasses(n, k);
+                    buildInTwoParts(derived, block, h, 1 + r.nextInt(p), p);
+                    GramCache direct = new GramCache(n, pairs);
+                    direct.build(block, h, p);
+                    double bound = 0; // Σᵢ sᵢ·‖xᵢ‖²: every pair's weights are at most sᵢ in size
+                    for (int i = 0; i < n; i++) for (int j = 0; j < p; j++) bound += s[i] * x[i * p + j] * x[i * p + j];
+                    for (int pr = 0; pr < pairs; pr++) {
+                        for (int i = 0; i < p * p; i++) {
+                            assertEquals(direct.gram[pr][i], derived.gram[pr][i], 1e-12 * bound, "Gram element " + i + " of pair " + pr);
+                        }
+                        for (int j = 0; j < p; j++) assertEquals(direct.zd[pr][j], derived.zd[pr][j], 1e-12 * bound, "zd " + j + " of pair " + pr);
+                        assertEquals(direct.hb[pr], derived.hb[pr], 1e-12 * n);
+                    }
+                });
+    }
+
+    /**
+     * The engine leaves its multinomial predictors off X̃W + 1bᵀ by a term common to the classes (it does not follow the
+     * free shift of a feature's coefficients over the classes): the loss at them is the loss at the coefficients.
+     */
+    @Test
+    void multinomialPredictorsDifferFromTheCoefficientsOnlyByWhatTheSoftmaxIgnores() {
+        qt().withFixedSeed(79L).withExamples(20).forAll(longs().all(), integers().between(40, 120), integers().between(2, 12))
+                .checkAssert((seed, n, p) -> {
+                    GlmDualityGapTest.Setup s = GlmDualityGapTest.setup(new Random(seed), n, p, 2);
+                    ProximalNewton e = s.engine();
+                    double previous = Double.POSITIVE_INFINITY;
+                    for (double scale : new double[] {4, 1, 0.25}) {
+                        double l1 = s.l1() * scale;
+                        e.solve(l1, s.l2() * scale, Math.max(0.0, 2 * l1 - previous), 1e-10, 500);
+                        previous = l1;
+                        double kept = e.objective(l1, s.l2() * scale);
+                        e.reset(e.w.clone(), e.b.clone()); // the predictors formed afresh from the coefficients
+                        double fresh = e.objective(l1, s.l2() * scale);
+                        assertEquals(fresh, kept, 1e-12 * (1 + Math.abs(fresh)), "at scale " + scale);
                     }
                 });
     }
