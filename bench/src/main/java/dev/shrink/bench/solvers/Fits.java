@@ -53,8 +53,10 @@ public final class Fits {
      *   its fastest setting that reaches the same objective, the peers at each of their settings (scikit-learn's
      *   solvers, glmnet's two {@code thresh}) — 100× the default tolerance in the estimator's own units (max|gradient|
      *   for the smooth logistic fits, default 1e-4; the duality gap per λ of glmnet's paths, default 1e-8), 10× for the
-     *   L1 logistic fit's relative duality gap (default 1e-4). The report counts it only where its objective is the
-     *   same.</li>
+     *   L1 logistic fit's relative duality gap (default 1e-4). The binomial and multinomial paths are also timed at
+     *   10⁴× (1e-4): measured on their workloads, that stays within 1e-7 of the best objective, closer than glmnet's
+     *   default thresh comes (the Poisson path gains nothing from it). The report counts each only where its objective
+     *   is the same.</li>
      *   <li>A tighter one, where an issue asks for a certificate beyond the default: issue 16 times the wide
      *   equicorrelated lasso path at a duality gap ≤ 1e-6 (over ‖y − ȳ‖²) at every λ, so that row is fitted at tol 1e-6
      *   as well (the default, 1e-4, is scikit-learn's).</li>
@@ -67,7 +69,8 @@ public final class Fits {
             // not Poisson: its default stops after ~5 L-BFGS iterations and 1e-2 (mean-scaled gradient) is 3e-5 off
             case "logistic", "multinomial" -> List.of(1e-2);
             case "logistic_penalized" -> List.of(1e-3);
-            case "logistic_path", "multinomial_path", "poisson_path" -> List.of(1e-6);
+            case "logistic_path", "multinomial_path" -> List.of(1e-6, 1e-4);
+            case "poisson_path" -> List.of(1e-6);
             default -> List.of();
         };
     }
